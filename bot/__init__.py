@@ -1,0 +1,1 @@
+"""Adapters and composition root of the briefing bot: CLI, documents, chat platforms, scheduler."""

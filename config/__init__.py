@@ -1,0 +1,1 @@
+"""Settings (environment) and profiles (parties and topics of a story)."""

@@ -1,0 +1,63 @@
+"""The one Settings class; built once by the composition root, never at import."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import AliasChoices, Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_DOCUMENTS = REPO_ROOT / "seeds"
+
+
+def _env(name: str, *aliases: str) -> AliasChoices:
+    return AliasChoices(f"BRIEFING_{name}", *aliases)
+
+
+class Settings(BaseSettings):
+    """Deployment settings from the environment or a `.env` file (ARCHITECTURE.md section 5)."""
+
+    model_config = SettingsConfigDict(env_file=".env", extra="ignore", populate_by_name=True)
+
+    documents: Path = Field(DEFAULT_DOCUMENTS, validation_alias=_env("DOCUMENTS"))
+    profile: Path | None = Field(None, validation_alias=_env("PROFILE"))
+    database_url: str = Field(
+        f"sqlite:///{REPO_ROOT / 'briefing.sqlite3'}", validation_alias=_env("DATABASE_URL")
+    )
+    timezone: str = Field("UTC", validation_alias=_env("TIMEZONE"))
+
+    discord_token: SecretStr | None = Field(None, validation_alias=_env("DISCORD_TOKEN", "DISCORD_TOKEN"))
+    discord_api_base: str = Field(
+        "https://discord.com/api/v10", validation_alias=_env("DISCORD_API_BASE")
+    )
+    discord_gateway_url: str | None = Field(None, validation_alias=_env("DISCORD_GATEWAY_URL"))
+    discord_guild_id: int | None = Field(None, validation_alias=_env("DISCORD_GUILD_ID"))
+
+    slack_bot_token: SecretStr | None = Field(
+        None, validation_alias=_env("SLACK_BOT_TOKEN", "SLACK_BOT_TOKEN")
+    )
+    slack_app_token: SecretStr | None = Field(
+        None, validation_alias=_env("SLACK_APP_TOKEN", "SLACK_APP_TOKEN")
+    )
+    slack_signing_secret: SecretStr | None = Field(
+        None, validation_alias=_env("SLACK_SIGNING_SECRET", "SLACK_SIGNING_SECRET")
+    )
+    slack_api_url: str = Field("https://slack.com/api/", validation_alias=_env("SLACK_API_URL"))
+
+    misfire_grace_seconds: int = Field(3600, validation_alias=_env("MISFIRE_GRACE_SECONDS"))
+    port: int = Field(3000, validation_alias=AliasChoices("PORT", "BRIEFING_PORT"))
+
+    @property
+    def discord_enabled(self) -> bool:
+        return self.discord_token is not None
+
+    @property
+    def slack_enabled(self) -> bool:
+        return self.slack_bot_token is not None and (
+            self.slack_app_token is not None or self.slack_signing_secret is not None
+        )
+
+    def secret(self, name: str) -> str | None:
+        """The plain value of a secret field (only for handing to a client library)."""
+        value = getattr(self, name)
+        return value.get_secret_value() if value is not None else None
