@@ -1,23 +1,75 @@
-"""PLACEHOLDER (being replaced): analysis of documents."""
+"""Analysis of a set of documents: parties, topics, and every attributed statement (computed once, reused)."""
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 
+from summarizer.attribution import Statement, extract
 from summarizer.model import Document, Party, Profile, Topic
+from summarizer.parties import PartyLexicon, build_lexicon
+from summarizer.text import Sentence, dedupe_key, split_sentences
+from summarizer.topics import discover_topics, stems_of
 
 
-@dataclass(frozen=True)
+@dataclass
+class Claim:
+    """One statement and every document that carried it (syndicated copies share one claim)."""
+
+    statement: Statement
+    documents: list[str]
+    stems: str  # stems of the statement's segment
+    sentence_stems: str
+    context_stems: str  # the previous sentence, for 'such aspirations', 'this move', 'he'
+    order: int  # first appearance, for stable output
+
+
+@dataclass
 class Analysis:
     documents: tuple[Document, ...]
     parties: tuple[Party, ...]
     topics: tuple[Topic, ...]
-    sentences: tuple[tuple[str, str], ...]
+    claims: tuple[Claim, ...]
+    lexicon: PartyLexicon
+    discovered: bool = False
+    _urls: dict[str, str | None] = field(default_factory=dict)
+
+    def url_of(self, document: str) -> str | None:
+        return self._urls.get(document)
 
 
-def analyze(documents, profile: Profile) -> Analysis:
-    sents = []
-    for d in documents:
-        for s in re.split(r"(?<=[.!?])\s+", d.text):
-            sents.append((d.id, s))
-    return Analysis(tuple(documents), profile.parties, profile.topics, tuple(sents))
+def analyze(documents: Sequence[Document], profile: Profile) -> Analysis:
+    """Split, attribute and de-duplicate every document (pure; deterministic for the same input)."""
+    documents = tuple(documents)
+    lexicon = build_lexicon(profile.parties, [d.text for d in documents])
+    claims: dict[tuple[str, str], Claim] = {}
+    for doc in documents:
+        sentences = _unique_sentences(split_sentences(doc.id, doc.text))
+        previous = {s.index: sentences[k - 1] for k, s in enumerate(sentences) if k}
+        for st in extract(sentences, lexicon):
+            key = (st.holder, dedupe_key(st.quote))
+            if key in claims:
+                if doc.id not in claims[key].documents:
+                    claims[key].documents.append(doc.id)
+                continue
+            prev: Sentence | None = previous.get(st.sentence.index)
+            claims[key] = Claim(st, [doc.id], stems_of(st.stance_text), stems_of(st.sentence.text),
+                                stems_of(prev.text) if prev else " ", len(claims))
+    topics = profile.topics
+    discovered = not topics
+    if discovered:
+        topics = discover_topics([c.stems for c in claims.values()])
+    return Analysis(documents, lexicon.parties, topics, tuple(claims.values()), lexicon, discovered,
+                    {d.id: d.url for d in documents})
+
+
+def _unique_sentences(sentences: list[Sentence]) -> list[Sentence]:
+    """Drop a sentence repeated within one document (pages that repeat their body)."""
+    seen: set[str] = set()
+    out = []
+    for s in sentences:
+        key = dedupe_key(s.text)
+        if key in seen and len(key) > 20:
+            continue
+        seen.add(key)
+        out.append(Sentence(s.doc, len(out), s.paragraph, s.text))
+    return out

@@ -1,23 +1,144 @@
-"""PLACEHOLDER (being replaced): naive briefing."""
+"""From an Analysis to a Briefing: pick, per party, the statements that best state its stance on a topic."""
 from __future__ import annotations
 
-from summarizer.model import Briefing, PartyBriefing, Position, Source
+from rapidfuzz import fuzz, process
+
+from summarizer.analysis import Analysis, Claim
+from summarizer.compress import MAX_WORDS, MIN_WORDS, tidy, words
+from summarizer.model import Briefing, PartyBriefing, Position, Source, Topic
+from summarizer.topics import TopicMatcher, find_topic, is_anaphoric, slug, stems_of
+
+PER_PARTY = 3  # a briefing line per party must stay readable in chat
+OVERVIEW_PER_PARTY = 1
+MIN_RELEVANCE = 0.5
+_NEAR_DUPLICATE = 88  # rapidfuzz token_set_ratio above which two quotes say the same thing
 
 
-def brief(analysis, topic):
-    topics = [t for t in analysis.topics if topic is None or t.key == topic]
-    parties = []
+def brief(analysis: Analysis, query: str | None) -> Briefing:
+    """The briefing on `query` (topic key, title or free words); the overview of every topic when None."""
+    known = tuple(t.key for t in analysis.topics)
+    if query is None or not query.strip():
+        return _overview(analysis, known)
+    topic = find_topic(analysis.topics, query)
+    parties = _party_briefings(analysis, topic, PER_PARTY)
+    title = f"{topic.label[:1].upper()}{topic.label[1:]}: where each party stands"
+    notes = () if any(p.positions for p in parties) else (f"No positions found on “{query.strip()}”.",)
+    return Briefing(topic=topic.key, title=title, parties=parties, known_topics=known, notes=notes)
+
+
+def _overview(analysis: Analysis, known: tuple[str, ...]) -> Briefing:
+    merged: dict[str, list[Position]] = {}
+    for topic in analysis.topics:
+        for party in _party_briefings(analysis, topic, OVERVIEW_PER_PARTY):
+            merged.setdefault(party.name, []).extend(party.positions)
+    order = [p.name for p in analysis.parties]
+    parties = tuple(PartyBriefing(name, tuple(merged.get(name, ()))) for name in order if merged.get(name))
+    return Briefing(topic=None, title="Overview: where each party stands", parties=parties, known_topics=known)
+
+
+def _party_briefings(analysis: Analysis, topic: Topic, per_party: int) -> tuple[PartyBriefing, ...]:
+    matcher = TopicMatcher.build(topic)
+    ranked: dict[str, list[tuple[float, Claim]]] = {}
+    for claim in analysis.claims:
+        relevance = _relevance(claim, matcher)
+        if relevance >= MIN_RELEVANCE:
+            ranked.setdefault(claim.statement.holder, []).append((_score(claim, relevance), claim))
+    out = []
     for party in analysis.parties:
-        positions = []
-        for t in topics:
-            for doc, s in analysis.sentences:
-                if any(a in s for a in (party.name, *party.aliases)) and any(k.lower() in s.lower() for k in t.keywords):
-                    positions.append(Position(text=" ".join(s.split()[:15]), topic=t.key, sources=(Source(doc, s),)))
-                    break
-        parties.append(PartyBriefing(party.name, tuple(positions)))
-    return Briefing(topic=topic, title=f"Briefing: {topic or 'overview'}", parties=tuple(parties),
-                    known_topics=tuple(t.key for t in analysis.topics))
+        picks = _pick(sorted(ranked.get(party.name, []), key=lambda x: (-x[0], x[1].order)), per_party)
+        positions = tuple(_position(analysis, claims, matcher, topic) for claims in picks)
+        if positions:
+            out.append(PartyBriefing(party.name, positions))
+    return tuple(out)
 
 
-def suggest_topics(analysis, text, limit=5):
-    return [t.key for t in analysis.topics][:limit]
+def _relevance(claim: Claim, matcher: TopicMatcher) -> float:
+    """Topic weight in the statement, half of what only the rest of its sentence adds, and the previous
+    sentence when the statement leans on it ('such aspirations', 'this move', 'he', 'the two leaders')."""
+    own = matcher.score(claim.stems)
+    sentence = matcher.score(claim.sentence_stems)
+    relevance = own + 0.5 * max(0.0, sentence - own)
+    st = claim.statement
+    if is_anaphoric(st.stance_text) or st.via == "plural":
+        relevance += min(matcher.score(claim.context_stems), 2.0)
+    return relevance
+
+
+def _score(claim: Claim, relevance: float) -> float:
+    st = claim.statement
+    certainty = {"subject": 0.3, "person": 0.3, "possessive": 0.25, "by": 0.25, "quote": 0.3, "role": 0.15,
+                 "plural": 0.15, "pronoun": 0.1, "inherit": 0.2}.get(st.via, 0.0)
+    return min(relevance, 3.0) + st.strength + certainty + 0.1 * (len(claim.documents) - 1) \
+        - (0.2 if st.reported_by else 0.0)
+
+
+def _pick(ranked: list[tuple[float, Claim]], limit: int) -> list[list[Claim]]:
+    """Best claims first; a near-duplicate joins the pick it repeats (its document becomes another source)."""
+    picks: list[list[Claim]] = []
+    for _, claim in ranked:
+        quotes = [group[0].statement.quote for group in picks]
+        match = process.extractOne(claim.statement.quote, quotes, scorer=fuzz.token_set_ratio,
+                                   score_cutoff=_NEAR_DUPLICATE) if quotes else None
+        if match is not None:
+            picks[match[2]].append(claim)
+        elif len(picks) < limit:
+            picks.append([claim])
+    return picks
+
+
+def _position(analysis: Analysis, claims: list[Claim], matcher: TopicMatcher, topic: Topic) -> Position:
+    lead = claims[0].statement
+    sources: list[Source] = []
+    seen: set[tuple[str, str]] = set()
+    for claim in claims:
+        st = claim.statement
+        for doc in claim.documents:
+            if (doc, st.quote) not in seen:
+                seen.add((doc, st.quote))
+                sources.append(Source(document=doc, quote=st.quote, url=analysis.url_of(doc),
+                                      sentence=st.sentence.text))
+    return Position(text=position_text(claims[0], matcher), topic=topic.key, sources=tuple(sources),
+                    reported_by=lead.reported_by)
+
+
+def position_text(claim: Claim, matcher: TopicMatcher) -> str:
+    """The clause of the statement that best holds the stance on the topic, 8 to 20 words, verbatim."""
+    st = claim.statement
+    sentence = st.sentence.text
+    spans = st.stance_spans
+    if not spans:
+        return tidy(st.segment)
+
+    def rank(span: tuple[int, int]) -> tuple[bool, bool, bool, float, int]:
+        piece = sentence[span[0]:span[1]]
+        score = matcher.score(stems_of(piece))
+        has_holder = span[0] <= st.holder_at < span[1]
+        has_cue = any(span[0] <= c < span[1] for c in st.cue_at)
+        return (score > 0, has_holder, has_cue, score, -span[0])
+
+    best = max(range(len(spans)), key=lambda k: rank(spans[k]))
+    start, end = spans[best]
+    if st.holder_at >= 0 and st.start <= st.holder_at < start and words(sentence[st.holder_at:end]) <= MAX_WORDS:
+        start = st.holder_at  # name the holder when the line can afford it
+    k = best
+    while words(sentence[start:end]) < MIN_WORDS and k + 1 < len(spans) and \
+            words(sentence[start:spans[k + 1][1]]) <= MAX_WORDS:
+        k += 1
+        end = spans[k][1]
+    k = best
+    while words(sentence[start:end]) < MIN_WORDS and k > 0 and words(sentence[spans[k - 1][0]:end]) <= MAX_WORDS:
+        k -= 1
+        start = spans[k][0]
+    return tidy(sentence[start:end])
+
+
+def suggest_topics(analysis: Analysis, text: str, limit: int = 5) -> list[str]:
+    """Known topic keys closest to `text`: by spelling, then by shared words."""
+    if not analysis.topics:
+        return []
+    choices = {t.key: " ".join((t.key, t.title, *t.keywords)) for t in analysis.topics}
+    query = slug(text).replace("-", " ")
+    if not query:
+        return [t.key for t in analysis.topics][:limit]
+    scored = process.extract(query, choices, scorer=fuzz.WRatio, limit=limit)
+    return [key for _, score, key in scored if score >= 40] or [t.key for t in analysis.topics][:limit]

@@ -1,0 +1,97 @@
+"""Sentences with offsets, tokens, and light normalisation (pysbd: rule-based, offline)."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+import pysbd
+
+_SEGMENTER = pysbd.Segmenter(language="en", clean=False, char_span=True)
+_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"})
+TOKEN = re.compile(r"[A-Za-z0-9]+(?:[.'’-][A-Za-z0-9]+)*\.?|[^\w\s]", re.UNICODE)
+_REPORTING_TAIL = re.compile(
+    r"^[A-Z][\w.'’ -]{0,60}\b(said|says|added|told|stated|declared|wrote|insisted|warned)\b[^\"“”]{0,60}\.$"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One sentence of one document; `index` orders sentences within the document."""
+
+    doc: str
+    index: int
+    paragraph: int
+    text: str
+
+
+def normalize(text: str) -> str:
+    """Unicode-normalised, straight quotes, single spaces (keeps case)."""
+    text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def dedupe_key(text: str) -> str:
+    """Key under which two copies of a sentence count as one (case, quotes and punctuation ignored)."""
+    return " ".join(re.findall(r"\w+", normalize(text).lower()))
+
+
+def split_sentences(doc_id: str, text: str) -> list[Sentence]:
+    """Sentences of a document, paragraph by paragraph (pysbd is quadratic on huge strings)."""
+    out: list[Sentence] = []
+    for p_index, paragraph in enumerate(p for p in text.split("\n") if p.strip()):
+        pieces = [s.sent.strip() for s in _SEGMENTER.segment(paragraph) if s.sent.strip()]
+        for piece in _merge_split_quotes(pieces):
+            out.append(Sentence(doc_id, len(out), p_index, re.sub(r"\s+", " ", piece)))
+    return out
+
+
+def _merge_split_quotes(pieces: list[str]) -> list[str]:
+    """'"We will not give up." Zelensky said.' is one statement: join a quote with its short speaker tail."""
+    merged: list[str] = []
+    for piece in pieces:
+        if merged and merged[-1][:1] in "\"“" and merged[-1].rstrip()[-1:] in "\"”" and _REPORTING_TAIL.match(piece):
+            merged[-1] = f"{merged[-1]} {piece}"
+        else:
+            merged.append(piece)
+    return merged
+
+
+def tokens(text: str) -> list[tuple[str, int, int]]:
+    """(token, start, end) for words and punctuation; a trailing period stays off words except abbreviations."""
+    out = []
+    for m in TOKEN.finditer(text):
+        word, start, end = m.group(), m.start(), m.end()
+        if word.endswith(".") and len(word) > 1 and not _is_abbreviation(word):
+            out.append((word[:-1], start, end - 1))
+            out.append((".", end - 1, end))
+        else:
+            out.append((word, start, end))
+    return out
+
+
+def _is_abbreviation(word: str) -> bool:
+    return bool(re.fullmatch(r"(?:[A-Za-z]\.){2,}|(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Sen|Rep|Gov|Sgt|Capt|Adm|Maj|Prof|St|Jr|Sr)\.", word))
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """A crude English stem so that negotiations/negotiating, territory/territorial, guarantee(s) meet."""
+    w = word.lower().replace("’", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    if len(w) <= 4:
+        return w
+    for suffix in ("ational", "ations", "ation", "ating", "ively", "ments", "ment", "ities", "ity", "ially",
+                   "ial", "ates", "ated", "ate", "ing", "ies", "ied", "ers", "ed", "es", "er", "ly", "al", "s", "e", "y"):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 4:
+            return w[: -len(suffix)]
+    return w
+
+
+def content_words(text: str) -> list[str]:
+    """Lower-case word tokens without stop words."""
+    from summarizer.lexicon import STOPWORDS
+
+    return [w for w in re.findall(r"[a-z0-9]+(?:['-][a-z0-9]+)*", normalize(text).lower()) if w not in STOPWORDS]

@@ -1,0 +1,101 @@
+"""Topic matching beyond the exact keyword (stems, related terms, anaphora), free-text queries, discovery."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from summarizer.lexicon import RELATED_TERMS, STANCE_NOUNS, STANCE_VERBS, STOPWORDS
+from summarizer.model import Topic
+from summarizer.text import normalize, stem
+
+_ANAPHORA = re.compile(r"\b(this|these|those|such|the move|the idea|the plan|the proposal|the issue|"
+                       r"the demand|the step|the prospect)\b", re.IGNORECASE)
+_RELATED = {stem(k): v for k, v in RELATED_TERMS.items()}
+
+
+def stems_of(text: str) -> str:
+    """' stem stem stem ' for phrase look-ups with plain substring tests."""
+    words = re.findall(r"[a-z0-9]+(?:['’][a-z]+)?", normalize(text).lower())
+    return " " + " ".join(stem(w) for w in words) + " "
+
+
+def _phrase(text: str) -> str:
+    return stems_of(text).strip()
+
+
+@dataclass(frozen=True)
+class TopicMatcher:
+    """Weighted stem phrases of a topic: its keywords (1.0), words of its key and title (0.6), related terms (0.6)."""
+
+    topic: Topic
+    terms: tuple[tuple[str, float], ...]
+
+    @classmethod
+    def build(cls, topic: Topic) -> "TopicMatcher":
+        weights: dict[str, float] = {}
+
+        def add(text: str, weight: float) -> None:
+            phrase = _phrase(text)
+            if phrase and phrase not in {stem(w) for w in STOPWORDS}:
+                weights[phrase] = max(weights.get(phrase, 0.0), weight)
+
+        for keyword in topic.keywords:
+            add(keyword, 1.0)
+        own_words = [w for w in re.split(r"[\s_\-/]+", f"{topic.key} {topic.title}".lower()) if w and w not in STOPWORDS]
+        for word in own_words:
+            add(word, 1.0 if not topic.keywords else 0.6)
+        for word in list(weights) + own_words:
+            for related in _RELATED.get(stem(word.split()[-1]) if word else "", ()):
+                add(related, 0.6)
+        return cls(topic, tuple(sorted(weights.items())))
+
+    def score(self, stems: str) -> float:
+        """Sum of the weights of the distinct terms found in a ' stem stem ' string."""
+        return sum(weight for phrase, weight in self.terms if f" {phrase} " in stems)
+
+
+def is_anaphoric(text: str) -> bool:
+    return bool(_ANAPHORA.search(text))
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", normalize(text).lower()).strip("-")
+
+
+def find_topic(topics: tuple[Topic, ...], query: str) -> Topic:
+    """A known topic whose key, title or keyword the query names; else an ad-hoc topic of the query's words."""
+    wanted = slug(query)
+    for topic in topics:
+        names = {slug(topic.key), slug(topic.title)} | {slug(k) for k in topic.keywords[:1]}
+        if wanted in names:
+            return topic
+    for topic in topics:
+        if wanted and wanted in {slug(k) for k in topic.keywords}:
+            return topic
+    return Topic(key=wanted or "topic", keywords=(normalize(query),) + tuple(
+        w for w in re.findall(r"[\w'-]+", query) if w.lower() not in STOPWORDS and len(w) > 2), title=query.strip())
+
+
+# Subjects news about contested stories keeps returning to; discovery looks for these first.
+DISCOVERABLE = ("territory", "negotiation", "ceasefire", "security", "nato", "sanction", "tariff", "trade", "aid",
+                "humanitarian", "hostage", "prisoner", "nuclear", "energy", "election", "refugee", "defense",
+                "reconstruction", "minerals", "membership", "peace")
+
+
+def discover_topics(claim_stems: list[str], limit: int = 6) -> tuple[Topic, ...]:
+    """The subjects most statements touch, from a vocabulary of news topics; overlapping ones merged."""
+    found: list[tuple[int, str, set[int]]] = []
+    for head in DISCOVERABLE:
+        matcher = TopicMatcher.build(Topic(key=head))
+        hits = {k for k, stems in enumerate(claim_stems) if matcher.score(stems) >= 0.6}
+        if len(hits) >= 2:
+            found.append((len(hits), head, hits))
+    found.sort(key=lambda f: (-f[0], DISCOVERABLE.index(f[1])))
+    chosen: list[tuple[str, set[int]]] = []
+    for _, head, hits in found:
+        if any(len(hits & other) / len(hits | other) >= 0.6 for _, other in chosen):
+            continue
+        chosen.append((head, hits))
+    names = {"negotiation": "negotiations", "sanction": "sanctions", "tariff": "tariffs", "hostage": "hostages",
+             "prisoner": "prisoners", "refugee": "refugees"}
+    return tuple(Topic(key=names.get(h, h), title=names.get(h, h)) for h, _ in chosen[:limit])
