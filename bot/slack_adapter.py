@@ -108,7 +108,10 @@ async def answer(router: Router, command: Mapping[str, str], respond: Respond, c
         log.exception("briefing %r failed", text)
         await _respond(respond, {"text": APOLOGY}, ephemeral=True)
         return
-    await deliver(messages, respond, client, command, ephemeral=private or reply.ephemeral)
+    try:
+        await deliver(messages, respond, client, command, ephemeral=private or reply.ephemeral)
+    except Exception:  # response_url unreachable or expired: nothing else to tell the user through
+        log.exception("delivering the reply to %r failed", text)
 
 
 async def deliver(
@@ -183,6 +186,8 @@ def web_app(app: AsyncApp) -> web.Application:
 
 async def start_http(settings: Settings, router: Router, port: int, host: str = "0.0.0.0") -> tuple[web.AppRunner, int]:
     """Start serving; returns the runner (call `cleanup()` to stop) and the bound port (useful with port 0)."""
+    if not settings.secret("slack_signing_secret"):
+        raise ValueError("BRIEFING_SLACK_SIGNING_SECRET is not set (HTTP mode verifies every request with it)")
     runner = web.AppRunner(web_app(build_app(settings, router)), access_log=None)
     await runner.setup()
     site = web.TCPSite(runner, host, port)
@@ -239,8 +244,9 @@ def cli(args: argparse.Namespace, settings: Settings) -> int:
     http = bool(getattr(args, "http", False))
     missing = missing_settings(settings, http)
     if missing:
-        mode = "HTTP mode (--http)" if http else "Socket Mode (or use --http with BRIEFING_SLACK_SIGNING_SECRET)"
-        raise UsageError(f"Slack {mode} needs {' and '.join(missing)} to be set")
+        hint = "" if http else " (or, for HTTP mode: --http with BRIEFING_SLACK_SIGNING_SECRET)"
+        mode = "HTTP mode" if http else "Socket Mode"
+        raise UsageError(f"Slack {mode} needs {' and '.join(missing)}{hint}")
     if not settings.documents.is_dir():
         raise UsageError(f"{settings.documents}: documents folder not found or not a folder")
     auto = settings.profile is not None and str(settings.profile) == "auto"

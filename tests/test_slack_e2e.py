@@ -267,6 +267,22 @@ async def test_retries_are_acknowledged_and_ignored(slack, serve, seed_service) 
     assert slack.responses_to(fields["response_url"]) == []
 
 
+class FailingService(FixedService):
+    def brief(self, topic: str | None = None) -> Briefing:
+        raise RuntimeError("index unavailable")
+
+
+async def test_failure_becomes_a_short_ephemeral_apology(slack, serve, caplog) -> None:
+    """A briefing that raises is answered privately with an apology and logged (without secrets)."""
+    bot = await serve(Router(FailingService(Briefing(topic=None, title=""))))
+    fields = slack.slash_command("nato")
+    assert (await bot.command(fields))[0] == 200
+    [response] = await slack.wait_responses(fields["response_url"], 1)
+    assert response["response_type"] == "ephemeral" and response["text"].startswith("Sorry")
+    assert "index unavailable" in caplog.text
+    assert SECRET not in caplog.text and BOT_TOKEN not in caplog.text
+
+
 async def test_healthz(serve, seed_service) -> None:
     """GET /healthz answers 200 ok."""
     bot = await serve(Router(seed_service))
@@ -281,7 +297,7 @@ async def test_healthz(serve, seed_service) -> None:
 async def test_socket_mode_acks_envelope_and_responds(slack, seed_service) -> None:
     """The bot opens the fake's websocket via apps.connections.open, acks the envelope at once, answers via response_url."""
     settings = make_settings(slack, slack_app_token=APP_TOKEN, slack_signing_secret=None)
-    task = asyncio.create_task(serve_socket(settings, Router(SlowService(seed_service, 1.0))))
+    task = asyncio.create_task(serve_socket(settings, Router(SlowService(seed_service, 0.5))))
     try:
         await slack.wait_connected(timeout=5)
         assert slack.calls("apps.connections.open")[0].token == APP_TOKEN
@@ -293,6 +309,10 @@ async def test_socket_mode_acks_envelope_and_responds(slack, seed_service) -> No
         [response] = await slack.wait_responses(payload["response_url"], 1, timeout=10)
         assert response["response_type"] == "in_channel"
         assert_holds(seed_service.brief("nato"), all_text(response["blocks"]))
+        again = await slack.send_envelope(payload)  # Slack redelivers the same command (same trigger_id)
+        await slack.wait_ack(again, timeout=3)
+        await asyncio.sleep(0.9)
+        assert len(slack.responses_to(payload["response_url"])) == 1
     finally:
         task.cancel()
         with pytest.raises(asyncio.CancelledError):
@@ -311,6 +331,16 @@ def test_missing_credentials_name_the_variables(capsys) -> None:
     assert cli_main(["slack", "--http"]) == 2
     err = capsys.readouterr().err.strip()
     assert "BRIEFING_SLACK_SIGNING_SECRET" in err and "BRIEFING_SLACK_APP_TOKEN" not in err
+
+
+def test_manifest_declares_the_command_scopes_and_socket_mode() -> None:
+    """slack-manifest.yml declares /briefing, the scopes the bot uses, Socket Mode, and how to switch to HTTP."""
+    text = (REPO / "slack-manifest.yml").read_text()
+    assert "- command: /briefing" in text and "usage_hint:" in text and "description:" in text
+    for scope in ("commands", "chat:write", "chat:write.public"):
+        assert re.search(rf"^\s+- {re.escape(scope)}\b", text, re.MULTILINE), scope
+    assert re.search(r"^  socket_mode_enabled: true$", text, re.MULTILINE)
+    assert "https://YOUR-HOST/slack/events" in text
 
 
 def free_port() -> int:
