@@ -49,6 +49,7 @@ def build_parser() -> argparse.ArgumentParser:
     dsub = p.add_subparsers(dest="discord_command", metavar="ACTION")
     sync = dsub.add_parser("sync", help="register /briefing with Discord (globally, or in one guild)")
     sync.add_argument("--guild", type=int, help="guild id: instant, for development")
+    sync.add_argument("--clear", action="store_true", help="remove our commands (from --guild, else globally)")
     dsub.add_parser("invite", help="print the invite URL with the scopes and permissions needed")
 
     p = sub.add_parser("slack", help="run the Slack app (Socket Mode, or HTTP with --http)")

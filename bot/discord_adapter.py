@@ -55,6 +55,7 @@ class BriefingClient(discord.Client):
     def __init__(self, service: TopicSource | None = None, router: Router | None = None) -> None:
         intents = discord.Intents.none()
         intents.guilds = True  # channel and permission data for interactions; interactions need no intent
+        discord.VoiceClient.warn_nacl = discord.VoiceClient.warn_dave = False  # never joins voice: no noise
         super().__init__(intents=intents, allowed_mentions=NO_MENTIONS)
         self.service = service
         self.router = router
@@ -111,8 +112,7 @@ def _choice_name(key: str, label: str) -> str:
 async def answer(interaction: discord.Interaction, text: str, private: bool) -> None:
     """Defer at once (Discord's 3 s deadline), brief in a worker thread, then send the follow-up message(s)."""
     await interaction.response.defer(thinking=True, ephemeral=private)
-    client = interaction.client
-    assert isinstance(client, BriefingClient) and client.router is not None
+    client: BriefingClient = interaction.client  # type: ignore[assignment]
     ctx = CommandContext(
         platform="discord",
         channel=str(interaction.channel_id or ""),
@@ -179,7 +179,7 @@ def cli(args: argparse.Namespace, settings: Settings) -> int:
     action = getattr(args, "discord_command", None)
     try:
         if action == "sync":
-            return asyncio.run(sync_commands(token, getattr(args, "guild", None)))
+            return asyncio.run(sync_commands(token, getattr(args, "guild", None), getattr(args, "clear", False)))
         if action == "invite":
             return asyncio.run(print_invite(token))
         service, router = _build(settings)
@@ -204,18 +204,22 @@ def _build(settings: Settings) -> tuple[Any, Router]:
     return service, Router(service)
 
 
-async def sync_commands(token: str, guild_id: int | None) -> int:
-    """Log in over REST only and register /briefing globally (up to an hour to show) or in one guild (instant)."""
+async def sync_commands(token: str, guild_id: int | None, clear: bool = False) -> int:
+    """Log in over REST only and register /briefing globally (up to an hour to show) or in one guild (instant).
+
+    With `clear`, register nothing there instead (removes a development guild copy before a global sync).
+    """
     async with BriefingClient() as client:
         await client.login(token)
-        if guild_id:
-            guild = discord.Object(id=guild_id)
+        guild = discord.Object(id=guild_id) if guild_id else None
+        if clear:
+            client.tree.clear_commands(guild=guild)
+        elif guild is not None:
             client.tree.copy_global_to(guild=guild)
-            registered = await client.tree.sync(guild=guild)
-            where = f"in guild {guild_id}"
-        else:
-            registered = await client.tree.sync()
-            where = "globally (may take up to an hour to appear)"
+        registered = await client.tree.sync(guild=guild)
+    where = f"in guild {guild_id}" if guild_id else "globally (may take up to an hour to appear)"
+    if clear:
+        print(f"removed every command of application {client.application_id} {where.split(' (')[0]}")
     for command in registered:
         options = " ".join(f"[{o.name}]" for o in command.options)
         print(f"registered /{command.name} {options} {where} for application {client.application_id}")

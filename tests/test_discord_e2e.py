@@ -132,6 +132,13 @@ async def test_sync_registers_briefing_with_topic_autocomplete(fake: FakeDiscord
     assert not fake.frames  # REST only: sync never opens the gateway
 
 
+async def test_sync_clear_removes_the_guild_copy(fake: FakeDiscord, capsys: pytest.CaptureFixture[str]) -> None:
+    args = argparse.Namespace(command="discord", discord_command="sync", guild=987, clear=True)
+    assert await asyncio.wait_for(asyncio.to_thread(cli, args, settings_for(fake)), 10) == 0
+    [put] = fake.find("PUT", f"/applications/{fake.application_id}/guilds/987/commands")
+    assert put.json == [] and "removed" in capsys.readouterr().out
+
+
 async def test_invite_url_has_exactly_the_needed_permissions(fake: FakeDiscord,
                                                              capsys: pytest.CaptureFixture[str]) -> None:
     args = argparse.Namespace(command="discord", discord_command="invite")
