@@ -147,6 +147,11 @@ def cron_trigger_kwargs(expr: str) -> list[dict]:
     return [{**common, **by_day, **by_weekday}]
 
 
+def just_after(when: datetime) -> datetime:
+    """A microsecond later, computed in UTC: local arithmetic would drop `fold` and step back an hour."""
+    return when.astimezone(timezone.utc) + timedelta(microseconds=1)
+
+
 class OncePerWallClock(BaseTrigger):
     """Skips the second pass of a repeated local time (DST fall-back), so 02:30 posts once, as cron does."""
 
@@ -158,7 +163,7 @@ class OncePerWallClock(BaseTrigger):
             when = self.inner.get_next_fire_time(previous_fire_time, now)
             if when is None or not (when.fold and when.replace(fold=0).utcoffset() != when.utcoffset()):
                 return when
-            previous_fire_time, now = when, when + timedelta(microseconds=1)
+            previous_fire_time, now = when, just_after(when)
         return None
 
     def __str__(self) -> str:
@@ -216,7 +221,7 @@ class Schedule:
                 if when is None or when > now:
                     break
                 last = when
-                when = trigger.get_next_fire_time(when, when + timedelta(microseconds=1))
+                when = trigger.get_next_fire_time(when, just_after(when))
             if last is not None:
                 return last.astimezone(timezone.utc)
         return None

@@ -167,10 +167,10 @@ class Store:
         conn.execute(update(store_meta).where(store_meta.c.key == VERSION_KEY).values(value=store_meta.c.value + 1))
 
     def add(self, platform: str, channel: str, schedule: Schedule, topic: str | None = None, team: str = "",
-            created_by: str = "") -> Subscription:
+            created_by: str = "", created_at: datetime | None = None) -> Subscription:
         values = dict(platform=platform, channel=channel, team=team or "", topic=topic, at_time=schedule.at,
                       days=schedule.days, cron=schedule.cron, timezone=schedule.timezone,
-                      created_by=created_by or "", created_at=now_utc(), state="active")
+                      created_by=created_by or "", created_at=created_at or now_utc(), state="active")
         with self._tx() as conn:
             new_id = conn.execute(insert(subscriptions).values(**values)).inserted_primary_key[0]
             self._bump(conn)
@@ -201,6 +201,12 @@ class Store:
         with self._tx() as conn:
             conn.execute(update(subscriptions).where(subscriptions.c.id == sub_id)
                          .values(state="paused", paused_reason=reason[:300], last_error=reason[:500]))
+            self._bump(conn)
+
+    def resume(self, sub_id: int) -> None:
+        with self._tx() as conn:
+            conn.execute(update(subscriptions).where(subscriptions.c.id == sub_id)
+                         .values(state="active", paused_reason=None, last_error=None))
             self._bump(conn)
 
     def record_result(self, sub_id: int, posted_at: datetime | None = None, error: str | None = None) -> None:
