@@ -173,13 +173,13 @@ async def test_document_mentions_reach_slack_escaped(slack, serve, tmp_path) -> 
     (docs / "profile.toml").write_text((SEEDS / "profile.toml").read_text())
     (docs / "article.txt").write_text(
         "Hostile article.\n\n"
-        "Ukraine insists that NATO membership is essential, and Zelensky told <!channel> and @everyone "
-        "that <@U123> & <!here> must back the alliance.\n\n"
+        "Ukraine insists that NATO membership is essential, and Zelensky told @everyone, <@123> and <@U123> & friends "
+        "that <!channel> must back the alliance.\n\n"
         "Russia rejects NATO membership for Ukraine, Lavrov said, warning <!everyone> that the alliance is a threat.\n"
     )
     service = BriefingService(docs)
     expected = service.brief("nato")
-    assert any("<!" in s.quote for s in expected.sources())  # the test means something
+    assert any("<@U123>" in s.quote for s in expected.sources())  # the test means something
     bot = await serve(Router(service), documents=docs)
     fields = slack.slash_command("nato")
     assert (await bot.command(fields))[0] == 200
@@ -187,7 +187,7 @@ async def test_document_mentions_reach_slack_escaped(slack, serve, tmp_path) -> 
     raw = json.dumps(responses, ensure_ascii=False)
     assert "<!" not in raw and "<@" not in raw
     text = all_text(responses)
-    assert "&lt;!channel&gt;" in text and "@everyone" in text and "&amp;" in text
+    assert "&lt;@123&gt;" in text and "&lt;@U123&gt;" in text and "@everyone" in text and "&amp;" in text and "&lt;!" in text
     assert_holds(expected, text)
 
 
