@@ -1,4 +1,4 @@
-"""Discord adapter: `/briefing` over the gateway with discord.py 2.x, plus `sync` and `invite` (python -m bot discord)."""
+"""Discord adapter: `/briefing` over the gateway (discord.py 2.x), plus `python -m bot discord sync|invite`."""
 from __future__ import annotations
 
 import argparse
@@ -121,7 +121,8 @@ async def answer(interaction: discord.Interaction, text: str, private: bool) -> 
         can_manage=interaction.permissions.manage_channels,
     )
     try:
-        reply = await asyncio.to_thread(client.router.handle, text, ctx)  # never block the gateway heartbeat
+        # A worker thread: a slow briefing must never block the gateway heartbeat or other interactions.
+        reply = await asyncio.to_thread(client.router.handle, text, ctx)  # type: ignore[union-attr]
         await send_reply(interaction, reply, private)
     except Exception as exc:
         log.error("/briefing %r failed: %s", text[:80], type(exc).__name__, exc_info=True)

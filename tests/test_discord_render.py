@@ -69,7 +69,8 @@ def stream(messages: list[dict]) -> str:
 
 
 def labels(messages: list[dict]) -> list[str]:
-    return [x for m in messages for e in m["embeds"] for x in [e.get("title", "")] + [f["name"] for f in e.get("fields", ())]]
+    embeds = [e for m in messages for e in m["embeds"]]
+    return [x for e in embeds for x in [e.get("title", "")] + [f["name"] for f in e.get("fields", ())]]
 
 
 def check_nothing_lost(briefing: Briefing, messages: list[dict]) -> None:

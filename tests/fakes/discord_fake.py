@@ -24,6 +24,8 @@ parses JSON only for that exact header):
 Every REST request is recorded as a `Recorded` in `fake.requests` (method, path without /api/v10, query, json,
 time from time.monotonic(), status answered). Find them with `fake.find(method, glob)` or wait for one with
 `await fake.wait_for(method, glob, timeout=...)`; `glob` is an fnmatch pattern such as "/webhooks/*".
+`fake.messages()` lists the accepted message-creating requests (follow-ups, original-response edits, channel posts);
+`fake.commands[guild_id or None]` holds what the last PUT registered.
 
 Failure injection: `fake.fail("POST", "/channels/*/messages", status=429, times=2, retry_after=0.05)` answers the
 next 2 matching requests with 429 (JSON body with retry_after, `Retry-After` and `Via` headers: without `Via`
