@@ -35,7 +35,8 @@ def _position_dict(position: Position) -> dict:
         "text": position.text,
         "topic": position.topic,
         "sources": [
-            {"document": s.document, "url": s.url, "quote": s.quote, "sentence": s.sentence or s.quote}
+            {"document": s.document, "url": s.url, "quote": s.quote, "sentence": s.sentence or s.quote,
+             "also_in": list(s.also)}
             for s in position.sources
         ],
     }
@@ -91,7 +92,8 @@ def to_text(briefing: Briefing, width: int = 88) -> str:
     if numbers:
         lines += ["", "Sources"]
         for src, n in zip(briefing.sources(), numbers.values()):
-            lines += textwrap.wrap(f"[{n}] {src.document}: “{src.quote}”", width, subsequent_indent="    ")
+            also = f" (also in {', '.join(src.also)})" if src.also else ""
+            lines += textwrap.wrap(f"[{n}] {src.document}{also}: “{src.quote}”", width, subsequent_indent="    ")
     lines += [f"note: {note}" for note in briefing.notes]
     return "\n".join(lines)
 
@@ -111,7 +113,8 @@ def to_markdown(briefing: Briefing) -> str:
         lines += ["", "**Sources**", ""]
         for src, n in zip(briefing.sources(), numbers.values()):
             where = f"[{src.document}]({src.url})" if src.url else f"`{src.document}`"
-            lines.append(f"{n}. {where}: “{src.quote}”")
+            also = f" (also in {', '.join(src.also)})" if src.also else ""
+            lines.append(f"{n}. {where}{also}: “{src.quote}”")
     lines += [f"_{note}_" for note in briefing.notes]
     return "\n".join(lines)
 

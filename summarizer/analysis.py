@@ -20,6 +20,7 @@ class Claim:
     stems: str  # stems of the statement's segment
     sentence_stems: str
     context_stems: str  # the previous sentence, for 'such aspirations', 'this move', 'he'
+    neighbour_stems: str  # the sentences before and after it in its paragraph
     order: int  # first appearance, for stable output
 
 
@@ -45,6 +46,7 @@ def analyze(documents: Sequence[Document], profile: Profile) -> Analysis:
     for doc in documents:
         sentences = _unique_sentences(split_sentences(doc.id, doc.text))
         previous = {s.index: sentences[k - 1] for k, s in enumerate(sentences) if k}
+        following = {s.index: sentences[k + 1] for k, s in enumerate(sentences[:-1])}
         for st in extract(sentences, lexicon):
             key = (st.holder, dedupe_key(st.quote))
             if key in claims:
@@ -52,8 +54,10 @@ def analyze(documents: Sequence[Document], profile: Profile) -> Analysis:
                     claims[key].documents.append(doc.id)
                 continue
             prev: Sentence | None = previous.get(st.sentence.index)
+            near = [n.text for n in (prev, following.get(st.sentence.index))
+                    if n is not None and n.paragraph == st.sentence.paragraph]
             claims[key] = Claim(st, [doc.id], stems_of(st.stance_text), stems_of(st.sentence.text),
-                                stems_of(prev.text) if prev else " ", len(claims))
+                                stems_of(prev.text) if prev else " ", stems_of(" ".join(near)), len(claims))
     topics = profile.topics
     discovered = not topics
     if discovered:
@@ -63,12 +67,18 @@ def analyze(documents: Sequence[Document], profile: Profile) -> Analysis:
 
 
 def _unique_sentences(sentences: list[Sentence]) -> list[Sentence]:
-    """Drop a sentence repeated within one document (pages that repeat their body)."""
+    """Drop a sentence repeated within one document (pages that repeat their body), and headlines:
+    a paragraph of one sentence with no closing punctuation states nobody's words."""
     seen: set[str] = set()
+    paragraph_size: dict[int, int] = {}
+    for s in sentences:
+        paragraph_size[s.paragraph] = paragraph_size.get(s.paragraph, 0) + 1
     out = []
     for s in sentences:
         key = dedupe_key(s.text)
         if key in seen and len(key) > 20:
+            continue
+        if paragraph_size[s.paragraph] == 1 and not s.text.rstrip().endswith((".", "!", "?", '"', "”", "'", "’")):
             continue
         seen.add(key)
         out.append(Sentence(s.doc, len(out), s.paragraph, s.text))

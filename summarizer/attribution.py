@@ -69,7 +69,21 @@ class Statement:
             if own or (previous and piece.startswith(("that ", "to ", "including ", "which ", "and "))):
                 keep.append((a, b))
             previous = own
+        if keep and keep[-1] == spans[-1] and len(keep) == 1 and len(spans) > 1 and self.attribution_last:
+            return spans  # 'Aid has slowed sharply, the United Nations said.': the content comes first
         return keep or spans
+
+    @property
+    def attribution_last(self) -> bool:
+        """The holder and cues sit in a short last clause after the content ('..., the minister said')."""
+        from summarizer.compress import clauses
+
+        spans = clauses(self.sentence.text[self.start:self.end], self.start)
+        if len(spans) < 2 or not self.cue_at:
+            return False
+        a, b = spans[-1]
+        return all(a <= c < b for c in self.cue_at) and len(self.sentence.text[a:b].split()) <= 10 and (
+            self.holder_at < 0 or a <= self.holder_at < b)
 
     @property
     def stance_text(self) -> str:
@@ -132,10 +146,12 @@ def _sentence_statements(sentence: Sentence, lexicon: PartyLexicon, state: Disco
 
 def _token_mentions(toks, mentions: list[Mention]) -> dict[int, Mention]:
     out: dict[int, Mention] = {}
+    _MENTION_SPAN.clear()
     for i, (_, start, end) in enumerate(toks):
         for m in mentions:
             if m.start <= start < m.end:
                 out[i] = m
+                _MENTION_SPAN[(id(m), i)] = sum(1 for k in range(i) if out.get(k) is m)
                 break
     return out
 
@@ -160,8 +176,9 @@ def _find_cues(words, lower, tok_mention, text, toks) -> list[_Cue]:
             cues.append(_Cue(i, "adjective"))
         elif w in STANCE_NOUNS and _noun_holder_nearby(i, lower, tok_mention):
             cues.append(_Cue(i, "noun"))
-        elif w in MODALS and i > 0 and (i - 1) in tok_mention and tok_mention[i - 1].kind != "adjective":
-            cues.append(_Cue(i, "modal"))
+        elif w in MODALS and i > 0 and (i - 1) in tok_mention and tok_mention[i - 1].kind != "adjective" \
+                and not any(c.reporting for c in cues):
+            cues.append(_Cue(i, "modal"))  # 'Analysts said Beijing could ...' is the analysts' guess
     return cues
 
 
@@ -227,6 +244,9 @@ def _resolve(cue, cues, words, lower, tok_mention, toks, text, lexicon, state, s
             m = tok_mention[j]
             if m.kind == "adjective" and not _people_after(j, lower, tok_mention):
                 break
+            if _object_of_preposition(j, lower, tok_mention):
+                j = _mention_start(j, tok_mention) - 1  # 'ambassador to the U.S.': not the subject
+                continue
             _take(cue, m, j, "person" if m.kind == "person" else "subject")
             return
         earlier = next((c for c in cues if c.index == j and c.holders), None)
@@ -234,6 +254,11 @@ def _resolve(cue, cues, words, lower, tok_mention, toks, text, lexicon, state, s
             cue.holders, cue.holder_token, cue.via, cue.speaker = earlier.holders, j, "inherit", earlier.speaker
             return
         if w in ("he", "she", "it", "they") and j == _subject_slot(j, lower):
+            same = [c for c in cues if c.index < j and c.holders]
+            if same and ((w in ("he", "she")) == bool(same[-1].speaker) or w == "they"):
+                last = same[-1]  # 'The Palestinian Authority said it was ready'
+                cue.holders, cue.holder_token, cue.via, cue.speaker = last.holders, last.holder_token, "inherit", last.speaker
+                return
             _take_pronoun(cue, w, j, tok_mention, state, sent_index)
             return
         if w in ROLE_NOUNS or w in TITLE_WORDS and w not in ("state", "national", "security", "top", "senior"):
@@ -258,6 +283,10 @@ def _resolve(cue, cues, words, lower, tok_mention, toks, text, lexicon, state, s
                 return
             break
         if w == "," and cue.kind != "participle":
+            if (j - 1) in tok_mention and not _object_of_preposition(j - 1, lower, tok_mention) and \
+                    tok_mention[j - 1].kind != "adjective":
+                _take(cue, tok_mention[j - 1], j - 1, "subject")  # ', Xie Feng, warned'
+                return
             k = _skip_apposition(j, lower)
             if k is None:
                 break
@@ -309,13 +338,27 @@ def _apposition_head(j, lower, tok_mention) -> int:
     return j
 
 
+def _mention_start(j, tok_mention) -> int:
+    m = tok_mention[j]
+    while j - 1 in tok_mention and tok_mention[j - 1] is m:
+        j -= 1
+    return j
+
+
 def _object_of_preposition(j, lower, tok_mention) -> bool:
-    """Is the mention at token j the object of a preposition ('within the alliance')?"""
+    """Is the mention at token j the object of a preposition ('within the alliance')? 'A spokesman for
+    the Kremlin', 'the head of the IAEA' and 'President Zelensky of Ukraine' still name the holder."""
     m = tok_mention[j]
     k = j
     while k >= 0 and (tok_mention.get(k) is m or lower[k] in TITLE_WORDS or lower[k] in _DETERMINERS):
         k -= 1
-    return k >= 0 and lower[k] in _PREPOSITIONS
+    if k < 0 or lower[k] not in _PREPOSITIONS:
+        return False
+    if lower[k] in ("of", "for", "from") and k > 0 and (
+            lower[k - 1] in PEOPLE_NOUNS or lower[k - 1] in ROLE_NOUNS or lower[k - 1] in TITLE_WORDS
+            or (k - 1) in tok_mention):
+        return False
+    return True
 
 
 def _people_after(j, lower, tok_mention) -> bool:
@@ -339,12 +382,20 @@ def _skip_apposition(j, lower) -> int | None:
 def _take(cue: _Cue, m: Mention, j: int, via: str) -> None:
     if m.party is not None:
         cue.holders = (m.party,)
-        cue.holder_token = j
+        cue.holder_token = j if via == "by" else j - _tokens_before(m, j)
         cue.via = via
         cue.speaker = m.person
     else:
         cue.holder_token = j  # a person of no party: nobody's position, and nothing to inherit
         cue.via = "nobody"
+
+
+def _tokens_before(m: Mention, j: int) -> int:
+    """How many tokens of mention `m` precede token j (set by the caller's mention map)."""
+    return _MENTION_SPAN.get((id(m), j), 0)
+
+
+_MENTION_SPAN: dict[tuple[int, int], int] = {}
 
 
 def _take_after(cue: _Cue, k: int, tok_mention, lower) -> None:
@@ -359,6 +410,12 @@ def _take_pronoun(cue, w, j, tok_mention, state: Discourse, sent_index) -> None:
         same = [m for k, m in sorted(tok_mention.items()) if k < j and m.kind == "person"]
         if same:
             _take(cue, same[0], j, "pronoun")
+            return
+        previous = [p for p in state.persons if p[2] == sent_index - 1]
+        if previous:  # the person the previous sentence was about ('Grossi said ... He urged')
+            person, party, _ = previous[0]
+            if party:
+                cue.holders, cue.holder_token, cue.via, cue.speaker = (party,), j, "pronoun", person
             return
         recent = [h for h in state.holders if h[1] and sent_index - h[3] <= 2]
         if recent:

@@ -61,6 +61,8 @@ def _relevance(claim: Claim, matcher: TopicMatcher) -> float:
     st = claim.statement
     if is_anaphoric(st.stance_text) or st.via == "plural":
         relevance += min(matcher.score(claim.context_stems), 2.0)
+    else:
+        relevance += 0.3 * min(matcher.score(claim.neighbour_stems), 2.0)
     return relevance
 
 
@@ -88,15 +90,13 @@ def _pick(ranked: list[tuple[float, Claim]], limit: int) -> list[list[Claim]]:
 
 def _position(analysis: Analysis, claims: list[Claim], matcher: TopicMatcher, topic: Topic) -> Position:
     lead = claims[0].statement
-    sources: list[Source] = []
-    seen: set[tuple[str, str]] = set()
+    carriers: dict[str, list[str]] = {}  # quote -> documents, so a syndicated sentence is one source
     for claim in claims:
-        st = claim.statement
-        for doc in claim.documents:
-            if (doc, st.quote) not in seen:
-                seen.add((doc, st.quote))
-                sources.append(Source(document=doc, quote=st.quote, url=analysis.url_of(doc),
-                                      sentence=st.sentence.text))
+        docs = carriers.setdefault(claim.statement.quote, [])
+        docs.extend(d for d in claim.documents if d not in docs)
+    sentences = {c.statement.quote: c.statement.sentence.text for c in claims}
+    sources = [Source(document=docs[0], quote=quote, url=analysis.url_of(docs[0]), sentence=sentences[quote],
+                      also=tuple(docs[1:])) for quote, docs in carriers.items()]
     return Position(text=position_text(claims[0], matcher), topic=topic.key, sources=tuple(sources),
                     reported_by=lead.reported_by)
 
@@ -108,6 +108,9 @@ def position_text(claim: Claim, matcher: TopicMatcher) -> str:
     spans = st.stance_spans
     if not spans:
         return tidy(st.segment)
+    content = _quoted_content(st)
+    if content:
+        return tidy(content)
 
     def rank(span: tuple[int, int]) -> tuple[bool, bool, bool, float, int]:
         piece = sentence[span[0]:span[1]]
@@ -130,6 +133,18 @@ def position_text(claim: Claim, matcher: TopicMatcher) -> str:
         k -= 1
         start = spans[k][0]
     return tidy(sentence[start:end])
+
+
+def _quoted_content(st) -> str:
+    """'"We will not give up," the minister said' -> the words said, when the speaker comes after them."""
+    text = st.sentence.text[st.start:st.end].strip()
+    if text[:1] in "\"“" and st.cue_at:
+        close = max(text.rfind('"'), text.rfind("”"))
+        if close > 0 and st.start + close < min(st.cue_at) and (st.holder_at < 0 or st.start + close < st.holder_at):
+            return text[1:close].rstrip(" ,")
+    if st.attribution_last:
+        return text[:text.rfind(",")] if "," in text else ""
+    return ""
 
 
 def suggest_topics(analysis: Analysis, text: str, limit: int = 5) -> list[str]:

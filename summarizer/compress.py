@@ -12,6 +12,7 @@ _LEADING = re.compile(
     r"especially|notably)\b[,]?\s*)+",
     re.IGNORECASE,
 )
+_DATELINE = re.compile(r"^[A-Z][A-Z/ .'-]{2,}(?:,[^-–—]{0,40})?\s+[-–—]{1,2}\s+")  # 'CAIRO, March 4 (Wire) - '
 _PARTICIPLE_THAT = re.compile(r"^\w+ing\s+that\s+", re.IGNORECASE)
 
 
@@ -33,7 +34,8 @@ def words(text: str) -> int:
 
 def tidy(text: str) -> str:
     """Strip connectors and edge punctuation, capitalise; cut at MAX_WORDS on a word boundary with '…'."""
-    text = _LEADING.sub("", text.strip(" ,;:-–—")).strip()
+    text = _DATELINE.sub("", text.strip(" ,;:-–—"))
+    text = _LEADING.sub("", text).strip()
     text = _PARTICIPLE_THAT.sub("", text)  # 'emphasizing that X must ...' -> 'X must ...'
     if re.match(r"^As\s", text) and "," not in text:
         text = text[3:]

@@ -140,7 +140,7 @@ RELATED_TERMS: dict[str, tuple[str, ...]] = {
     "tariff": ("tariffs", "duties", "levies", "trade barriers", "import taxes", "trade war"),
     "trade": ("tariffs", "exports", "imports", "trade deal", "commerce", "market access"),
     "aid": ("assistance", "support", "funding", "weapons", "humanitarian"),
-    "humanitarian": ("aid", "relief", "civilians", "food", "medicine", "hostages"),
+    "humanitarian": ("aid", "relief", "civilians", "food", "medicine", "shelter"),
     "hostage": ("hostages", "captives", "prisoners", "release", "exchange"),
     "prisoner": ("prisoners", "exchange", "swap", "captives", "detainees"),
     "nuclear": ("enrichment", "uranium", "warheads", "atomic", "iaea", "reactor"),

@@ -51,6 +51,7 @@ class Source:
     quote: str
     url: str | None = None
     sentence: str = ""  # the whole sentence, when `quote` is one party's part of it
+    also: tuple[str, ...] = ()  # other documents that carried the same sentence (syndicated copies)
 
 
 @dataclass(frozen=True, slots=True)

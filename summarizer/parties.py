@@ -10,7 +10,7 @@ from summarizer.gazetteer import GAZETTEER
 from summarizer.lexicon import HEAD_TITLES, TITLE_WORDS
 from summarizer.model import Party
 
-_NAME_TOKEN = re.compile(r"[A-Z][a-zA-Z'’-]+$")
+_NAME_TOKEN = re.compile(r"(?:[A-Z]|(?:al|el|bin|ibn)-[A-Z])[a-zA-Z'’-]+$")
 _ADJECTIVE_ENDINGS = ("an", "ian", "ese", "ish", "ch", "i", "ic")
 # Heads that make "European allies", "Russian officials" a holder (unlike "Russian forces").
 PEOPLE_NOUNS = frozenset("""
@@ -115,9 +115,29 @@ def build_lexicon(parties: tuple[Party, ...], texts: list[str]) -> PartyLexicon:
         for alias in (party.name, *party.aliases):
             alias_party.setdefault(_alias_key(alias), party.name)
     _add_metonyms(parties, alias_party)
-    lexicon = PartyLexicon(parties=parties, alias_party=alias_party).compile()
+    lexicon = PartyLexicon(parties=parties, alias_party=alias_party)
+    for alias, party in alias_party.items():
+        if _looks_like_person(alias):
+            lexicon.persons[alias] = (party, frozenset())
+            lexicon.person_names[alias] = alias
+    lexicon.compile()
     _learn_people(lexicon, texts)
     return lexicon.compile()
+
+
+_GAZETTEER_NAMES = frozenset(n for canon, names in GAZETTEER for n in (canon, *names))
+_ORG_WORDS = frozenset("""ministry department council agency office commission union organization organisation forces
+party authority administration house group bank fund court nations assembly army guard government parliament
+congress senate committee alliance front movement coalition league state states republic kingdom federation
+street palace""".split())
+
+
+def _looks_like_person(alias: str) -> bool:
+    """'Zelenskyy', 'Rafael Grossi': capitalised, not a place or body we know, no word of an organisation."""
+    words = alias.split()
+    return (alias not in _GAZETTEER_NAMES and not alias.isupper() and "." not in alias and len(words) <= 3
+            and all(w[:1].isupper() or re.match(r"(al|el|bin|ibn|von|van|de|der|du|da|di)\b", w) for w in words)
+            and not any(w.lower() in _ORG_WORDS or w.lower() in TITLE_WORDS for w in words))
 
 
 def _alias_key(alias: str) -> str:
@@ -160,6 +180,7 @@ def _learn_people(lexicon: PartyLexicon, texts: list[str]) -> None:
             words = re.findall(r"[\w'’.-]+|[,;:]", sentence)
             for i in range(len(words)):
                 _person_at(lexicon, words, i)
+                _person_before_apposition(lexicon, words, i)
 
 
 def _person_at(lexicon: PartyLexicon, words: list[str], i: int) -> None:
@@ -199,6 +220,29 @@ def _person_at(lexicon: PartyLexicon, words: list[str], i: int) -> None:
         lexicon.person_names[alias] = full
 
 
+def _person_before_apposition(lexicon: PartyLexicon, words: list[str], i: int) -> None:
+    """'Rafael Grossi, the head of the IAEA,' / 'Sergei Lavrov, Russia's foreign minister,'."""
+    if i > 0 and (_NAME_TOKEN.match(words[i - 1]) or _is_title(words[i - 1])):
+        return
+    for size in (3, 2):
+        name = words[i:i + size]
+        if len(name) < size or not all(_NAME_TOKEN.match(w) and not _is_title(w) for w in name):
+            continue
+        if i + size >= len(words) or words[i + size] != ",":
+            continue
+        if any(_alias_key(w) in lexicon.alias_party and w not in lexicon.persons for w in name):
+            return
+        party = _party_after_of(lexicon, words, i + size)
+        if party:
+            full, surname = " ".join(name), name[-1]
+            for alias in (full, surname):
+                if alias not in lexicon.persons or lexicon.persons[alias][0] in (None, party):
+                    lexicon.persons[alias] = (party, frozenset(w.lower() for w in words[i + size + 1:i + size + 5]
+                                                               if _is_title(w)))
+                    lexicon.person_names[alias] = full
+        return
+
+
 def _is_title(word: str) -> bool:
     return word.lower().rstrip(".") in TITLE_WORDS or word.lower() in TITLE_WORDS
 
@@ -221,6 +265,14 @@ def _party_after_of(lexicon: PartyLexicon, words: list[str], j: int) -> str | No
             party = lexicon.alias_party.get(phrase) or lexicon.alias_party.get(phrase.lower())
             if party:
                 return party
+    if j + 3 < len(words) and words[j] == "," and words[j + 1].lower() in ("the", "a") and _is_title(words[j + 2]):
+        k = j + 2  # "Rafael Grossi, the head of the IAEA"
+        while k < len(words) and _is_title(words[k]):
+            k += 1
+        if k < len(words) and words[k] == "of":
+            found = _party_after_of(lexicon, words, k)
+            if found:
+                return found
     if j + 1 < len(words) and words[j] == ",":  # "Sergei Lavrov, Russia's foreign minister"
         k = j + 1 + (words[j + 1].lower() in ("the", "a"))
         for size in (3, 2, 1):
