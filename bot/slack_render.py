@@ -17,10 +17,11 @@ MAX_ELEMENT = 2000  # one context element's text
 # Slack rejects messages with msg_blocks_too_long at about 13k characters, below its documented limits
 # (slackapi/bolt-js#2509); we budget the whole serialised `blocks` array, containers included.
 MAX_MESSAGE = 10_000
+MAX_NAME = 200  # a party label; longer "names" are not names, and the bullets need the room
 MAX_FALLBACK = 300  # the `text` fallback only feeds notifications; the blocks carry everything
 _PART_SLACK = 40  # room left for the "part i of n" label, written after packing
 
-_WORD = re.compile(r"(?:<[^<>]*>|[^\s<])+")  # a word; a `<url|label>` link is never split
+_WORD = re.compile(r"(?:<[^<>]*>|\S)+")  # a word; a `<url|label>` link (even with spaces) is never split
 
 
 def escape(text: str) -> str:
@@ -42,6 +43,7 @@ def split_text(text: str, limit: int) -> list[str]:
     """Pieces of at most `limit` characters, cut between words (links stay whole), nothing dropped."""
     if len(text) <= limit:
         return [text]
+    limit = max(limit, 1)
     pieces: list[str] = []
     current = ""
     for word in _WORD.findall(text):
@@ -103,7 +105,7 @@ def _clip(text: str, limit: int) -> str:
     cut = text[: limit - 1]
     space = cut.rfind(" ")
     cut = cut[:space] if space > limit // 2 else cut
-    return cut.rstrip(" &") + "…"
+    return re.sub(r"&[a-z]*$", "", cut).rstrip() + "…"  # never leave half an entity such as "&am"
 
 
 def _size(blocks: list[dict]) -> int:
@@ -228,7 +230,7 @@ def _briefing_messages(briefing: Briefing) -> list[dict]:
         parties = list(dict.fromkeys(line.party for line in draft.lines))
         fallback = f"{title} ({part})" if part else title
         if parties:
-            fallback += " — " + ", ".join(escape(p) for p in parties)
+            fallback += " — " + ", ".join(_clip(escape(p), MAX_NAME) for p in parties)
         messages.append({"text": _clip(fallback, MAX_FALLBACK), "blocks": _render(draft, part, title)})
     return messages
 
@@ -246,7 +248,7 @@ def _lines(briefing: Briefing, numbers: dict[tuple[str, str], int]) -> list[_Lin
 
 
 def _party_label(name: str, continued: bool) -> str:
-    return f"*{escape(name)}*" + (" (continued)" if continued else "")
+    return f"*{_clip(escape(name), MAX_NAME)}*" + (" (continued)" if continued else "")
 
 
 def _source_line(n: int, src: Source) -> str:

@@ -320,6 +320,34 @@ async def test_socket_mode_acks_envelope_and_responds(slack, seed_service) -> No
     await slack.wait_for(lambda: not slack.sockets, timeout=3)
 
 
+# --- the fake itself (the scheduler's tests reuse it) ----------------------------------------------------
+
+
+async def test_fake_scripts_rate_limits_and_errors(slack) -> None:
+    """The fake answers 429 + Retry-After, then errors, as scripted; the real client sees each, then success."""
+    from slack_sdk.errors import SlackApiError
+    from slack_sdk.http_retry.builtin_async_handlers import AsyncRateLimitErrorRetryHandler
+    from slack_sdk.web.async_client import AsyncWebClient
+
+    client = AsyncWebClient(token=BOT_TOKEN, base_url=slack.api_url)
+    client.retry_handlers.append(AsyncRateLimitErrorRetryHandler(max_retry_count=1))
+    slack.fail("chat.postMessage", status=429, retry_after=0)
+    ok = await client.chat_postMessage(channel="C1", text="hello")
+    assert ok["ok"] and ok["channel"] == "C1"
+    calls = slack.calls("chat.postMessage")
+    assert len(calls) == 2 and calls[0].data["channel"] == "C1" and calls[0].token == BOT_TOKEN
+    slack.fail("chat.postMessage", status=403, error="channel_not_found", times=2)
+    for _ in range(2):
+        with pytest.raises(SlackApiError) as raised:
+            await client.chat_postMessage(channel="C404", text="x")
+        assert raised.value.response.status_code == 403 and raised.value.response["error"] == "channel_not_found"
+    assert (await client.chat_postMessage(channel="C1", text="again"))["ok"]
+    assert [p["text"] for p in slack.posted] == ["hello", "again"]
+    bad = AsyncWebClient(token="xoxb-wrong", base_url=slack.api_url)
+    with pytest.raises(SlackApiError):
+        await bad.auth_test()
+
+
 # --- command line ---------------------------------------------------------------------------------------
 
 

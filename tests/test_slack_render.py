@@ -206,3 +206,17 @@ def test_empty_briefing_lists_known_topics() -> None:
     [message] = to_messages(Reply(briefing=b))
     assert "Known topics: nato, territory" in all_text(message)
     assert_within_limits([message])
+
+
+def test_absurd_names_and_unbroken_words_still_fit() -> None:
+    """A 5000-character party name and a 9000-character unbroken word keep every limit."""
+    b = briefing(PartyBriefing("N" * 5000, (position("x" * 9000, source("d.txt", "y" * 9000)),)))
+    messages = to_messages(Reply(briefing=b))
+    assert_within_limits(messages)
+    assert flat(messages).replace(" ", "").count("x") >= 9000
+
+
+def test_lone_angle_brackets_are_kept() -> None:
+    """split_text never drops a character, even a '<' that opens no link."""
+    text = "a < b and c <d " + "w " * 40
+    assert " ".join(split_text(text.strip(), 20)) == " ".join(text.split())
