@@ -351,8 +351,9 @@ async def test_fake_scripts_rate_limits_and_errors(slack) -> None:
 # --- command line ---------------------------------------------------------------------------------------
 
 
-def test_missing_credentials_name_the_variables(capsys) -> None:
+def test_missing_credentials_name_the_variables(capsys, monkeypatch, tmp_path) -> None:
     """`slack` without tokens exits 2 with one line naming the missing variables."""
+    monkeypatch.chdir(tmp_path)  # no developer .env either
     assert cli_main(["slack"]) == 2
     err = capsys.readouterr().err.strip()
     assert "\n" not in err and "BRIEFING_SLACK_BOT_TOKEN" in err and "BRIEFING_SLACK_APP_TOKEN" in err
