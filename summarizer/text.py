@@ -41,10 +41,18 @@ def split_sentences(doc_id: str, text: str) -> list[Sentence]:
     """Sentences of a document, paragraph by paragraph (pysbd is quadratic on huge strings)."""
     out: list[Sentence] = []
     for p_index, paragraph in enumerate(p for p in text.split("\n") if p.strip()):
-        pieces = [s.sent.strip() for s in _SEGMENTER.segment(paragraph) if s.sent.strip()]
-        for piece in _merge_split_quotes(pieces):
+        for piece in _paragraph_sentences(paragraph):
             out.append(Sentence(doc_id, len(out), p_index, re.sub(r"\s+", " ", piece)))
     return out
+
+
+@lru_cache(maxsize=8192)
+def _paragraph_sentences(paragraph: str) -> tuple[str, ...]:
+    """Sentences of one paragraph (cached: syndicated copies repeat paragraphs word for word)."""
+    # Slack's "<!channel>" is no sentence end: hide its "!" from the segmenter.
+    protected = paragraph.replace("<!", "<\ue000")
+    pieces = [s.sent.strip().replace("<\ue000", "<!") for s in _SEGMENTER.segment(protected) if s.sent.strip()]
+    return tuple(_merge_split_quotes(pieces))
 
 
 def _merge_split_quotes(pieces: list[str]) -> list[str]:

@@ -1,0 +1,108 @@
+"""The hard cases of attribution (../shared/eval/README.md), each in a story of its own."""
+from tests.builders import briefing, holders_of
+
+CAUCASUS = {"Armenia": ["Armenia", "Armenian", "Yerevan", "Pashinyan"],
+            "Azerbaijan": ["Azerbaijan", "Azerbaijani", "Baku", "Aliyev"],
+            "Russia": ["Russia", "Russian", "Moscow", "Kremlin", "Putin", "Peskov"],
+            "European Union": ["European Union", "EU", "Brussels", "Kallas"]}
+CORRIDOR = {"corridor": ["corridor", "transit route", "road link"]}
+
+
+def test_one_sentence_two_parties_each_get_their_own_part():
+    """'A sees X as vital, but B has rejected the idea': split, each party quotes its own clause."""
+    b = briefing("Armenia sees the transit corridor as vital for its economy, but Azerbaijan has repeatedly "
+                 "rejected the idea.", "corridor", CAUCASUS, CORRIDOR)
+    assert holders_of(b, "Armenia sees the transit corridor") == {"Armenia"}
+    assert holders_of(b, "Azerbaijan has repeatedly rejected the idea") == {"Azerbaijan"}
+
+
+def test_holder_named_after_the_quote_by_role():
+    """'"...," the prime minister added' belongs to the prime minister introduced earlier."""
+    text = ("Armenian Prime Minister Nikol Pashinyan travelled to Brussels on Monday.\n"
+            "\"We hope the corridor will be the last page of this conflict,\" the prime minister added.")
+    b = briefing(text, "corridor", CAUCASUS, CORRIDOR)
+    assert holders_of(b, "the prime minister added") == {"Armenia"}
+    line = next(p for p in b.parties if p.name == "Armenia").positions[0].text
+    assert line.startswith("We hope the corridor"), line
+
+
+def test_pronouns_carry_the_speaker_across_sentences():
+    text = ("Azerbaijani President Ilham Aliyev spoke in Baku on Tuesday. He said the road link must be under "
+            "Azerbaijani control. Additionally, he has demanded that the corridor open this year.")
+    b = briefing(text, "corridor", CAUCASUS, CORRIDOR)
+    assert holders_of(b, "He said the road link") == {"Azerbaijan"}
+    assert holders_of(b, "he has demanded that the corridor") == {"Azerbaijan"}
+
+
+def test_pronoun_follows_the_latest_person_not_the_latest_party():
+    text = ("Armenian Prime Minister Nikol Pashinyan said the corridor talks were difficult. "
+            "EU foreign policy chief Kaja Kallas, the head of the European External Action Service, visited Yerevan. "
+            "She urged both sides to agree on the transit route.")
+    b = briefing(text, "corridor", CAUCASUS, CORRIDOR)
+    assert holders_of(b, "She urged both sides") == {"European Union"}
+
+
+def test_possessive_and_nominal_holders():
+    text = ("Moscow's position is that any transit corridor must be guarded by Russian border troops. "
+            "Aliyev's remarks have cast doubt on the road link's future.")
+    b = briefing(text, "corridor", CAUCASUS, CORRIDOR)
+    assert holders_of(b, "Moscow's position is") == {"Russia"}
+    assert holders_of(b, "Aliyev's remarks") == {"Azerbaijan"}
+
+
+def test_anaphora_carries_the_topic_from_the_previous_sentence():
+    """'such demands' refers to the corridor named one sentence earlier."""
+    text = ("Azerbaijan wants an extraterritorial corridor through southern Armenia. "
+            "Pashinyan has said that such demands would undermine Armenian sovereignty.")
+    b = briefing(text, "corridor", CAUCASUS, CORRIDOR)
+    assert holders_of(b, "such demands") == {"Armenia"}
+
+
+def test_reported_stance_belongs_to_the_party_whose_view_it_is():
+    """'Pashinyan said Aliyev wants ...' is Azerbaijan's stance as Armenia reports it, never Armenia's."""
+    b = briefing("Pashinyan said Aliyev wants to seize the corridor by force.", "corridor", CAUCASUS, CORRIDOR)
+    assert "Armenia" not in holders_of(b, "Aliyev wants")
+    azerbaijan = [pos for p in b.parties if p.name == "Azerbaijan" for pos in p.positions]
+    assert azerbaijan and azerbaijan[0].reported_by == "Armenia"
+
+
+def test_places_and_bodies_stand_for_parties():
+    text = ("The Kremlin said the corridor could only open with Russian guarantees. "
+            "Brussels has offered to fund the road link.")
+    b = briefing(text, "corridor", CAUCASUS, CORRIDOR)
+    assert holders_of(b, "The Kremlin said") == {"Russia"}
+    assert holders_of(b, "Brussels has offered") == {"European Union"}
+
+
+def test_a_mentioned_party_that_holds_nothing_gets_nothing():
+    b = briefing("Russian peacekeepers left the corridor area last year, and Armenian trucks now use the road link.",
+                 "corridor", CAUCASUS, CORRIDOR)
+    assert b.is_empty
+
+
+def test_repeated_paragraphs_and_syndicated_copies_make_one_position():
+    paragraph = "Azerbaijan has rejected any corridor under foreign control, the foreign ministry said."
+    b = briefing([f"{paragraph}\nOther news.\n{paragraph}", f"Wire copy\n{paragraph}"], "corridor",
+                 CAUCASUS, CORRIDOR)
+    positions = [pos for p in b.parties for pos in p.positions]
+    assert len(positions) == 1
+    (source,) = positions[0].sources
+    assert source.document == "doc0.txt" and source.also == ("doc1.txt",)
+
+
+def test_headline_is_not_a_position():
+    text = "Azerbaijan rejects corridor plan\nAzerbaijan has rejected the corridor plan, officials in Baku said."
+    b = briefing(text, "corridor", CAUCASUS, CORRIDOR)
+    quotes = [s.quote for p in b.parties for pos in p.positions for s in pos.sources]
+    assert quotes and all(q != "Azerbaijan rejects corridor plan" for q in quotes)
+
+
+def test_every_quote_is_verbatim_and_every_line_is_short():
+    text = ("Armenian Prime Minister Nikol Pashinyan said on Friday that Armenia would never accept a corridor that "
+            "cuts through its territory without Armenian customs and border control, adding that his government "
+            "had offered an alternative road link through the south of the country with full access for trucks.")
+    b = briefing(text, "corridor", CAUCASUS, CORRIDOR)
+    for party in b.parties:
+        for pos in party.positions:
+            assert 1 <= len(pos.text.split()) <= 21
+            assert all(s.quote in text for s in pos.sources)
