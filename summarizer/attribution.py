@@ -22,7 +22,7 @@ _AUX = frozenset("has have had is are was were will would could should must did 
                  "shall being also not never still again already now repeatedly consistently reportedly publicly "
                  "previously long firmly strongly openly privately recently once further later earlier then "
                  "just only even clearly explicitly again formally officially quickly swiftly flatly "
-                 "categorically sharply angrily bluntly initially largely".split())
+                 "categorically sharply angrily bluntly initially largely both all jointly separately".split())
 _SKIPPABLE = frozenset("on in at during after before late early last this friday saturday sunday monday tuesday "
                        "wednesday thursday today yesterday week weekend month year morning evening night a an the "
                        "statement interview speech address conference briefing news press joint separate video "
@@ -248,6 +248,7 @@ def _resolve(cue, cues, words, lower, tok_mention, toks, text, lexicon, state, s
                 j = _mention_start(j, tok_mention) - 1  # 'ambassador to the U.S.': not the subject
                 continue
             _take(cue, m, j, "person" if m.kind == "person" else "subject")
+            _add_coordinated(cue, j, lower, tok_mention)
             return
         earlier = next((c for c in cues if c.index == j and c.holders), None)
         if earlier is not None:  # "Hegseth's remarks have cast doubt": the noun's holder
@@ -284,7 +285,7 @@ def _resolve(cue, cues, words, lower, tok_mention, toks, text, lexicon, state, s
             break
         if w == "," and cue.kind != "participle":
             if (j - 1) in tok_mention and not _object_of_preposition(j - 1, lower, tok_mention) and \
-                    tok_mention[j - 1].kind != "adjective":
+                    tok_mention[j - 1].kind != "adjective" and _name_block(j, lower, tok_mention):
                 _take(cue, tok_mention[j - 1], j - 1, "subject")  # ', Xie Feng, warned'
                 return
             k = _skip_apposition(j, lower)
@@ -354,7 +355,7 @@ def _object_of_preposition(j, lower, tok_mention) -> bool:
         k -= 1
     if k < 0 or lower[k] not in _PREPOSITIONS:
         return False
-    if lower[k] in ("of", "for", "from") and k > 0 and (
+    if lower[k] in ("of", "for", "from", "in") and k > 0 and (
             lower[k - 1] in PEOPLE_NOUNS or lower[k - 1] in ROLE_NOUNS or lower[k - 1] in TITLE_WORDS
             or (k - 1) in tok_mention):
         return False
@@ -367,6 +368,16 @@ def _people_after(j, lower, tok_mention) -> bool:
     while k in tok_mention and tok_mention[k] is tok_mention[j]:
         k += 1
     return k < len(lower) and lower[k] in PEOPLE_NOUNS or tok_mention[j].surface.endswith("s")
+
+
+def _name_block(j, lower, tok_mention) -> bool:
+    """', Xie Feng,' or ', the head of the IAEA,': the block before this comma only names someone."""
+    k = j - 1
+    while k >= 0 and lower[k] != ",":
+        if not (k in tok_mention or lower[k] in TITLE_WORDS or lower[k] in _DETERMINERS or lower[k] == "of"):
+            return False
+        k -= 1
+    return True
 
 
 def _skip_apposition(j, lower) -> int | None:
@@ -396,6 +407,18 @@ def _tokens_before(m: Mention, j: int) -> int:
 
 
 _MENTION_SPAN: dict[tuple[int, int], int] = {}
+
+
+def _add_coordinated(cue: _Cue, j: int, lower, tok_mention) -> None:
+    """'Russia and Ukraine have said': both hold it."""
+    k = _mention_start(j, tok_mention) - 1
+    if cue.holders and k >= 1 and lower[k] == "and" and (k - 1) in tok_mention:
+        other = tok_mention[k - 1]
+        if other.party and other.party not in cue.holders and other.kind != "adjective" \
+                and not _object_of_preposition(k - 1, lower, tok_mention):
+            cue.holders = (other.party, *cue.holders)
+            cue.holder_token = _mention_start(k - 1, tok_mention)
+            cue.via = "subject"
 
 
 def _take_after(cue: _Cue, k: int, tok_mention, lower) -> None:
@@ -480,6 +503,14 @@ def _group(cues: list[_Cue], lower) -> list[dict]:
     for cue in cues:
         if groups and groups[-1]["holders"] == cue.holders:
             groups[-1]["cues"].append(cue)
+            continue
+        if groups and groups[-1]["cues"][0].kind == "according" and len(groups[-1]["cues"]) == 1:
+            frame = groups.pop()  # 'According to the Kremlin, Ukraine has rejected ...'
+            groups.append({"holders": cue.holders, "cues": [cue], "start_token": frame["start_token"],
+                           "reported_by": frame["holders"][0]})
+            continue
+        if cue.kind == "according" and groups and cue.holders != groups[-1]["holders"]:
+            groups[-1]["reported_by"] = cue.holders[0]  # '..., according to the Kremlin.'
             continue
         if cue.kind == "modal" and groups:
             continue  # 'X said Russia must withdraw' is X's stance, not Russia's

@@ -106,3 +106,37 @@ def test_every_quote_is_verbatim_and_every_line_is_short():
         for pos in party.positions:
             assert 1 <= len(pos.text.split()) <= 21
             assert all(s.quote in text for s in pos.sources)
+
+
+UKRAINE = {"Ukraine": ["Ukraine", "Ukrainian", "Kyiv", "Zelensky"], "Russia": ["Russia", "Russian", "Kremlin", "Putin"],
+           "United States": ["United States", "U.S.", "Washington"], "France": ["France", "French", "Macron"]}
+TALKS = {"talks": ["talks", "ceasefire", "prisoner exchange", "sanctions", "territory"]}
+
+
+def test_a_party_named_inside_a_relative_clause_is_not_the_speaker():
+    b = briefing("Zelensky, who met Macron in Paris on Friday, said Ukraine would never cede territory.", "talks",
+                 UKRAINE, TALKS)
+    assert holders_of(b, "Zelensky, who met Macron") == {"Ukraine"}
+
+
+def test_coordinated_subjects_both_hold_the_stance():
+    b = briefing("Russia and Ukraine have both said they are open to a prisoner exchange.", "talks", UKRAINE, TALKS)
+    assert holders_of(b, "open to a prisoner exchange") == {"Russia", "Ukraine"}
+
+
+def test_officials_in_a_capital_speak_for_its_party():
+    b = briefing("Officials in Washington say the sanctions will stay in place.", "talks", UKRAINE, TALKS)
+    assert holders_of(b, "Officials in Washington") == {"United States"}
+
+
+def test_according_to_frames_a_reported_stance_and_is_no_position_itself():
+    b = briefing("According to the Kremlin, Ukraine has rejected the ceasefire plan.", "talks", UKRAINE, TALKS)
+    (ukraine,) = [p for p in b.parties if p.name == "Ukraine"]
+    assert ukraine.positions[0].reported_by == "Russia"
+    assert "Russia" not in {p.name for p in b.parties}
+
+
+def test_a_multi_sentence_quote_belongs_to_its_speaker():
+    b = briefing('"We are ready for talks. But we will not accept an ultimatum," Zelensky said.', "talks",
+                 UKRAINE, TALKS)
+    assert holders_of(b, "We are ready for talks") == {"Ukraine"}
