@@ -202,7 +202,9 @@ def _build(settings: Settings) -> tuple[Any, Router]:
     service = BriefingService(settings.documents, None if auto else settings.profile, warn=log.warning)
     if auto:
         service.profile_path = None
-    return service, Router(service)
+    from bot.runner import build_router
+
+    return service, build_router(settings, service)  # with subscriptions backed by the store
 
 
 async def sync_commands(token: str, guild_id: int | None, clear: bool = False) -> int:

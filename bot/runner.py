@@ -40,7 +40,7 @@ def build_router(settings: Settings, service) -> Router:
     from bot.store import Store
     from bot.subscription_commands import SubscriptionCommands
 
-    return Router(service, SubscriptionCommands(Store(settings.database_url), service, settings))
+    return Router(service, SubscriptionCommands(lambda: Store(settings.database_url), service, settings))
 
 
 def run_until_signal(main: Awaitable[None]) -> None:

@@ -181,7 +181,12 @@ class Clock:
         """The APScheduler job; the post itself is shielded so that shutdown lets it finish."""
         task = asyncio.ensure_future(self.run_slot(sub_id, slot))
         self._track(task)
-        await asyncio.shield(task)
+        try:
+            await asyncio.shield(task)
+        except asyncio.CancelledError:
+            if task.done():
+                raise
+            log.info("clock: shutting down; the post for #%d may finish first", sub_id)  # stop() drains it
 
     # --- one post ------------------------------------------------------------------------------------------
 

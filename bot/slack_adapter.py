@@ -254,7 +254,9 @@ def cli(args: argparse.Namespace, settings: Settings) -> int:
     if auto:
         service.profile_path = None
     service.analysis()  # read documents and profile now: a bad profile fails at start, not on first command
-    router = Router(service)
+    from bot.runner import build_router
+
+    router = build_router(settings, service)  # /briefing subscribe|unsubscribe|subscriptions backed by the store
     if http:
         port = args.port if getattr(args, "port", None) is not None else settings.port
         return _run(serve_http(settings, router, port))

@@ -1,6 +1,7 @@
 """`/briefing subscribe | unsubscribe | subscriptions` from Slack and Discord (router.SubscriptionCommands)."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -59,8 +60,15 @@ def split_clauses(words: list[str]) -> tuple[str | None, dict[str, str]]:
 class SubscriptionCommands:
     """Blocking (store and briefing calls): the router runs it in a worker thread."""
 
-    def __init__(self, store: Store, service, settings: Settings) -> None:
-        self.store, self.service, self.settings = store, service, settings
+    def __init__(self, store: Store | Callable[[], Store], service, settings: Settings) -> None:
+        self._store, self.service, self.settings = store, service, settings
+
+    @property
+    def store(self) -> Store:
+        """Opened on first use, so a chat process touches the database only when subscriptions are used."""
+        if not isinstance(self._store, Store):
+            self._store = self._store()
+        return self._store
 
     def handle(self, verb: str, args: list[str], ctx: CommandContext) -> Reply:
         if verb in ("subscribe", "unsubscribe") and not ctx.can_manage:
