@@ -58,7 +58,7 @@ def position_line(position: Position, numbers: dict[tuple[str, str], int]) -> st
 
 
 def grouped(briefing: Briefing) -> list[tuple[str | None, list[tuple[str, list[Position]]]]]:
-    """[(topic or None, [(party, positions)])]: one group for a topic briefing, one per topic for the overview."""
+    """[(topic title or None, [(party, positions)])]: one group for a topic briefing, one per topic for the overview."""
     if briefing.topic is not None:
         return [(None, [(p.name, list(p.positions)) for p in briefing.parties if p.positions])]
     topics: dict[str, list[tuple[str, list[Position]]]] = {}
@@ -68,7 +68,7 @@ def grouped(briefing: Briefing) -> list[tuple[str | None, list[tuple[str, list[P
             if not rows or rows[-1][0] != party.name:
                 rows.append((party.name, []))
             rows[-1][1].append(pos)
-    return list(topics.items())
+    return [(briefing.topic_title(key), rows) for key, rows in topics.items()]
 
 
 def _empty_message(briefing: Briefing) -> str:

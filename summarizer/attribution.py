@@ -287,6 +287,7 @@ def _resolve(cue, cues, words, lower, tok_mention, toks, text, lexicon, state, s
             if (j - 1) in tok_mention and not _object_of_preposition(j - 1, lower, tok_mention) and \
                     tok_mention[j - 1].kind != "adjective" and _name_block(j, lower, tok_mention):
                 _take(cue, tok_mention[j - 1], j - 1, "subject")  # ', Xie Feng, warned'
+                cue.holder_token = _phrase_before_block(j, lower)
                 return
             k = _skip_apposition(j, lower)
             if k is None:
@@ -378,6 +379,17 @@ def _name_block(j, lower, tok_mention) -> bool:
             return False
         k -= 1
     return True
+
+
+def _phrase_before_block(j, lower) -> int:
+    """Start of 'Its prime minister' in 'Its prime minister, Mohammad Mustafa, told'."""
+    k = j - 1
+    while k >= 0 and lower[k] != ",":
+        k -= 1
+    start = k
+    while start > 0 and lower[start - 1] not in (",", ";", '"', "“", "”"):
+        start -= 1
+    return max(start, 0) if k >= 0 else k + 1
 
 
 def _skip_apposition(j, lower) -> int | None:

@@ -23,7 +23,8 @@ def brief(analysis: Analysis, query: str | None) -> Briefing:
     parties = _party_briefings(analysis, topic, PER_PARTY)
     title = f"{topic.label[:1].upper()}{topic.label[1:]}: where each party stands"
     notes = () if any(p.positions for p in parties) else (f"No positions found on “{query.strip()}”.",)
-    return Briefing(topic=topic.key, title=title, parties=parties, known_topics=known, notes=notes)
+    return Briefing(topic=topic.key, title=title, parties=parties, known_topics=known, notes=notes,
+                    topic_titles=_titles(analysis, topic))
 
 
 def _overview(analysis: Analysis, known: tuple[str, ...]) -> Briefing:
@@ -33,7 +34,13 @@ def _overview(analysis: Analysis, known: tuple[str, ...]) -> Briefing:
             merged.setdefault(party.name, []).extend(party.positions)
     order = [p.name for p in analysis.parties]
     parties = tuple(PartyBriefing(name, tuple(merged.get(name, ()))) for name in order if merged.get(name))
-    return Briefing(topic=None, title="Overview: where each party stands", parties=parties, known_topics=known)
+    return Briefing(topic=None, title="Overview: where each party stands", parties=parties, known_topics=known,
+                    topic_titles=_titles(analysis))
+
+
+def _titles(analysis: Analysis, extra: Topic | None = None) -> tuple[tuple[str, str], ...]:
+    topics = analysis.topics + ((extra,) if extra is not None and extra not in analysis.topics else ())
+    return tuple((t.key, t.label[:1].upper() + t.label[1:]) for t in topics)
 
 
 def _party_briefings(analysis: Analysis, topic: Topic, per_party: int) -> tuple[PartyBriefing, ...]:

@@ -79,6 +79,10 @@ class Briefing:
     parties: tuple[PartyBriefing, ...] = ()
     known_topics: tuple[str, ...] = ()
     notes: tuple[str, ...] = field(default=())
+    topic_titles: tuple[tuple[str, str], ...] = ()  # (key, title) of every known topic, for headings
+
+    def topic_title(self, key: str) -> str:
+        return dict(self.topic_titles).get(key, key)
 
     @property
     def is_empty(self) -> bool:
