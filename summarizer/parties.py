@@ -19,6 +19,7 @@ diplomat authorities side delegation delegations negotiators negotiator lawmaker
 spokesperson envoy envoys counterpart counterparts administration ambassador military army commanders generals
 foreign defense defence prime state sources source intelligence parliament media presidency chancellor premier
 cabinet ministry embassy capitals partners nations countries states members member people public
+office camp team aides aide staff department mission representatives negotiating spokesmen advisers advisors
 """.split())
 
 
