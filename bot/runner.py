@@ -62,7 +62,8 @@ async def serve_all(settings: Settings, service, router: Router) -> None:
     """Each configured adapter and the clock, concurrently; the first to fail stops the others."""
     from bot.scheduling import serve_clock
 
-    services: list[Awaitable[None]] = [serve_clock(settings, service)]
+    # standby: if a dedicated `clock` process runs on this store, it schedules and this one waits
+    services: list[Awaitable[None]] = [serve_clock(settings, service, standby=True)]
     if settings.discord_enabled:
         from bot.discord_adapter import serve
 

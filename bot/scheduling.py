@@ -15,6 +15,7 @@ import socket
 import sys
 import uuid
 from collections.abc import Awaitable, Callable
+from functools import partial
 from datetime import datetime, timezone
 from zoneinfo import ZoneInfo
 
@@ -31,6 +32,7 @@ log = logging.getLogger(__name__)
 UTC = timezone.utc
 POLL_SECONDS = 10.0  # how soon a change made elsewhere reaches the running clock
 EXIT_LOCKED = 3
+STANDBY_ROLE = "run:"  # lock owners with this prefix give way to a dedicated clock
 INTERRUPTED = "interrupted: the clock stopped before confirming this post; not re-sent (at most once per slot)"
 
 Deliver = Callable[[Settings, Target, Briefing], Awaitable[int]]
@@ -45,16 +47,25 @@ def job_id(sub_id: int) -> str:
 
 
 class Clock:
-    """Runs the subscriptions of one store on an AsyncIOScheduler; start() and stop() on the running loop."""
+    """Runs the subscriptions of one store on an AsyncIOScheduler; start() and stop() on the running loop.
+
+    A dedicated clock (`python -m bot clock`) insists on the store's lock: it refuses to start while another
+    dedicated clock is alive, and preempts a standby-capable one. With `standby=True` (the scheduler inside
+    `python -m bot run`) it only takes a free lock, otherwise waits as a standby and takes over when the
+    lock frees up; preempted, it goes back to standby. Either way one clock schedules per store.
+    """
 
     def __init__(self, settings: Settings, service, store: Store, *, poll_seconds: float = POLL_SECONDS,
-                 lock_ttl: float | None = None, deliver: Deliver = post_briefing, drain_seconds: float = 20.0) -> None:
+                 lock_ttl: float | None = None, deliver: Deliver = post_briefing, drain_seconds: float = 20.0,
+                 standby: bool = False) -> None:
         self.settings, self.service, self.store, self.deliver = settings, service, store, deliver
         self.grace = settings.misfire_grace_seconds
         self.poll_seconds = poll_seconds
         self.lock_ttl = lock_ttl if lock_ttl is not None else max(30.0, 3 * poll_seconds)
         self.drain_seconds = drain_seconds
-        self.owner = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
+        self.standby = standby
+        role = STANDBY_ROLE if standby else "clock:"
+        self.owner = f"{role}{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
         self.scheduler: AsyncIOScheduler | None = None
         self._jobs: dict[str, Schedule] = {}
         self._version: int | None = None
@@ -62,46 +73,64 @@ class Clock:
         self._poller: asyncio.Task | None = None
         self._locked = False
 
+    @property
+    def active(self) -> bool:
+        return self.scheduler is not None
+
     # --- lifecycle -----------------------------------------------------------------------------------------
 
     async def start(self) -> None:
-        await self._acquire_lock()
-        self._locked = True
-        await self._close_interrupted_claims()
-        self.scheduler = AsyncIOScheduler(timezone=UTC, job_defaults={
-            "coalesce": True, "max_instances": 1, "misfire_grace_time": self.grace})
-        self.scheduler.start()  # needs the running loop (APScheduler >= 3.11)
-        await self.sync()
+        if not self.standby:
+            await self._acquire_lock()
+            await self._activate()
+        elif await asyncio.to_thread(self.store.acquire_lock, self.owner, self.lock_ttl):
+            await self._activate()
+        else:
+            log.info("clock: another clock is active on this store; this one stands by")
         self._poller = asyncio.create_task(self._poll())
-        log.info("clock: started with %d subscription job(s)", len(self._jobs))
 
     async def run_forever(self) -> None:
-        """Until cancelled, or until the lock is lost (ClockLockedError)."""
+        """Until cancelled, or until a dedicated clock loses its lock (ClockLockedError)."""
         await self._poller
 
     async def stop(self) -> None:
         if self._poller is not None:
             self._poller.cancel()
             await asyncio.gather(self._poller, return_exceptions=True)
-        if self.scheduler is not None and self.scheduler.running:
-            self.scheduler.shutdown(wait=False)
-        if self._inflight:  # let posts in progress finish, so their slots end as sent or failed
-            await asyncio.wait(set(self._inflight), timeout=self.drain_seconds)
+        await self._deactivate()
         if self._locked:
             await asyncio.to_thread(self.store.release_lock, self.owner)
             self._locked = False
         log.info("clock: stopped")
 
+    async def _activate(self) -> None:
+        self._locked = True
+        await self._close_interrupted_claims()
+        self.scheduler = AsyncIOScheduler(timezone=UTC, job_defaults={
+            "coalesce": True, "max_instances": 1, "misfire_grace_time": self.grace})
+        self.scheduler.start()  # needs the running loop (APScheduler >= 3.11)
+        self._jobs, self._version = {}, None
+        await self.sync()
+        log.info("clock: scheduling %d subscription job(s) (%s)", len(self._jobs), self.owner)
+
+    async def _deactivate(self) -> None:
+        if self.scheduler is not None and self.scheduler.running:
+            self.scheduler.shutdown(wait=False)
+        self.scheduler, self._jobs = None, {}
+        if self._inflight:  # let posts in progress finish, so their slots end as sent or failed
+            await asyncio.wait(set(self._inflight), timeout=self.drain_seconds)
+
     async def _acquire_lock(self) -> None:
         """Take the store's clock lock; wait out a crashed holder's lock, refuse if the holder is alive."""
-        if await asyncio.to_thread(self.store.acquire_lock, self.owner, self.lock_ttl):
+        take = partial(self.store.acquire_lock, self.owner, self.lock_ttl, STANDBY_ROLE)
+        if await asyncio.to_thread(take):
             return
         holder = await asyncio.to_thread(self.store.lock_holder)
         if holder is not None:
             wait = min((holder[1] - now_utc()).total_seconds(), self.lock_ttl) + 0.5
             log.info("clock: lock held by %s; waiting %.1f s to see whether it is alive", holder[0], wait)
             await asyncio.sleep(max(wait, 0))
-            if await asyncio.to_thread(self.store.acquire_lock, self.owner, self.lock_ttl):
+            if await asyncio.to_thread(take):
                 return
             holder = await asyncio.to_thread(self.store.lock_holder) or holder
         owner = holder[0] if holder else "unknown"
@@ -114,16 +143,28 @@ class Clock:
         while True:
             await asyncio.sleep(self.poll_seconds)
             try:
-                alive = await asyncio.to_thread(self.store.heartbeat, self.owner, self.lock_ttl)
-                if not alive:
-                    self._locked = False
-                    raise ClockLockedError("clock: lost the store's scheduler lock to another clock; stopping")
-                if await asyncio.to_thread(self.store.version) != self._version:
-                    await self.sync()
+                await self._tick()
             except ClockLockedError:
                 raise
             except Exception:  # the database may be briefly unreachable: keep running, try again
                 log.exception("clock: polling the store failed")
+
+    async def _tick(self) -> None:
+        """Heartbeat (or, on standby, try to take over), then re-sync if any subscription changed."""
+        if not self._locked:
+            if await asyncio.to_thread(self.store.acquire_lock, self.owner, self.lock_ttl):
+                log.info("clock: the store's lock is free; taking over")
+                await self._activate()
+            return
+        if not await asyncio.to_thread(self.store.heartbeat, self.owner, self.lock_ttl):
+            self._locked = False
+            if not self.standby:
+                raise ClockLockedError("clock: lost the store's scheduler lock to another clock; stopping")
+            log.warning("clock: another clock took over this store; standing by")
+            await self._deactivate()
+            return
+        if await asyncio.to_thread(self.store.version) != self._version:
+            await self.sync()
 
     # --- jobs derived from the store -----------------------------------------------------------------------
 
@@ -208,7 +249,7 @@ class Clock:
         except PermanentDeliveryError as exc:
             await asyncio.to_thread(self.store.finish, sub_id, slot, "failed", str(exc))
             await asyncio.to_thread(self.store.pause, sub_id, str(exc))
-            if self.scheduler is not None:
+            if self.active:
                 self._remove_job(job_id(sub_id))
             log.error("clock: #%d to %s paused: %s", sub_id, sub.target, exc)
             return "paused"
@@ -226,11 +267,11 @@ class Clock:
         return "sent"
 
 
-async def serve_clock(settings: Settings, service, *, store: Store | None = None,
+async def serve_clock(settings: Settings, service, *, store: Store | None = None, standby: bool = False,
                       poll_seconds: float = POLL_SECONDS, deliver: Deliver = post_briefing) -> None:
     """Run the scheduler until cancelled (REST posting only, no gateway); releases the lock on the way out."""
     clock = Clock(settings, service, store or Store(settings.database_url), poll_seconds=poll_seconds,
-                  deliver=deliver)
+                  deliver=deliver, standby=standby)
     await clock.start()
     try:
         await clock.run_forever()

@@ -253,15 +253,16 @@ class Store:
 
     # --- scheduler lock: exactly one clock per store ---------------------------------------------------------
 
-    def acquire_lock(self, owner: str, ttl: float) -> bool:
-        """Take the clock lock if it is free, expired, or already ours."""
+    def acquire_lock(self, owner: str, ttl: float, preempt: str | None = None) -> bool:
+        """Take the clock lock if it is free, expired, ours, or held by an owner starting with `preempt`."""
         now = now_utc()
         expires = now + timedelta(seconds=ttl)
+        takeable = [scheduler_lock.c.expires_at < now, scheduler_lock.c.owner == owner]
+        if preempt:
+            takeable.append(scheduler_lock.c.owner.startswith(preempt, autoescape=True))
         with self._tx() as conn:
             taken = conn.execute(
-                update(scheduler_lock)
-                .where(scheduler_lock.c.name == LOCK_NAME,
-                       or_(scheduler_lock.c.expires_at < now, scheduler_lock.c.owner == owner))
+                update(scheduler_lock).where(scheduler_lock.c.name == LOCK_NAME, or_(*takeable))
                 .values(owner=owner, expires_at=expires)
             ).rowcount
         if taken:

@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 import time
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from functools import partial
 
 import pytest
@@ -37,6 +38,12 @@ def briefing(topic: str | None = "nato") -> Briefing:
 class StubService:
     def brief(self, topic=None) -> Briefing:
         return briefing(topic)
+
+    def suggest(self, text, limit=5) -> list[str]:
+        return ["nato"]
+
+    def topics(self) -> tuple:
+        return ()
 
 
 @pytest.fixture
@@ -227,3 +234,44 @@ async def test_missing_token_fails_without_pausing(settings, store):
     assert await clock.run_slot(sub.id, SLOT) == "failed"
     assert store.get(sub.id).state == "active"
     assert "BRIEFING_SLACK_BOT_TOKEN" in store.get(sub.id).last_error
+
+
+async def test_run_serves_discord_and_the_clock_in_one_process(settings, store, discord_api, monkeypatch):
+    import discord
+
+    from bot.runner import build_router, serve_all
+
+    monkeypatch.setattr(discord.http.Route, "BASE", discord.http.Route.BASE)  # the adapter repoints these
+    monkeypatch.setattr(discord.gateway.DiscordWebSocket, "DEFAULT_GATEWAY",
+                        discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY)
+    run_settings = settings.model_copy(update={"discord_gateway_url": discord_api.gateway_url})
+    assert run_settings.discord_enabled and not run_settings.slack_enabled
+    due = (datetime.now(timezone.utc) - timedelta(minutes=5)).strftime("%H:%M")
+    sub = store.add("discord", str(discord_api.channel_id), Schedule.parse(at=due, tz="UTC"), "nato",
+                    created_at=datetime.now(timezone.utc) - timedelta(days=1))
+    service = StubService()
+    task = asyncio.create_task(serve_all(run_settings, service, build_router(run_settings, service)))
+    try:
+        await discord_api.wait_ready(timeout=10)  # the gateway client is up
+        post = await discord_api.wait_for("POST", "/channels/*/messages", timeout=10, where=lambda r: r.status == 200)
+        assert post.json["allowed_mentions"] == {"parse": []}
+        assert store.deliveries(sub.id)[0].state in ("claimed", "sent")
+    finally:
+        task.cancel()
+        await asyncio.wait_for(asyncio.gather(task, return_exceptions=True), 15)
+    assert store.lock_holder() is None  # released on the way out
+    assert [d.state for d in store.deliveries(sub.id)] == ["sent"]
+
+
+def test_run_without_credentials_says_what_to_set(capsys, monkeypatch, tmp_path):
+    from bot.cli import main
+
+    for name in list(os.environ):
+        if name.startswith(("BRIEFING_", "SLACK_", "DISCORD_")):
+            monkeypatch.delenv(name)
+    monkeypatch.chdir(tmp_path)
+    assert main(["run"]) == 2
+    err = capsys.readouterr().err
+    for hint in ("BRIEFING_DISCORD_TOKEN", "BRIEFING_SLACK_BOT_TOKEN", "BRIEFING_SLACK_APP_TOKEN",
+                 "BRIEFING_SLACK_SIGNING_SECRET", "python -m bot brief nato"):
+        assert hint in err

@@ -378,3 +378,37 @@ async def test_a_crashed_clocks_lock_is_taken_over_after_it_expires(settings, st
     finally:
         await clock.stop()
     assert store.lock_holder() is None
+
+
+async def test_run_mode_clock_stands_by_and_takes_over(settings, store):
+    dedicated = make_clock(settings, store)
+    await dedicated.start()
+    embedded = make_clock(settings, Store(settings.database_url), standby=True)  # inside `python -m bot run`
+    await embedded.start()  # does not refuse: the chat adapters in that process keep running
+    try:
+        await asyncio.sleep(0.3)
+        assert dedicated.active and not embedded.active
+        await dedicated.stop()
+        await wait_until(lambda: embedded.active)
+        assert store.lock_holder()[0] == embedded.owner
+    finally:
+        await embedded.stop()
+        await dedicated.stop()
+
+
+async def test_dedicated_clock_preempts_a_run_mode_clock(settings, store):
+    store.add("slack", "C1", Schedule.parse(at="08:00", tz="UTC"))
+    embedded = make_clock(settings, Store(settings.database_url), standby=True)
+    await embedded.start()
+    assert embedded.active and len(embedded.scheduler.get_jobs()) == 1
+    dedicated = make_clock(settings, store)
+    started = time.monotonic()
+    await dedicated.start()  # the Procfile's `clock` wins over `worker: python -m bot run`
+    try:
+        assert time.monotonic() - started < 0.5 and dedicated.active
+        await wait_until(lambda: not embedded.active)
+        assert len(dedicated.scheduler.get_jobs()) == 1
+        assert store.lock_holder()[0] == dedicated.owner
+    finally:
+        await dedicated.stop()
+        await embedded.stop()
