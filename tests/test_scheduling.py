@@ -15,6 +15,7 @@ from bot.schedules import Schedule, ScheduleError, cron_trigger_kwargs, just_aft
 from bot.store import Store
 from config.settings import Settings
 from summarizer import Briefing
+from tests.test_store import url  # noqa: F401  (SQLite file; PostgreSQL too when configured)
 
 UTC = timezone.utc
 
@@ -183,9 +184,8 @@ class Recorder:
 
 
 @pytest.fixture
-def settings(tmp_path) -> Settings:
-    return Settings(_env_file=None, database_url=f"sqlite:///{tmp_path / 'store.sqlite3'}",
-                    misfire_grace_seconds=3600, timezone="UTC")
+def settings(url) -> Settings:
+    return Settings(_env_file=None, database_url=url, misfire_grace_seconds=3600, timezone="UTC")
 
 
 @pytest.fixture

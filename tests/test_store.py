@@ -1,21 +1,36 @@
 """The store on a real SQLite file: subscriptions, the delivery ledger's unique claim, the clock lock."""
 from __future__ import annotations
 
+import os
 import time
 from datetime import datetime, timedelta, timezone
 
 import pytest
+from sqlalchemy import create_engine
 
 from bot.schedules import Schedule
-from bot.store import Store
+from bot.store import Store, metadata
 
 UTC = timezone.utc
 DAILY = Schedule.parse(at="08:00", days="mon-fri", tz="Europe/Berlin")
 
 
-@pytest.fixture
-def url(tmp_path) -> str:
-    return f"sqlite:///{tmp_path / 'store.sqlite3'}"
+POSTGRES = os.environ.get("BRIEFING_TEST_POSTGRES_URL")  # e.g. postgresql+psycopg://u@127.0.0.1/db: opt-in
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def url(request, tmp_path) -> str:
+    """A real SQLite file; also a PostgreSQL database when BRIEFING_TEST_POSTGRES_URL names one (emptied)."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'store.sqlite3'}"
+        return
+    if not POSTGRES:
+        pytest.skip("set BRIEFING_TEST_POSTGRES_URL to run the store tests on PostgreSQL too")
+    engine = create_engine(POSTGRES)
+    metadata.drop_all(engine)
+    yield POSTGRES
+    metadata.drop_all(engine)
+    engine.dispose()
 
 
 @pytest.fixture
@@ -130,3 +145,11 @@ def test_expired_lock_is_taken_over(store):
     time.sleep(0.3)
     assert store.acquire_lock("next", ttl=30)
     assert not store.heartbeat("crashed", ttl=30)
+
+
+def test_a_dedicated_clock_preempts_only_standby_owners(store):
+    assert store.acquire_lock("run:host:1:a", ttl=30)
+    assert not store.acquire_lock("run:host:2:b", ttl=30)  # standby owners don't preempt each other
+    assert store.acquire_lock("clock:host:3:c", ttl=30, preempt="run:")
+    assert not store.acquire_lock("clock:host:4:d", ttl=30, preempt="run:")
+    assert store.lock_holder()[0] == "clock:host:3:c"
