@@ -193,17 +193,9 @@ def cli(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _build(settings: Settings) -> tuple[Any, Router]:
-    from bot.cli import UsageError
-    from bot.service import BriefingService
+    from bot.runner import build_router, build_service
 
-    if not settings.documents.is_dir():
-        raise UsageError(f"{settings.documents}: documents folder not found or not a folder")
-    auto = settings.profile is not None and str(settings.profile) == "auto"
-    service = BriefingService(settings.documents, None if auto else settings.profile, warn=log.warning)
-    if auto:
-        service.profile_path = None
-    from bot.runner import build_router
-
+    service = build_service(settings)
     return service, build_router(settings, service)  # with subscriptions backed by the store
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from bot.render import grouped, position_line, source_numbers
+from bot.render import grouped, position_line, source_numbers, split_words
 from bot.router import Reply
 from summarizer import Briefing, Source
 
@@ -133,24 +133,7 @@ def wrap_words(text: str, limit: int) -> list[str]:
 
     Only a single word longer than `limit` itself is cut (no Discord field could hold it whole).
     """
-    if len(text) <= limit:
-        return [text]
-    pieces: list[str] = []
-    current = ""
-    for token in _TOKEN.findall(text):
-        while len(token) > limit:  # last resort: one word longer than the whole limit
-            if current:
-                pieces.append(current)
-                current = ""
-            pieces.append(token[:limit])
-            token = token[limit:]
-        if current and len(current) + 1 + len(token) > limit:
-            pieces.append(current)
-            current = ""
-        current = f"{current} {token}" if current else token
-    if current:
-        pieces.append(current)
-    return pieces
+    return split_words(text, limit, _TOKEN)
 
 
 def embed_length(embed: Payload) -> int:

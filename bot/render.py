@@ -2,10 +2,39 @@
 from __future__ import annotations
 
 import json
+import re
 import textwrap
 from collections.abc import Sequence
 
 from summarizer import Briefing, Party, Position, Source, Topic
+
+
+_WORD = re.compile(r"\S+")
+
+
+def split_words(text: str, limit: int, word: re.Pattern[str] = _WORD) -> list[str]:
+    """Pieces of at most `limit` characters cut between words (`word` says what may not be cut, e.g. a
+    link), nothing dropped; only a single word longer than `limit` itself is cut."""
+    if len(text) <= limit:
+        return [text]
+    limit = max(limit, 1)
+    pieces: list[str] = []
+    current = ""
+    for token in word.findall(text):
+        while len(token) > limit:
+            if current:
+                pieces.append(current)
+                current = ""
+            pieces.append(token[:limit])
+            token = token[limit:]
+        if current and len(current) + 1 + len(token) > limit:
+            pieces.append(current)
+            current = token
+        else:
+            current = f"{current} {token}" if current else token
+    if current:
+        pieces.append(current)
+    return pieces
 
 
 def render_briefing(briefing: Briefing, fmt: str) -> str:

@@ -24,15 +24,7 @@ To try the briefings locally without any chat account: python -m bot brief nato"
 
 def build_service(settings: Settings) -> BriefingService:
     """The briefing service of settings.documents and settings.profile ('auto': discover from documents)."""
-    from bot.cli import UsageError
-
-    if not settings.documents.is_dir():
-        raise UsageError(f"{settings.documents}: documents folder not found or not a folder")
-    auto = settings.profile is not None and str(settings.profile) == "auto"
-    service = BriefingService(settings.documents, None if auto else settings.profile, warn=log.warning)
-    if auto:
-        service.profile_path = None
-    return service
+    return BriefingService.from_settings(settings, warn=log.warning)
 
 
 def build_router(settings: Settings, service) -> Router:

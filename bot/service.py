@@ -15,13 +15,28 @@ Warn = Callable[[str], None]
 class BriefingService:
     """Thread-safe facade the CLI, chat adapters and scheduler share (briefings run in worker threads)."""
 
-    def __init__(self, documents: Path, profile: Path | None = None, warn: Warn | None = None) -> None:
+    def __init__(self, documents: Path, profile: Path | None = None, warn: Warn | None = None,
+                 auto: bool = False) -> None:
         self.documents = documents
-        self.profile_path = profile if profile is not None else _default_profile(documents)
+        self.profile_path = None if auto else profile if profile is not None else _default_profile(documents)
         self._warn = warn or (lambda message: None)
         self._lock = threading.Lock()
         self._signature: tuple | None = None
         self._analysis: Analysis | None = None
+
+    @classmethod
+    def from_settings(cls, settings, documents: Path | None = None, profile: str | Path | None = None,
+                      warn: Warn | None = None) -> "BriefingService":
+        """The service of a documents folder and profile ('auto': discover parties and topics); the one way
+        the CLI, the chat adapters and the clock build it. Raises UsageError for a missing folder."""
+        from bot.cli import UsageError
+
+        documents = documents if documents is not None else settings.documents
+        if not documents.is_dir():
+            raise UsageError(f"{documents}: documents folder not found or not a folder")
+        profile = profile if profile is not None else settings.profile
+        auto = profile is not None and str(profile) == "auto"
+        return cls(documents, None if auto or profile is None else Path(profile), warn=warn, auto=auto)
 
     def analysis(self) -> Analysis:
         """The current analysis; rebuilt when a document or the profile changed."""

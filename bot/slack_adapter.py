@@ -19,7 +19,6 @@ from slack_sdk.http_retry.builtin_async_handlers import AsyncRateLimitErrorRetry
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.router import CommandContext, Reply, Router
-from bot.service import BriefingService
 from bot.slack_render import to_messages
 from config.settings import Settings
 
@@ -247,15 +246,10 @@ def cli(args: argparse.Namespace, settings: Settings) -> int:
         hint = "" if http else " (or, for HTTP mode: --http with BRIEFING_SLACK_SIGNING_SECRET)"
         mode = "HTTP mode" if http else "Socket Mode"
         raise UsageError(f"Slack {mode} needs {' and '.join(missing)}{hint}")
-    if not settings.documents.is_dir():
-        raise UsageError(f"{settings.documents}: documents folder not found or not a folder")
-    auto = settings.profile is not None and str(settings.profile) == "auto"
-    service = BriefingService(settings.documents, None if auto else settings.profile)
-    if auto:
-        service.profile_path = None
-    service.analysis()  # read documents and profile now: a bad profile fails at start, not on first command
-    from bot.runner import build_router
+    from bot.runner import build_router, build_service
 
+    service = build_service(settings)
+    service.analysis()  # read documents and profile now: a bad profile fails at start, not on first command
     router = build_router(settings, service)  # /briefing subscribe|unsubscribe|subscriptions backed by the store
     if http:
         port = args.port if getattr(args, "port", None) is not None else settings.port

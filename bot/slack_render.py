@@ -5,7 +5,7 @@ import json
 import re
 from dataclasses import dataclass, field
 
-from bot.render import grouped, position_line, source_numbers
+from bot.render import grouped, position_line, source_numbers, split_words
 from bot.router import Reply
 from summarizer import Briefing, Source
 
@@ -41,26 +41,7 @@ def to_messages(reply: Reply) -> list[dict]:
 
 def split_text(text: str, limit: int) -> list[str]:
     """Pieces of at most `limit` characters, cut between words (links stay whole), nothing dropped."""
-    if len(text) <= limit:
-        return [text]
-    limit = max(limit, 1)
-    pieces: list[str] = []
-    current = ""
-    for word in _WORD.findall(text):
-        while len(word) > limit:  # a single word longer than a whole piece: the only hard cut
-            if current:
-                pieces.append(current)
-                current = ""
-            pieces.append(word[:limit])
-            word = word[limit:]
-        if current and len(current) + 1 + len(word) > limit:
-            pieces.append(current)
-            current = word
-        else:
-            current = f"{current} {word}" if current else word
-    if current:
-        pieces.append(current)
-    return pieces
+    return split_words(text, limit, _WORD)
 
 
 def pack_lines(lines: list[str], limit: int) -> list[str]:
