@@ -137,11 +137,25 @@ def _sentence_statements(sentence: Sentence, lexicon: PartyLexicon, state: Disco
     cues = _find_cues(words, lower, tok_mention, text, toks)
     for cue in cues:
         _resolve(cue, cues, words, lower, tok_mention, toks, text, lexicon, state, sentence.index)
+    _drop_unowned_reports(cues, lower)
     assigned = [c for c in cues if c.holders]
     groups = _group(assigned, lower)
     statements = _segments(groups, sentence, toks, lower)
     _remember(state, mentions, statements, sentence.index)
     return statements
+
+
+def _drop_unowned_reports(cues: list[_Cue], lower: list[str]) -> None:
+    """'Analysts said Beijing could respond ...': what follows a speaker of no party is their guess or
+    report, not Beijing's stance, up to the next clause break."""
+    for k, cue in enumerate(cues):
+        if not cue.reporting or cue.holders:
+            continue
+        for later in cues[k + 1:]:
+            if set(lower[cue.index:max(later.holder_token, later.index)]) & (CLAUSE_BREAKS | {";"}):
+                break
+            if later.via != "inherit":
+                later.holders = ()
 
 
 def _token_mentions(toks, mentions: list[Mention]) -> dict[int, Mention]:
@@ -169,6 +183,8 @@ def _find_cues(words, lower, tok_mention, text, toks) -> list[_Cue]:
             cues.append(_Cue(i, "according"))
         elif w in PASSIVE_BY and nxt == "by":
             cues.append(_Cue(i, "passive"))
+        elif w in ("rule", "rules", "ruled", "ruling") and nxt == "out":
+            cues.append(_Cue(i, "verb"))  # 'ruled out' (but 'NATO rules' is no stance)
         elif w in STANCE_VERBS and _verb_context(i, w, prev, nxt, lower, tok_mention):
             kind = "participle" if w.endswith("ing") and prev in (",", "while", "and", "by", "before", "after") else "verb"
             cues.append(_Cue(i, kind, reporting=w in REPORTING_VERBS))
@@ -306,7 +322,7 @@ def _resolve(cue, cues, words, lower, tok_mention, toks, text, lexicon, state, s
             last = earlier[-1]
             cue.holders, cue.holder_token, cue.via, cue.speaker = last.holders, last.holder_token, "inherit", last.speaker
             return
-    if cue.reporting:  # '"...," said Zelensky' / 'said the minister'
+    if cue.reporting and i > 0 and lower[i - 1] in (",", '"', "”"):  # '"...," said Zelensky'
         k = i + 1
         if k < len(lower) and lower[k] in ("the",):
             k += 1
@@ -535,14 +551,25 @@ def _group(cues: list[_Cue], lower) -> list[dict]:
             if last.kind in ("verb", "according") and (last.reporting or last.index + 1 == group["start_token"]
                                                        or "that" in between[:2]) and not (set(between) & CLAUSE_BREAKS) \
                     and "," not in between and _holder_first(prev, last):
-                # 'Zelensky said Putin wants ...': the stance is Putin's, as Zelensky reports it.
-                if cue.kind in ("verb", "adjective") and lower[cue.index] in MENTAL_VERBS | STANCE_VERBS:
+                # 'Zelensky said Putin wants ...': the stance is Putin's, as Zelensky reports it. But 'X said
+                # Europe must defend itself' is X's own prescription: it stays in X's statement.
+                if cue.kind == "verb" and lower[cue.index] in MENTAL_VERBS | REPORTING_VERBS \
+                        and not _after_modal(cue.index, lower):
                     group["reported_by"] = prev["holders"][0]
                     group["start_token"] = prev["start_token"]
                     groups[-1] = group
                     continue
+                prev["cues"].append(cue)
+                continue
         groups.append(group)
     return groups
+
+
+def _after_modal(i, lower) -> bool:
+    j = i - 1
+    while j >= 0 and (lower[j].endswith("ly") or lower[j] in ("not", "never", "also", "still")):
+        j -= 1
+    return j >= 0 and lower[j] in MODALS | {"would", "could", "might", "may"}
 
 
 def _holder_first(group, last_cue) -> bool:

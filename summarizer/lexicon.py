@@ -33,7 +33,7 @@ dismiss oppose support back endorse favor favour refuse decline advocate voice e
 label brand question doubt reassure assure respond reply counter retort object protest complain lament regret
 hope want wish seek aim intend plan expect believe think feel fear worry view regard consider deem envisage
 envision prefer prioritize prioritise recognize recognise accept outline present unveil push lobby campaign
-resist block veto approve commit agree disagree call cast insist reaffirm affirm stress rule question dispute
+resist block veto approve commit agree disagree call cast insist reaffirm affirm stress question dispute
 challenge defend justify applaud endorse decry deplore lambast blast castigate chide rebuff spurn scorn
 caution refuse fault contest envisage anticipate estimate forecast concur counsel recommend advise
 """.split()

@@ -10,6 +10,7 @@ from summarizer.gazetteer import GAZETTEER
 from summarizer.lexicon import HEAD_TITLES, TITLE_WORDS
 from summarizer.model import Party
 
+_PARTICLES = frozenset({"von", "der", "van", "de", "da", "di", "du", "bin", "ibn", "al", "el", "la", "le"})
 _NAME_TOKEN = re.compile(r"(?:[A-Z]|(?:al|el|bin|ibn)-[A-Z])[a-zA-Z'’-]+$")
 _ADJECTIVE_ENDINGS = ("an", "ian", "ese", "ish", "ch", "i", "ic")
 # Heads that make "European allies", "Russian officials" a holder (unlike "Russian forces").
@@ -193,7 +194,9 @@ def _person_at(lexicon: PartyLexicon, words: list[str], i: int) -> None:
     if not titles or (i > 0 and _is_title(words[i - 1])) or titles[-1] not in HEAD_TITLES:
         return
     name = []
-    while j < len(words) and len(name) < 3 and _NAME_TOKEN.match(words[j].rstrip(".")) and not _is_title(words[j]):
+    while j < len(words) and len(name) < 4 and (_NAME_TOKEN.match(words[j].rstrip(".")) or (
+            name and words[j] in _PARTICLES and _name_follows(words, j + 1))) \
+            and not _is_title(words[j]):
         token = words[j].rstrip(".,")
         if _alias_key(token) in lexicon.alias_party and not name:
             return  # "President Putin" is fine but "Minister Russia" is not a name
@@ -242,6 +245,13 @@ def _person_before_apposition(lexicon: PartyLexicon, words: list[str], i: int) -
                                                                if _is_title(w)))
                     lexicon.person_names[alias] = full
         return
+
+
+def _name_follows(words: list[str], j: int) -> bool:
+    """After 'von' in 'Ursula von der Leyen': more particles, then a capitalised name."""
+    while j < len(words) and words[j] in _PARTICLES:
+        j += 1
+    return j < len(words) and bool(_NAME_TOKEN.match(words[j]))
 
 
 def _is_title(word: str) -> bool:

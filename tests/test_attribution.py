@@ -140,3 +140,27 @@ def test_a_multi_sentence_quote_belongs_to_its_speaker():
     b = briefing('"We are ready for talks. But we will not accept an ultimatum," Zelensky said.', "talks",
                  UKRAINE, TALKS)
     assert holders_of(b, "We are ready for talks") == {"Ukraine"}
+
+
+TRADE = {"China": ["China", "Chinese", "Beijing"], "European Union": ["European Union", "EU", "European Commission"],
+         "Europe": ["Europe", "European"], "World Trade Organization": ["World Trade Organization", "WTO"]}
+TARIFFS = {"tariffs": ["tariffs", "exports", "subsidies", "competition", "rules"]}
+
+
+def test_a_speaker_of_no_party_does_not_lend_the_stance_to_a_party_named_after():
+    """'Analysts said Beijing could respond ...' is the analysts' guess, not China's position."""
+    b = briefing("Analysts said Beijing could respond by restricting exports.", "tariffs", TRADE, TARIFFS)
+    assert b.is_empty
+
+
+def test_a_prescription_in_reported_speech_stays_with_the_speaker():
+    """'X has said Europe must defend itself' is X's stance; 'X said Y wants' would be Y's."""
+    b = briefing("European Commission President Ursula von der Leyen has said Europe must defend itself against "
+                 "unfair competition.", "tariffs", TRADE, TARIFFS)
+    assert holders_of(b, "Europe must defend itself") == {"European Union"}
+
+
+def test_a_plural_noun_after_a_name_is_not_a_verb():
+    b = briefing("The Commerce Ministry in Beijing said the tariffs violated World Trade Organization rules.",
+                 "tariffs", TRADE, TARIFFS)
+    assert holders_of(b, "violated World Trade Organization rules") == {"China"}
