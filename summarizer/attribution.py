@@ -140,6 +140,8 @@ def _sentence_statements(sentence: Sentence, lexicon: PartyLexicon, state: Disco
     _drop_unowned_reports(cues, lower)
     assigned = [c for c in cues if c.holders]
     groups = _group(assigned, lower)
+    if len(groups) > 1:  # "Russia's demands, Ukraine said, were unacceptable": the noun is Ukraine's topic
+        groups = [g for g in groups if any(c.kind != "noun" for c in g["cues"])] or groups
     statements = _segments(groups, sentence, toks, lower)
     _remember(state, mentions, statements, sentence.index)
     return statements

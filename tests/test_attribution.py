@@ -164,3 +164,9 @@ def test_a_plural_noun_after_a_name_is_not_a_verb():
     b = briefing("The Commerce Ministry in Beijing said the tariffs violated World Trade Organization rules.",
                  "tariffs", TRADE, TARIFFS)
     assert holders_of(b, "violated World Trade Organization rules") == {"China"}
+
+
+def test_another_party_s_demands_as_the_topic_of_a_statement_are_not_its_position():
+    b = briefing("Russia's demands, Ukraine said, were unacceptable.", "talks",
+                 {**UKRAINE, "Russia": ["Russia", "Moscow"]}, {"talks": ["demands", "unacceptable"]})
+    assert holders_of(b, "were unacceptable") == {"Ukraine"}
