@@ -7,6 +7,8 @@ status and the platform's error code; never a token.
 from __future__ import annotations
 
 import asyncio
+import hashlib
+import json
 import logging
 import re
 from collections.abc import Awaitable, Callable
@@ -141,6 +143,9 @@ async def post_discord(settings: Settings, channel: str, messages: list[dict], r
 
         async def send(message: dict) -> None:
             payload = {k: v for k, v in message.items() if v} | {"allowed_mentions": {"parse": []}}
+            # The same nonce on every retry of this message: Discord drops a repeat that it already accepted
+            # (a timeout after a successful post must not post twice).
+            payload |= {"nonce": _nonce(channel, message), "enforce_nonce": True}
             try:
                 async with session.post(url, json=payload, headers=headers) as resp:
                     if resp.status < 300:
@@ -151,6 +156,11 @@ async def post_discord(settings: Settings, channel: str, messages: list[dict], r
                 raise _Retry(f"discord: connection failed ({type(exc).__name__})") from None
 
         return await _send_all(messages, send, retry, f"discord:{channel}")
+
+
+def _nonce(channel: str, message: dict) -> str:
+    digest = hashlib.sha256(json.dumps([channel, message], sort_keys=True).encode()).hexdigest()
+    return digest[:25]  # Discord allows at most 25 characters
 
 
 def _discord_error(status: int, headers, body: dict) -> Exception:

@@ -12,7 +12,7 @@ import pytest
 from pydantic import SecretStr
 
 from bot.delivery import (
-    DeliveryError, PermanentDeliveryError, RetryPolicy, Target, dated, parse_target, post_briefing,
+    DeliveryError, PermanentDeliveryError, RetryPolicy, Target, dated, parse_target, post_briefing, post_discord,
 )
 from bot.scheduling import Clock, job_id
 from bot.schedules import Schedule
@@ -275,3 +275,12 @@ def test_run_without_credentials_says_what_to_set(capsys, monkeypatch, tmp_path)
     for hint in ("BRIEFING_DISCORD_TOKEN", "BRIEFING_SLACK_BOT_TOKEN", "BRIEFING_SLACK_APP_TOKEN",
                  "BRIEFING_SLACK_SIGNING_SECRET", "python -m bot brief nato"):
         assert hint in err
+
+
+async def test_discord_retries_carry_the_same_nonce_so_a_repeat_is_dropped(settings, discord_api):
+    """A retried Discord post reuses its nonce with enforce_nonce, so Discord never shows it twice."""
+    discord_api.fail("POST", "/channels/*/messages", status=502, times=1)
+    await post_discord(settings, "42", [{"content": "hello", "embeds": []}], RetryPolicy(backoff=0.01))
+    sent = discord_api.find("POST", "/channels/42/messages")
+    assert len(sent) == 2
+    assert sent[0].json["nonce"] == sent[1].json["nonce"] and sent[0].json["enforce_nonce"] is True
