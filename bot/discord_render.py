@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from bot.render import grouped, position_line, source_numbers, split_words
+from bot.render import grouped, pack_lines, position_line, source_numbers, split_words
 from bot.router import Reply
 from summarizer import Briefing, Source
 
@@ -113,19 +113,7 @@ class _Embeds:
 
 def pack(lines: list[str], limit: int) -> list[str]:
     """Join whole lines with newlines into chunks of at most `limit`; an overlong line is split between words."""
-    chunks: list[str] = []
-    current: list[str] = []
-    size = 0
-    for line in lines:
-        for piece in wrap_words(line, limit) if len(line) > limit else [line]:
-            if current and size + 1 + len(piece) > limit:
-                chunks.append("\n".join(current))
-                current, size = [], 0
-            size += len(piece) + (1 if current else 0)
-            current.append(piece)
-    if current and size:
-        chunks.append("\n".join(current))
-    return chunks
+    return pack_lines(lines, limit, _TOKEN)
 
 
 def wrap_words(text: str, limit: int) -> list[str]:

@@ -18,23 +18,28 @@ def split_words(text: str, limit: int, word: re.Pattern[str] = _WORD) -> list[st
     if len(text) <= limit:
         return [text]
     limit = max(limit, 1)
-    pieces: list[str] = []
+    words = [w[k:k + limit] for w in word.findall(text) for k in range(0, len(w), limit)]
+    return pack(words, limit, " ")
+
+
+def pack_lines(lines: list[str], limit: int, word: re.Pattern[str] = _WORD) -> list[str]:
+    """Lines joined with newlines into chunks of at most `limit`; an over-long line is split between words."""
+    return pack([piece for line in lines for piece in split_words(line, limit, word)], limit, "\n")
+
+
+def pack(parts: list[str], limit: int, sep: str) -> list[str]:
+    """Greedily join parts (each at most `limit` long) with `sep` into chunks of at most `limit`."""
+    chunks: list[str] = []
     current = ""
-    for token in word.findall(text):
-        while len(token) > limit:
-            if current:
-                pieces.append(current)
-                current = ""
-            pieces.append(token[:limit])
-            token = token[limit:]
-        if current and len(current) + 1 + len(token) > limit:
-            pieces.append(current)
-            current = token
+    for part in parts:
+        if current and len(current) + len(sep) + len(part) > limit:
+            chunks.append(current)
+            current = part
         else:
-            current = f"{current} {token}" if current else token
+            current = f"{current}{sep}{part}" if current else part
     if current:
-        pieces.append(current)
-    return pieces
+        chunks.append(current)
+    return chunks
 
 
 def render_briefing(briefing: Briefing, fmt: str) -> str:

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from bot.render import grouped, position_line, source_numbers, split_words
+from bot.render import pack_lines as _pack_lines
 from bot.router import Reply
 from summarizer import Briefing, Source
 
@@ -46,18 +47,7 @@ def split_text(text: str, limit: int) -> list[str]:
 
 def pack_lines(lines: list[str], limit: int) -> list[str]:
     """Join lines with newlines into chunks of at most `limit`; over-long lines are split between words."""
-    chunks: list[str] = []
-    current = ""
-    for line in lines:
-        for piece in split_text(line, limit):
-            if current and len(current) + 1 + len(piece) > limit:
-                chunks.append(current)
-                current = piece
-            else:
-                current = f"{current}\n{piece}" if current else piece
-    if current:
-        chunks.append(current)
-    return chunks
+    return _pack_lines(lines, limit, _WORD)
 
 
 # --- blocks ---------------------------------------------------------------------------------------------
