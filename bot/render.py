@@ -107,7 +107,8 @@ def grouped(briefing: Briefing) -> list[tuple[str | None, list[tuple[str, list[P
 
 def _empty_message(briefing: Briefing) -> str:
     known = ", ".join(briefing.known_topics) or "none"
-    return f"No positions found. Known topics: {known}."
+    said = briefing.notes[0].rstrip(".") if briefing.notes else "No positions found"
+    return f"{said}. Known topics: {known}."
 
 
 def to_text(briefing: Briefing, width: int = 88) -> str:
@@ -128,7 +129,7 @@ def to_text(briefing: Briefing, width: int = 88) -> str:
         for src, n in zip(briefing.sources(), numbers.values()):
             also = f" (also in {', '.join(src.also)})" if src.also else ""
             lines += textwrap.wrap(f"[{n}] {src.document}{also}: “{src.quote}”", width, subsequent_indent="    ")
-    lines += [f"note: {note}" for note in briefing.notes]
+    lines += [f"note: {note}" for note in briefing.notes if not briefing.is_empty]
     return "\n".join(lines)
 
 
@@ -149,7 +150,7 @@ def to_markdown(briefing: Briefing) -> str:
             where = f"[{src.document}]({src.url})" if src.url else f"`{src.document}`"
             also = f" (also in {', '.join(src.also)})" if src.also else ""
             lines.append(f"{n}. {where}{also}: “{src.quote}”")
-    lines += [f"_{note}_" for note in briefing.notes]
+    lines += [f"_{note}_" for note in briefing.notes if not briefing.is_empty]
     return "\n".join(lines)
 
 
