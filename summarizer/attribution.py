@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from summarizer.compress import clauses
 from summarizer.lexicon import (
     CLAUSE_BREAKS, COPULAS, MENTAL_VERBS, MODALS, PASSIVE_BY, PLURAL_HOLDERS, REPORTING_VERBS, ROLE_NOUNS,
     STANCE_ADJECTIVES, STANCE_NOUNS, STANCE_VERBS, TITLE_WORDS,
@@ -59,8 +60,6 @@ class Statement:
     @property
     def stance_spans(self) -> list[tuple[int, int]]:
         """Clauses of the segment that name the holder or carry a cue, and a complement right after one."""
-        from summarizer.compress import clauses
-
         spans = clauses(self.sentence.text[self.start:self.end], self.start)
         keep, previous = [], False
         for a, b in spans:
@@ -76,8 +75,6 @@ class Statement:
     @property
     def attribution_last(self) -> bool:
         """The holder and cues sit in a short last clause after the content ('..., the minister said')."""
-        from summarizer.compress import clauses
-
         spans = clauses(self.sentence.text[self.start:self.end], self.start)
         if len(spans) < 2 or not self.cue_at:
             return False
@@ -162,12 +159,10 @@ def _drop_unowned_reports(cues: list[_Cue], lower: list[str]) -> None:
 
 def _token_mentions(toks, mentions: list[Mention]) -> dict[int, Mention]:
     out: dict[int, Mention] = {}
-    _MENTION_SPAN.clear()
     for i, (_, start, end) in enumerate(toks):
         for m in mentions:
             if m.start <= start < m.end:
                 out[i] = m
-                _MENTION_SPAN[(id(m), i)] = sum(1 for k in range(i) if out.get(k) is m)
                 break
     return out
 
@@ -247,13 +242,13 @@ def _resolve(cue, cues, words, lower, tok_mention, toks, text, lexicon, state, s
     if cue.kind == "noun":
         for j in (i - 1, i - 2, i - 3):
             if j >= 0 and j in tok_mention:
-                _take(cue, tok_mention[j], j, "possessive")
+                _take(cue, tok_mention[j], j, "possessive", tok_mention)
                 return
         _take_after(cue, i + 2 if lower[i + 2] not in ("the", "a") else i + 3, tok_mention, lower)
         return
     if cue.kind == "participle" and i >= 2 and lower[i - 1] == "," and (i - 2) in tok_mention \
             and not _object_of_preposition(i - 2, lower, tok_mention):
-        _take(cue, tok_mention[i - 2], _apposition_head(i - 2, lower, tok_mention), "subject")
+        _take(cue, tok_mention[i - 2], _apposition_head(i - 2, lower, tok_mention), "subject", tok_mention)
         return  # "European allies, especially ... Macron, expressing concerns"
     j = i - 1
     while j >= 0:
@@ -265,14 +260,14 @@ def _resolve(cue, cues, words, lower, tok_mention, toks, text, lexicon, state, s
             if _object_of_preposition(j, lower, tok_mention):
                 j = _mention_start(j, tok_mention) - 1  # 'ambassador to the U.S.': not the subject
                 continue
-            _take(cue, m, j, "person" if m.kind == "person" else "subject")
+            _take(cue, m, j, "person" if m.kind == "person" else "subject", tok_mention)
             _add_coordinated(cue, j, lower, tok_mention)
             return
         earlier = next((c for c in cues if c.index == j and c.holders), None)
         if earlier is not None:  # "Hegseth's remarks have cast doubt": the noun's holder
             cue.holders, cue.holder_token, cue.via, cue.speaker = earlier.holders, j, "inherit", earlier.speaker
             return
-        if w in ("he", "she", "it", "they") and j == _subject_slot(j, lower):
+        if w in ("he", "she", "it", "they"):
             same = [c for c in cues if c.index < j and c.holders]
             if same and ((w in ("he", "she")) == bool(same[-1].speaker) or w == "they"):
                 last = same[-1]  # 'The Palestinian Authority said it was ready'
@@ -298,13 +293,13 @@ def _resolve(cue, cues, words, lower, tok_mention, toks, text, lexicon, state, s
             if k >= 0 and lower[k] == ",":
                 k -= 1
             if k >= 0 and k in tok_mention:
-                _take(cue, tok_mention[k], k, "subject")
+                _take(cue, tok_mention[k], k, "subject", tok_mention)
                 return
             break
         if w == "," and cue.kind != "participle":
             if (j - 1) in tok_mention and not _object_of_preposition(j - 1, lower, tok_mention) and \
                     tok_mention[j - 1].kind != "adjective" and _name_block(j, lower, tok_mention):
-                _take(cue, tok_mention[j - 1], j - 1, "subject")  # ', Xie Feng, warned'
+                _take(cue, tok_mention[j - 1], j - 1, "subject", tok_mention)  # ', Xie Feng, warned'
                 cue.holder_token = _phrase_before_block(j, lower)
                 return
             k = _skip_apposition(j, lower)
@@ -315,8 +310,6 @@ def _resolve(cue, cues, words, lower, tok_mention, toks, text, lexicon, state, s
         if w in _AUX or w in _SKIPPABLE or w.endswith("ly") or w.isdigit():
             j -= 1
             continue
-        if w == "and" and cue.kind == "verb":
-            break
         break
     if cue.kind in ("participle", "verb", "adjective"):
         earlier = [c for c in cues if c.index < i and c.holders and c.kind != "according"]
@@ -329,13 +322,9 @@ def _resolve(cue, cues, words, lower, tok_mention, toks, text, lexicon, state, s
         if k < len(lower) and lower[k] in ("the",):
             k += 1
         if k in tok_mention:
-            _take(cue, tok_mention[k], k, "quote")
+            _take(cue, tok_mention[k], k, "quote", tok_mention)
         elif k < len(lower) and lower[k] in ROLE_NOUNS | TITLE_WORDS:
             _take_role(cue, k, lower, lexicon, state, sent_index)
-
-
-def _subject_slot(j, lower) -> int:
-    return j
 
 
 _PREPOSITIONS = frozenset("within on in of to for against with from over about into at by between among toward "
@@ -420,23 +409,16 @@ def _skip_apposition(j, lower) -> int | None:
     return None
 
 
-def _take(cue: _Cue, m: Mention, j: int, via: str) -> None:
+def _take(cue: _Cue, m: Mention, j: int, via: str, tok_mention: dict[int, Mention] | None = None) -> None:
+    """Make `m` the holder; the holder token is where its mention starts (when j lies in it)."""
     if m.party is not None:
         cue.holders = (m.party,)
-        cue.holder_token = j if via == "by" else j - _tokens_before(m, j)
+        cue.holder_token = _mention_start(j, tok_mention) if tok_mention and tok_mention.get(j) is m else j
         cue.via = via
         cue.speaker = m.person
     else:
         cue.holder_token = j  # a person of no party: nobody's position, and nothing to inherit
         cue.via = "nobody"
-
-
-def _tokens_before(m: Mention, j: int) -> int:
-    """How many tokens of mention `m` precede token j (set by the caller's mention map)."""
-    return _MENTION_SPAN.get((id(m), j), 0)
-
-
-_MENTION_SPAN: dict[tuple[int, int], int] = {}
 
 
 def _add_coordinated(cue: _Cue, j: int, lower, tok_mention) -> None:
