@@ -1,14 +1,14 @@
 """Analysis of a set of documents: parties, topics, and every attributed statement (computed once, reused)."""
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from summarizer.attribution import Statement, extract
+from summarizer.attribution import Statement
+from summarizer.extraction import Found, find_statements, lexicon_of, parties_of, people_of, read
 from summarizer.model import Document, Party, Profile, Topic
-from summarizer.parties import PartyLexicon, build_lexicon
-from summarizer.text import Sentence, dedupe_key, split_sentences
-from summarizer.topics import discover_topics, stems_of
+from summarizer.parties import PartyLexicon
+from summarizer.topics import discover_topics
 
 
 @dataclass
@@ -41,45 +41,30 @@ class Analysis:
 def analyze(documents: Sequence[Document], profile: Profile) -> Analysis:
     """Split, attribute and de-duplicate every document (pure; deterministic for the same input)."""
     documents = tuple(documents)
-    lexicon = build_lexicon(profile.parties, [d.text for d in documents])
+    readings = [read(doc) for doc in documents]
+    parties = parties_of(profile.parties, readings)
+    lexicon = lexicon_of(parties, [people_of(doc, parties) for doc in documents])
+    found = [find_statements(reading, lexicon) for reading in readings]
+    return assemble(documents, found, lexicon, profile)
+
+
+def assemble(documents: Sequence[Document], found: Iterable[Sequence[Found]], lexicon: PartyLexicon,
+             profile: Profile) -> Analysis:
+    """The analysis from each document's statements, in document order (syndicated copies collapse)."""
     claims: dict[tuple[str, str], Claim] = {}
-    for doc in documents:
-        sentences = _unique_sentences(split_sentences(doc.id, doc.text))
-        previous = {s.index: sentences[k - 1] for k, s in enumerate(sentences) if k}
-        following = {s.index: sentences[k + 1] for k, s in enumerate(sentences[:-1])}
-        for st in extract(sentences, lexicon):
-            key = (st.holder, dedupe_key(st.quote))
-            if key in claims:
-                if doc.id not in claims[key].documents:
-                    claims[key].documents.append(doc.id)
+    for doc, statements in zip(documents, found):
+        for f in statements:
+            key = (f.statement.holder, f.key)
+            claim = claims.get(key)
+            if claim is not None:
+                if doc.id not in claim.documents:
+                    claim.documents.append(doc.id)
                 continue
-            prev: Sentence | None = previous.get(st.sentence.index)
-            near = [n.text for n in (prev, following.get(st.sentence.index))
-                    if n is not None and n.paragraph == st.sentence.paragraph]
-            claims[key] = Claim(st, [doc.id], stems_of(st.stance_text), stems_of(st.sentence.text),
-                                stems_of(prev.text) if prev else " ", stems_of(" ".join(near)), len(claims))
+            claims[key] = Claim(f.statement, [doc.id], f.stems, f.sentence_stems, f.context_stems,
+                                f.neighbour_stems, len(claims))
     topics = profile.topics
     discovered = not topics
     if discovered:
         topics = discover_topics([c.stems for c in claims.values()])
-    return Analysis(documents, lexicon.parties, topics, tuple(claims.values()), lexicon, discovered,
+    return Analysis(tuple(documents), lexicon.parties, topics, tuple(claims.values()), lexicon, discovered,
                     {d.id: d.url for d in documents})
-
-
-def _unique_sentences(sentences: list[Sentence]) -> list[Sentence]:
-    """Drop a sentence repeated within one document (pages that repeat their body), and headlines:
-    a paragraph of one sentence with no closing punctuation states nobody's words."""
-    seen: set[str] = set()
-    paragraph_size: dict[int, int] = {}
-    for s in sentences:
-        paragraph_size[s.paragraph] = paragraph_size.get(s.paragraph, 0) + 1
-    out = []
-    for s in sentences:
-        key = dedupe_key(s.text)
-        if key in seen and len(key) > 20:
-            continue
-        if paragraph_size[s.paragraph] == 1 and not s.text.rstrip().endswith((".", "!", "?", '"', "”", "'", "’")):
-            continue
-        seen.add(key)
-        out.append(Sentence(s.doc, len(out), s.paragraph, s.text))
-    return out
