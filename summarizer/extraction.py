@@ -12,11 +12,12 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from summarizer.attribution import Statement, extract
 from summarizer.gazetteer import GAZETTEER
 from summarizer.model import Document, Party
-from summarizer.parties import PartyLexicon, build_lexicon, discover_parties
+from summarizer.parties import PartyLexicon, _learn_people, build_lexicon
 from summarizer.text import Sentence, dedupe_key, split_sentences
 from summarizer.topics import stems_of
 
@@ -75,13 +76,20 @@ def discover_parties_from_counts(counts: Counter[str], minimum: int = 1, limit: 
 
 def people_of(doc: Document, parties: tuple[Party, ...]) -> tuple[Person, ...]:
     """The people one document ties to parties ('Russian Foreign Minister Sergei Lavrov'), given the parties."""
-    base = build_lexicon(parties, [])
-    learned = build_lexicon(parties, [doc.text])
+    base = _base_lexicon(parties)
+    learned = PartyLexicon(base.parties, dict(base.alias_party), dict(base.persons), dict(base.person_names))
+    _learn_people(learned, [doc.text])
     out = []
     for alias, (party, titles) in learned.persons.items():
         if base.persons.get(alias) != (party, titles) or base.person_names.get(alias) != learned.person_names[alias]:
             out.append((alias, party, tuple(sorted(titles)), learned.person_names[alias]))
     return tuple(out)
+
+
+@lru_cache(maxsize=4)
+def _base_lexicon(parties: tuple[Party, ...]) -> PartyLexicon:
+    """The parties' lexicon before any document taught it people (read-only: callers copy its tables)."""
+    return build_lexicon(parties, [])
 
 
 def lexicon_of(parties: tuple[Party, ...], people: Iterable[Sequence[Person]]) -> PartyLexicon:
@@ -109,14 +117,15 @@ def lexicon_key(lexicon: PartyLexicon) -> str:
 def find_statements(reading: Reading, lexicon: PartyLexicon) -> tuple[Found, ...]:
     """Every attributed statement of one read document, with its ranking stems."""
     sentences = list(reading.sentences)
+    stems = lru_cache(maxsize=None)(stems_of)  # a sentence is the context of several statements
     out = []
     for st in extract(sentences, lexicon):
         k = st.sentence.index
         prev = sentences[k - 1] if k else None
         nxt = sentences[k + 1] if k + 1 < len(sentences) else None
         near = [n.text for n in (prev, nxt) if n is not None and n.paragraph == st.sentence.paragraph]
-        out.append(Found(st, dedupe_key(st.quote), stems_of(st.stance_text), stems_of(st.sentence.text),
-                         stems_of(prev.text) if prev else " ", stems_of(" ".join(near))))
+        out.append(Found(st, dedupe_key(st.quote), stems(st.stance_text), stems(st.sentence.text),
+                         stems(prev.text) if prev else " ", stems(" ".join(near))))
     return tuple(out)
 
 

@@ -1,0 +1,57 @@
+"""The core's per-document results as compact plain data (zlib-compressed JSON) for the index, and back."""
+from __future__ import annotations
+
+import json
+import zlib
+
+from summarizer.attribution import Statement
+from summarizer.extraction import Found, Person, Reading
+from summarizer.text import Sentence
+
+
+def pack(value) -> bytes:
+    return zlib.compress(json.dumps(value, separators=(",", ":"), ensure_ascii=False).encode(), 6)
+
+
+def unpack(blob: bytes):
+    return json.loads(zlib.decompress(blob))
+
+
+def reading_to_plain(reading: Reading) -> dict:
+    return {"s": [[s.paragraph, s.text] for s in reading.sentences], "m": [list(m) for m in reading.mentions]}
+
+
+def reading_from_plain(doc: str, plain: dict) -> Reading:
+    sentences = tuple(Sentence(doc, k, p, text) for k, (p, text) in enumerate(plain["s"]))
+    return Reading(doc, sentences, tuple((canon, n) for canon, n in plain["m"]))
+
+
+def people_to_plain(people: tuple[Person, ...]) -> list:
+    return [[alias, party, list(titles), full] for alias, party, titles, full in people]
+
+
+def people_from_plain(plain: list) -> tuple[Person, ...]:
+    return tuple((alias, party, tuple(titles), full) for alias, party, titles, full in plain)
+
+
+def found_to_plain(found: tuple[Found, ...]) -> list:
+    """One short list per statement; the sentence is stored once per statement, without the document id
+    (identical copies of a document share one row)."""
+    out = []
+    for f in found:
+        st, s = f.statement, f.statement.sentence
+        out.append([s.index, s.paragraph, s.text, st.start, st.end, st.holder, st.via, st.strength, st.reported_by,
+                    st.speaker, st.split, st.holder_at, list(st.cue_at), f.key, f.stems, f.sentence_stems,
+                    f.context_stems, f.neighbour_stems])
+    return out
+
+
+def found_from_plain(doc: str, plain: list) -> list[Found]:
+    out = []
+    for (index, paragraph, text, start, end, holder, via, strength, reported_by, speaker, split, holder_at, cue_at,
+         key, stems, sentence_stems, context_stems, neighbour_stems) in plain:
+        statement = Statement(sentence=Sentence(doc, index, paragraph, text), start=start, end=end, holder=holder,
+                              via=via, strength=strength, reported_by=reported_by, speaker=speaker, split=split,
+                              holder_at=holder_at, cue_at=tuple(cue_at))
+        out.append(Found(statement, key, stems, sentence_stems, context_stems, neighbour_stems))
+    return out

@@ -1,0 +1,214 @@
+"""Keep a story's index in step with its folder: only new or changed documents are read, removed ones leave,
+identical copies share one extraction, and the work is spread over every core (a process pool)."""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from multiprocessing import get_context
+from pathlib import Path, PurePosixPath
+
+from bot.documents import SUFFIXES
+from bot.infra import index_work as work
+from bot.infra.index_store import DocumentRow, IndexStore
+from summarizer import Profile
+from summarizer.extraction import lexicon_key, lexicon_of, parties_of
+
+BATCH = 200  # documents per transaction: a kill loses at most one batch of work
+INLINE = 40  # fewer jobs than this run in this process (a pool costs a second to start)
+CHUNK = 16  # jobs per batch sent to a worker
+Warn = Callable[[str], None]
+Progress = Callable[[str, int, int], None]
+
+
+@dataclass
+class IngestSummary:
+    documents: int = 0
+    added: int = 0
+    changed: int = 0
+    removed: int = 0
+    extracted: int = 0  # documents whose statements were (re)computed
+    new_statements: int = 0
+    skipped: int = 0
+    warnings: list[str] = field(default_factory=list)
+
+    def line(self) -> str:
+        return (f"{self.documents} documents: {self.added} new, {self.changed} changed, {self.removed} removed, "
+                f"{self.extracted} extracted, {self.new_statements} new statements"
+                + (f", {self.skipped} skipped" if self.skipped else ""))
+
+
+@dataclass(frozen=True, slots=True)
+class FileEntry:
+    doc: str
+    path: Path
+    size: int
+    mtime_ns: int
+
+
+def scan(folder: Path) -> list[FileEntry]:
+    """Candidate files below `folder`, in the order the core reads them (path order)."""
+    out = []
+    for path in sorted(p for p in folder.rglob("*") if p.suffix.lower() in SUFFIXES):
+        try:
+            stat = path.stat()
+        except OSError:
+            continue
+        if path.is_file():
+            out.append(FileEntry(f"{folder.name}/{path.relative_to(folder).as_posix()}", path, stat.st_size,
+                                 stat.st_mtime_ns))
+    return out
+
+
+def signature(files: Sequence[FileEntry], profile: Path | None, profile_data: Profile) -> str:
+    """Fingerprint of the folder (names, sizes, times) and the profile's content."""
+    digest = hashlib.sha256(repr(profile_data).encode())
+    digest.update(str(profile).encode())
+    for f in files:
+        digest.update(f"{f.doc}\0{f.size}\0{f.mtime_ns}\n".encode())
+    return digest.hexdigest()[:32]
+
+
+def doc_order(doc: str) -> tuple[str, ...]:
+    return PurePosixPath(doc).parts
+
+
+class Ingest:
+    """One ingest run of one story."""
+
+    def __init__(self, store: IndexStore, story: str, profile: Profile, warn: Warn,
+                 progress: Progress | None = None, workers: int | None = None) -> None:
+        self.store, self.story, self.profile = store, story, profile
+        self.warn = warn
+        self.progress = progress or (lambda phase, done, total: None)
+        self.workers = workers or os.cpu_count() or 1
+        self.summary = IngestSummary()
+        self.now = datetime.now(timezone.utc)
+        self._pool: ProcessPoolExecutor | None = None
+
+    def run(self, folder: Path, profile_path: Path | None) -> IngestSummary:
+        files = scan(folder)
+        sig = signature(files, profile_path, self.profile)
+        try:
+            self._load_changed(folder, files, self.profile.parties)
+            parties = self._parties()
+            self._people(parties)
+            key = self._statements(parties)
+        finally:
+            if self._pool is not None:
+                self._pool.shutdown()
+        self.store.finish(self.story, sig, key, self.now)
+        self.store.drop_orphans()
+        self.summary.documents = len(self.store.documents(self.story))
+        return self.summary
+
+    def _map(self, phase: str, jobs: list, **state) -> Iterable:
+        """A phase of index_work over jobs, in order: in this process for a few, else in batches in the pool."""
+        blob = work.set_state(**state)
+        if len(jobs) < INLINE or self.workers < 2:
+            return (work._PHASES[phase](job) for job in jobs)
+        if self._pool is None:
+            self._pool = ProcessPoolExecutor(self.workers, mp_context=get_context("spawn"))
+        batches = [(phase, blob, jobs[k:k + CHUNK]) for k in range(0, len(jobs), CHUNK)]
+        return (item for batch in self._pool.map(work.run_batch, batches) for item in batch)
+
+    def _load_changed(self, folder: Path, files: list[FileEntry], parties) -> None:
+        known = self.store.documents(self.story)
+        present = {f.doc for f in files}
+        todo = [f for f in files if (k := known.get(f.doc)) is None or (k.size, k.mtime_ns) != (f.size, f.mtime_ns)]
+        gone = [d for d, row in known.items() if d not in present and row.size >= 0]
+        jobs = [(self.story, str(f.path), str(folder)) for f in todo]
+        batch: list[tuple[FileEntry, dict]] = []
+        for n, (entry, result) in enumerate(zip(todo, self._map("load_and_read", jobs, parties=parties)), 1):
+            for message in result["warnings"]:
+                self.warn(message)
+            if result["content"] is None:
+                self.summary.skipped += 1
+                if entry.doc in known:
+                    gone.append(entry.doc)
+                continue
+            batch.append((entry, result))
+            self.summary.changed += entry.doc in known
+            self.summary.added += entry.doc not in known
+            if len(batch) >= BATCH:
+                self._write(batch)
+                batch = []
+            self.progress("reading", n, len(todo))
+        self._write(batch)
+        if gone:
+            self.store.remove_documents(self.story, gone)
+            self.summary.removed = len(gone)
+
+    def _write(self, batch: list[tuple[FileEntry, dict]]) -> None:
+        if not batch:
+            return
+        columns = ("content", "text", "reading", "mentions", "parties_key", "people")
+        rows = {r["content"]: {k: r.get(k) for k in columns} for _, r in batch}
+        docs = [DocumentRow(e.doc, r["content"], e.size, e.mtime_ns, r["title"], r["url"], first_seen=self.now)
+                for e, r in batch]
+        with self.store.tx() as conn:
+            self.store.add_contents(conn, list(rows.values()))
+            self.store.put_documents(conn, self.story, docs)
+
+    def _hashes(self) -> list[str]:
+        """The story's distinct contents, in document order."""
+        rows = sorted(self.store.documents(self.story).values(), key=lambda r: doc_order(r.doc))
+        return list(dict.fromkeys(r.content for r in rows))
+
+    def _parties(self):
+        hashes = self._hashes()
+        if self.profile.parties:
+            return self.profile.parties
+        mentions = self.store.column("mentions", hashes)
+        return parties_of((), (work.mentions_reading(json.loads(mentions[h][0])) for h in hashes if h in mentions))
+
+    def _people(self, parties) -> None:
+        pkey = work.parties_key(parties)
+        current = self.store.column("parties_key", self._hashes())
+        todo = [h for h, (k,) in current.items() if k != pkey]
+        texts = self.store.column("text", todo)
+        jobs = [(h, texts[h][0]) for h in todo]
+        results = zip(todo, self._map("people", jobs, parties=parties))
+        self._update("people", len(todo), ((h, {"parties_key": pkey, "people": p, "lexicon_key": None})
+                                           for h, p in results))
+
+    def _update(self, phase: str, total: int, updates: Iterable[tuple[str, dict]]) -> None:
+        """Write extraction results in batches (one transaction each)."""
+        batch: list[tuple[str, dict]] = []
+        done = 0
+        for item in updates:
+            batch.append(item)
+            if len(batch) >= BATCH:
+                done += self._commit(batch)
+                batch = []
+                self.progress(phase, done, total)
+        done += self._commit(batch)
+        self.progress(phase, done, total)
+
+    def _commit(self, batch: list[tuple[str, dict]]) -> int:
+        claims: list[str] = []
+        with self.store.tx() as conn:
+            for h, values in batch:
+                claims += values.pop("claims", ())
+                self.store.set_contents(conn, h, **values)
+            self.summary.new_statements += self.store.mark_seen(conn, self.story, claims, self.now)
+        return len(batch)
+
+    def _statements(self, parties) -> str:
+        hashes = self._hashes()
+        people = self.store.column("people", hashes)
+        lexicon = lexicon_of(parties, (work.people_list(people[h][0]) for h in hashes if h in people))
+        key = lexicon_key(lexicon)
+        current = self.store.column("lexicon_key", hashes)
+        todo = [h for h in hashes if current.get(h, (None,))[0] != key]
+        readings = self.store.column("reading", todo)
+        jobs = [(h, readings[h][0]) for h in todo]
+        results = zip(todo, self._map("statements", jobs, lexicon=lexicon))
+        self._update("statements", len(todo), ((h, {"lexicon_key": key, "found": found, "claims": claims})
+                                               for h, (found, claims) in results))
+        self.summary.extracted = len(todo)
+        return key
