@@ -31,7 +31,6 @@ class Analysis:
     topics: tuple[Topic, ...]
     claims: tuple[Claim, ...]
     lexicon: PartyLexicon
-    discovered: bool = False
     _urls: dict[str, str | None] = field(default_factory=dict)
 
     def url_of(self, document: str) -> str | None:
@@ -62,9 +61,6 @@ def assemble(documents: Sequence[Document], found: Iterable[Sequence[Found]], le
                 continue
             claims[key] = Claim(f.statement, [doc.id], f.stems, f.sentence_stems, f.context_stems,
                                 f.neighbour_stems, len(claims))
-    topics = profile.topics
-    discovered = not topics
-    if discovered:
-        topics = discover_topics([c.stems for c in claims.values()])
-    return Analysis(tuple(documents), lexicon.parties, topics, tuple(claims.values()), lexicon, discovered,
+    topics = profile.topics or discover_topics([c.stems for c in claims.values()])
+    return Analysis(tuple(documents), lexicon.parties, topics, tuple(claims.values()), lexicon,
                     {d.id: d.url for d in documents})
