@@ -1,0 +1,146 @@
+"""The incremental index: same briefings as a direct read, only changes processed, copies collapse, crash-safe."""
+from __future__ import annotations
+
+import shutil
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from bot.documents import load_documents
+from bot.infra.corpus import write_corpus
+from bot.infra.index import Index
+from bot.infra.index_store import IndexStore
+from config.profile import load_profile
+from summarizer import Profile, analyze, brief
+
+ROOT = Path(__file__).resolve().parents[2]
+STORIES = [ROOT / "seeds", *sorted((ROOT / "tests" / "data" / "stories").iterdir())]
+
+
+@pytest.fixture
+def index(tmp_path):
+    store = IndexStore(f"sqlite:///{tmp_path / 'index.sqlite3'}")
+    yield Index(store, workers=1)
+    store.close()
+
+
+def _profile(folder: Path, auto: bool) -> tuple[Path | None, Profile]:
+    path = folder / "profile.toml"
+    if auto or not path.is_file():
+        return None, Profile()
+    return path, load_profile(path)
+
+
+def _same_as_direct(index: Index, story: str, folder: Path, profile: Profile) -> None:
+    direct = analyze(load_documents(folder, warn=lambda m: None), profile)
+    indexed = index.analysis(story, profile)
+    assert [t.key for t in indexed.topics] == [t.key for t in direct.topics]
+    for topic in [t.key for t in direct.topics] + [None, "ceasefire talks"]:
+        assert brief(indexed, topic) == brief(direct, topic), topic
+
+
+@pytest.mark.parametrize("auto", [False, True], ids=["profile", "auto"])
+@pytest.mark.parametrize("folder", STORIES, ids=[p.name for p in STORIES])
+def test_briefings_from_the_index_equal_a_direct_read(index, folder, auto):
+    profile_path, profile = _profile(folder, auto)
+    summary = index.ingest(folder.name, folder, profile_path, profile, warn=pytest.fail)
+    assert summary.documents == len(load_documents(folder, warn=lambda m: None))
+    _same_as_direct(index, folder.name, folder, profile)
+
+
+def test_only_new_changed_and_removed_documents_are_processed(index, tmp_path):
+    folder = tmp_path / "story"
+    write_corpus(folder, 6, seed=3)
+    profile_path, profile = _profile(folder, False)
+    first = index.ingest("s", folder, profile_path, profile, warn=pytest.fail)
+    assert (first.added, first.extracted) == (6, 6)
+    assert index.refresh("s", folder, profile_path, profile, warn=pytest.fail) is None  # nothing changed
+    write_corpus(tmp_path / "more", 8, seed=4)
+    shutil.copy(tmp_path / "more" / "00007.txt", folder / "00100.txt")
+    (folder / "00001.txt").write_text((tmp_path / "more" / "00006.txt").read_text(), encoding="utf-8")
+    (folder / "00002.txt").unlink()
+    again = index.refresh("s", folder, profile_path, profile, warn=pytest.fail)
+    assert (again.added, again.changed, again.removed, again.documents) == (1, 1, 1, 6)
+    assert again.extracted in (2, 6)  # the two new texts; all six only if they taught the lexicon a new person
+    _same_as_direct(index, "s", folder, profile)
+
+
+def test_syndicated_copies_share_one_extraction_and_one_statement(index, tmp_path):
+    folder = tmp_path / "story"
+    write_corpus(folder, 3, seed=5)
+    shutil.copy(folder / "00000.txt", folder / "00000_wire_copy.txt")
+    profile_path, profile = _profile(folder, False)
+    summary = index.ingest("s", folder, profile_path, profile, warn=pytest.fail)
+    assert summary.documents == 4 and summary.extracted == 3
+    analysis = index.analysis("s", profile)
+    copied = [c for c in analysis.claims if "story/00000_wire_copy.txt" in c.documents]
+    assert copied and all(c.documents[:2] == ["story/00000.txt", "story/00000_wire_copy.txt"] for c in copied)
+    _same_as_direct(index, "s", folder, profile)
+
+
+def test_unreadable_files_warn_and_leave_the_index(index, tmp_path):
+    folder = tmp_path / "story"
+    write_corpus(folder, 2, seed=6)
+    profile_path, profile = _profile(folder, False)
+    index.ingest("s", folder, profile_path, profile, warn=pytest.fail)
+    (folder / "00001.txt").write_bytes(b"\xff\xfe not utf-8 \x81")
+    warnings: list[str] = []
+    summary = index.refresh("s", folder, profile_path, profile, warn=warnings.append)
+    assert warnings == ["skipped story/00001.txt: not UTF-8 text"]
+    assert (summary.skipped, summary.removed, summary.documents) == (1, 1, 1)
+
+
+_INGEST = """
+import sys
+from pathlib import Path
+import bot.infra.ingest as ingest
+from bot.infra.index import Index
+from bot.infra.index_store import IndexStore
+from config.profile import load_profile
+ingest.BATCH = 5
+folder = Path(sys.argv[1])
+Index(IndexStore(sys.argv[2]), workers=1).ingest("s", folder, folder / "profile.toml",
+                                                  load_profile(folder / "profile.toml"), print)
+"""
+
+
+def _tables(db: Path) -> dict[str, list]:
+    """The index's contents without the clock's part (first-seen times)."""
+    with sqlite3.connect(db) as conn:
+        return {
+            "documents": conn.execute("select story, doc, content, size, mtime_ns, title, url from index_documents "
+                                      "order by doc").fetchall(),
+            "contents": conn.execute("select content, text, reading, mentions, parties_key, people, lexicon_key, "
+                                     "found from index_contents order by content").fetchall(),
+            "stories": conn.execute("select story, signature, lexicon_key from index_stories").fetchall(),
+            "seen": conn.execute("select story, claim from index_statement_seen order by claim").fetchall(),
+        }
+
+
+def _documents_in(db: Path) -> int:
+    try:
+        with sqlite3.connect(db) as conn:
+            return conn.execute("select count(*) from index_documents").fetchone()[0]
+    except sqlite3.OperationalError:
+        return 0
+
+
+def test_a_kill_mid_ingest_then_a_rerun_gives_the_same_index_as_one_run(tmp_path):
+    folder = write_corpus(tmp_path / "story", 40, seed=8)
+    killed, whole = tmp_path / "killed.sqlite3", tmp_path / "whole.sqlite3"
+    command = [sys.executable, "-c", _INGEST, str(folder), f"sqlite:///{killed}"]
+    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    while _documents_in(killed) == 0 and process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.02)
+    process.kill()
+    process.wait()
+    assert 0 < _documents_in(killed) < 40, "the kill came too late to test anything"
+    subprocess.run(command, cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+    subprocess.run([sys.executable, "-c", _INGEST, str(folder), f"sqlite:///{whole}"], cwd=ROOT, check=True,
+                   stdout=subprocess.DEVNULL)
+    assert _tables(killed) == _tables(whole)
