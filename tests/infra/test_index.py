@@ -16,6 +16,7 @@ from bot.infra.index import Index
 from bot.infra.index_store import IndexStore
 from config.profile import load_profile
 from summarizer import Profile, analyze, brief
+from summarizer.search import ClaimSearch
 
 ROOT = Path(__file__).resolve().parents[2]
 STORIES = [ROOT / "seeds", *sorted((ROOT / "tests" / "data" / "stories").iterdir())]
@@ -144,3 +145,18 @@ def test_a_kill_mid_ingest_then_a_rerun_gives_the_same_index_as_one_run(tmp_path
     subprocess.run([sys.executable, "-c", _INGEST, str(folder), f"sqlite:///{whole}"], cwd=ROOT, check=True,
                    stdout=subprocess.DEVNULL)
     assert _tables(killed) == _tables(whole)
+
+
+def test_claim_search_gives_the_same_briefings_as_a_full_scan(index, tmp_path):
+    folder = write_corpus(tmp_path / "story", 30, seed=9)
+    profile_path, profile = _profile(folder, False)
+    index.ingest("s", folder, profile_path, profile, warn=pytest.fail)
+    analysis = index.analysis("s", profile)
+    search = ClaimSearch.build(analysis)
+    for query in [t.key for t in analysis.topics] + [None, "gas pipeline", "prisoner swap"]:
+        assert search.brief(query) == brief(analysis, query), query
+    for folder in STORIES:
+        analysis = analyze(load_documents(folder, warn=lambda m: None), _profile(folder, False)[1])
+        search = ClaimSearch.build(analysis)
+        for query in [t.key for t in analysis.topics] + [None, "ceasefire talks"]:
+            assert search.brief(query) == brief(analysis, query), (folder.name, query)

@@ -1,0 +1,56 @@
+"""Fast briefings on large analyses: an inverted index from stems to claims narrows a topic to the claims that
+can be relevant at all (any of its terms in the statement, its sentence or its neighbours); the briefing is then
+made from those alone, so it is identical to one made from every claim."""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from summarizer.analysis import Analysis, Claim
+from summarizer.briefing import OVERVIEW_PER_PARTY, _party_briefings, _titles, brief
+from summarizer.model import Briefing, PartyBriefing, Position, Topic
+from summarizer.topics import TopicMatcher, find_topic
+
+
+@dataclass
+class ClaimSearch:
+    """Stem -> positions of the claims whose ranking stems contain it."""
+
+    analysis: Analysis
+    postings: dict[str, list[int]]
+
+    @classmethod
+    def build(cls, analysis: Analysis) -> "ClaimSearch":
+        postings: dict[str, list[int]] = {}
+        for k, claim in enumerate(analysis.claims):
+            words = set(f"{claim.stems} {claim.sentence_stems} {claim.context_stems} {claim.neighbour_stems}".split())
+            for word in words:
+                postings.setdefault(word, []).append(k)
+        return cls(analysis, postings)
+
+    def candidates(self, topic: Topic) -> tuple[Claim, ...]:
+        """Claims holding the first stem of some term of the topic, in their original order."""
+        matcher = TopicMatcher.build(topic)
+        hits: set[int] = set()
+        for phrase, _ in matcher.terms:
+            hits.update(self.postings.get(phrase.split()[0], ()))
+        claims = self.analysis.claims
+        return tuple(claims[k] for k in sorted(hits))
+
+    def narrowed(self, topic: Topic) -> Analysis:
+        return replace(self.analysis, claims=self.candidates(topic))
+
+    def brief(self, query: str | None) -> Briefing:
+        """brief(analysis, query), reading only the claims that can matter."""
+        if query is None or not query.strip():
+            return self._overview()
+        return brief(self.narrowed(find_topic(self.analysis.topics, query)), query)
+
+    def _overview(self) -> Briefing:
+        analysis = self.analysis
+        merged: dict[str, list[Position]] = {}
+        for topic in analysis.topics:
+            for party in _party_briefings(self.narrowed(topic), topic, OVERVIEW_PER_PARTY):
+                merged.setdefault(party.name, []).extend(party.positions)
+        parties = tuple(PartyBriefing(p.name, tuple(merged[p.name])) for p in analysis.parties if merged.get(p.name))
+        return Briefing(topic=None, title="Overview: where each party stands", parties=parties,
+                        known_topics=tuple(t.key for t in analysis.topics), topic_titles=_titles(analysis))
