@@ -22,6 +22,7 @@ class Claim:
     context_stems: str  # the previous sentence, for 'such aspirations', 'this move', 'he'
     neighbour_stems: str  # the sentences before and after it in its paragraph
     order: int  # first appearance, for stable output
+    anaphoric: bool = False  # its stance leans on an earlier sentence ('this move', 'such aspirations')
 
 
 @dataclass
@@ -60,7 +61,7 @@ def assemble(documents: Sequence[Document], found: Iterable[Sequence[Found]], le
                     claim.documents.append(doc.id)
                 continue
             claims[key] = Claim(f.statement, [doc.id], f.stems, f.sentence_stems, f.context_stems,
-                                f.neighbour_stems, len(claims))
+                                f.neighbour_stems, len(claims), f.anaphoric)
     topics = profile.topics or discover_topics([c.stems for c in claims.values()])
     return Analysis(tuple(documents), lexicon.parties, topics, tuple(claims.values()), lexicon,
                     {d.id: d.url for d in documents})

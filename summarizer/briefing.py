@@ -8,7 +8,7 @@ from rapidfuzz import fuzz, process
 from summarizer.analysis import Analysis, Claim
 from summarizer.compress import MAX_WORDS, MIN_WORDS, tidy, words
 from summarizer.model import Briefing, PartyBriefing, Position, Source, Topic
-from summarizer.topics import TopicMatcher, find_topic, is_anaphoric, slug, stems_of
+from summarizer.topics import TopicMatcher, find_topic, slug, stems_of
 
 PER_PARTY = 3  # a briefing line per party must stay readable in chat
 OVERVIEW_PER_PARTY = 1
@@ -86,7 +86,7 @@ def _relevance(claim: Claim, matcher: TopicMatcher) -> float:
     sentence = matcher.score(claim.sentence_stems)
     relevance = own + WEIGHTS.rest_of_sentence * max(0.0, sentence - own)
     st = claim.statement
-    if is_anaphoric(st.stance_text) or st.via == "plural":
+    if claim.anaphoric or st.via == "plural":
         relevance += min(matcher.score(claim.context_stems), WEIGHTS.context_cap)
     else:
         relevance += WEIGHTS.neighbours * min(matcher.score(claim.neighbour_stems), WEIGHTS.context_cap)

@@ -19,7 +19,7 @@ from summarizer.gazetteer import GAZETTEER
 from summarizer.model import Document, Party
 from summarizer.parties import PartyLexicon, _learn_people, build_lexicon
 from summarizer.text import Sentence, dedupe_key, split_sentences
-from summarizer.topics import stems_of
+from summarizer.topics import is_anaphoric, stems_of
 
 Person = tuple[str, str | None, tuple[str, ...], str]  # alias, party, titles, full name
 _GAZETTEER_PATTERNS = [
@@ -48,6 +48,7 @@ class Found:
     sentence_stems: str
     context_stems: str  # the previous sentence, for 'such aspirations', 'this move', 'he'
     neighbour_stems: str  # the sentences before and after it in its paragraph
+    anaphoric: bool  # its stance leans on an earlier sentence ('this move', 'such aspirations')
 
 
 def read(doc: Document) -> Reading:
@@ -124,8 +125,9 @@ def find_statements(reading: Reading, lexicon: PartyLexicon) -> tuple[Found, ...
         prev = sentences[k - 1] if k else None
         nxt = sentences[k + 1] if k + 1 < len(sentences) else None
         near = [n.text for n in (prev, nxt) if n is not None and n.paragraph == st.sentence.paragraph]
-        out.append(Found(st, dedupe_key(st.quote), stems(st.stance_text), stems(st.sentence.text),
-                         stems(prev.text) if prev else " ", stems(" ".join(near))))
+        stance = st.stance_text
+        out.append(Found(st, dedupe_key(st.quote), stems(stance), stems(st.sentence.text),
+                         stems(prev.text) if prev else " ", stems(" ".join(near)), is_anaphoric(stance)))
     return tuple(out)
 
 

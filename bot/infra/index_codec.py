@@ -42,16 +42,16 @@ def found_to_plain(found: tuple[Found, ...]) -> list:
         st, s = f.statement, f.statement.sentence
         out.append([s.index, s.paragraph, s.text, st.start, st.end, st.holder, st.via, st.strength, st.reported_by,
                     st.speaker, st.split, st.holder_at, list(st.cue_at), f.key, f.stems, f.sentence_stems,
-                    f.context_stems, f.neighbour_stems])
+                    f.context_stems, f.neighbour_stems, f.anaphoric])
     return out
 
 
 def found_from_plain(doc: str, plain: list) -> list[Found]:
     out = []
     for (index, paragraph, text, start, end, holder, via, strength, reported_by, speaker, split, holder_at, cue_at,
-         key, stems, sentence_stems, context_stems, neighbour_stems) in plain:
+         key, stems, sentence_stems, context_stems, neighbour_stems, anaphoric) in plain:
         statement = Statement(sentence=Sentence(doc, index, paragraph, text), start=start, end=end, holder=holder,
                               via=via, strength=strength, reported_by=reported_by, speaker=speaker, split=split,
                               holder_at=holder_at, cue_at=tuple(cue_at))
-        out.append(Found(statement, key, stems, sentence_stems, context_stems, neighbour_stems))
+        out.append(Found(statement, key, stems, sentence_stems, context_stems, neighbour_stems, anaphoric))
     return out

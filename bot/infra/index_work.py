@@ -5,7 +5,10 @@ import hashlib
 import json
 import pickle
 import zlib
+from functools import lru_cache
 from pathlib import Path
+
+import summarizer
 
 from bot.documents import _load_one
 from bot.infra.index_codec import (
@@ -34,9 +37,20 @@ def set_state(**state) -> bytes:
     return blob
 
 
+@lru_cache(maxsize=1)
+def core_fingerprint() -> str:
+    """Hash of the core's code and word lists: stored extractions are only valid for the core that made them."""
+    root = Path(summarizer.__file__).parent
+    digest = hashlib.sha256()
+    for path in sorted(p for p in root.rglob("*") if p.is_file() and p.suffix in (".py", ".txt")):
+        digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
 def content_hash(story: str, text: str) -> str:
-    """Key of a document's extraction: identical copies within a story share it; stories share nothing."""
-    return hashlib.sha256(f"{story}\0{text}".encode("utf-8")).hexdigest()
+    """Key of a document's extraction: identical copies within a story share it; stories share nothing; a new
+    core makes new keys (old rows are dropped as orphans)."""
+    return hashlib.sha256(f"{core_fingerprint()}\0{story}\0{text}".encode("utf-8")).hexdigest()
 
 
 def claim_id(holder: str, key: str) -> str:

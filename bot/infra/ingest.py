@@ -66,7 +66,7 @@ def scan(folder: Path) -> list[FileEntry]:
 
 def signature(files: Sequence[FileEntry], profile: Path | None, profile_data: Profile) -> str:
     """Fingerprint of the folder (names, sizes, times) and the profile's content."""
-    digest = hashlib.sha256(repr(profile_data).encode())
+    digest = hashlib.sha256(repr(profile_data).encode() + work.core_fingerprint().encode())
     digest.update(str(profile).encode())
     for f in files:
         digest.update(f"{f.doc}\0{f.size}\0{f.mtime_ns}\n".encode())
