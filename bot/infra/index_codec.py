@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import json
 import zlib
+from dataclasses import asdict, fields
 
+from summarizer import Briefing, PartyBriefing, Position, Source
 from summarizer.attribution import Statement
 from summarizer.extraction import Found, Person, Reading
 from summarizer.text import Sentence
@@ -55,3 +57,30 @@ def found_from_plain(doc: str, plain: list) -> list[Found]:
                               holder_at=holder_at, cue_at=tuple(cue_at))
         out.append(Found(statement, key, stems, sentence_stems, context_stems, neighbour_stems, anaphoric))
     return out
+
+
+_NESTED = {(Briefing, "parties"): PartyBriefing, (PartyBriefing, "positions"): Position, (Position, "sources"): Source}
+
+
+def briefing_to_plain(briefing: Briefing) -> dict:
+    return asdict(briefing)
+
+
+def briefing_from_plain(plain: dict) -> Briefing:
+    """The Briefing back; raises TypeError/KeyError when it was stored by a different model (a cache miss)."""
+    return _build(Briefing, plain)
+
+
+def _build(cls, plain: dict):
+    values = {}
+    for f in fields(cls):
+        if f.name not in plain:
+            continue
+        value = plain[f.name]
+        inner = _NESTED.get((cls, f.name))
+        values[f.name] = tuple(_build(inner, v) for v in value) if inner else _tuples(value)
+    return cls(**values)
+
+
+def _tuples(value):
+    return tuple(_tuples(v) for v in value) if isinstance(value, list) else value

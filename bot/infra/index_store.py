@@ -62,6 +62,14 @@ seen = Table(
     Column("first_seen", UTCDateTime, nullable=False),
 )
 
+briefings = Table(
+    "index_briefings", metadata,
+    Column("story", String(200), primary_key=True),
+    Column("query", String(300), primary_key=True),  # '' for the overview
+    Column("signature", String(64), nullable=False),  # of the ingest it was made from
+    Column("payload", LargeBinary, nullable=False),
+)
+
 fetches = Table(
     "index_fetches", metadata,
     Column("url", String(2000), primary_key=True),
@@ -197,6 +205,22 @@ class IndexStore:
     def first_seen(self, story: str) -> dict[str, datetime]:
         with self.engine.connect() as conn:
             return dict(conn.execute(select(seen.c.claim, seen.c.first_seen).where(seen.c.story == story)).all())
+
+    def briefing(self, story: str, query: str, signature: str) -> bytes | None:
+        """A briefing stored for this exact state of the story, or None."""
+        with self.engine.connect() as conn:
+            return conn.execute(select(briefings.c.payload).where(
+                briefings.c.story == story, briefings.c.query == query[:300],
+                briefings.c.signature == signature)).scalar()
+
+    def save_briefings(self, story: str, signature: str, payloads: dict[str, bytes]) -> None:
+        """Replace stored briefings (older states' rows of the story go)."""
+        with self.tx() as conn:
+            conn.execute(delete(briefings).where(briefings.c.story == story, briefings.c.signature != signature))
+            for query, payload in payloads.items():
+                conn.execute(delete(briefings).where(briefings.c.story == story, briefings.c.query == query[:300]))
+                conn.execute(insert(briefings).values(story=story, query=query[:300], signature=signature,
+                                                      payload=payload))
 
     def validators(self) -> dict[str, tuple[str | None, str | None]]:
         with self.engine.connect() as conn:
