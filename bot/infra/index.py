@@ -5,10 +5,17 @@ from __future__ import annotations
 import json
 import threading
 import time
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Sequence
+from dataclasses import replace
+from datetime import datetime
 from pathlib import Path
 
+from sqlalchemy.exc import IntegrityError
+
 from bot.infra import index_work as work
+from bot.infra.feeds import refresh as refresh_sources
+from bot.infra.fetch import Fetcher, Validators
+from bot.infra.pages import Article
 from bot.infra.index_codec import briefing_from_plain, briefing_to_plain, found_from_plain, pack, unpack
 from bot.infra.index_store import IndexStore
 from bot.infra.ingest import Ingest, IngestSummary, Progress, doc_order, scan, signature
@@ -16,6 +23,7 @@ from summarizer import Analysis, Briefing, Document, Profile
 from summarizer.analysis import assemble
 from summarizer.extraction import lexicon_of, parties_of
 from summarizer.search import ClaimSearch
+from summarizer.text import dedupe_key
 from summarizer.topics import slug
 
 Warn = Callable[[str], None]
@@ -35,10 +43,15 @@ class Index:
         return state is not None and state[0] == signature(scan(folder), profile_path, profile)
 
     def ingest(self, story: str, folder: Path, profile_path: Path | None, profile: Profile, warn: Warn,
-               progress: Progress | None = None) -> IngestSummary:
-        """Bring the story's index up to date with its folder (only what changed is read)."""
+               progress: Progress | None = None, articles: Sequence[Article] = ()) -> IngestSummary:
+        """Bring the story's index up to date with its folder and fetched articles (only what changed is read)."""
         with self._lock:
-            return Ingest(self.store, story, profile, warn, progress, self.workers).run(folder, profile_path)
+            try:
+                return Ingest(self.store, story, profile, warn, progress, self.workers).run(folder, profile_path,
+                                                                                            articles)
+            except IntegrityError:  # another process ingested the same story at the same moment: redo, it is cheap
+                return Ingest(self.store, story, profile, warn, progress, self.workers).run(folder, profile_path,
+                                                                                            articles)
 
     def refresh(self, story: str, folder: Path, profile_path: Path | None, profile: Profile,
                 warn: Warn, progress: Progress | None = None) -> IngestSummary | None:
@@ -98,11 +111,30 @@ class IndexedFolder:
         return self.index.refresh(self.story, self.folder.folder, self.folder.profile_path, self.profile(), warn,
                                   progress)
 
+    def fetch(self, feeds: Sequence[str], pages: Sequence[str], warn: Warn,
+              progress: Progress | None = None) -> IngestSummary:
+        """Fetch the feeds and pages (conditional GET with stored validators), then ingest what is new."""
+        stored = self.index.store.validators()
+        known = {url: Validators(*v) for url, v in stored.items()}
+        seen = {d for d in self.index.store.documents(self.story) if d.startswith(("http://", "https://"))}
+        with Fetcher() as fetcher:
+            result = refresh_sources(fetcher, feeds, pages, known, seen, warn)
+        self.index.store.save_validators({u: (v.etag, v.last_modified) for u, v in result.validators.items()})
+        return self.index.ingest(self.story, self.folder.folder, self.folder.profile_path, self.profile(), warn,
+                                 progress, result.articles)
+
     def analysis(self, warn: Warn) -> Analysis:
         """The folder's analysis: the index refreshed first when the folder changed."""
         profile = self.profile()
         self.refresh(warn)
         return self.index.analysis(self.story, profile)
+
+    def since(self, analysis: Analysis, moment: datetime) -> Analysis:
+        """The analysis narrowed to statements the index first saw at or after `moment` (for 'what changed')."""
+        seen = self.index.store.first_seen(self.story)
+        fresh = tuple(c for c in analysis.claims
+                      if seen.get(work.claim_id(c.statement.holder, dedupe_key(c.statement.quote)), moment) >= moment)
+        return replace(analysis, claims=fresh)
 
     def stored_briefing(self, query: str | None) -> Briefing | None:
         """The briefing stored for the index's current state, when the folder has not changed since."""
@@ -110,7 +142,7 @@ class IndexedFolder:
         if state is None or not self.index.is_current(self.story, self.folder.folder, self.folder.profile_path,
                                                       self.profile()):
             return None
-        blob = self.index.store.briefing(self.story, slug(query or ""), state[0])
+        blob = self.index.store.briefing(self.story, slug(query or ""), state[1])
         try:
             return briefing_from_plain(unpack(blob)) if blob else None
         except (TypeError, KeyError, ValueError):
@@ -121,4 +153,4 @@ class IndexedFolder:
         state = self.index.store.story(self.story)
         if state is not None:
             payloads = {slug(q or ""): pack(briefing_to_plain(search.brief(q))) for q in queries}
-            self.index.store.save_briefings(self.story, state[0], payloads)
+            self.index.store.save_briefings(self.story, state[1], payloads)

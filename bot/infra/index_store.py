@@ -177,10 +177,11 @@ class IndexStore:
             return conn.execute(delete(contents).where(contents.c.content.not_in(used))).rowcount or 0
 
     def story(self, story: str) -> tuple[str, str] | None:
-        """(signature, lexicon key) of the story's last finished ingest."""
+        """(folder signature, state token) of the story's last finished ingest; the token changes with every
+        ingest (stored briefings are valid for one token)."""
         with self.engine.connect() as conn:
-            row = conn.execute(select(stories.c.signature, stories.c.lexicon_key).where(stories.c.story == story)).first()
-            return (row[0], row[1]) if row else None
+            row = conn.execute(select(stories.c.signature, stories.c.updated_at).where(stories.c.story == story)).first()
+            return (row[0], f"{row[0][:24]}@{row[1].isoformat()}") if row else None
 
     def finish(self, story: str, signature: str, lexicon_key: str, now: datetime) -> None:
         with self.tx() as conn:

@@ -67,9 +67,14 @@ def load_and_read(job: tuple[str, str, str]) -> dict:
         return {"content": None, "warnings": warnings}
     result = read_text(story, doc)
     if _state.get("parties"):
-        result.update(parties_key=parties_key(_state["parties"]), people=pack(people_to_plain(
-            people_of(doc, _state["parties"]))))
+        result.update(people_result(doc))
     return {**result, "warnings": warnings}
+
+
+def people_result(doc: Document) -> dict:
+    """The people columns of a document, for the parties of this phase."""
+    parties = _state["parties"]
+    return {"parties_key": parties_key(parties), "people": pack(people_to_plain(people_of(doc, parties)))}
 
 
 def read_text(story: str, doc: Document) -> dict:

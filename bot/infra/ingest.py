@@ -15,7 +15,8 @@ from pathlib import Path, PurePosixPath
 from bot.documents import SUFFIXES
 from bot.infra import index_work as work
 from bot.infra.index_store import DocumentRow, IndexStore
-from summarizer import Profile
+from bot.infra.pages import Article
+from summarizer import Document, Profile
 from summarizer.extraction import lexicon_key, lexicon_of, parties_of
 
 BATCH = 200  # documents per transaction: a kill loses at most one batch of work
@@ -90,10 +91,12 @@ class Ingest:
         self.now = datetime.now(timezone.utc)
         self._pool: ProcessPoolExecutor | None = None
 
-    def run(self, folder: Path, profile_path: Path | None) -> IngestSummary:
+    def run(self, folder: Path, profile_path: Path | None, articles: Sequence[Article] = ()) -> IngestSummary:
+        """Files of `folder` (and articles fetched from the web) into the story's index."""
         files = scan(folder)
         sig = signature(files, profile_path, self.profile)
         try:
+            self._add_articles(articles, self.profile.parties)
             self._load_changed(folder, files, self.profile.parties)
             parties = self._parties()
             self._people(parties)
@@ -143,13 +146,37 @@ class Ingest:
             self.store.remove_documents(self.story, gone)
             self.summary.removed = len(gone)
 
+    def _add_articles(self, articles: Sequence[Article], parties) -> None:
+        """Web articles join the story under their URL (size -1: no folder scan removes them)."""
+        work.set_state(parties=parties)
+        known = self.store.documents(self.story)
+        batch = []
+        for article in articles:
+            doc = Document(id=article.url, text=article.text, title=article.title, url=article.url)
+            result = work.read_text(self.story, doc)
+            if parties:
+                result.update(work.people_result(doc))
+            old = known.get(article.url)
+            if old is not None and old.content == result["content"]:
+                continue
+            self.summary.changed += old is not None
+            self.summary.added += old is None
+            batch.append((DocumentRow(article.url, result["content"], -1, 0, article.title, article.url,
+                                      article.outlet, article.published, self.now), result))
+        self._write_rows(batch)
+
     def _write(self, batch: list[tuple[FileEntry, dict]]) -> None:
+        if not batch:
+            return
+        self._write_rows([(DocumentRow(e.doc, r["content"], e.size, e.mtime_ns, r["title"], r["url"],
+                                       first_seen=self.now), r) for e, r in batch])
+
+    def _write_rows(self, batch: list[tuple[DocumentRow, dict]]) -> None:
         if not batch:
             return
         columns = ("content", "text", "reading", "mentions", "parties_key", "people")
         rows = {r["content"]: {k: r.get(k) for k in columns} for _, r in batch}
-        docs = [DocumentRow(e.doc, r["content"], e.size, e.mtime_ns, r["title"], r["url"], first_seen=self.now)
-                for e, r in batch]
+        docs = [row for row, _ in batch]
         with self.store.tx() as conn:
             self.store.add_contents(conn, list(rows.values()))
             self.store.put_documents(conn, self.story, docs)
