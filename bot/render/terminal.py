@@ -1,0 +1,107 @@
+"""Pure renderers for the terminal and documents: text, markdown, json."""
+from __future__ import annotations
+
+import json
+import textwrap
+from collections.abc import Sequence
+
+from bot.render.common import empty_message, grouped, position_line, source_numbers
+from summarizer import Briefing, Party, Position, Topic
+
+TEXT_WIDTH = 88  # terminal columns of the text format
+ALIASES_SHOWN = 6  # aliases listed per party by `topics`
+
+
+def render_briefing(briefing: Briefing, fmt: str) -> str:
+    if fmt == "json":
+        return json.dumps(briefing_to_dict(briefing), ensure_ascii=False, indent=2)
+    if fmt == "markdown":
+        return to_markdown(briefing)
+    return to_text(briefing)
+
+
+def briefing_to_dict(briefing: Briefing) -> dict:
+    """The JSON contract of ARCHITECTURE.md section 3 (plus title, known_topics, notes)."""
+    return {
+        "topic": briefing.topic,
+        "title": briefing.title,
+        "parties": [
+            {"name": party.name, "positions": [_position_dict(p) for p in party.positions]}
+            for party in briefing.parties
+        ],
+        "known_topics": list(briefing.known_topics),
+        "notes": list(briefing.notes),
+    }
+
+
+def _position_dict(position: Position) -> dict:
+    out = {
+        "text": position.text,
+        "topic": position.topic,
+        "sources": [
+            {"document": s.document, "url": s.url, "quote": s.quote, "sentence": s.sentence or s.quote,
+             "also_in": list(s.also)}
+            for s in position.sources
+        ],
+    }
+    if position.reported_by:
+        out["reported_by"] = position.reported_by
+    return out
+
+
+def to_text(briefing: Briefing, width: int = TEXT_WIDTH) -> str:
+    numbers = source_numbers(briefing)
+    lines = [briefing.title, "=" * min(len(briefing.title), width)]
+    if briefing.is_empty:
+        lines += ["", empty_message(briefing)]
+    for topic, parties in grouped(briefing):
+        if topic is not None:
+            lines += ["", f"## {topic}"]
+        for name, positions in parties:
+            lines += ["", name]
+            for pos in positions:
+                lines += textwrap.wrap(position_line(pos, numbers), width, initial_indent="  - ",
+                                       subsequent_indent="    ")
+    if numbers:
+        lines += ["", "Sources"]
+        for src, n in zip(briefing.sources(), numbers.values()):
+            also = f" (also in {', '.join(src.also)})" if src.also else ""
+            lines += textwrap.wrap(f"[{n}] {src.document}{also}: “{src.quote}”", width, subsequent_indent="    ")
+    lines += [f"note: {note}" for note in briefing.notes if not briefing.is_empty]
+    return "\n".join(lines)
+
+
+def to_markdown(briefing: Briefing) -> str:
+    numbers = source_numbers(briefing)
+    lines = [f"# {briefing.title}"]
+    if briefing.is_empty:
+        lines += ["", empty_message(briefing)]
+    for topic, parties in grouped(briefing):
+        if topic is not None:
+            lines += ["", f"## {topic}"]
+        for name, positions in parties:
+            lines += ["", f"**{name}**", ""]
+            lines += [f"- {position_line(pos, numbers)}" for pos in positions]
+    if numbers:
+        lines += ["", "**Sources**", ""]
+        for src, n in zip(briefing.sources(), numbers.values()):
+            where = f"[{src.document}]({src.url})" if src.url else f"`{src.document}`"
+            also = f" (also in {', '.join(src.also)})" if src.also else ""
+            lines.append(f"{n}. {where}{also}: “{src.quote}”")
+    lines += [f"_{note}_" for note in briefing.notes if not briefing.is_empty]
+    return "\n".join(lines)
+
+
+def render_topics(topics: Sequence[Topic], parties: Sequence[Party], fmt: str) -> str:
+    if fmt == "json":
+        return json.dumps(
+            {
+                "topics": [{"key": t.key, "title": t.label, "keywords": list(t.keywords)} for t in topics],
+                "parties": [{"name": p.name, "aliases": list(p.aliases)} for p in parties],
+            },
+            ensure_ascii=False,
+            indent=2,
+        )
+    lines = ["Topics"] + [f"  {t.key:<24} {t.label}" for t in topics]
+    lines += ["", "Parties"] + [f"  {p.name:<24} {', '.join(p.aliases[:ALIASES_SHOWN])}" for p in parties]
+    return "\n".join(lines)
