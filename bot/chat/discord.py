@@ -20,6 +20,8 @@ log = logging.getLogger(__name__)
 APOLOGY = "Sorry, the briefing could not be prepared just now. Please try again in a minute."
 AUTOCOMPLETE_SECONDS = 2.0  # Discord drops an autocomplete answer after 3 s
 CHOICES = 25  # Discord shows at most 25 autocomplete choices
+CHOICE_LENGTH = 100  # characters of a choice's name and value
+LOGGED_TEXT = 80  # characters of a failed command's text worth a log line
 # Exactly what the bot needs: see the channel, post there and in its threads, with embeds.
 PERMISSIONS = discord.Permissions(view_channel=True, send_messages=True, embed_links=True,
                                   send_messages_in_threads=True)
@@ -92,12 +94,12 @@ def topic_choices_for(service: BriefingSource, typed: str) -> list[app_commands.
     if not hits and typed:
         labels = dict(topics)
         hits = [(key, labels.get(key, key)) for key in service.suggest(typed, CHOICES)]
-    return [app_commands.Choice(name=_choice_name(key, label), value=key[:100]) for key, label in hits[:CHOICES]]
+    return [app_commands.Choice(name=_choice_name(key, label), value=key[:CHOICE_LENGTH]) for key, label in hits[:CHOICES]]
 
 
 def _choice_name(key: str, label: str) -> str:
     name = key if label.lower() == key.lower().replace("-", " ").replace("_", " ") else f"{label} ({key})"
-    return name if len(name) <= 100 else key[:100]
+    return name if len(name) <= CHOICE_LENGTH else key[:CHOICE_LENGTH]
 
 
 async def answer(interaction: discord.Interaction, text: str, private: bool) -> None:
@@ -116,7 +118,7 @@ async def answer(interaction: discord.Interaction, text: str, private: bool) -> 
         reply = await asyncio.to_thread(client.router.handle, text, ctx)  # type: ignore[union-attr]
         await send_reply(interaction, reply, private)
     except Exception as exc:
-        log.error("/briefing %r failed: %s", text[:80], type(exc).__name__, exc_info=True)
+        log.error("/briefing %r failed: %s", text[:LOGGED_TEXT], type(exc).__name__, exc_info=True)
         await _apologize(interaction, private)
 
 

@@ -3,11 +3,11 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections import OrderedDict
 from collections.abc import Awaitable, Callable, Mapping
 from typing import Any
 
 from aiohttp import web
+from cachetools import LRUCache
 from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
 from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
 from slack_bolt.async_app import AsyncApp
@@ -26,6 +26,10 @@ COMMAND = "/briefing"
 EVENTS_PATH = "/slack/events"
 PRIVATE_WORDS = ("private", "--private")  # first or last word: answer only to the asker
 MAX_RESPONSES = 5  # Slack accepts at most 5 responses per response_url within 30 minutes
+SEEN_TRIGGERS = 1000  # trigger ids remembered to drop Slack's repeated deliveries of one command
+RATE_LIMIT_RETRIES = 2  # response_url/Web API retries on 429 by slack_sdk (it honours Retry-After)
+MAX_REQUEST_BYTES = 1024 * 1024  # HTTP mode: larger request bodies are refused before bolt sees them
+LOGGED_BODY = 200  # characters of an error body worth a log line
 APOLOGY = "Sorry, the briefing failed. Please try again in a minute."
 
 Respond = Callable[..., Awaitable[Any]]
@@ -56,14 +60,14 @@ def build_app(slack: SlackSettings, router: Router) -> AsyncApp:
     if not slack.bot_token:
         raise ValueError("BRIEFING_SLACK_BOT_TOKEN is not set")
     client = AsyncWebClient(token=slack.bot_token, base_url=slack.api_url)
-    client.retry_handlers.append(AsyncRateLimitErrorRetryHandler(max_retry_count=2))  # honours Retry-After
+    client.retry_handlers.append(AsyncRateLimitErrorRetryHandler(max_retry_count=RATE_LIMIT_RETRIES))  # honours Retry-After
     app = AsyncApp(
         name="briefing",
         client=client,
         signing_secret=slack.signing_secret or "",  # "" (not None): never read from env
         logger=logging.getLogger("bot.slack_bolt"),
     )
-    handled: OrderedDict[str, None] = OrderedDict()  # trigger ids seen: Slack may deliver a command twice
+    handled: LRUCache[str, bool] = LRUCache(maxsize=SEEN_TRIGGERS)  # Slack may deliver a command twice
 
     @app.middleware
     async def skip_retries(req, resp, next) -> BoltResponse | None:
@@ -79,9 +83,7 @@ def build_app(slack: SlackSettings, router: Router) -> AsyncApp:
             if trigger in handled:
                 log.info("ignoring a repeated delivery of trigger %s", trigger)
                 return
-            handled[trigger] = None
-            while len(handled) > 1000:
-                handled.popitem(last=False)
+            handled[trigger] = True
         await answer(router, command, respond, client)
 
     return app
@@ -141,7 +143,7 @@ async def _respond(respond: Respond, message: dict, ephemeral: bool) -> None:
     )
     status = getattr(response, "status_code", 200)
     if status != 200:
-        log.warning("response_url answered %s: %s", status, str(getattr(response, "body", ""))[:200])
+        log.warning("response_url answered %s: %s", status, str(getattr(response, "body", ""))[:LOGGED_BODY])
 
 
 async def _post(
@@ -175,7 +177,7 @@ def web_app(app: AsyncApp) -> web.Application:
     async def healthz(request: web.Request) -> web.Response:
         return web.Response(text="ok")
 
-    application = web.Application(client_max_size=1024 * 1024)
+    application = web.Application(client_max_size=MAX_REQUEST_BYTES)
     application.add_routes([web.post(EVENTS_PATH, events), web.get("/healthz", healthz)])
     return application
 

@@ -32,7 +32,8 @@ UTC = timezone.utc
 POLL_SECONDS = 10.0  # how soon a change made elsewhere reaches the running clock
 GRACE_SECONDS = 3600  # a slot missed by less than this (downtime, busy loop) is still posted
 DRAIN_SECONDS = 20.0  # how long stop() waits for posts in progress
-MIN_LOCK_TTL = 30.0  # seconds; the lock lives at least this long, and three polls
+MIN_LOCK_TTL = 30.0  # seconds; the lock lives at least this long, and LOCK_TTL_POLLS polls
+LOCK_TTL_POLLS = 3  # heartbeats a lock survives missing before another clock may take it
 STANDBY_ROLE = "run:"  # lock owners with this prefix give way to a dedicated clock
 INTERRUPTED = "interrupted: the clock stopped before confirming this post; not re-sent (at most once per slot)"
 
@@ -56,7 +57,7 @@ class Clock:
         self.service, self.store, self.deliver = service, store, deliver
         self.grace = grace
         self.poll_seconds = poll_seconds
-        self.lock_ttl = lock_ttl if lock_ttl is not None else max(MIN_LOCK_TTL, 3 * poll_seconds)
+        self.lock_ttl = lock_ttl if lock_ttl is not None else max(MIN_LOCK_TTL, LOCK_TTL_POLLS * poll_seconds)
         self.drain_seconds = drain_seconds
         self.standby = standby
         role = STANDBY_ROLE if standby else "clock:"

@@ -12,6 +12,9 @@ from summarizer import Document, Profile
 
 SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm"}
 MAX_BYTES = 5 * 1024 * 1024  # larger files are not news articles; skip rather than stall a briefing
+MB = 1024 * 1024
+BINARY_SNIFF = 8192  # leading bytes searched for a NUL: a text file has none
+MAX_TITLE = 200  # characters of a first line taken as the title
 _BLOCK_TAGS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article",
                "blockquote", "figcaption", "header", "footer", "ul", "ol", "table", "title"}
 _SKIP_TAGS = {"script", "style", "noscript", "nav", "aside", "footer", "form", "figure", "svg", "iframe",
@@ -96,13 +99,13 @@ def _load_one(path: Path, folder: Path, warn: Warn) -> Document | None:
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            warn(f"skipped {name}: {size // (1024 * 1024)} MB is over the {MAX_BYTES // (1024 * 1024)} MB limit")
+            warn(f"skipped {name}: {size // MB} MB is over the {MAX_BYTES // MB} MB limit")
             return None
         raw = path.read_bytes()
     except OSError as exc:
         warn(f"skipped {name}: cannot read ({exc.strerror or exc.__class__.__name__})")
         return None
-    if b"\x00" in raw[:8192]:
+    if b"\x00" in raw[:BINARY_SNIFF]:
         warn(f"skipped {name}: binary file")
         return None
     try:
@@ -118,7 +121,7 @@ def _load_one(path: Path, folder: Path, warn: Warn) -> Document | None:
         warn(f"skipped {name}: empty")
         return None
     if not title:
-        title = text.split("\n", 1)[0][:200]
+        title = text.split("\n", 1)[0][:MAX_TITLE]
     return Document(id=name, text=text, title=title, url=url)
 
 

@@ -39,6 +39,9 @@ from bot.app.schedules import Schedule
 UTC = timezone.utc
 LOCK_NAME = "clock"
 VERSION_KEY = "subscriptions_version"
+MAX_REASON = 300  # characters of a pause reason kept
+MAX_ERROR = 500  # characters of an error kept
+SQLITE_BUSY_SECONDS = 30  # wait for another process's write instead of failing with "database is locked"
 
 
 class UTCDateTime(TypeDecorator):
@@ -70,9 +73,9 @@ subscriptions = Table(
     Column("created_by", String(64), nullable=False, default=""),
     Column("created_at", UTCDateTime, nullable=False),
     Column("state", String(16), nullable=False, default=ACTIVE),  # active | paused
-    Column("paused_reason", String(300)),
+    Column("paused_reason", String(MAX_REASON)),
     Column("last_post_at", UTCDateTime),
-    Column("last_error", String(500)),
+    Column("last_error", String(MAX_ERROR)),
     sqlite_autoincrement=True,  # never reuse an id a user has seen
 )
 
@@ -85,7 +88,7 @@ deliveries = Table(
     Column("claimed_at", UTCDateTime, nullable=False),
     Column("sent_at", UTCDateTime),
     Column("attempts", Integer, nullable=False, default=1),
-    Column("error", String(500)),
+    Column("error", String(MAX_ERROR)),
     UniqueConstraint("subscription_id", "slot", name="uq_deliveries_subscription_slot"),
 )
 
@@ -128,8 +131,7 @@ class Store:
     """Thread-safe (one engine, short transactions); blocking: call from worker threads in async code."""
 
     def __init__(self, url: str) -> None:
-        # SQLite: wait for another process's write instead of failing with "database is locked".
-        args = {"timeout": 30} if url.startswith("sqlite") else {}
+        args = {"timeout": SQLITE_BUSY_SECONDS} if url.startswith("sqlite") else {}
         self.engine: Engine = create_engine(url, connect_args=args, pool_pre_ping=True)
         try:
             metadata.create_all(self.engine)
@@ -193,7 +195,7 @@ class Store:
     def pause(self, sub_id: int, reason: str) -> None:
         with self._tx() as conn:
             conn.execute(update(subscriptions).where(subscriptions.c.id == sub_id)
-                         .values(state=PAUSED, paused_reason=reason[:300], last_error=reason[:500]))
+                         .values(state=PAUSED, paused_reason=reason[:MAX_REASON], last_error=reason[:MAX_ERROR]))
             self._bump(conn)
 
     def resume(self, sub_id: int) -> None:
@@ -204,7 +206,7 @@ class Store:
 
     def record_result(self, sub_id: int, posted_at: datetime | None = None, error: str | None = None) -> None:
         """After a post: the time it went out, or the error (status only; no version bump)."""
-        values = {"last_post_at": posted_at, "last_error": None} if posted_at else {"last_error": (error or "")[:500]}
+        values = {"last_post_at": posted_at, "last_error": None} if posted_at else {"last_error": (error or "")[:MAX_ERROR]}
         with self._tx() as conn:
             conn.execute(update(subscriptions).where(subscriptions.c.id == sub_id).values(**values))
 
@@ -221,7 +223,7 @@ class Store:
             return False
 
     def finish(self, sub_id: int, slot: datetime, state: str, error: str | None = None, attempts: int = 1) -> None:
-        values = {"state": state, "error": (error or None) and error[:500], "attempts": attempts}
+        values = {"state": state, "error": (error or None) and error[:MAX_ERROR], "attempts": attempts}
         if state == "sent":
             values["sent_at"] = now_utc()
         with self._tx() as conn:

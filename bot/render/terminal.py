@@ -10,6 +10,7 @@ from summarizer import Briefing, Party, Position, Topic
 
 TEXT_WIDTH = 88  # terminal columns of the text format
 ALIASES_SHOWN = 6  # aliases listed per party by `topics`
+NAME_COLUMN = 24  # width of the key/name column of `topics`
 
 
 def render_briefing(briefing: Briefing, fmt: str) -> str:
@@ -102,6 +103,6 @@ def render_topics(topics: Sequence[Topic], parties: Sequence[Party], fmt: str) -
             ensure_ascii=False,
             indent=2,
         )
-    lines = ["Topics"] + [f"  {t.key:<24} {t.label}" for t in topics]
-    lines += ["", "Parties"] + [f"  {p.name:<24} {', '.join(p.aliases[:ALIASES_SHOWN])}" for p in parties]
+    lines = ["Topics"] + [f"  {t.key:<{NAME_COLUMN}} {t.label}" for t in topics]
+    lines += ["", "Parties"] + [f"  {p.name:<{NAME_COLUMN}} {', '.join(p.aliases[:ALIASES_SHOWN])}" for p in parties]
     return "\n".join(lines)
