@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import json
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from bot.render.common import empty_message, grouped, position_line, source_numbers
-from summarizer import Briefing, Party, Position, Topic
+from summarizer import Briefing, Party, Position, Source, Topic
 
 TEXT_WIDTH = 88  # terminal columns of the text format
 ALIASES_SHOWN = 6  # aliases listed per party by `topics`
@@ -52,45 +52,50 @@ def _position_dict(position: Position) -> dict:
 
 def to_text(briefing: Briefing, width: int = TEXT_WIDTH) -> str:
     numbers = source_numbers(briefing)
-    lines = [briefing.title, "=" * min(len(briefing.title), width)]
-    if briefing.is_empty:
-        lines += ["", empty_message(briefing)]
-    for topic, parties in grouped(briefing):
-        if topic is not None:
-            lines += ["", f"## {topic}"]
-        for name, positions in parties:
-            lines += ["", name]
-            for pos in positions:
-                lines += textwrap.wrap(position_line(pos, numbers), width, initial_indent="  - ",
-                                       subsequent_indent="    ")
+
+    def party(name: str, positions: list[Position]) -> list[str]:
+        return ["", name] + [piece for pos in positions for piece in textwrap.wrap(
+            position_line(pos, numbers), width, initial_indent="  - ", subsequent_indent="    ")]
+
+    lines = [briefing.title, "=" * min(len(briefing.title), width)] + _body(briefing, party)
     if numbers:
         lines += ["", "Sources"]
         for src, n in zip(briefing.sources(), numbers.values()):
-            also = f" (also in {', '.join(src.also)})" if src.also else ""
-            lines += textwrap.wrap(f"[{n}] {src.document}{also}: “{src.quote}”", width, subsequent_indent="    ")
+            lines += textwrap.wrap(f"[{n}] {src.document}{_also(src)}: “{src.quote}”", width,
+                                   subsequent_indent="    ")
     lines += [f"note: {note}" for note in briefing.notes if not briefing.is_empty]
     return "\n".join(lines)
 
 
 def to_markdown(briefing: Briefing) -> str:
     numbers = source_numbers(briefing)
-    lines = [f"# {briefing.title}"]
-    if briefing.is_empty:
-        lines += ["", empty_message(briefing)]
-    for topic, parties in grouped(briefing):
-        if topic is not None:
-            lines += ["", f"## {topic}"]
-        for name, positions in parties:
-            lines += ["", f"**{name}**", ""]
-            lines += [f"- {position_line(pos, numbers)}" for pos in positions]
+
+    def party(name: str, positions: list[Position]) -> list[str]:
+        return ["", f"**{name}**", ""] + [f"- {position_line(pos, numbers)}" for pos in positions]
+
+    lines = [f"# {briefing.title}"] + _body(briefing, party)
     if numbers:
         lines += ["", "**Sources**", ""]
         for src, n in zip(briefing.sources(), numbers.values()):
             where = f"[{src.document}]({src.url})" if src.url else f"`{src.document}`"
-            also = f" (also in {', '.join(src.also)})" if src.also else ""
-            lines.append(f"{n}. {where}{also}: “{src.quote}”")
+            lines.append(f"{n}. {where}{_also(src)}: “{src.quote}”")
     lines += [f"_{note}_" for note in briefing.notes if not briefing.is_empty]
     return "\n".join(lines)
+
+
+def _body(briefing: Briefing, party: Callable[[str, list[Position]], list[str]]) -> list[str]:
+    """The empty-briefing message, then each topic's heading (overview) and each party's lines."""
+    lines = ["", empty_message(briefing)] if briefing.is_empty else []
+    for topic, parties in grouped(briefing):
+        if topic is not None:
+            lines += ["", f"## {topic}"]
+        for name, positions in parties:
+            lines += party(name, positions)
+    return lines
+
+
+def _also(source: Source) -> str:
+    return f" (also in {', '.join(source.also)})" if source.also else ""
 
 
 def render_topics(topics: Sequence[Topic], parties: Sequence[Party], fmt: str) -> str:
