@@ -35,7 +35,7 @@ def _env(name: str, *aliases: str) -> AliasChoices:
 
 
 class Settings(BaseSettings):
-    """Deployment settings from the environment or a `.env` file (ARCHITECTURE.md section 5)."""
+    """Deployment settings from the environment or a `.env` file (a contract: docs/architecture.md)."""
 
     model_config = SettingsConfigDict(env_file=".env", extra="ignore", populate_by_name=True)
 

@@ -1,6 +1,6 @@
 """`python -m bot ...`: parse the command, set up logging, run it, and map every error to its exit status.
 
-The CLI contract is in ARCHITECTURE.md section 3; docs/architecture.md shows how the layers fit together.
+The CLI is a fixed contract (docs/architecture.md, Contracts); that page also shows how the layers fit together.
 """
 from __future__ import annotations
 

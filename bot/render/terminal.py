@@ -22,7 +22,7 @@ def render_briefing(briefing: Briefing, fmt: str) -> str:
 
 
 def briefing_to_dict(briefing: Briefing) -> dict:
-    """The JSON contract of ARCHITECTURE.md section 3 (plus title, known_topics, notes)."""
+    """The JSON contract (docs/architecture.md, Contracts) plus title, known_topics, notes."""
     return {
         "topic": briefing.topic,
         "title": briefing.title,

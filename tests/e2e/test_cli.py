@@ -1,4 +1,4 @@
-"""The CLI contract (ARCHITECTURE.md section 3): commands, formats, exit codes, clear errors."""
+"""The CLI contract (docs/architecture.md, Contracts): commands, formats, exit codes, clear errors."""
 import json
 import subprocess
 import sys
