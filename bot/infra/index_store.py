@@ -17,7 +17,7 @@ from sqlalchemy import (
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError
 
-from bot.store import UTCDateTime
+from bot.infra.store import UTCDateTime
 
 metadata = MetaData()
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import summarizer
 
-from bot.documents import _load_one
+from bot.infra.documents import _load_one
 from bot.infra.index_codec import (
     found_to_plain, pack, people_from_plain, people_to_plain, reading_from_plain, reading_to_plain, unpack,
 )

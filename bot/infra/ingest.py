@@ -12,7 +12,7 @@ from datetime import datetime, timezone
 from multiprocessing import get_context
 from pathlib import Path, PurePosixPath
 
-from bot.documents import SUFFIXES
+from bot.infra.documents import SUFFIXES
 from bot.infra import index_work as work
 from bot.infra.index_store import DocumentRow, IndexStore
 from bot.infra.pages import Article

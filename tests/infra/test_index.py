@@ -6,13 +6,15 @@ import sqlite3
 import subprocess
 import sys
 import time
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
 
-from bot.documents import load_documents
+from bot.infra.documents import load_documents
 from bot.infra.corpus import write_corpus
-from bot.infra.index import Index
+from bot.infra.documents import DocumentFolder
+from bot.infra.index import Index, IndexedFolder
 from bot.infra.index_store import IndexStore
 from config.profile import load_profile
 from summarizer import Profile, analyze, brief
@@ -99,7 +101,8 @@ _INGEST = """
 import sys
 from pathlib import Path
 import bot.infra.ingest as ingest
-from bot.infra.index import Index
+from bot.infra.documents import DocumentFolder
+from bot.infra.index import Index, IndexedFolder
 from bot.infra.index_store import IndexStore
 from config.profile import load_profile
 ingest.BATCH = 5
@@ -160,3 +163,19 @@ def test_claim_search_gives_the_same_briefings_as_a_full_scan(index, tmp_path):
         search = ClaimSearch.build(analysis)
         for query in [t.key for t in analysis.topics] + [None, "ceasefire talks"]:
             assert search.brief(query) == brief(analysis, query), (folder.name, query)
+
+
+def test_statements_remember_when_they_were_first_seen(index, tmp_path):
+    folder = write_corpus(tmp_path / "story", 2, seed=10)
+    corpus = IndexedFolder(DocumentFolder.open(folder), index, story="s", recheck_seconds=0)
+    corpus.refresh(pytest.fail)
+    before_second = datetime.now(timezone.utc)
+    write_corpus(tmp_path / "more", 3, seed=11)
+    shutil.copy(tmp_path / "more" / "00002.txt", folder / "00009.txt")
+    corpus.refresh(pytest.fail)
+    analysis = corpus.analysis(pytest.fail)
+    fresh = corpus.since(analysis, before_second)
+    assert fresh.claims and len(fresh.claims) < len(analysis.claims)
+    assert all(c.documents == ["story/00009.txt"] for c in fresh.claims)
+    later = corpus.since(analysis, datetime.now(timezone.utc) + timedelta(seconds=1))
+    assert later.claims == ()
