@@ -45,6 +45,9 @@ class Settings(BaseSettings):
         f"sqlite:///{REPO_ROOT / 'briefing.sqlite3'}", validation_alias=_env("DATABASE_URL")
     )
     timezone: str = Field("UTC", validation_alias=_env("TIMEZONE"))
+    feeds: list[str] = Field(default_factory=list, validation_alias=_env("FEEDS"))  # JSON list of RSS/Atom URLs
+    urls: list[str] = Field(default_factory=list, validation_alias=_env("URLS"))  # JSON list of article pages
+    refresh: str = Field("30m", validation_alias=_env("REFRESH"))  # how often the clock fetches them
 
     discord_token: SecretStr | None = Field(None, validation_alias=_env("DISCORD_TOKEN", "DISCORD_TOKEN"))
     discord_api_base: str = Field(

@@ -4,10 +4,10 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable, Hashable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 from bot.app.schedules import Schedule
-from summarizer import Briefing, Document, Profile, Topic
+from summarizer import Analysis, Briefing, Document, Profile, Topic
 
 Warn = Callable[[str], None]
 
@@ -53,6 +53,15 @@ class Corpus(Protocol):
     def signature(self) -> Hashable: ...  # changes whenever a document or the profile changes
     def documents(self, warn: Warn) -> list[Document]: ...
     def profile(self) -> Profile: ...  # raises ConfigError naming the file and key
+
+
+@runtime_checkable
+class IndexedCorpus(Corpus, Protocol):
+    """A corpus whose analysis and briefings are kept in an index between processes (bot/infra/index.py)."""
+
+    def analysis(self, warn: Warn) -> Analysis: ...  # refreshes the index first when the corpus changed
+    def stored_briefing(self, query: str | None) -> Briefing | None: ...  # made by `ingest` for this state
+    def since(self, analysis: Analysis, moment: datetime) -> Analysis: ...  # statements first seen from then
 
 
 class BriefingSource(Protocol):

@@ -2,12 +2,18 @@
 from __future__ import annotations
 
 import threading
+from collections import OrderedDict
 from collections.abc import Hashable
+from datetime import datetime
 
-from bot.app.ports import Corpus, Warn
-from summarizer import Analysis, Briefing, Topic, analyze, brief, suggest_topics
+from bot.app.errors import UsageError
+from bot.app.ports import Corpus, IndexedCorpus, Warn
+from summarizer import Analysis, Briefing, Topic, analyze, suggest_topics
+from summarizer.search import ClaimSearch
+from summarizer.topics import slug
 
 SUGGESTIONS = 5  # topics offered in a "did you mean"
+KEPT_BRIEFINGS = 64  # briefings remembered per state of the corpus (a topic asked twice is answered at once)
 
 
 class BriefingService:
@@ -19,20 +25,52 @@ class BriefingService:
         self._lock = threading.Lock()
         self._signature: Hashable | None = None
         self._analysis: Analysis | None = None
+        self._search: ClaimSearch | None = None
+        self._kept: OrderedDict[str, Briefing] = OrderedDict()
 
     def analysis(self) -> Analysis:
-        """The current analysis; rebuilt when a document or the profile changed."""
+        """The current analysis; rebuilt (or read from the index) when a document or the profile changed."""
         with self._lock:
             signature = self.corpus.signature()
             if self._analysis is None or signature != self._signature:
-                profile = self.corpus.profile()
-                self._analysis = analyze(self.corpus.documents(self._warn), profile)
+                self._analysis = self._read()
+                self._search = ClaimSearch.build(self._analysis)
+                self._kept.clear()
                 self._signature = signature
             return self._analysis
 
-    def brief(self, topic: str | None = None) -> Briefing:
-        """The briefing on `topic` (a topic key or free words), or the overview when None."""
-        return brief(self.analysis(), topic)
+    def _read(self) -> Analysis:
+        if isinstance(self.corpus, IndexedCorpus):
+            return self.corpus.analysis(self._warn)
+        return analyze(self.corpus.documents(self._warn), self.corpus.profile())
+
+    def brief(self, topic: str | None = None, since: datetime | None = None) -> Briefing:
+        """The briefing on `topic` (a topic key or free words), or the overview when None; with `since`, only
+        statements first seen from that moment on."""
+        if since is not None:
+            return self._brief_since(topic, since)
+        if self._analysis is None and isinstance(self.corpus, IndexedCorpus):
+            stored = self.corpus.stored_briefing(topic)  # a fresh process: no need to load the whole index
+            if stored is not None:
+                return stored
+        self.analysis()
+        key = slug(topic or "")
+        with self._lock:
+            search, kept = self._search, self._kept.get(key)
+        if kept is not None:
+            return kept
+        briefing = search.brief(topic)
+        with self._lock:
+            if self._search is search:
+                self._kept[key] = briefing
+                while len(self._kept) > KEPT_BRIEFINGS:
+                    self._kept.popitem(last=False)
+        return briefing
+
+    def _brief_since(self, topic: str | None, since: datetime) -> Briefing:
+        if not isinstance(self.corpus, IndexedCorpus):
+            raise UsageError("'since' needs the index (BRIEFING_DATABASE_URL)")
+        return ClaimSearch.build(self.corpus.since(self.analysis(), since)).brief(topic)
 
     def topics(self) -> tuple[Topic, ...]:
         return self.analysis().topics

@@ -2,16 +2,20 @@
 from __future__ import annotations
 
 import argparse
+import re
 import sys
+from datetime import datetime, timedelta, timezone
 
+from bot.app.errors import UsageError
 from bot.app.service import BriefingService
 from bot.cli.wiring import build_service
 from bot.render.terminal import render_briefing, render_topics
 from config.settings import Settings
 
 
-def _service(args: argparse.Namespace, settings: Settings) -> BriefingService:
-    return build_service(settings, documents=args.docs, profile=args.profile, warn=_warn)
+def _service(args: argparse.Namespace, settings: Settings, topic: str | None = None) -> BriefingService:
+    return build_service(settings, documents=args.docs, profile=args.profile, warn=_warn, story=args.story,
+                         topic=topic)
 
 
 def _warn(message: str) -> None:
@@ -19,11 +23,23 @@ def _warn(message: str) -> None:
 
 
 def run_brief(args: argparse.Namespace, settings: Settings) -> int:
-    service = _service(args, settings)
     topic = " ".join(args.topic).strip() or None
-    briefing = service.brief(topic)
+    since = parse_since(args.since) if args.since else None
+    briefing = _service(args, settings, topic).brief(topic, since=since)
     print(render_briefing(briefing, args.format))
     return 0
+
+
+def parse_since(text: str, now: datetime | None = None) -> datetime:
+    """'30m', '24h', '7d', 'yesterday' -> the moment that long ago (UTC)."""
+    now = now or datetime.now(timezone.utc)
+    match = re.fullmatch(r"\s*(\d+)\s*([mhd])\s*", text.lower())
+    if text.strip().lower() == "yesterday":
+        return now - timedelta(days=1)
+    if not match:
+        raise UsageError(f"--since {text}: give an age such as 30m, 24h, 7d or 'yesterday'")
+    amount, unit = int(match.group(1)), match.group(2)
+    return now - timedelta(**{{"m": "minutes", "h": "hours", "d": "days"}[unit]: amount})
 
 
 def run_topics(args: argparse.Namespace, settings: Settings) -> int:

@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from bot.app.errors import BriefingError
-from bot.cli import brief, chat, run, subscriptions
+from bot.cli import bench, brief, chat, ingest, run, subscriptions
 from bot.cli.logs import configure_logging, redact
 from bot.cli.wiring import load_settings
 from config.settings import Settings
@@ -28,6 +28,8 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Settings], int]] = {
     "subscriptions": subscriptions.list_subscriptions,
     "unsubscribe": subscriptions.unsubscribe,
     "post": subscriptions.post,
+    "ingest": ingest.run_ingest,
+    "bench": bench.bench_command,
 }
 
 
@@ -43,8 +45,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("brief", help="each party's position on TOPIC (overview without TOPIC)")
     p.add_argument("topic", nargs="*", metavar="TOPIC", help="topic key or free words")
     docs_options(p, ("text", "markdown", "json"))
+    p.add_argument("--story", help="story folder below the documents root (one with its own profile.toml)")
+    p.add_argument("--since", metavar="AGE", help="only statements first seen within AGE (30m, 24h, 7d, yesterday)")
     p = sub.add_parser("topics", help="the known parties and topics")
     docs_options(p, ("text", "json"))
+    p.add_argument("--story", help="story folder below the documents root")
+    _index_commands(sub)
 
     p = sub.add_parser("discord", help="run the Discord bot (gateway)")
     dsub = p.add_subparsers(dest="discord_command", metavar="ACTION")
@@ -75,6 +81,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("topic", nargs="*", metavar="TOPIC")
     p.add_argument("--to", action="append", required=True, metavar="slack:CHANNEL|discord:CHANNEL")
     return parser
+
+
+def _index_commands(sub) -> None:
+    p = sub.add_parser("ingest", help="update the index (and fetch BRIEFING_FEEDS / BRIEFING_URLS)")
+    p.add_argument("--docs", type=Path, help="documents folder (default: BRIEFING_DOCUMENTS or seeds/)")
+    p.add_argument("--profile", help="profile TOML, or 'auto'")
+    p.add_argument("--story", help="story folder below the documents root")
+    p = sub.add_parser("bench", help="print performance figures of the index and briefings as JSON")
+    p.add_argument("--documents", type=int, default=1000, help="size of the generated corpus (default 1000)")
+    p.add_argument("--corpus", type=Path, help="measure this folder instead of a generated corpus")
+    p.add_argument("--topic", default="nato")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -16,6 +16,9 @@ from bot.infra.clock import POLL_SECONDS, Clock
 from bot.infra.delivery.poster import ChannelPoster
 from bot.infra.delivery.retry import RetryPolicy
 from bot.infra.documents import DocumentFolder
+from bot.infra.index import Index, IndexedFolder
+from bot.infra.index_store import IndexStore
+from bot.infra.stories import choose_story
 from bot.infra.store import Store
 from bot.infra.triggers import next_run
 from config.settings import Settings
@@ -33,11 +36,19 @@ def load_settings() -> Settings:
 
 
 def build_service(settings: Settings, documents: Path | None = None, profile: str | Path | None = None,
-                  warn: Warn = log.warning) -> BriefingService:
-    """The briefing service of a documents folder and profile (defaults: the settings'; 'auto': discover)."""
-    folder = DocumentFolder.open(documents if documents is not None else settings.documents,
+                  warn: Warn = log.warning, story: str | None = None, topic: str | None = None) -> BriefingService:
+    """The briefing service of a documents folder and profile (defaults: the settings'; 'auto': discover),
+    backed by the index in the store; under a root of story folders, the story named or implied by `topic`."""
+    return BriefingService(build_indexed_folder(settings, documents, profile, story, topic), warn=warn)
+
+
+def build_indexed_folder(settings: Settings, documents: Path | None = None, profile: str | Path | None = None,
+                         story: str | None = None, topic: str | None = None) -> IndexedFolder:
+    """The documents folder (or story folder) whose analysis lives in the index of the settings' store."""
+    root = documents if documents is not None else settings.documents
+    folder = DocumentFolder.open(choose_story(root, story, topic) if root.is_dir() else root,
                                  profile if profile is not None else settings.profile)
-    return BriefingService(folder, warn=warn)
+    return IndexedFolder(folder, Index(IndexStore(settings.database_url)))
 
 
 def open_store(settings: Settings) -> Store:

@@ -1,0 +1,40 @@
+"""`python -m bot ingest [--docs DIR]`: bring the index up to date (progress on a terminal, else one line)."""
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+
+from bot.cli.wiring import build_indexed_folder
+from config.settings import Settings
+from summarizer.search import ClaimSearch
+
+
+def run_ingest(args: argparse.Namespace, settings: Settings) -> int:
+    """Ingest the folder, then make and keep the briefing of every topic and the overview."""
+    corpus = build_indexed_folder(settings, documents=args.docs, profile=args.profile, story=args.story)
+    tty = sys.stderr.isatty()
+    start = time.perf_counter()
+    progress = _progress if tty else None
+    if settings.feeds or settings.urls:
+        summary = corpus.fetch(settings.feeds, settings.urls, _warn, progress)
+    else:
+        summary = corpus.refresh(_warn, progress)
+    if tty:
+        print(file=sys.stderr)
+    analysis = corpus.index.analysis(corpus.story, corpus.profile())
+    corpus.store_briefings(ClaimSearch.build(analysis), [t.key for t in analysis.topics] + [None])
+    line = summary.line() if summary else f"{len(analysis.documents)} documents: up to date"
+    print(f"{line} ({time.perf_counter() - start:.1f} s)")
+    return 0
+
+
+def _warn(message: str) -> None:
+    print(f"warning: {message}", file=sys.stderr)
+
+
+def _progress(phase: str, done: int, total: int) -> None:
+    width = 30
+    filled = width * done // total if total else width
+    print(f"\r{phase:<10} [{'#' * filled}{'.' * (width - filled)}] {done}/{total}", end="", file=sys.stderr,
+          flush=True)

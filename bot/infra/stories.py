@@ -1,0 +1,45 @@
+"""Several stories under one documents root: each story is a folder with its own profile.toml."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from bot.app.errors import UsageError
+from config.profile import load_profile
+from summarizer.topics import slug
+
+PROFILE_FILE = "profile.toml"
+
+
+def story_folders(root: Path) -> dict[str, Path]:
+    """Story name -> folder, for every folder right below `root` that holds a profile.toml."""
+    if not root.is_dir():
+        return {}
+    return {p.name: p for p in sorted(root.iterdir()) if p.is_dir() and (p / PROFILE_FILE).is_file()}
+
+
+def choose_story(root: Path, story: str | None, topic: str | None) -> Path:
+    """The folder to brief: the named story, the only one, or the one whose profile has the topic; the root
+    itself when it holds no story folders. An unknown story or an ambiguous topic is a question for the user."""
+    stories = story_folders(root)
+    if not stories:
+        if story:
+            raise UsageError(f"{root}: holds no story folders (a story is a folder with a {PROFILE_FILE})")
+        return root
+    if story:
+        if story not in stories:
+            raise UsageError(f"no story “{story}” in {root}; stories: {', '.join(stories)}")
+        return stories[story]
+    if len(stories) == 1:
+        return next(iter(stories.values()))
+    having = [name for name, folder in stories.items() if topic and _has_topic(folder, topic)]
+    if len(having) == 1:
+        return stories[having[0]]
+    among = having or list(stories)
+    about = f"“{topic}” is a topic of several stories" if having else "Several stories"
+    raise UsageError(f"{about}: {', '.join(among)}. Which one? (--story NAME)")
+
+
+def _has_topic(folder: Path, topic: str) -> bool:
+    wanted = slug(topic)
+    profile = load_profile(folder / PROFILE_FILE)
+    return any(wanted in {slug(t.key), slug(t.title), *(slug(k) for k in t.keywords)} for t in profile.topics)
