@@ -6,6 +6,7 @@ import sys
 import time
 
 from bot.cli.wiring import build_indexed_folder
+from bot.infra.web import fetch_into
 from config.settings import Settings
 from summarizer.search import ClaimSearch
 
@@ -17,7 +18,7 @@ def run_ingest(args: argparse.Namespace, settings: Settings) -> int:
     start = time.perf_counter()
     progress = _progress if tty else None
     if settings.feeds or settings.urls:
-        summary = corpus.fetch(settings.feeds, settings.urls, _warn, progress)
+        summary = fetch_into(corpus, settings.feeds, settings.urls, _warn, progress)
     else:
         summary = corpus.refresh(_warn, progress)
     if tty:

@@ -6,8 +6,6 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
-import feedparser
-
 from bot.infra.fetch import Fetcher, FetchError, Validators
 from bot.infra.pages import Article, decode, extract_article, host_of, read_page
 
@@ -55,6 +53,8 @@ def read_feed(fetcher: Fetcher, url: str, warn: Warn, validators: Validators | N
     text = decode(reply.body, reply.charset, url, warn)
     if text is None:
         raise FeedError(f"{url}: undecodable feed")
+    import feedparser  # on first use: keeps `brief` start-up free of it
+
     parsed = feedparser.parse(text, response_headers={"content-location": reply.url})
     version = parsed.get("version", "")
     if not version or (parsed.get("bozo") and not parsed.entries):

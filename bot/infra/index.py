@@ -13,9 +13,7 @@ from pathlib import Path
 from sqlalchemy.exc import IntegrityError
 
 from bot.infra import index_work as work
-from bot.infra.feeds import refresh as refresh_sources
-from bot.infra.fetch import Fetcher, Validators
-from bot.infra.pages import Article
+from bot.infra.articles import Article
 from bot.infra.index_codec import briefing_from_plain, briefing_to_plain, found_from_plain, pack, unpack
 from bot.infra.index_store import IndexStore
 from bot.infra.ingest import Ingest, IngestSummary, Progress, doc_order, scan, signature
@@ -110,18 +108,6 @@ class IndexedFolder:
     def refresh(self, warn: Warn, progress: Progress | None = None) -> IngestSummary | None:
         return self.index.refresh(self.story, self.folder.folder, self.folder.profile_path, self.profile(), warn,
                                   progress)
-
-    def fetch(self, feeds: Sequence[str], pages: Sequence[str], warn: Warn,
-              progress: Progress | None = None) -> IngestSummary:
-        """Fetch the feeds and pages (conditional GET with stored validators), then ingest what is new."""
-        stored = self.index.store.validators()
-        known = {url: Validators(*v) for url, v in stored.items()}
-        seen = {d for d in self.index.store.documents(self.story) if d.startswith(("http://", "https://"))}
-        with Fetcher() as fetcher:
-            result = refresh_sources(fetcher, feeds, pages, known, seen, warn)
-        self.index.store.save_validators({u: (v.etag, v.last_modified) for u, v in result.validators.items()})
-        return self.index.ingest(self.story, self.folder.folder, self.folder.profile_path, self.profile(), warn,
-                                 progress, result.articles)
 
     def analysis(self, warn: Warn) -> Analysis:
         """The folder's analysis: the index refreshed first when the folder changed."""

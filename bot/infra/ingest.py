@@ -15,7 +15,7 @@ from pathlib import Path, PurePosixPath
 from bot.infra.documents import SUFFIXES
 from bot.infra import index_work as work
 from bot.infra.index_store import DocumentRow, IndexStore
-from bot.infra.pages import Article
+from bot.infra.articles import Article
 from summarizer import Document, Profile
 from summarizer.extraction import lexicon_key, lexicon_of, parties_of
 

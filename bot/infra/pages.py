@@ -7,26 +7,15 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from urllib.parse import urlsplit
 
-import trafilatura
 from charset_normalizer import from_bytes
 
+from bot.infra.articles import Article
 from bot.infra.fetch import Fetcher, FetchError, Validators
 
 MIN_WORDS = 40  # less than this is a teaser, a paywall or an index page, not an article
 Warn = Callable[[str], None]
 
 logging.getLogger("trafilatura").setLevel(logging.ERROR)  # it logs every page it finds thin
-
-
-@dataclass(frozen=True, slots=True)
-class Article:
-    """A fetched news article: where it lives, who published it, when, and its main text."""
-
-    url: str
-    title: str
-    outlet: str
-    published: datetime | None
-    text: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +61,8 @@ def decode(body: bytes, charset: str | None, source: str, warn: Warn) -> str | N
 
 def extract_article(html: str, url: str, outlet: str = "", published: datetime | None = None) -> Article | None:
     """The page's main text without navigation, ads and comments; None when it holds no article."""
+    import trafilatura  # on first use: a third of a second that every `brief` would otherwise pay at start-up
+
     try:
         found = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False,
                                             include_tables=False, favor_precision=True)
