@@ -11,6 +11,8 @@ from summarizer import Briefing, Party, Position, Source, Topic
 TEXT_WIDTH = 88  # terminal columns of the text format
 ALIASES_SHOWN = 6  # aliases listed per party by `topics`
 NAME_COLUMN = 24  # width of the key/name column of `topics`
+ALSO_SHOWN = 3  # other documents named per source; the rest are counted ("and 41 more")
+ALSO_KEPT = 50  # other documents listed in JSON under also_in_all (a briefing must not grow with the corpus)
 
 
 def render_briefing(briefing: Briefing, fmt: str) -> str:
@@ -41,7 +43,8 @@ def _position_dict(position: Position) -> dict:
         "topic": position.topic,
         "sources": [
             {"document": s.document, "url": s.url, "quote": s.quote, "sentence": s.sentence or s.quote,
-             "also_in": list(s.also)}
+             "also_in": list(s.also[:ALSO_SHOWN]), "also_in_count": len(s.also),
+             "also_in_all": list(s.also[:ALSO_KEPT])}
             for s in position.sources
         ],
     }
@@ -95,7 +98,12 @@ def _body(briefing: Briefing, party: Callable[[str, list[Position]], list[str]])
 
 
 def _also(source: Source) -> str:
-    return f" (also in {', '.join(source.also)})" if source.also else ""
+    """A few of the other documents that carried the sentence, then how many more (syndication is unbounded)."""
+    if not source.also:
+        return ""
+    shown = ", ".join(source.also[:ALSO_SHOWN])
+    more = len(source.also) - ALSO_SHOWN
+    return f" (also in {shown}" + (f" and {more} more)" if more > 0 else ")")
 
 
 def render_topics(topics: Sequence[Topic], parties: Sequence[Party], fmt: str) -> str:
