@@ -2,13 +2,12 @@
 from __future__ import annotations
 
 import argparse
-import re
 import sys
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timezone
 
 from bot.app.errors import UsageError
 from bot.app.service import BriefingService
-from bot.cli.wiring import build_service
+from bot.cli.wiring import age, build_service
 from bot.render.terminal import render_briefing, render_topics
 from config.settings import Settings
 
@@ -32,14 +31,10 @@ def run_brief(args: argparse.Namespace, settings: Settings) -> int:
 
 def parse_since(text: str, now: datetime | None = None) -> datetime:
     """'30m', '24h', '7d', 'yesterday' -> the moment that long ago (UTC)."""
-    now = now or datetime.now(timezone.utc)
-    match = re.fullmatch(r"\s*(\d+)\s*([mhd])\s*", text.lower())
-    if text.strip().lower() == "yesterday":
-        return now - timedelta(days=1)
-    if not match:
-        raise UsageError(f"--since {text}: give an age such as 30m, 24h, 7d or 'yesterday'")
-    amount, unit = int(match.group(1)), match.group(2)
-    return now - timedelta(**{{"m": "minutes", "h": "hours", "d": "days"}[unit]: amount})
+    try:
+        return (now or datetime.now(timezone.utc)) - age(text)
+    except UsageError:
+        raise UsageError(f"--since {text}: give an age such as 30m, 24h, 7d or 'yesterday'") from None
 
 
 def run_topics(args: argparse.Namespace, settings: Settings) -> int:

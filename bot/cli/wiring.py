@@ -2,13 +2,15 @@
 from __future__ import annotations
 
 import logging
+import re
+from datetime import timedelta
 from functools import partial
 from pathlib import Path
 
 from pydantic import ValidationError
 
 from bot.app.commands import Router
-from bot.app.errors import ConfigError
+from bot.app.errors import ConfigError, UsageError
 from bot.app.ports import BriefingSource, Deliver, Warn
 from bot.app.service import BriefingService
 from bot.app.subscriptions import SubscriptionCommands
@@ -19,6 +21,7 @@ from bot.infra.documents import DocumentFolder
 from bot.infra.index import Index, IndexedFolder
 from bot.infra.index_store import IndexStore
 from bot.infra.stories import choose_story
+from bot.infra.web import fetch_into
 from bot.infra.store import Store
 from bot.infra.triggers import next_run
 from config.settings import Settings
@@ -68,6 +71,27 @@ def build_poster(settings: Settings, retry: RetryPolicy = RetryPolicy()) -> Chan
 
 def build_clock(settings: Settings, service: BriefingSource, *, standby: bool = False, store: Store | None = None,
                 deliver: Deliver | None = None, poll_seconds: float = POLL_SECONDS) -> Clock:
-    """The scheduler of the store's subscriptions (standby: give way to a dedicated clock process)."""
+    """The scheduler of the store's subscriptions (standby: give way to a dedicated clock process); it also
+    refreshes the index from the folder, feeds and pages every BRIEFING_REFRESH."""
     return Clock(service, store or open_store(settings), deliver or build_poster(settings),
-                 grace=settings.misfire_grace_seconds, poll_seconds=poll_seconds, standby=standby)
+                 grace=settings.misfire_grace_seconds, poll_seconds=poll_seconds, standby=standby,
+                 refresh=partial(refresh_index, settings), refresh_seconds=age(settings.refresh).total_seconds())
+
+
+def refresh_index(settings: Settings, warn: Warn = log.warning) -> None:
+    """One refresh of the configured documents folder, feeds and pages into the index."""
+    corpus = build_indexed_folder(settings)
+    if settings.feeds or settings.urls:
+        fetch_into(corpus, settings.feeds, settings.urls, warn)
+    else:
+        corpus.refresh(warn)
+
+
+def age(text: str) -> timedelta:
+    """'30m', '24h', '7d', 'yesterday' as a duration; UsageError naming the text otherwise."""
+    if text.strip().lower() == "yesterday":
+        return timedelta(days=1)
+    match = re.fullmatch(r"\s*(\d+)\s*([mhd])\s*", text.lower())
+    if not match or int(match.group(1)) == 0:
+        raise UsageError(f"{text}: give an age or interval such as 30m, 24h or 7d")
+    return timedelta(**{{"m": "minutes", "h": "hours", "d": "days"}[match.group(2)]: int(match.group(1))})

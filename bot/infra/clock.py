@@ -13,6 +13,7 @@ import logging
 import os
 import socket
 import uuid
+from collections.abc import Callable
 from datetime import datetime, timezone
 from functools import partial
 from zoneinfo import ZoneInfo
@@ -34,6 +35,8 @@ GRACE_SECONDS = 3600  # a slot missed by less than this (downtime, busy loop) is
 DRAIN_SECONDS = 20.0  # how long stop() waits for posts in progress
 MIN_LOCK_TTL = 30.0  # seconds; the lock lives at least this long, and LOCK_TTL_POLLS polls
 LOCK_TTL_POLLS = 3  # heartbeats a lock survives missing before another clock may take it
+REFRESH_SECONDS = 1800.0  # how often feeds, pages and the folder are read into the index (BRIEFING_REFRESH)
+REFRESH_JOB = "refresh-index"
 STANDBY_ROLE = "run:"  # lock owners with this prefix give way to a dedicated clock
 INTERRUPTED = "interrupted: the clock stopped before confirming this post; not re-sent (at most once per slot)"
 
@@ -53,8 +56,10 @@ class Clock:
 
     def __init__(self, service: BriefingSource, store: Store, deliver: Deliver, *, grace: int = GRACE_SECONDS,
                  poll_seconds: float = POLL_SECONDS, lock_ttl: float | None = None,
-                 drain_seconds: float = DRAIN_SECONDS, standby: bool = False) -> None:
+                 drain_seconds: float = DRAIN_SECONDS, standby: bool = False,
+                 refresh: Callable[[], object] | None = None, refresh_seconds: float = REFRESH_SECONDS) -> None:
         self.service, self.store, self.deliver = service, store, deliver
+        self.refresh, self.refresh_seconds = refresh, refresh_seconds
         self.grace = grace
         self.poll_seconds = poll_seconds
         self.lock_ttl = lock_ttl if lock_ttl is not None else max(MIN_LOCK_TTL, LOCK_TTL_POLLS * poll_seconds)
@@ -106,8 +111,17 @@ class Clock:
             "coalesce": True, "max_instances": 1, "misfire_grace_time": self.grace})
         self.scheduler.start()  # needs the running loop (APScheduler >= 3.11)
         self._jobs, self._version = {}, None
+        if self.refresh is not None:  # feeds, pages and the folder into the index, now and then every interval
+            self.scheduler.add_job(self._refresh, "interval", seconds=self.refresh_seconds, id=REFRESH_JOB,
+                                   next_run_time=datetime.now(UTC))
         await self.sync()
         log.info("clock: scheduling %d subscription job(s) (%s)", len(self._jobs), self.owner)
+
+    async def _refresh(self) -> None:
+        try:
+            await asyncio.to_thread(self.refresh)
+        except Exception:  # noqa: BLE001 - a failed refresh must not stop the clock; the next interval retries
+            log.exception("clock: refresh of the index failed")
 
     async def _deactivate(self) -> None:
         if self.scheduler is not None and self.scheduler.running:

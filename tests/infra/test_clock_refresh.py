@@ -1,0 +1,56 @@
+"""The clock refreshes the index now and then every interval, with real APScheduler and a real store."""
+from __future__ import annotations
+
+import asyncio
+
+from bot.cli.wiring import build_indexed_folder, refresh_index
+from bot.infra.clock import Clock
+from bot.infra.corpus import write_corpus
+from bot.infra.store import Store
+from config.settings import Settings
+from summarizer import Briefing
+
+
+class StubService:
+    def brief(self, topic=None) -> Briefing:
+        return Briefing(topic=topic, title="stub")
+
+
+async def _no_post(target, briefing) -> int:
+    return 1
+
+
+async def test_refresh_runs_at_start_then_every_interval(tmp_path):
+    store = Store(f"sqlite:///{tmp_path / 'store.sqlite3'}")
+    calls: list[float] = []
+    clock = Clock(StubService(), store, _no_post, poll_seconds=0.1, lock_ttl=1.0,
+                  refresh=lambda: calls.append(1), refresh_seconds=0.3)
+    await clock.start()
+    await asyncio.sleep(1.0)
+    await clock.stop()
+    store.close()
+    assert 2 <= len(calls) <= 5
+
+
+async def test_a_failing_refresh_does_not_stop_the_clock(tmp_path):
+    store = Store(f"sqlite:///{tmp_path / 'store.sqlite3'}")
+
+    def broken() -> None:
+        raise OSError("disk gone")
+
+    clock = Clock(StubService(), store, _no_post, poll_seconds=0.1, lock_ttl=1.0, refresh=broken,
+                  refresh_seconds=0.2)
+    await clock.start()
+    await asyncio.sleep(0.5)
+    assert clock.active
+    await clock.stop()
+    store.close()
+
+
+async def test_the_wired_refresh_ingests_the_documents_folder(tmp_path):
+    corpus = write_corpus(tmp_path / "docs", 3, seed=2)
+    settings = Settings(_env_file=None, database_url=f"sqlite:///{tmp_path / 'store.sqlite3'}", documents=corpus)
+    await asyncio.to_thread(refresh_index, settings)
+    indexed = build_indexed_folder(settings)
+    assert indexed.refresh(lambda m: None) is None  # already current
+    assert len(indexed.index.store.documents(indexed.story)) == 3
