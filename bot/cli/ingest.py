@@ -5,19 +5,27 @@ import argparse
 import sys
 import time
 
-from bot.cli.wiring import build_indexed_folder
+from bot.cli.wiring import build_story_folders
+from bot.infra.index import IndexedFolder
 from bot.infra.web import fetch_into
 from config.settings import Settings
 from summarizer.search import ClaimSearch
 
 
 def run_ingest(args: argparse.Namespace, settings: Settings) -> int:
-    """Ingest the folder, then make and keep the briefing of every topic and the overview."""
-    corpus = build_indexed_folder(settings, documents=args.docs, profile=args.profile, story=args.story)
+    """Ingest the folder (each story of a root of stories), then keep the briefing of every topic and the overview."""
+    corpora = build_story_folders(settings, documents=args.docs, profile=args.profile, story=args.story)
+    for name, corpus in corpora.items():
+        line = _ingest_one(corpus, settings, fetch=len(corpora) == 1)
+        print(f"{name}: {line}" if len(corpora) > 1 else line)
+    return 0
+
+
+def _ingest_one(corpus: IndexedFolder, settings: Settings, fetch: bool) -> str:
     tty = sys.stderr.isatty()
     start = time.perf_counter()
     progress = _progress if tty else None
-    if settings.feeds or settings.urls:
+    if fetch and (settings.feeds or settings.urls):
         summary = fetch_into(corpus, settings.feeds, settings.urls, _warn, progress)
     else:
         summary = corpus.refresh(_warn, progress)
@@ -26,8 +34,7 @@ def run_ingest(args: argparse.Namespace, settings: Settings) -> int:
     analysis = corpus.index.analysis(corpus.story, corpus.profile())
     corpus.store_briefings(ClaimSearch.build(analysis), [t.key for t in analysis.topics] + [None])
     line = summary.line() if summary else f"{len(analysis.documents)} documents: up to date"
-    print(f"{line} ({time.perf_counter() - start:.1f} s)")
-    return 0
+    return f"{line} ({time.perf_counter() - start:.1f} s)"
 
 
 def _warn(message: str) -> None:

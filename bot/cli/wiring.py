@@ -20,7 +20,7 @@ from bot.infra.delivery.retry import RetryPolicy
 from bot.infra.documents import DocumentFolder
 from bot.infra.index import Index, IndexedFolder
 from bot.infra.index_store import IndexStore
-from bot.infra.stories import choose_story
+from bot.infra.stories import choose_story, story_folders
 from bot.infra.web import fetch_into
 from bot.infra.store import Store
 from bot.infra.triggers import next_run
@@ -78,13 +78,24 @@ def build_clock(settings: Settings, service: BriefingSource, *, standby: bool = 
                  refresh=partial(refresh_index, settings), refresh_seconds=age(settings.refresh).total_seconds())
 
 
+def build_story_folders(settings: Settings, documents: Path | None = None, profile: str | Path | None = None,
+                        story: str | None = None) -> dict[str, IndexedFolder]:
+    """Every story to ingest: the one named, each story folder of a root of stories, or the folder itself."""
+    root = documents if documents is not None else settings.documents
+    stories = story_folders(root) if story is None else {}
+    if not stories:
+        return {story or root.name: build_indexed_folder(settings, documents, profile, story)}
+    return {name: build_indexed_folder(settings, documents, profile, name) for name in stories}
+
+
 def refresh_index(settings: Settings, warn: Warn = log.warning) -> None:
-    """One refresh of the configured documents folder, feeds and pages into the index."""
-    corpus = build_indexed_folder(settings)
-    if settings.feeds or settings.urls:
-        fetch_into(corpus, settings.feeds, settings.urls, warn)
-    else:
-        corpus.refresh(warn)
+    """One refresh of the configured documents folder (every story in it), feeds and pages into the index."""
+    corpora = build_story_folders(settings)
+    for corpus in corpora.values():
+        if (settings.feeds or settings.urls) and len(corpora) == 1:
+            fetch_into(corpus, settings.feeds, settings.urls, warn)
+        else:
+            corpus.refresh(warn)
 
 
 def age(text: str) -> timedelta:

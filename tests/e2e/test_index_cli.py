@@ -99,3 +99,10 @@ def test_ingest_fetches_feeds_and_sources_link_to_the_articles(capsys, tmp_path,
     sources = [s for p in json.loads(out)["parties"] for pos in p["positions"] for s in pos["sources"]]
     assert code == 0 and sources
     assert all(s["url"] == page and s["document"] == page for s in sources)
+
+
+def test_ingest_of_a_root_of_stories_ingests_each(capsys, root):
+    code, out, _ = run(capsys, "ingest", "--docs", str(root))
+    lines = out.splitlines()
+    assert code == 0 and [line.split(":")[0] for line in lines] == ["trade", "ukraine"]
+    assert all("1 documents: 1 new" in line for line in lines)
