@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from bot.infra.documents import load_documents
+from bot.app.service import BriefingService
 from bot.infra.corpus import write_corpus
 from bot.infra.documents import DocumentFolder
 from bot.infra.index import Index, IndexedFolder
@@ -179,3 +180,34 @@ def test_statements_remember_when_they_were_first_seen(index, tmp_path):
     assert all(c.documents == ["story/00009.txt"] for c in fresh.claims)
     later = corpus.since(analysis, datetime.now(timezone.utc) + timedelta(seconds=1))
     assert later.claims == ()
+
+
+def test_stored_briefings_serve_one_state_of_the_folder(index, tmp_path):
+    folder = write_corpus(tmp_path / "story", 5, seed=12)
+    corpus = IndexedFolder(DocumentFolder.open(folder), index, story="s", recheck_seconds=0)
+    corpus.refresh(pytest.fail)
+    analysis = corpus.index.analysis("s", corpus.profile())
+    search = ClaimSearch.build(analysis)
+    corpus.store_briefings(search, ["nato", None])
+    assert corpus.stored_briefing("nato") == search.brief("nato")
+    assert corpus.stored_briefing(None) == search.brief(None)
+    assert corpus.stored_briefing("sanctions") is None  # never stored
+    shutil.copy(folder / "00001.txt", folder / "00009.txt")
+    assert corpus.stored_briefing("nato") is None  # the folder changed since
+    corpus.refresh(pytest.fail)
+    assert corpus.stored_briefing("nato") is None  # a new state of the index
+
+
+def test_service_over_the_index_follows_the_folder(index, tmp_path):
+    folder = write_corpus(tmp_path / "story", 4, seed=13)
+    service = BriefingService(IndexedFolder(DocumentFolder.open(folder), index, story="s", recheck_seconds=0))
+    profile = load_profile(folder / "profile.toml")
+
+    def direct(topic):
+        return brief(analyze(load_documents(folder, warn=lambda m: None), profile), topic)
+
+    assert service.brief("nato") == direct("nato") and service.brief(None) == direct(None)
+    assert service.brief("nato") is service.brief("nato")  # kept while nothing changed
+    write_corpus(tmp_path / "more", 6, seed=14)
+    shutil.copy(tmp_path / "more" / "00005.txt", folder / "00010.txt")
+    assert service.brief("nato") == direct("nato")
