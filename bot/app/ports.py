@@ -72,6 +72,13 @@ class BriefingSource(Protocol):
     def topics(self) -> tuple[Topic, ...]: ...
 
 
+@runtime_checkable
+class FreshBriefingSource(BriefingSource, Protocol):
+    """A briefing source that knows when each statement was first seen (the index), for 'what changed'."""
+
+    def changes(self, topic: str | None, since: datetime) -> Briefing: ...
+
+
 class SubscriptionRepository(Protocol):
     """Persistence of subscriptions (bot/infra/store.py implements it)."""
 

@@ -67,6 +67,10 @@ class BriefingService:
                     self._kept.popitem(last=False)
         return briefing
 
+    def changes(self, topic: str | None, since: datetime) -> Briefing:
+        """The briefing made only of statements first seen since `since` (what a scheduled post marks as new)."""
+        return self._brief_since(topic, since)
+
     def _brief_since(self, topic: str | None, since: datetime) -> Briefing:
         if not isinstance(self.corpus, IndexedCorpus):
             raise UsageError("'since' needs the index (BRIEFING_DATABASE_URL)")

@@ -40,6 +40,20 @@ def dated(briefing: Briefing, day: date, label: str = "Daily briefing") -> Brief
     return replace(briefing, title=f"{label} — {day.isoformat()} · {briefing.title}")
 
 
+def with_changes(briefing: Briefing, fresh: Briefing, since: datetime) -> Briefing:
+    """The briefing with a note of what is new since the channel's previous post (or that nothing is)."""
+    day = since.strftime("%Y-%m-%d %H:%M UTC")
+    counts = [(p.name, len(p.positions)) for p in fresh.parties if p.positions]
+    if not counts:
+        note = f"No new statements since {day}."
+    else:
+        news = ", ".join(f"{name} ({n})" for name, n in counts)
+        quotes = {s.quote for p in fresh.parties for pos in p.positions for s in pos.sources}
+        shown = sum(1 for p in briefing.parties for pos in p.positions if any(s.quote in quotes for s in pos.sources))
+        note = f"New since {day}: {news}" + (f"; {shown} of the lines below are new." if shown else ".")
+    return replace(briefing, notes=briefing.notes + (note,))
+
+
 def known_topic(service: BriefingSource, words: str | None) -> str | None:
     """The canonical key of a topic the user named (None: the overview); UsageError with suggestions if unknown."""
     if not words or not words.strip():

@@ -22,11 +22,12 @@ from apscheduler.jobstores.base import JobLookupError
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from bot.app.errors import ClockLockedError, DeliveryError, PermanentDeliveryError
-from bot.app.ports import ACTIVE, BriefingSource, Deliver, Subscription, Target
+from bot.app.ports import ACTIVE, BriefingSource, Deliver, FreshBriefingSource, Subscription, Target
 from bot.app.schedules import Schedule
-from bot.app.subscriptions import dated
+from bot.app.subscriptions import dated, with_changes
 from bot.infra.store import Store, now_utc
 from bot.infra.triggers import last_slot, trigger
+from summarizer import Briefing
 
 log = logging.getLogger(__name__)
 UTC = timezone.utc
@@ -253,7 +254,7 @@ class Clock:
             log.info("clock: #%d slot %s already claimed: not posting again", sub_id, slot.isoformat())
             return "duplicate"
         try:
-            briefing = await asyncio.to_thread(self.service.brief, sub.topic)
+            briefing = await asyncio.to_thread(self._briefing, sub)
             day = slot.astimezone(ZoneInfo(sub.schedule.timezone)).date()
             attempts = await self.deliver(Target(sub.platform, sub.channel), dated(briefing, day))
         except PermanentDeliveryError as exc:
@@ -275,6 +276,16 @@ class Clock:
         await asyncio.to_thread(self.store.record_result, sub_id, now_utc())
         log.info("clock: #%d posted slot %s to %s", sub_id, slot.isoformat(), sub.target)
         return "sent"
+
+
+    def _briefing(self, sub: Subscription) -> Briefing:
+        """The subscription's briefing; after its first post, with a note of what is new since the last one
+        (a first post marks nothing: a backlog never floods a channel)."""
+        briefing = self.service.brief(sub.topic)
+        if sub.last_post_at is not None and isinstance(self.service, FreshBriefingSource):
+            fresh = self.service.changes(sub.topic, sub.last_post_at)
+            briefing = with_changes(briefing, fresh, sub.last_post_at)
+        return briefing
 
 
 async def serve_clock(clock: Clock) -> None:
