@@ -103,3 +103,17 @@ def test_module_entry_point_runs_from_the_repository_root():
                           capture_output=True, text=True, timeout=60)
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout)["parties"]
+
+
+def test_every_command_redacts_secrets_from_logs(tmp_path):
+    """Whatever command runs and whichever library logs, a configured token never reaches the log."""
+    token = "xoxb-redaction-test-SECRET"
+    code = ("import logging, sys; from bot.cli import main as m;"
+            "m.COMMANDS['topics'] = lambda args, settings: logging.getLogger('slack_sdk').warning("
+            "'calling with %s', settings.slack.bot_token) or 0;"
+            "sys.exit(m.main(['topics']))")
+    env = {"PATH": "", "BRIEFING_SLACK_BOT_TOKEN": token, "BRIEFING_DATABASE_URL": f"sqlite:///{tmp_path}/s.db"}
+    proc = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True,
+                          timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    assert "calling with [secret]" in proc.stderr and token not in proc.stderr + proc.stdout
