@@ -17,13 +17,13 @@ import pytest
 from slack_sdk.models.blocks import Block
 from slack_sdk.signature import SignatureVerifier
 
-from bot.app.commands import Router
+from bot.app.commands import Reply, Router
 from bot.app.service import BriefingService
 from bot.chat.slack import serve_socket, start_http
 from bot.cli.main import main as cli_main
 from bot.infra.documents import DocumentFolder
 from bot.render.common import source_numbers
-from bot.render.slack import MAX_BLOCKS, MAX_MESSAGE, escape
+from bot.render.slack import MAX_BLOCKS, MAX_MESSAGE, escape, to_messages
 from config.settings import Settings
 from summarizer import Briefing
 from tests.fakes.slack_fake import FakeSlack
@@ -193,7 +193,8 @@ async def test_oversized_briefing_is_split_within_limits_and_nothing_lost(slack,
     fields = slack.slash_command("nato")
     assert (await bot.command(fields))[0] == 200
     responses = await slack.wait_responses(fields["response_url"], 4)
-    await asyncio.sleep(0.3)
+    rest = len(to_messages(Reply(briefing=big))) - len(responses)  # posted one by one after the responses
+    await slack.wait_for(lambda: len([p for p in slack.posted if p["method"] == "chat.postMessage"]) >= rest, 20)
     posted = [p for p in slack.posted if p["method"] == "chat.postMessage"]
     messages = slack.responses_to(fields["response_url"]) + [
         {"text": p["text"], "blocks": p["blocks"] if isinstance(p["blocks"], list) else json.loads(p["blocks"])}
