@@ -1,43 +1,17 @@
-"""Building the objects every command needs from the settings: the composition root's one toolbox."""
+"""Building the store, the router, the poster and the clock: what the chat and scheduling commands need."""
 from __future__ import annotations
 
-import logging
 from functools import partial
-from pathlib import Path
-
-from pydantic import ValidationError
 
 from bot.app.commands import Router
-from bot.app.errors import ConfigError
-from bot.app.ports import BriefingSource, Deliver, Warn
-from bot.app.service import BriefingService
+from bot.app.ports import BriefingSource, Deliver
 from bot.app.subscriptions import SubscriptionCommands
 from bot.infra.clock import POLL_SECONDS, Clock
 from bot.infra.delivery.poster import ChannelPoster
 from bot.infra.delivery.retry import RetryPolicy
-from bot.infra.documents import DocumentFolder
 from bot.infra.store import Store
 from bot.infra.triggers import next_run
 from config.settings import Settings
-
-log = logging.getLogger("bot")
-
-
-def load_settings() -> Settings:
-    """Settings from the environment and .env; ConfigError naming the first bad variable."""
-    try:
-        return Settings()
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        raise ConfigError(f"setting {'.'.join(map(str, first['loc']))}: {first['msg']}") from None
-
-
-def build_service(settings: Settings, documents: Path | None = None, profile: str | Path | None = None,
-                  warn: Warn = log.warning) -> BriefingService:
-    """The briefing service of a documents folder and profile (defaults: the settings'; 'auto': discover)."""
-    folder = DocumentFolder.open(documents if documents is not None else settings.documents,
-                                 profile if profile is not None else settings.profile)
-    return BriefingService(folder, warn=warn)
 
 
 def open_store(settings: Settings) -> Store:
