@@ -7,7 +7,7 @@ from datetime import datetime, timezone
 
 from bot.app.errors import UsageError
 from bot.app.service import BriefingService
-from bot.cli.wiring import age, build_service
+from bot.cli.basics import age, build_service
 from bot.render.terminal import render_briefing, render_topics
 from config.settings import Settings
 

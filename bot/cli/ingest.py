@@ -5,7 +5,7 @@ import argparse
 import sys
 import time
 
-from bot.cli.wiring import build_story_folders
+from bot.cli.basics import build_story_folders
 from bot.infra.index import IndexedFolder
 from bot.infra.web import fetch_into
 from config.settings import Settings

@@ -7,7 +7,8 @@ from datetime import datetime, timedelta, timezone
 
 from bot.app.schedules import Schedule
 from bot.app.service import BriefingService
-from bot.cli.wiring import build_indexed_folder, refresh_index
+from bot.cli.basics import build_indexed_folder
+from bot.cli.wiring import refresh_index
 from bot.infra.documents import DocumentFolder
 from bot.infra.index import Index, IndexedFolder
 from bot.infra.index_store import IndexStore
