@@ -49,9 +49,14 @@ def found_to_plain(found: tuple[Found, ...]) -> list:
 
 
 def found_from_plain(doc: str, plain: list) -> list[Found]:
+    """Statements back; a sentence's text and stems are shared between its statements and its neighbours'
+    contexts (one string each: a large index holds hundreds of thousands of statements)."""
+    shared: dict[str, str] = {}
     out = []
     for (index, paragraph, text, start, end, holder, via, strength, reported_by, speaker, split, holder_at, cue_at,
          key, stems, sentence_stems, context_stems, neighbour_stems, anaphoric) in plain:
+        text, sentence_stems, context_stems, neighbour_stems = (
+            shared.setdefault(v, v) for v in (text, sentence_stems, context_stems, neighbour_stems))
         statement = Statement(sentence=Sentence(doc, index, paragraph, text), start=start, end=end, holder=holder,
                               via=via, strength=strength, reported_by=reported_by, speaker=speaker, split=split,
                               holder_at=holder_at, cue_at=tuple(cue_at))
