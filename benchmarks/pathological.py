@@ -28,7 +28,7 @@ _CHILD = """
 import sys, time
 from pathlib import Path
 sys.path.insert(0, {root!r})
-from bot.documents import load_documents
+from bot.infra.documents import load_documents
 budget = {budget}
 from config.profile import load_profile
 from summarizer import analyze

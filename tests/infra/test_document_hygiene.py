@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.documents import clean_text, load_documents
+from bot.infra.documents import clean_text, load_documents
 
 STATEMENT = "Kyiv said the talks would resume next week."
 
@@ -68,7 +68,7 @@ def test_a_file_over_its_time_budget_is_skipped_by_name_and_the_rest_loads(tmp_p
     (tmp_path / "b.txt").write_text(" ".join(f"Moscow said {n} times no." for n in range(20_000)), encoding="utf-8")
     docs, warnings = _load(tmp_path, budget=0.05)
     assert [d.id for d in docs] == [f"{tmp_path.name}/a.txt"]
-    assert warnings == [f"skipped {tmp_path.name}/b.txt: not read within 0.05 s (too long or too unusual a text)"]
+    assert warnings == [f"skipped {tmp_path.name}/b.txt: not read within 0.05 s of CPU time (too long or too unusual a text)"]
 
 
 def test_a_page_without_line_breaks_is_cut_into_sentences_and_repeats_drop_out(tmp_path):

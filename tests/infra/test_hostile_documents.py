@@ -1,15 +1,16 @@
-"""Hostile files in the documents folder: each is briefed (or skipped with a warning) within a wall-clock bound.
+"""Hostile files in the documents folder: each is briefed (or skipped with a warning) within a time bound.
 
-Before the linear-time rewrite, these took from 7 s ('[' x 100,000) to hours (a 5 MB line): the bounds below are
-generous for this machine and still an order of magnitude under the old times.
+Before the linear-time rewrite these took from 7 s ('[' x 100,000) to hours (a 5 MB line). The bound is on the
+briefing process's CPU time, which other work on a shared machine does not stretch (there a plain seed briefing
+can take 7 s of wall-clock time); the wall clock is bounded too, generously, by the subprocess timeout.
 """
 from __future__ import annotations
 
 import json
+import resource
 import shutil
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -46,11 +47,16 @@ CASES = {
 }
 
 
-def _brief(folder: Path, timeout: float) -> tuple[subprocess.CompletedProcess, float]:
-    start = time.monotonic()
+WALL_CLOCK_LIMIT = 90.0  # seconds; the old code needed minutes to hours for most cases
+
+
+def _brief(folder: Path) -> tuple[subprocess.CompletedProcess, float]:
+    """Run `brief` on `folder` in a fresh process; (result, CPU seconds it used)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     done = subprocess.run([sys.executable, "-m", "bot", "brief", "nato", "--docs", str(folder), "--format", "json"],
-                          cwd=ROOT, capture_output=True, text=True, timeout=timeout * 3)
-    return done, time.monotonic() - start
+                          cwd=ROOT, capture_output=True, text=True, timeout=WALL_CLOCK_LIMIT)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return done, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
 @pytest.mark.parametrize("name", list(CASES))
@@ -59,9 +65,9 @@ def test_a_hostile_file_does_not_stall_the_briefing(tmp_path, name):
     shutil.copy(SEED, tmp_path / SEED.name)
     shutil.copy(ROOT / "seeds" / "profile.toml", tmp_path / "profile.toml")
     (tmp_path / name).write_text(make(), encoding="utf-8")
-    done, elapsed = _brief(tmp_path, bound)
+    done, cpu = _brief(tmp_path)
     assert done.returncode == 0, done.stderr[-2000:]
-    assert elapsed < bound, f"{name}: {elapsed:.1f} s"
+    assert cpu < bound, f"{name}: {cpu:.1f} s of CPU"
     ukraine = [p for p in json.loads(done.stdout)["parties"] if p["name"] == "Ukraine"]
     assert ukraine and ukraine[0]["positions"], "the seed article is still briefed"
     if "varied" in name:  # too much distinct text for the per-file budget: skipped, named, the rest briefed
