@@ -10,7 +10,7 @@ from bot.app.errors import UsageError
 from bot.chat import discord as discord_chat
 from bot.chat import slack as slack_chat
 from bot.cli.run import run_until_signal
-from bot.cli.wiring import build_router, build_service
+from bot.cli.wiring import build_router, build_service, http_host
 from config.settings import Settings
 
 INVITE_URL = ("https://discord.com/oauth2/authorize?client_id={app_id}&scope=bot+applications.commands"
@@ -41,7 +41,8 @@ def slack_command(args: argparse.Namespace, settings: Settings) -> int:
     router = build_router(settings, service)  # /briefing subscribe|unsubscribe|subscriptions backed by the store
     if http:
         port = args.port if getattr(args, "port", None) is not None else settings.port
-        run_until_signal(slack_chat.serve_http(settings.slack, router, port))
+        run_until_signal(slack_chat.serve_http(settings.slack, router, port,
+                                               http_host(settings, getattr(args, "host", None))))
     else:
         run_until_signal(slack_chat.serve_socket(settings.slack, router))
     return 0

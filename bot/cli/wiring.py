@@ -12,6 +12,7 @@ from bot.app.errors import ConfigError
 from bot.app.ports import BriefingSource, Deliver, Warn
 from bot.app.service import BriefingService
 from bot.app.subscriptions import SubscriptionCommands
+from bot.chat import slack as slack_chat
 from bot.infra.clock import POLL_SECONDS, Clock
 from bot.infra.delivery.poster import ChannelPoster
 from bot.infra.delivery.retry import RetryPolicy
@@ -38,6 +39,14 @@ def build_service(settings: Settings, documents: Path | None = None, profile: st
     folder = DocumentFolder.open(documents if documents is not None else settings.documents,
                                  profile if profile is not None else settings.profile)
     return BriefingService(folder, warn=warn)
+
+
+def http_host(settings: Settings, given: str | None = None) -> str:
+    """Where Slack HTTP mode listens: `given` (--host), else every interface where the platform set PORT (a
+    PaaS routes to it), else this machine only."""
+    if given:
+        return given
+    return slack_chat.PUBLIC_HOST if "port" in settings.model_fields_set else slack_chat.LOCAL_HOST
 
 
 def open_store(settings: Settings) -> Store:
