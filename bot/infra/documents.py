@@ -11,6 +11,7 @@ import re
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import quote
 
 from bot.app.errors import ConfigError, UsageError
 from bot.app.ports import Warn
@@ -42,6 +43,7 @@ _LINK_LIST_FILLER = re.compile(r"[\s|•·,-]")
 # Shown text never carries direction overrides (U+202E makes "txt.exe" read "exe.txt") or NULs.
 _INVISIBLE = re.compile("[\x00\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _NUL = b"\x00"
+_URL_SAFE = "!#$%&'()*+,-./:;=?@[]_~"  # a page's address keeps these; spaces, quotes and controls are encoded
 PROFILE_FILE = "profile.toml"  # the folder's own profile, used unless another is named; never a document
 AUTO = "auto"  # profile value: discover parties and topics from the documents
 
@@ -158,7 +160,7 @@ def _load_one(path: Path, name: str, deadline: float, warn: Warn) -> Document | 
     title, url = "", None
     if path.suffix.lower() in (".html", ".htm"):
         title, text, url = html_to_text(text)
-        url = url if url and not _INVISIBLE.search(url) else None
+        url = quote(url, safe=_URL_SAFE) if url and not _INVISIBLE.search(url) else None
     text = clean_text(text, deadline)
     if not text.strip():
         warn(f"skipped {name}: empty")

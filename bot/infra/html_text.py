@@ -65,7 +65,8 @@ def html_to_text(page: str) -> tuple[str, str, str | None]:
     text = "\n".join(_SPACES.sub(" ", line).strip() for line in "".join(collected.parts).split("\n"))
     if title and not text.lstrip().startswith(title):
         text = f"{title}\n{text}"
-    url = collected.url if collected.url and re.fullmatch(r"https?://\S+", collected.url) else None
+    url = (collected.url or "").strip()
+    url = url if re.match(r"https?://[^\s/?#]", url, re.IGNORECASE) else None
     return title, text, url
 
 
