@@ -24,6 +24,14 @@ class ScheduleError(UsageError):
     """A schedule the user gave is invalid; the message names the bad part."""
 
 
+class DuplicateSubscriptionError(UsageError):
+    """The channel already has a subscription with this topic and schedule (`existing` is its id)."""
+
+    def __init__(self, message: str, existing: int | None = None) -> None:
+        super().__init__(message)
+        self.existing = existing
+
+
 class DeliveryError(BriefingError):
     """A post failed after bounded retries; the slot is marked failed and the next slot tries again."""
 

@@ -5,6 +5,7 @@ The CLI is a fixed contract (docs/architecture.md, Contracts); that page also sh
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -16,6 +17,7 @@ from bot.cli.wiring import load_settings
 from config.settings import Settings
 
 EXIT_INTERRUPTED = 130  # the shell's convention for SIGINT
+EXIT_BROKEN_PIPE = 141  # the shell's convention for SIGPIPE (`head` closed the pipe)
 
 COMMANDS: dict[str, Callable[[argparse.Namespace, Settings], int]] = {
     "brief": brief.run_brief,
@@ -86,7 +88,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         settings = load_settings()
         redact(settings.secrets())  # no log line of this process may carry a token, whoever writes it
-        return int(COMMANDS[args.command](args, settings) or 0)
+        status = int(COMMANDS[args.command](args, settings) or 0)
+        sys.stdout.flush()  # a closed pipe shows here, not as a traceback at exit
+        return status
+    except BrokenPipeError:  # `brief | head` stopped reading: not an error of ours
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_BROKEN_PIPE
     except BriefingError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return exc.exit_code
