@@ -36,6 +36,15 @@ class DeliveryError(BriefingError):
     """A post failed after bounded retries; the slot is marked failed and the next slot tries again."""
 
 
+class DeliveryInterrupted(DeliveryError):
+    """Shutdown stopped a post midway (e.g. in a 429 wait): `posted` of its messages went out, and `repeatable`
+    says whether sending the whole post again shows nothing twice (Discord drops a repeated nonce)."""
+
+    def __init__(self, message: str, posted: int, repeatable: bool) -> None:
+        super().__init__(message)
+        self.posted, self.repeatable = posted, repeatable
+
+
 class PermanentDeliveryError(DeliveryError):
     """The channel is gone, access was lost or the token is invalid: pause the subscription."""
 

@@ -75,7 +75,10 @@ class SubscriptionRepository(Protocol):
     def resume(self, sub_id: int) -> None: ...
 
 
-# Posts a briefing to a channel; returns the HTTP attempts it took (raises DeliveryError).
-Deliver = Callable[[Target, Briefing], Awaitable[int]]
+class Deliver(Protocol):
+    """Posts a briefing to a channel; returns the HTTP attempts it took (raises DeliveryError). `key` names the
+    post (subscription and slot) so that a platform can drop a repeat of it."""
+
+    def __call__(self, target: Target, briefing: Briefing, key: str | None = None) -> Awaitable[int]: ...
 # The next slot of a schedule after a time (default: now); None when it never fires again.
 NextRun = Callable[[Schedule, "datetime | None"], "datetime | None"]

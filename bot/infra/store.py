@@ -26,8 +26,7 @@ from bot.app.schedules import MAX_CRON, Schedule
 from bot.app.subscriptions import MAX_CHANNEL, MAX_TOPIC
 
 UTC = timezone.utc
-LOCK_NAME = "clock"
-VERSION_KEY = "subscriptions_version"
+LOCK_NAME, VERSION_KEY = "clock", "subscriptions_version"
 MAX_REASON = 300  # characters of a pause reason kept
 MAX_ERROR = 500  # characters of an error kept
 SQLITE_BUSY_SECONDS = 30  # wait for another process's write instead of failing with "database is locked"
@@ -134,16 +133,13 @@ class Store:
             metadata.create_all(self.engine)
         except (OperationalError, ProgrammingError):
             metadata.create_all(self.engine)  # another process created the tables at the same moment
-        try:
-            with self.engine.begin() as conn:
-                conn.execute(insert(store_meta).values(key=VERSION_KEY, value=0))
-        except IntegrityError:
-            pass  # another process created it first
-        try:
-            with self.engine.begin() as conn:  # also on a store made before the index existed
-                conn.execute(CreateIndex(unique_subscription, if_not_exists=True))
-        except (OperationalError, ProgrammingError, IntegrityError):
-            pass  # made by another process meanwhile, or old duplicates exist: add() still refuses new ones
+        for statement in (insert(store_meta).values(key=VERSION_KEY, value=0),
+                          CreateIndex(unique_subscription, if_not_exists=True)):  # also on a store made before it
+            try:
+                with self.engine.begin() as conn:
+                    conn.execute(statement)
+            except (IntegrityError, OperationalError, ProgrammingError):
+                pass  # another process made it first (or an older store already holds duplicates)
 
     @contextmanager
     def _tx(self) -> Iterator[Connection]:
@@ -241,6 +237,12 @@ class Store:
             conn.execute(update(deliveries).where(deliveries.c.subscription_id == sub_id,
                                                   deliveries.c.slot == slot).values(**values))
 
+    def unclaim(self, sub_id: int, slot: datetime) -> None:
+        """Hand back a claim whose post never started, so that the next clock posts that slot once."""
+        with self._tx() as conn:
+            conn.execute(delete(deliveries).where(deliveries.c.subscription_id == sub_id,
+                                                  deliveries.c.slot == slot, deliveries.c.state == "claimed"))
+
     def deliveries(self, sub_id: int | None = None, state: str | None = None) -> list[Delivery]:
         query = select(deliveries).order_by(deliveries.c.slot)
         if sub_id is not None:
@@ -248,14 +250,13 @@ class Store:
         if state is not None:
             query = query.where(deliveries.c.state == state)
         with self._tx() as conn:
-            return [Delivery(r.subscription_id, r.slot, r.state, r.claimed_at, r.sent_at, r.attempts, r.error)
-                    for r in conn.execute(query)]
+            return [Delivery(*r[1:]) for r in conn.execute(query)]
 
     def delivery(self, sub_id: int, slot: datetime) -> Delivery | None:
         with self._tx() as conn:
             r = conn.execute(select(deliveries).where(deliveries.c.subscription_id == sub_id,
                                                       deliveries.c.slot == slot)).first()
-        return Delivery(r.subscription_id, r.slot, r.state, r.claimed_at, r.sent_at, r.attempts, r.error) if r else None
+        return Delivery(*r[1:]) if r else None
 
     # --- scheduler lock: exactly one clock per store ---------------------------------------------------------
 

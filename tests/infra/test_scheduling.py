@@ -178,7 +178,7 @@ class Recorder:
         self.posts: list[tuple[str, str]] = []
         self.delay = delay
 
-    async def __call__(self, target, briefing) -> int:
+    async def __call__(self, target, briefing, key=None) -> int:
         await asyncio.sleep(self.delay)
         self.posts.append((str(target), briefing.title))
         return 1

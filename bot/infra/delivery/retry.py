@@ -11,7 +11,7 @@ import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
-from bot.app.errors import DeliveryError
+from bot.app.errors import DeliveryError, DeliveryInterrupted
 
 log = logging.getLogger(__name__)
 
@@ -44,23 +44,36 @@ def seconds(value) -> float | None:
 
 
 async def send_all(messages: list[dict], send: Callable[[dict], Awaitable[None]], retry: RetryPolicy,
-                   where: str) -> int:
-    """Send each message once, retrying only the one that failed (earlier parts are never re-sent)."""
-    attempts = 0
-    for message in messages:
-        for attempt in range(1, retry.tries + 1):
-            attempts += 1
-            try:
-                await send(message)
-                break
-            except Retry as exc:
-                wait = exc.after if exc.after is not None else retry.backoff * 2 ** (attempt - 1)
-                if attempt == retry.tries:
-                    raise DeliveryError(f"{exc.reason}; gave up after {attempt} tries") from None
-                if wait > retry.max_retry_after:
-                    raise DeliveryError(f"{exc.reason}; retry after {wait:g} s is too long") from None
-                log.warning("%s: %s; retrying in %.1f s (try %d of %d)", where, exc.reason, wait, attempt + 1,
-                            retry.tries)
-                await asyncio.sleep(wait)
+                   where: str, repeatable: bool = False) -> int:
+    """Send each message once, retrying only the one that failed (earlier parts are never re-sent).
+
+    Cancelled (shutdown) midway, it raises DeliveryInterrupted saying how many messages went out, so that the
+    caller can hand an untouched slot back rather than leave it neither sent nor failed."""
+    attempts = posted = 0
+    try:
+        for message in messages:
+            attempts += await _send_one(message, send, retry, where)
+            posted += 1
+    except asyncio.CancelledError:
+        raise DeliveryInterrupted(f"{where}: stopped after {posted} of {len(messages)} message(s)", posted,
+                                  repeatable) from None
     log.info("%s: posted %d message(s)", where, len(messages))
     return attempts
+
+
+async def _send_one(message: dict, send: Callable[[dict], Awaitable[None]], retry: RetryPolicy, where: str) -> int:
+    """Send one message with bounded retries; returns the HTTP attempts it took."""
+    for attempt in range(1, retry.tries + 1):
+        try:
+            await send(message)
+            return attempt
+        except Retry as exc:
+            wait = exc.after if exc.after is not None else retry.backoff * 2 ** (attempt - 1)
+            if attempt == retry.tries:
+                raise DeliveryError(f"{exc.reason}; gave up after {attempt} tries") from None
+            if wait > retry.max_retry_after:
+                raise DeliveryError(f"{exc.reason}; retry after {wait:g} s is too long") from None
+            log.warning("%s: %s; retrying in %.1f s (try %d of %d)", where, exc.reason, wait, attempt + 1,
+                        retry.tries)
+            await asyncio.sleep(wait)
+    raise DeliveryError(f"{where}: the retry policy allows no tries")
