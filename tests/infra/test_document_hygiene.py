@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from bot.infra.documents import clean_text, load_documents
+from config.profile import load_profile
 
 STATEMENT = "Kyiv said the talks would resume next week."
 
@@ -76,3 +77,12 @@ def test_a_page_without_line_breaks_is_cut_into_sentences_and_repeats_drop_out(t
     (tmp_path / "a.txt").write_text(article, encoding="utf-8")
     docs, _ = _load(tmp_path)
     assert docs[0].text.split("\n") == ["Kyiv said the talks would resume.", "Moscow rejected the plan."]
+
+
+def test_direction_controls_never_reach_names_from_a_profile(tmp_path):
+    profile = tmp_path / "profile.toml"
+    profile.write_text('[parties."Rus\u202esia"]\naliases = ["Mos\u2066cow"]\n[topics.t]\ntitle = "T\u200fitle"\n'
+                       'keywords = ["x"]\n', encoding="utf-8")
+    loaded = load_profile(profile)
+    assert loaded.parties[0].name == "Russia" and loaded.parties[0].aliases == ("Moscow",)
+    assert loaded.topics[0].title == "Title"
