@@ -8,7 +8,8 @@ from pathlib import Path
 
 from bot.app.service import BriefingService
 from bot.infra.documents import DocumentFolder
-from tests.chat.test_discord_e2e import MENTION_PROFILE, Start, fake, followups, start_bot  # noqa: F401
+from tests.chat.test_discord_e2e import (  # noqa: F401  (fixtures, restore_endpoints autouse)
+    MENTION_PROFILE, Start, fake, followups, restore_endpoints, start_bot)
 from tests.fakes.discord_fake import FakeDiscord
 
 ARTICLE = """<html><head><title>Talks</title>

@@ -5,11 +5,14 @@ from __future__ import annotations
 import asyncio
 from datetime import timedelta
 
+import pytest
+
+from bot.app.errors import DeliveryInterrupted
 from bot.app.schedules import Schedule
 from bot.cli.wiring import build_poster
 from bot.infra.clock import Clock
 from bot.infra.delivery.discord import post_discord
-from bot.infra.delivery.retry import RetryPolicy
+from bot.infra.delivery.retry import Retry, RetryPolicy, send_all
 from bot.infra.store import now_utc
 from bot.infra.triggers import last_slot
 from tests.infra.test_delivery import FAST, SLOT, StubService, discord_api, settings, slack, store  # noqa: F401
@@ -67,3 +70,25 @@ async def test_a_retried_message_keeps_its_nonce_and_appears_once(settings, disc
     sent = discord_api.find("POST", "/channels/42/messages")
     assert len(sent) == 3 and sent[0].json["nonce"] == sent[1].json["nonce"] != sent[2].json["nonce"]
     assert [p["content"] for p in discord_api.channel_posts] == ["hello", "hello"]
+
+
+async def test_stopped_mid_request_the_message_counts_as_posted_and_in_a_wait_it_does_not():
+    """A request on its way may have been delivered: the slot is then not handed back (never twice)."""
+    started = asyncio.Event()
+
+    async def hangs(message: dict) -> None:
+        started.set()
+        await asyncio.Event().wait()
+
+    async def limited(message: dict) -> None:
+        started.set()
+        raise Retry("429", after=45)
+
+    for send, posted in ((hangs, 1), (limited, 0)):
+        started.clear()
+        task = asyncio.ensure_future(send_all([{"text": "a"}, {"text": "b"}], send, RetryPolicy(), "slack:C1"))
+        await started.wait()
+        task.cancel()
+        with pytest.raises(DeliveryInterrupted) as stopped:
+            await task
+        assert stopped.value.posted == posted and not stopped.value.repeatable

@@ -49,25 +49,38 @@ async def send_all(messages: list[dict], send: Callable[[dict], Awaitable[None]]
 
     Cancelled (shutdown) midway, it raises DeliveryInterrupted saying how many messages went out, so that the
     caller can hand an untouched slot back rather than leave it neither sent nor failed."""
-    attempts = posted = 0
+    attempts, progress = 0, _Progress()
     try:
         for message in messages:
-            attempts += await _send_one(message, send, retry, where)
-            posted += 1
+            attempts += await _send_one(message, send, retry, where, progress)
+            progress.posted, progress.in_request = progress.posted + 1, False
     except asyncio.CancelledError:
+        # Stopped during a request, the message may have gone out: count it as posted (never sent twice).
+        posted = progress.posted + progress.in_request
         raise DeliveryInterrupted(f"{where}: stopped after {posted} of {len(messages)} message(s)", posted,
                                   repeatable) from None
     log.info("%s: posted %d message(s)", where, len(messages))
     return attempts
 
 
-async def _send_one(message: dict, send: Callable[[dict], Awaitable[None]], retry: RetryPolicy, where: str) -> int:
+@dataclass
+class _Progress:
+    """How far send_all got: messages posted, and whether a request was on its way when it stopped."""
+
+    posted: int = 0
+    in_request: bool = False
+
+
+async def _send_one(message: dict, send: Callable[[dict], Awaitable[None]], retry: RetryPolicy, where: str,
+                    progress: _Progress) -> int:
     """Send one message with bounded retries; returns the HTTP attempts it took."""
     for attempt in range(1, retry.tries + 1):
         try:
+            progress.in_request = True
             await send(message)
             return attempt
         except Retry as exc:
+            progress.in_request = False
             wait = exc.after if exc.after is not None else retry.backoff * 2 ** (attempt - 1)
             if attempt == retry.tries:
                 raise DeliveryError(f"{exc.reason}; gave up after {attempt} tries") from None
