@@ -6,11 +6,10 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
 
 from summarizer.compress import MAX_WORDS, MIN_WORDS
 from summarizer.model import Party
+from summarizer.words import word_set, word_table
 
 # Measured by benchmarks/guard_coverage.py on paraphrases of real sentences (seed and tests/data/stories):
 # faithful lines reach 0.75 and more, lines with an added claim stay at or below 0.67. See README.
@@ -38,27 +37,13 @@ class Verdict:
     coverage: float = 1.0
 
 
-@lru_cache(maxsize=1)
-def _lists() -> dict[str, tuple[str, ...]]:
-    """The guard's word lists (summarizer/data/faithfulness.txt), by section."""
-    text = resources.files("summarizer").joinpath("data/faithfulness.txt").read_text(encoding="utf-8")
-    sections: dict[str, list[str]] = {}
-    current: list[str] = []
-    for line in text.splitlines():
-        line = line.split("#", 1)[0].strip()
-        if line.startswith("[") and line.endswith("]"):
-            current = sections.setdefault(line[1:-1], [])
-        elif line:
-            current.extend(line.split())
-    return {name: tuple(words) for name, words in sections.items()}
-
-
 def _words(section: str) -> frozenset[str]:
-    return frozenset(_lists()[section])
+    """A word list of the guard (summarizer/data/faithfulness_SECTION.txt)."""
+    return word_set(f"faithfulness_{section}")
 
 
 def _number_words() -> dict[str, str]:
-    return dict(item.split("=", 1) for item in _lists()["number_words"])
+    return {word: values[0] for word, values in word_table("faithfulness_numbers").items()}
 
 
 def tokens(text: str) -> list[str]:
@@ -219,7 +204,7 @@ def _dropped_negation(cand: list[str], src: list[str]) -> str:
     return ""
 
 
-_CLASSES = ("positive_verbs", "negative_verbs", "prescriptive_verbs")
+_CLASSES = ("positive_verbs", "negative_verbs", "prescriptive_verbs")  # stand-ins for each other
 
 
 def _classes_in(toks: list[str]) -> set[str]:

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -94,3 +96,11 @@ def test_coverage_counts_only_content_words():
     assert coverage == 1.0 and missing == []
     coverage, missing = content_coverage(tokens("Wants tanks and talks"), tokens("talks"), party)
     assert coverage < MIN_COVERAGE and missing == ["tanks"]
+
+
+def test_the_guard_is_pure_core():
+    code = "import sys, summarizer.faithfulness; print(' '.join(sorted({m.split('.')[0] for m in sys.modules})))"
+    root = Path(__file__).resolve().parents[2]
+    loaded = set(subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True,
+                                check=True).stdout.split())
+    assert not loaded & {"openai", "httpx", "asyncio", "socket", "bot", "config", "sqlalchemy", "aiohttp"}
