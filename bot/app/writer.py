@@ -64,14 +64,19 @@ class Job:
     position: Position
 
     @property
-    def sources(self) -> list[str]:
-        """The verbatim sentences, and a party's own part of a sentence where it differs, in order."""
+    def sentences(self) -> list[str]:
+        """The distinct verbatim source sentences, in order (a party's part is inside its sentence)."""
         out: list[str] = []
         for src in self.position.sources:
-            for text in (src.sentence or src.quote, src.quote):
-                if text and text not in out:
-                    out.append(text)
+            text = src.sentence or src.quote
+            if text and text not in out:
+                out.append(text)
         return out
+
+    @property
+    def parts(self) -> list[str]:
+        """The party's own parts of sentences that hold two parties' stances."""
+        return [s.quote for s in self.position.sources if s.sentence and s.quote != s.sentence]
 
     def key(self, model: str) -> str:
         """Cache key: (source sentences, party, topic, model)."""
@@ -80,7 +85,7 @@ class Job:
         return hashlib.sha256(raw.encode("utf-8")).hexdigest()
 
     def check(self, line: str):
-        return check_line(line, self.sources, self.party, self.others, anchor=self.position.text)
+        return check_line(line, self.sentences, self.party, self.others, anchor=self.position.text)
 
 
 def user_prompt(job: Job) -> str:
@@ -89,7 +94,8 @@ def user_prompt(job: Job) -> str:
         return text.replace(FENCE_OPEN, " ").replace(FENCE_CLOSE, " ").replace("\n", " ")
 
     lines = [f"Party: {job.party.name}", f"Topic: {job.topic}", FENCE_OPEN]
-    lines += [f"[{n}] {fenced(text)}" for n, text in enumerate(job.sources, 1)]
+    lines += [f"[{n}] {fenced(text)}" for n, text in enumerate(job.sentences, 1)]
+    lines += [f"({job.party.name}'s part: {fenced(part)})" for part in job.parts]
     lines += [FENCE_CLOSE, f"Draft line to improve (from the sources): {fenced(job.position.text)}",
               f"Write {job.party.name}'s position on {job.topic} in one sentence of 8 to 20 words."]
     return "\n".join(lines)
