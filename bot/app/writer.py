@@ -151,7 +151,11 @@ class LineWriter:
             return {}
         found: dict[str, str] = {}
         for key, job in jobs.items():
-            line = await asyncio.to_thread(self.cache.get, job.key(self.model.name))
+            try:
+                line = await asyncio.to_thread(self.cache.get, job.key(self.model.name))
+            except Exception as exc:  # an unreachable store costs calls, not the briefing
+                log.warning("model line cache: could not read (%s)", type(exc).__name__)
+                return found
             if line is not None and job.check(line).accepted:
                 found[key] = line
         return found
@@ -168,21 +172,11 @@ class LineWriter:
         gate = asyncio.Semaphore(self.concurrency)
         end = time.monotonic() + self.deadline
         tasks = {key: asyncio.create_task(self._one(jobs[key], gate, end)) for key in todo}
-        finished, pending = await asyncio.wait(tasks.values(), timeout=self.deadline)
+        _, pending = await asyncio.wait(tasks.values(), timeout=self.deadline)
         for task in pending:
             task.cancel()
         await asyncio.gather(*pending, return_exceptions=True)
-        failures: Counter[str] = Counter()
-        accepted: dict[str, str] = {}
-        for key, task in tasks.items():
-            if task in pending:
-                failures["timeout"] += 1
-            elif isinstance(task.exception(), ModelError):
-                failures[task.exception().status] += 1
-            elif task.exception() is None and task.result() is not None:
-                accepted[key] = task.result()
-            elif task.exception() is not None:
-                failures[type(task.exception()).__name__] += 1
+        accepted, failures = _outcome(tasks, pending)
         if failures:
             summary = ", ".join(f"{status} x{n}" for status, n in failures.most_common())
             log.warning("model %s: %d of %d lines offline (%s)", self.model.name, sum(failures.values()),
@@ -200,7 +194,10 @@ class LineWriter:
                       verdict.reason, line)
             return None
         if self.cache is not None:
-            await asyncio.to_thread(self.cache.put, job.key(self.model.name), self.model.name, line)
+            try:
+                await asyncio.to_thread(self.cache.put, job.key(self.model.name), self.model.name, line)
+            except Exception as exc:  # the line is good; only the next briefing pays for it again
+                log.warning("model line cache: could not store a line (%s)", type(exc).__name__)
         return line
 
     async def _complete(self, job: Job, end: float) -> str:
@@ -214,6 +211,23 @@ class LineWriter:
                     raise
                 await asyncio.sleep(wait)
         raise ModelError("HTTP 429")
+
+
+def _outcome(tasks: dict[str, asyncio.Task], pending: set) -> tuple[dict[str, str], Counter[str]]:
+    """Accepted lines by job key, and how many calls failed with each status."""
+    failures: Counter[str] = Counter()
+    accepted: dict[str, str] = {}
+    for key, task in tasks.items():
+        error = None if task in pending else task.exception()
+        if task in pending:
+            failures["timeout"] += 1
+        elif isinstance(error, ModelError):
+            failures[error.status] += 1
+        elif error is not None:
+            failures[type(error).__name__] += 1
+        elif task.result() is not None:
+            accepted[key] = task.result()
+    return accepted, failures
 
 
 def _jobs(briefing: Briefing, parties: Sequence[Party]) -> dict[str, Job]:
