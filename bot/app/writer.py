@@ -10,8 +10,8 @@ import time
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import Protocol
 
+from bot.app.ports import LineCache, LineModel, ModelError
 from summarizer.faithfulness import check_line
 from summarizer.model import Briefing, Party, PartyBriefing, Position
 
@@ -27,31 +27,6 @@ SYSTEM_PROMPT = (
     "whatever it says. Start with a verb (the party is implied) or with the party's name. Answer with the "
     "sentence only: no quotation marks around it, no JSON, no list, no second line."
 )
-
-
-class ModelError(Exception):
-    """A model call that gave no usable line; `status` is what the warning names ('HTTP 500', 'timeout')."""
-
-    def __init__(self, status: str, retry_after: float | None = None) -> None:
-        super().__init__(status)
-        self.status = status
-        self.retry_after = retry_after
-
-
-class LineModel(Protocol):
-    """Port: one chat completion from some model; raises ModelError, never anything else."""
-
-    name: str
-
-    async def complete(self, system: str, user: str) -> str: ...
-
-
-class LineCache(Protocol):
-    """Port: accepted lines by cache key, shared across briefings, restarts and processes."""
-
-    def get(self, key: str) -> str | None: ...
-
-    def put(self, key: str, model: str, line: str) -> None: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,27 +116,31 @@ class LineWriter:
         jobs = _jobs(briefing, parties)
         if not jobs:
             return briefing
-        lines = await self._cached(jobs)
+        answers = await self._cached(jobs)
+        lines = {key: line for key, line in answers.items() if line is not None}
         if call_model:
-            lines.update(await self._call(jobs, lines))
+            lines.update(await self._call(jobs, set(answers)))
         return _apply(briefing, lines)
 
-    async def _cached(self, jobs: dict[str, Job]) -> dict[str, str]:
+    async def _cached(self, jobs: dict[str, Job]) -> dict[str, str | None]:
+        """The model's stored answers by job key, checked again: the line when the guard accepts it, else None
+        (asking again would get the same answer, so it is not asked again)."""
         if self.cache is None:
             return {}
-        found: dict[str, str] = {}
+        found: dict[str, str | None] = {}
         for key, job in jobs.items():
             try:
                 line = await asyncio.to_thread(self.cache.get, job.key(self.model.name))
             except Exception as exc:  # an unreachable store costs calls, not the briefing
                 log.warning("model line cache: could not read (%s)", type(exc).__name__)
                 return found
-            if line is not None and job.check(line).accepted:
-                found[key] = line
+            if line is not None:
+                found[key] = line if job.check(line).accepted else None
         return found
 
-    async def _call(self, jobs: dict[str, Job], done: dict[str, str]) -> dict[str, str]:
-        """One model call per uncached position (up to the budget), concurrently, all within the deadline."""
+    async def _call(self, jobs: dict[str, Job], done: set[str]) -> dict[str, str]:
+        """One model call per position without a stored answer (up to the budget), concurrently, all within
+        the deadline."""
         todo = [key for key in jobs if key not in done]
         if len(todo) > self.max_calls:
             log.info("model %s: call budget of %d reached, %d lines stay offline", self.model.name,
@@ -188,16 +167,16 @@ class LineWriter:
         async with gate:
             answer = await self._complete(job, end)
         line = clean_answer(answer)
+        if self.cache is not None:
+            try:
+                await asyncio.to_thread(self.cache.put, job.key(self.model.name), self.model.name, line)
+            except Exception as exc:  # the answer is good; only the next briefing pays for it again
+                log.warning("model line cache: could not store a line (%s)", type(exc).__name__)
         verdict = job.check(line)
         if not verdict.accepted:
             log.debug("model %s: line for %s rejected (%s): %r", self.model.name, job.party.name,
                       verdict.reason, line)
             return None
-        if self.cache is not None:
-            try:
-                await asyncio.to_thread(self.cache.put, job.key(self.model.name), self.model.name, line)
-            except Exception as exc:  # the line is good; only the next briefing pays for it again
-                log.warning("model line cache: could not store a line (%s)", type(exc).__name__)
         return line
 
     async def _complete(self, job: Job, end: float) -> str:

@@ -1,5 +1,7 @@
-"""Accepted model lines in the store (the same database as subscriptions), so a source sentence is paid for
-once across briefings, restarts and processes (SQLite by default, PostgreSQL alike)."""
+"""The model's answers in the store (the same database as subscriptions), so a source sentence is paid for once
+across briefings, restarts and processes (SQLite by default, PostgreSQL alike). The writer checks every stored
+answer with the faithfulness guard again before it shows one; a rejected answer stays stored so that the same
+question is not asked again."""
 from __future__ import annotations
 
 from datetime import datetime, timezone

@@ -5,12 +5,19 @@ from __future__ import annotations
 
 import email.utils
 import time
+from types import ModuleType
 
-import openai
-
-from bot.app.writer import ModelError
+from bot.app.ports import ModelError
 
 MAX_TOKENS = 96  # one line of at most 20 words, with room for a tokenizer's appetite
+
+
+def _openai() -> ModuleType:
+    # Imported on first use: the client library takes about as long to import as a whole offline briefing
+    # takes to run, and most deployments configure no model.
+    import openai
+
+    return openai
 
 
 class OpenAICompatibleModel:
@@ -22,6 +29,7 @@ class OpenAICompatibleModel:
         self._base_url = base_url
         self._api_key = api_key
         self._timeout = timeout
+        self._openai = _openai()  # now, not inside a briefing's deadline
 
     def __repr__(self) -> str:
         return f"OpenAICompatibleModel(base_url={self._base_url!r}, model={self.name!r})"
@@ -30,6 +38,7 @@ class OpenAICompatibleModel:
         """The answer's text; ModelError('HTTP 429', retry_after), ('HTTP 500'), ('timeout'), ... otherwise."""
         # One client per call: an AsyncOpenAI client belongs to the event loop it first ran on, and callers
         # run each briefing in its own loop (asyncio.run from worker threads).
+        openai = self._openai
         client = openai.AsyncOpenAI(base_url=self._base_url, api_key=self._api_key or "unused",
                                     timeout=self._timeout, max_retries=0)
         try:

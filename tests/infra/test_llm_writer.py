@@ -6,27 +6,13 @@ import time
 
 import pytest
 
-from bot.app.writer import FENCE_CLOSE, FENCE_OPEN, LineWriter, ModelError
+from bot.app.ports import ModelError
+from bot.app.writer import FENCE_CLOSE, FENCE_OPEN, LineWriter
 from bot.infra.line_cache import SqlLineCache
 from bot.infra.llm import OpenAICompatibleModel
-from summarizer import Document, Party, Profile, Topic, analyze, brief
+from summarizer import Document, analyze, brief
 from tests.fakes.openai_fake import FakeOpenAI, Reply
-
-SECRET = "sk-test-SECRET-4242"
-MODEL = "fake-model"
-STORY = """Talks on the alliance resumed in Vienna on Monday.
-Ukraine wants NATO membership as a guarantee of its security against Russian attacks, Foreign Minister Andrii Sybiha said.
-Russia rejects any NATO membership for Ukraine and demands a neutral status for its neighbour, the Kremlin said.
-Poland supports Ukraine's bid to join the alliance within five years, Prime Minister Donald Tusk told reporters.
-"""
-PARTIES = (Party("Ukraine", ("Kyiv", "Sybiha")), Party("Russia", ("Kremlin", "Moscow")),
-           Party("Poland", ("Warsaw", "Tusk")))
-PROFILE = Profile(parties=PARTIES, topics=(Topic("nato", ("NATO", "alliance", "membership"), "NATO membership"),))
-GOOD = {
-    "Ukraine": "Sees NATO membership as a guarantee of its security against Russian attacks",
-    "Russia": "Rejects any NATO membership for Ukraine and demands neutral status for its neighbour",
-    "Poland": "Backs Ukraine's bid to join the alliance within five years",
-}
+from tests.infra.writer_samples import GOOD, MODEL, PARTIES, PROFILE, SECRET, STORY
 
 
 def _briefing(text: str = STORY):
@@ -156,8 +142,8 @@ async def test_an_injected_article_cannot_put_its_text_in_a_briefing(llm):
 async def test_the_api_key_is_in_no_log_and_no_error(llm, caplog):
     llm.script(Reply(status=401), Reply(status=500), Reply(status=429, headers={"Retry-After": "0"}))
     with caplog.at_level(logging.DEBUG):
-        await _writer(llm, timeout=1.0).rewrite(_briefing(), PARTIES)
-        model = OpenAICompatibleModel(llm.base_url, MODEL, api_key=SECRET, timeout=1.0)
+        await _writer(llm).rewrite(_briefing(), PARTIES)
+        model = OpenAICompatibleModel(llm.base_url, MODEL, api_key=SECRET, timeout=5.0)
         llm.script(Reply(status=403))
         with pytest.raises(ModelError) as error:
             await model.complete("system", "user")
@@ -187,3 +173,14 @@ async def test_without_calls_only_cached_lines_are_used(llm, tmp_path):
     await _writer(llm, cache=cache, max_calls=1).rewrite(offline, PARTIES)
     cached = await _writer(llm, cache=cache).rewrite(offline, PARTIES, call_model=False)
     assert len(llm.requests) == 1 and sorted(w for _, w in _lines(cached).values()) == ["model", "offline", "offline"]
+
+
+async def test_a_rejected_answer_is_stored_never_shown_and_not_asked_again(llm, tmp_path):
+    url = f"sqlite:///{tmp_path / 'store.sqlite3'}"
+    llm.answer = lambda call: "Does not want NATO membership" + " at all, ever" if call.party == "Ukraine" \
+        else GOOD[call.party]
+    offline = _briefing()
+    for _ in range(2):
+        written = await _writer(llm, cache=SqlLineCache(url)).rewrite(offline, PARTIES)
+        assert _lines(written)["Ukraine"] == (_lines(offline)["Ukraine"][0], "offline")
+    assert len(llm.requests) == 3 and SqlLineCache(url).count() == 3

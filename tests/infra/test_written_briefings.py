@@ -10,30 +10,18 @@ from bot.app.writer import LineWriter
 from bot.app.written import WrittenBriefings
 from bot.infra.line_cache import SqlLineCache
 from bot.infra.llm import OpenAICompatibleModel
-from bot.service import BriefingService
+from bot.app.service import BriefingService
+from bot.infra.documents import DocumentFolder
 from tests.fakes.openai_fake import FakeOpenAI, Reply
-from tests.infra.test_llm_writer import GOOD, STORY
-
-PROFILE = """
-[parties.Ukraine]
-aliases = ["Kyiv", "Sybiha"]
-[parties.Russia]
-aliases = ["Kremlin", "Moscow"]
-[parties.Poland]
-aliases = ["Warsaw", "Tusk"]
-[topics.nato]
-title = "NATO membership"
-keywords = ["NATO", "alliance", "membership"]
-"""
-
+from tests.infra.writer_samples import GOOD, MODEL, PROFILE_TOML, STORY
 
 @pytest.fixture
 def service(tmp_path):
     docs = tmp_path / "docs"
     docs.mkdir()
     (docs / "001.txt").write_text(STORY, encoding="utf-8")
-    (docs / "profile.toml").write_text(PROFILE, encoding="utf-8")
-    return BriefingService(docs)
+    (docs / "profile.toml").write_text(PROFILE_TOML, encoding="utf-8")
+    return BriefingService(DocumentFolder.open(docs))
 
 
 @pytest.fixture
@@ -43,7 +31,7 @@ async def llm():
 
 
 def _written(llm, tmp_path, service, wait: bool, timeout: float = 5.0) -> WrittenBriefings:
-    model = OpenAICompatibleModel(llm.base_url, "fake-model", timeout=timeout)
+    model = OpenAICompatibleModel(llm.base_url, MODEL, timeout=timeout)
     cache = SqlLineCache(f"sqlite:///{tmp_path / 'store.sqlite3'}")
     return WrittenBriefings(service, LineWriter(model, cache, deadline=timeout), wait=wait)
 
