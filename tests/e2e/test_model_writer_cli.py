@@ -93,7 +93,12 @@ async def test_a_second_briefing_and_a_restart_make_no_new_calls(llm, store_env,
     first = await _brief(capsys, "nato", "--format", "json")
     calls = len(llm.requests)
     assert calls and json.loads(first[1])["parties"]
-    assert await _brief(capsys, "nato", "--format", "json") == first  # a new process would read the same store
+    assert await _brief(capsys, "nato", "--format", "json") == first
+    restarted = await asyncio.create_subprocess_exec(  # a new process, reading the same store
+        sys.executable, "-m", "bot", "brief", "nato", "--docs", str(SEEDS), "--format", "json", cwd=ROOT,
+        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE)
+    out, _ = await asyncio.wait_for(restarted.communicate(), timeout=120)
+    assert restarted.returncode == 0 and out.decode() == first[1]
     assert len(llm.requests) == calls
 
 
