@@ -68,11 +68,12 @@ def user_prompt(job: Job) -> str:
     def fenced(text: str) -> str:
         return text.replace(FENCE_OPEN, " ").replace(FENCE_CLOSE, " ").replace("\n", " ")
 
-    lines = [f"Party: {job.party.name}", f"Topic: {job.topic}", FENCE_OPEN]
+    party, topic = fenced(job.party.name), fenced(job.topic)  # names can come from the articles too
+    lines = [f"Party: {party}", f"Topic: {topic}", FENCE_OPEN]
     lines += [f"[{n}] {fenced(text)}" for n, text in enumerate(job.sentences, 1)]
-    lines += [f"({job.party.name}'s part: {fenced(part)})" for part in job.parts]
-    lines += [FENCE_CLOSE, f"Draft line to improve (from the sources): {fenced(job.position.text)}",
-              f"Write {job.party.name}'s position on {job.topic} in one sentence of 8 to 20 words."]
+    lines += [f"({party}'s part: {fenced(part)})" for part in job.parts]
+    lines += [f"Draft line to improve (from the sources): {fenced(job.position.text)}", FENCE_CLOSE,
+              f"Write {party}'s position on {topic} in one sentence of 8 to 20 words."]
     return "\n".join(lines)
 
 
@@ -93,7 +94,7 @@ def clean_answer(text: str | None) -> str:
 class LineWriter:
     """Rewrites a briefing's lines with a model, within a call budget, a concurrency bound and a deadline."""
 
-    def __init__(self, model: LineModel, cache: LineCache | None = None, *, max_calls: int = 20,
+    def __init__(self, model: LineModel, cache: LineCache | None = None, *, max_calls: int = 30,
                  concurrency: int = 4, deadline: float = 10.0) -> None:
         self.model = model
         self.cache = cache

@@ -43,6 +43,7 @@ async def test_a_well_behaved_model_writes_every_line(llm):
     call = next(c for c in llm.requests if c.party == "Russia")
     assert call.headers["Authorization"] == f"Bearer {SECRET}" and call.json["model"] == MODEL
     assert call.user.index(FENCE_OPEN) < call.user.index("Russia rejects any") < call.user.index(FENCE_CLOSE)
+    assert call.user.index("Draft line") < call.user.index(FENCE_CLOSE)  # the offline line is article text too
 
 
 @pytest.mark.parametrize("party, bad", [
