@@ -225,22 +225,35 @@ def _polarity_check(cand: list[str], src: list[str]) -> str:
 
 
 def _holder_check(line: str, party: Party, others: Sequence[Party]) -> str:
-    """Another party as the line's subject ('Russia rejects ...', '... while Moscow says ...')."""
+    """Another party as the subject of a verb of holding ('Russia rejects ...', 'Moscow has long opposed ...',
+    a line that opens 'Russia has ...' or 'Israel, for its part, ...'); 'NATO membership ...', 'until Hamas is
+    disarmed' name no holder."""
     own = {a.lower() for a in (party.name, *party.aliases)}
-    verbs = _words("holder_verbs")
     for other in others:
         for alias in (other.name, *other.aliases):
             if alias.lower() in own or not alias.strip():
                 continue
             for m in re.finditer(rf"(?<![\w.]){re.escape(alias)}(?![\w])", line):
-                rest = line[m.end():]
-                if rest.startswith(("'s", "’s")):
-                    continue
-                at_start = not line[: m.start()].strip() or line[: m.start()].strip().lower() == "the"
-                following = tokens(rest)[:1]
-                if at_start or (following and following[0].lower() in verbs):
+                before, rest = line[: m.start()].strip().lower(), line[m.end():]
+                at_start = before in ("", "the")
+                if _holds(tokens(rest)[:4], at_start) or (at_start and rest.lstrip().startswith(",")):
                     return f"names {other.name} as the holder"
     return ""
+
+
+def _holds(following: list[str], at_start: bool) -> bool:
+    """Whether the words after a name make it a holder: a verb of holding, maybe after auxiliaries and
+    adverbs ('has consistently opposed'); at the start of a line an auxiliary alone will do ('Russia has')."""
+    auxiliaries, verbs = _words("auxiliaries"), _words("holder_verbs")
+    if following and at_start and following[0].lower() in auxiliaries:
+        return True
+    for tok in following:
+        low = tok.lower()
+        if low in verbs:
+            return True
+        if low not in auxiliaries and not low.endswith("ly"):
+            return False
+    return False
 
 
 def _content(toks: Iterable[str], party: Party) -> list[str]:
