@@ -104,4 +104,4 @@ class LineCache(Protocol):
 # Posts a briefing to a channel; returns the HTTP attempts it took (raises DeliveryError).
 Deliver = Callable[[Target, Briefing], Awaitable[int]]
 # The next slot of a schedule after a time (default: now); None when it never fires again.
-NextRun = Callable[[Schedule, "datetime | None"], "datetime | None"]
+NextRun = Callable[[Schedule, datetime | None], datetime | None]

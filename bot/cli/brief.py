@@ -5,7 +5,8 @@ import argparse
 import sys
 
 from bot.app.service import BriefingService
-from bot.cli.wiring import build_service, with_writer
+from bot.cli.basics import build_service
+from bot.cli.model import with_writer
 from bot.render.terminal import render_briefing, render_topics
 from config.settings import Settings
 

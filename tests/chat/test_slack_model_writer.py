@@ -12,7 +12,8 @@ import pytest
 from slack_sdk.signature import SignatureVerifier
 
 from bot.chat.slack import start_http
-from bot.cli.wiring import build_router, build_service
+from bot.cli.basics import build_service
+from bot.cli.wiring import build_router
 from config.settings import Settings
 from tests.fakes.openai_fake import FakeOpenAI, Reply
 from tests.fakes.slack_fake import FakeSlack
