@@ -10,7 +10,8 @@ from bot.app.errors import UsageError
 from bot.chat import discord as discord_chat
 from bot.chat import slack as slack_chat
 from bot.cli.run import run_until_signal
-from bot.cli.wiring import build_router, build_service, http_host
+from bot.cli.basics import build_service
+from bot.cli.wiring import build_router, http_host
 from config.settings import Settings
 
 INVITE_URL = ("https://discord.com/oauth2/authorize?client_id={app_id}&scope=bot+applications.commands"

@@ -13,7 +13,8 @@ from bot.app.errors import ConfigError
 from bot.app.ports import BriefingSource
 from bot.chat import discord as discord_chat
 from bot.chat import slack as slack_chat
-from bot.cli.wiring import build_clock, build_router, build_service, http_host
+from bot.cli.basics import build_service
+from bot.cli.wiring import build_clock, build_router, http_host
 from bot.infra.clock import serve_clock
 from config.settings import Settings
 

@@ -1,44 +1,19 @@
-"""Building the objects every command needs from the settings: the composition root's one toolbox."""
+"""Building the store, the router, the poster and the clock: what the chat and scheduling commands need."""
 from __future__ import annotations
 
-import logging
 from functools import partial
-from pathlib import Path
-
-from pydantic import ValidationError
 
 from bot.app.commands import Router
-from bot.app.errors import ConfigError
-from bot.app.ports import BriefingSource, Deliver, Warn
-from bot.app.service import BriefingService
+from bot.app.ports import BriefingSource, Deliver
 from bot.app.subscriptions import SubscriptionCommands
 from bot.chat import slack as slack_chat
+from bot.cli.model import with_writer
 from bot.infra.clock import POLL_SECONDS, Clock
 from bot.infra.delivery.poster import ChannelPoster
 from bot.infra.delivery.retry import RetryPolicy
-from bot.infra.documents import DocumentFolder
 from bot.infra.store import Store
 from bot.infra.triggers import next_run
 from config.settings import Settings
-
-log = logging.getLogger("bot")
-
-
-def load_settings() -> Settings:
-    """Settings from the environment and .env; ConfigError naming the first bad variable."""
-    try:
-        return Settings()
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        raise ConfigError(f"setting {'.'.join(map(str, first['loc']))}: {first['msg']}") from None
-
-
-def build_service(settings: Settings, documents: Path | None = None, profile: str | Path | None = None,
-                  warn: Warn = log.warning) -> BriefingService:
-    """The briefing service of a documents folder and profile (defaults: the settings'; 'auto': discover)."""
-    folder = DocumentFolder.open(documents if documents is not None else settings.documents,
-                                 profile if profile is not None else settings.profile)
-    return BriefingService(folder, warn=warn)
 
 
 def http_host(settings: Settings, given: str | None = None) -> str:
@@ -56,7 +31,7 @@ def open_store(settings: Settings) -> Store:
 def build_router(settings: Settings, service: BriefingSource) -> Router:
     """The `/briefing` router with subscriptions backed by the store (what both chat adapters use)."""
     commands = SubscriptionCommands(partial(open_store, settings), service, settings.timezone, next_run)
-    return Router(service, commands)
+    return Router(with_writer(settings, service, wait=False), commands)
 
 
 def build_poster(settings: Settings, retry: RetryPolicy = RetryPolicy()) -> ChannelPoster:
@@ -67,5 +42,5 @@ def build_poster(settings: Settings, retry: RetryPolicy = RetryPolicy()) -> Chan
 def build_clock(settings: Settings, service: BriefingSource, *, standby: bool = False, store: Store | None = None,
                 deliver: Deliver | None = None, poll_seconds: float = POLL_SECONDS) -> Clock:
     """The scheduler of the store's subscriptions (standby: give way to a dedicated clock process)."""
-    return Clock(service, store or open_store(settings), deliver or build_poster(settings),
+    return Clock(with_writer(settings, service, wait=True), store or open_store(settings), deliver or build_poster(settings),
                  grace=settings.misfire_grace_seconds, poll_seconds=poll_seconds, standby=standby)

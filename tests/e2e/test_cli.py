@@ -103,3 +103,28 @@ def test_module_entry_point_runs_from_the_repository_root():
                           capture_output=True, text=True, timeout=60)
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout)["parties"]
+
+
+def test_every_command_redacts_secrets_from_logs(tmp_path):
+    """Whatever command runs and whichever library logs, a configured token never reaches the log."""
+    token = "xoxb-redaction-test-SECRET"
+    code = ("import logging, sys; from bot.cli import main as m;"
+            "m.COMMANDS['topics'] = lambda args, settings: logging.getLogger('slack_sdk').warning("
+            "'calling with %s', settings.slack.bot_token) or 0;"
+            "sys.exit(m.main(['topics']))")
+    env = {"PATH": "", "BRIEFING_SLACK_BOT_TOKEN": token, "BRIEFING_DATABASE_URL": f"sqlite:///{tmp_path}/s.db"}
+    proc = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True,
+                          timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    assert "calling with [secret]" in proc.stderr and token not in proc.stderr + proc.stdout
+
+
+def test_terminal_commands_start_without_the_chat_store_and_scheduler_libraries():
+    """`python -m bot brief|topics` takes the light entry: a terminal briefing does not import discord.py & co."""
+    code = ("import runpy, sys\nsys.argv = ['bot', 'topics']\ntry:\n    runpy.run_module('bot', run_name='__main__')\n"
+            "except SystemExit:\n    pass\nprint(' '.join(sorted({m.split('.')[0] for m in sys.modules})))")
+    proc = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0 and "nato" in proc.stdout, proc.stderr
+    loaded = set(proc.stdout.strip().splitlines()[-1].split())
+    assert "summarizer" in loaded
+    assert not loaded & {"discord", "slack_bolt", "slack_sdk", "sqlalchemy", "apscheduler", "aiohttp"}
