@@ -1,0 +1,122 @@
+"""Lines that read on their own: an opening pronoun becomes the name attribution resolved, 'this move' the noun
+phrase it stands for, and a quote keeps its speaker. What cannot be resolved is reported (None), never guessed."""
+from __future__ import annotations
+
+import re
+
+from summarizer.lexicon import DETERMINERS, PREPOSITIONS, STANCE_VERBS
+
+_PARTICLES = frozenset({"von", "van", "der", "de", "da", "di", "du", "bin", "ibn", "al", "el", "le", "la"})
+_THE_NAMES = re.compile(r"^United |(?:Union|Nations|Authority|Agency|Commission|Council|Ministry|Organization|"
+                        r"Organisation|Kingdom|Republic|Court|Bank|Fund|Alliance|Front|Movement|Party|Coalition|"
+                        r"Government|Administration|Emirates|Netherlands|Philippines|Department|Office|Committee)$")
+_OPENING_PRONOUN = re.compile(r"^(?P<w>he|she|it|they)\b", re.IGNORECASE)
+_OPENING_POSSESSIVE = re.compile(r"^(?P<w>his|her|its|their)\s+(?=\w)", re.IGNORECASE)
+_DEMONSTRATIVE = re.compile(
+    r"\b(?P<det>this|that|these|those|such)\s+(?P<noun>move|moves|step|steps|idea|ideas|plan|plans|proposal|proposals|"
+    r"demand|demands|decision|approach|policy|initiative|offer|request|position|stance|call|bid|aspiration|"
+    r"aspirations|effort|efforts|measure|measures|prospect|option|scenario|push)\b", re.IGNORECASE)
+_OPENING_DEMONSTRATIVE = re.compile(r"^(?:this|that|these|those|such)\b", re.IGNORECASE)
+_NP_STOP = PREPOSITIONS | {"as", "that", "to", "and", "but", "which", "who", "while", "because", "if", ",", ";", "."}
+_REDUCED_RELATIVE = re.compile(
+    r"^(?P<det>a|an|the)\s+(?P<noun>claim|charge|accusation|allegation|assertion|suggestion|report|version)\s+"
+    r"(?:that\s+|which\s+)?(?P<subject>(?:[A-Z][\w.'’-]*\s+)*[\w.'’-]+)\s+(?P<verb>[a-z]+ed|denies|rejects|disputes)$",
+    re.IGNORECASE)
+_FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|us|my|My|me)\b")
+
+
+def short_name(person: str) -> str:
+    """'Volodymyr Zelensky' -> 'Zelensky'; 'Ursula von der Leyen' -> 'von der Leyen'."""
+    parts = person.split()
+    k = len(parts) - 1
+    while k > 0 and parts[k - 1].lower() in _PARTICLES:
+        k -= 1
+    return " ".join(parts[k:])
+
+
+def party_subject(party: str) -> str:
+    """A party's name as the subject of a line: 'The United States', 'Hamas'."""
+    return f"The {party}" if _THE_NAMES.search(party) and not party.lower().startswith("the ") else party
+
+
+def holder_name(holder: str, speaker: str | None) -> str:
+    return short_name(speaker) if speaker else party_subject(holder)
+
+
+def resolve_opening(text: str, holder: str, speaker: str | None, antecedent: str) -> str | None:
+    """Replace an opening 'He'/'It'/'Its'/'This move' with what it stands for; None when it cannot be done."""
+    m = _OPENING_PRONOUN.match(text)
+    if m:
+        word = m.group("w").lower()
+        if word in ("he", "she") and not speaker:
+            return None
+        return holder_name(holder, speaker if word in ("he", "she") else None) + text[m.end():]
+    m = _OPENING_POSSESSIVE.match(text)
+    if m:
+        word = m.group("w").lower()
+        if word in ("his", "her") and not speaker:
+            return None
+        return possessive(holder_name(holder, speaker if word in ("his", "her") else None)) + " " + text[m.end():]
+    if _OPENING_DEMONSTRATIVE.match(text):
+        resolved = resolve_demonstratives(text, antecedent)
+        return None if _OPENING_DEMONSTRATIVE.match(resolved) else resolved[:1].upper() + resolved[1:]
+    return text
+
+
+def possessive(name: str) -> str:
+    return f"{name}'" if name.endswith("s") and not name.endswith("ss") else f"{name}'s"
+
+
+def resolve_demonstratives(text: str, antecedent: str) -> str:
+    """'Russia has consistently opposed this move' -> "... opposed Ukraine's NATO membership", taking the object of
+    the antecedent's stance verb (and its subject as possessor when the object has none)."""
+    m = _DEMONSTRATIVE.search(text)
+    if m is None or not antecedent:
+        return text
+    phrase = antecedent_phrase(antecedent)
+    if not phrase:
+        return text
+    return text[:m.start()] + phrase + text[m.end():]
+
+
+def antecedent_phrase(antecedent: str) -> str | None:
+    """The noun phrase a stance verb of `antecedent` takes as its object, e.g. 'Ukraine views NATO membership as
+    crucial' -> "Ukraine's NATO membership"."""
+    toks = re.findall(r"[\w’'.-]+|[,;]", antecedent)
+    lower = [t.lower() for t in toks]
+    verb = next((i for i, w in enumerate(lower) if w in STANCE_VERBS and i > 0 and w.endswith(("s", "ed"))), None)
+    if verb is None:
+        return None
+    end = verb + 1
+    while end < len(toks) and lower[end] not in _NP_STOP and end - verb <= 5:
+        end += 1
+    np = toks[verb + 1:end]
+    if not np or lower[verb + 1] in ("that", "to", "it", "them", "this"):
+        return None
+    subject = [t for t in toks[:verb] if t[:1].isupper() and t.lower() not in DETERMINERS]
+    if np[0].lower() in ("a", "an") or np[0][:1].isupper() and len(np) > 1:
+        np = np[1:] if np[0].lower() in ("a", "an") else np
+        if len(subject) == 1 and subject[0] == toks[0]:
+            return f"{possessive(subject[0])} {' '.join(np)}"
+    return " ".join(np)
+
+
+def reduced_relative(text: str, antecedent: str) -> str:
+    """'A claim Indian officials denied' (after '..., accused India of violating the deal') -> 'Indian officials
+    denied a claim of violating the deal': the holder and verb first, the claim's content from the antecedent."""
+    m = _REDUCED_RELATIVE.match(text)
+    if m is None:
+        return text
+    line = f"{m.group('subject')} {m.group('verb')} {m.group('det').lower()} {m.group('noun')}"
+    of = re.search(r"\b(?:accused|accusing|accuses|charged|blamed)\b[^,;]*?\s(of\s[^,;]+?)\s*[,;.]?\s*$", antecedent)
+    return f"{line} {of.group(1)}" if of else line
+
+
+def speaker_quote(speaker_label: str, content: str) -> str:
+    """'Netanyahu: “We will not agree to any deal”': a quote keeps who said it."""
+    content = content.strip().strip('"“”').rstrip(" ,.")
+    return f"{speaker_label}: “{content}”"
+
+
+def first_person(text: str) -> bool:
+    return bool(_FIRST_PERSON.search(text))
