@@ -101,21 +101,23 @@ def _score(claim: Claim, relevance: float) -> float:
 
 def _pick(ranked: list[tuple[float, Claim]], limit: int, matcher: TopicMatcher) -> list[tuple[Line, list[Claim]]]:
     """Best claims with a standalone line first; a near-duplicate joins the pick it repeats (its document
-    becomes another source). A claim with no line is passed over for the party's next-best one."""
+    becomes another source). A claim with no line, or one too long to say in 24 words, gives way to the
+    party's next-best; the long one is used only when the party has nothing else."""
     picks: list[tuple[Line, list[Claim]]] = []
+    fallback: tuple[Line, list[Claim]] | None = None
     for _, claim in ranked:
         quotes = [group[0].statement.quote for _, group in picks]
         match = process.extractOne(claim.statement.quote, quotes, scorer=fuzz.token_set_ratio,
                                    score_cutoff=_NEAR_DUPLICATE) if quotes else None
         if match is not None:
             picks[match[2]][1].append(claim)
-            continue
-        if len(picks) >= limit:
-            continue
-        line = write_line(claim.statement, claim.antecedent, matcher)
-        if line is not None:
-            picks.append((line, [claim]))
-    return picks
+        elif len(picks) < limit:
+            line = write_line(claim.statement, claim.antecedent, matcher)
+            if line is not None and line.fit > 0:
+                picks.append((line, [claim]))
+            elif line is not None and fallback is None:
+                fallback = (line, [claim])
+    return picks or ([fallback] if fallback else [])
 
 
 def _position(analysis: Analysis, line: Line, claims: list[Claim], topic: Topic) -> Position:

@@ -28,6 +28,8 @@ _DATELINE = re.compile(
 SUBORDINATORS = ("as", "after", "while", "although", "though", "despite", "when", "since", "following", "amid",
                   "amidst", "before", "once", "with", "because", "whereas", "in the wake of", "ahead of")
 _LEADING_CLAUSE = re.compile(
+    r"^(?:in|during|at) (?:an?|the|his|her|its|their) [^,]{0,40}\b(?:statement|interview|address|speech|post|"
+    r"briefing|conference|meeting|summit|rally|letter|video)\b[^,]{0,40},\s+|"
     rf"^(?:(?:{'|'.join(SUBORDINATORS)})\b|[A-Za-z]+ing\b|(?:asked|pressed|questioned|speaking)\b)[^,]*,\s+",
     re.IGNORECASE)
 _PARENTHETICAL = re.compile(
@@ -48,7 +50,7 @@ _TRAILING_CONTEXT = re.compile(
     re.IGNORECASE)
 _TRAILING_ACCORDING = re.compile(r",\s+according to [^,;]*$", re.IGNORECASE)
 _TRAILING_OPTIONAL = re.compile(r"(?:,\s+|\s+(?=(?:including|such as)\s))(?:including|such as|especially)\s[^;]*$")
-_RELATIVE = re.compile(r",\s+(?:who|whose|which)\s[^,;\"“”]{1,80},(?=\s+[a-z])")
+_RELATIVE = re.compile(r",\s+(?:who|whose|which)\s(?:[^,;\"“”]|,\d){1,80},(?=\s+[a-z])")
 _VERBISH = re.compile(r"^(?:[a-z]+(?:ed|s|ing)|said|told|says|has|have|had|is|are|was|were|will|would|can|could|"
                       r"must|should|may|might|did|does|do|also|again|has|never|repeatedly|strongly)\b")
 

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 from summarizer import compress as c
 from summarizer.attribution import Statement
-from summarizer.lexicon import COPULAS, MODALS, PASSIVE_BY, STANCE_ADJECTIVES, STANCE_VERBS
+from summarizer.lexicon import COPULAS, MODALS, PASSIVE_BY, STANCE_ADJECTIVES, STANCE_NOUNS, STANCE_VERBS
+from summarizer.parties import PEOPLE_NOUNS
 from summarizer.standalone import (
     first_person, holder_name, reduced_relative, resolve_demonstratives, resolve_opening, speaker_quote,
 )
@@ -22,7 +23,7 @@ from summarizer.words import word_set
 _AUXILIARIES = COPULAS | MODALS | frozenset("has have had did does do will would could can may might shall must "
                                             "cannot won't can't didn't doesn't isn't aren't".split())
 _FRAGMENT_START = re.compile(
-    rf"^(?:(?i:{'|'.join(c.SUBORDINATORS)}|if|unless|because|despite|according|to|that|which|who)\b|"
+    rf"^(?:(?i:{'|'.join(c.SUBORDINATORS)}|if|unless|because|despite|to|that|which|who)\b|"
     r"(?i:an?\s+\w+\s+(?:that|which|who))\b|(?i:an?)\s+[a-z]+\s+[A-Z])")
 _PRONOUN_START = re.compile(r"^[\"'“‘]?(?:he|she|they|it|his|her|its|their|them|this|that|these|those|we|our|us|"
                             r"i|my|me|you|your)\b", re.IGNORECASE)
@@ -30,6 +31,7 @@ _SUBJECT_PARTICIPLE = re.compile(
     r"(?P<np>(?P<quant>(?:many|some|several|most|all|both)\s+)?(?:[A-Z][\w.'’-]*\s+)*[A-Z][\w.'’-]*(?:\s+[a-z]+s)?)"
     r"\s*,?\s+(?P<verb>[a-z]+ing)\b")
 _ACTION_PAST = PASSIVE_BY | word_set("irregular_past")  # 'Togo raised objections', 'Iran struck a deal'
+_NAME_VERB = re.compile(r"\b[A-Z][\w.'’-]*\s+(?:[a-z]+ly\s+)?(?P<verb>[a-z]{3,}(?:s|ed))\s+\w")
 MIN_STANCE_WORDS = 4  # fewer words state no position a reader can use
 SHORTENING_TRIES = 12  # candidate lines examined per segment when dropping trailing pieces
 _AS_FRAME = re.compile(
@@ -50,7 +52,8 @@ class Line:
 
     @property
     def rank(self) -> tuple:
-        return (self.fit > 0, self.on_topic, self.fit, self.named, self.score, len(self.text.split()))
+        n = len(self.text.split())
+        return (self.fit > 0, self.on_topic, self.fit, self.named, self.score, n if self.fit == 2 else -n)
 
 
 def write_line(st: Statement, antecedent: str, matcher: TopicMatcher) -> Line | None:
@@ -81,11 +84,14 @@ def _candidates(st: Statement) -> list[str]:
     sentence = st.sentence.text
     spans = st.stance_spans
     out = [sentence[st.start:st.end]]
-    if st.start < st.holder_at < st.end:
+    # 'a step Egypt condemned': a holder inside a reduced relative clause is no line's start
+    from_holder = st.start < st.holder_at < st.end and not re.search(
+        r"\b(?:a|an|the)\s+\w+\s*$", sentence[st.start:st.holder_at], re.IGNORECASE)
+    if from_holder:
         out.append(sentence[st.holder_at:st.end])
     if spans:
         out.append(sentence[spans[0][0]:spans[-1][1]])
-        if st.start <= st.holder_at < spans[0][0]:
+        if from_holder and st.holder_at < spans[0][0]:
             out.append(sentence[st.holder_at:spans[-1][1]])
         out.extend(sentence[a:b] for a, b in spans)
     if st.attribution_last:
@@ -194,7 +200,15 @@ def is_stance(text: str) -> bool:
     if lower[0] in STANCE_VERBS or lower[0] in _AUXILIARIES or lower[0].endswith("ing") and \
             lower[0] in STANCE_VERBS:
         return False
-    return any(_finite(lower, i) for i in range(1, len(lower)))
+    return any(_finite(lower, i) for i in range(1, len(lower))) or _name_then_verb(text)
+
+
+def _name_then_verb(text: str) -> bool:
+    """'Veritel controls nearly 70 percent': a name followed by a verb in -s or -ed (not 'European allies')."""
+    for m in _NAME_VERB.finditer(text, 1):
+        if m.group("verb") not in PEOPLE_NOUNS and m.group("verb") not in STANCE_NOUNS:
+            return True
+    return False
 
 
 def _finite(lower: list[str], i: int) -> bool:

@@ -17,11 +17,12 @@ _DEMONSTRATIVE = re.compile(
     r"demand|demands|decision|approach|policy|initiative|offer|request|position|stance|call|bid|aspiration|"
     r"aspirations|effort|efforts|measure|measures|prospect|option|scenario|push)\b", re.IGNORECASE)
 _OPENING_DEMONSTRATIVE = re.compile(r"^(?:this|that|these|those|such)\b", re.IGNORECASE)
+_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you"})
 _NP_STOP = PREPOSITIONS | {"as", "that", "to", "and", "but", "which", "who", "while", "because", "if", ",", ";", "."}
 _REDUCED_RELATIVE = re.compile(
-    r"^(?P<det>a|an|the)\s+(?P<noun>claim|charge|accusation|allegation|assertion|suggestion|report|version)\s+"
-    r"(?:that\s+|which\s+)?(?P<subject>(?:[A-Z][\w.'’-]*\s+)*[\w.'’-]+)\s+(?P<verb>[a-z]+ed|denies|rejects|disputes)$",
-    re.IGNORECASE)
+    r"^(?P<det>(?i:a|an|the))\s+(?P<noun>claim|charge|accusation|allegation|assertion|suggestion|report|version|step|"
+    r"move|decision|measure|plan|proposal)\s+(?:that\s+|which\s+)?(?P<subject>(?:[A-Z][\w.'’-]*\s+)*[A-Z][\w.'’-]*"
+    r"(?:\s+[a-z]+s)?)\s+(?P<adverb>[a-z]+ly\s+)?(?P<verb>[a-z]+ed|denies|rejects|disputes)(?P<rest>\s+[^,;]+)?$")
 _FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|us|my|My|me)\b")
 
 
@@ -93,11 +94,12 @@ def antecedent_phrase(antecedent: str) -> str | None:
     np = toks[verb + 1:end]
     if not np or lower[verb + 1] in ("that", "to", "it", "them", "this"):
         return None
-    subject = [t for t in toks[:verb] if t[:1].isupper() and t.lower() not in DETERMINERS]
-    if np[0].lower() in ("a", "an") or np[0][:1].isupper() and len(np) > 1:
-        np = np[1:] if np[0].lower() in ("a", "an") else np
-        if len(subject) == 1 and subject[0] == toks[0]:
-            return f"{possessive(subject[0])} {' '.join(np)}"
+    subject = [t for t in toks[:verb] if t[:1].isupper() and t.lower() not in DETERMINERS | _PRONOUNS]
+    named = len(subject) == 1 and subject[0] == toks[0]
+    if np[0].lower() in ("a", "an"):  # 'a joint commission' is only 'this move' when we know whose it is
+        return f"{possessive(subject[0])} {' '.join(np[1:])}" if named else None
+    if np[0][:1].isupper() and len(np) > 1 and named:
+        return f"{possessive(subject[0])} {' '.join(np)}"
     return " ".join(np)
 
 
@@ -107,7 +109,9 @@ def reduced_relative(text: str, antecedent: str) -> str:
     m = _REDUCED_RELATIVE.match(text)
     if m is None:
         return text
-    line = f"{m.group('subject')} {m.group('verb')} {m.group('det').lower()} {m.group('noun')}"
+    line = f"{m.group('subject')} {m.group('adverb') or ''}{m.group('verb')} {m.group('det').lower()} {m.group('noun')}"
+    if m.group("rest"):
+        return line + m.group("rest")
     of = re.search(r"\b(?:accused|accusing|accuses|charged|blamed)\b[^,;]*?\s(of\s[^,;]+?)\s*[,;.]?\s*$", antecedent)
     return f"{line} {of.group(1)}" if of else line
 
