@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.documents import load_documents
+from bot.infra.documents import load_documents
 from summarizer import Party, Profile, Topic, analyze, brief
 from summarizer.lexicon import STOPWORDS
 from summarizer.text import normalize, split_sentences
