@@ -37,13 +37,16 @@ _PARENTHETICAL = re.compile(
     r"in a statement|in response|for example|at least publicly),(?=\s)", re.IGNORECASE)
 _BRACKETS = re.compile(r"\s*\([^()]{1,60}\)")
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-_TIME = re.compile(
-    rf"\s*,?\s+(?:(?:on|late on|early on|by|until|from) {_WEEKDAY}(?: (?:morning|afternoon|evening|night))?"
-    r"|(?:last|this|next|earlier this|later this) (?:week|weekend|month|year|morning|evening)"
+_TIME = re.compile(  # a deadline ('by next year', 'before Friday') is content, not time of saying
+    rf"(?<!\bby)(?<!\buntil)(?<!\bbefore)\s*,?\s+(?:(?:on|late on|early on|from) {_WEEKDAY}"
+    r"(?: (?:morning|afternoon|evening|night))?"
+    r"|(?:(?:for|in|from|over|during) )?(?:last|this|next|earlier this|later this) "
+    r"(?:week|weekend|month|year|morning|evening)"
     r"|(?:yesterday|today|tonight)(?= |,|\.|$))(?=[\s,.;]|$)")
 _OCCASION = re.compile(
     r"\s+(?:in|during) (?:an?|the|his|her|their|its) (?:[a-z-]+ ){0,2}"
-    r"(?:statement|interview|address|speech|post|briefing|broadcast|appearance|remarks)"
+    r"(?:statement|interview|address|speech|post|briefing|broadcast|appearance|remarks|video|message|letter)"
+    r"(?: (?:released|posted|published|broadcast|aired|shared|issued))?"
     r"(?: (?:on|to|with) [A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3})?(?=[\s,.;]|$)")
 _TRAILING_CONTEXT = re.compile(
     r",\s+(?:as|after|while|amid|amidst|following|before|since|when|days after|hours after|weeks after)\s[^,;]*$",
@@ -109,7 +112,8 @@ def drop_appositives(text: str) -> str:
         if first.start() < pos:
             continue
         inner = text[first.end():second.start()]
-        if re.search(r"[;\"“”]", inner) or not _is_appositive(inner, text[:first.start()], text[second.end():]):
+        if ";" in inner or inner.count('"') % 2 or inner.count("“") != inner.count("”") \
+                or not _is_appositive(inner, text[:first.start()], text[second.end():]):
             continue
         out.append(text[pos:first.start()] + " ")
         pos = second.end()
@@ -122,7 +126,7 @@ def _is_appositive(inner: str, before: str, after: str) -> bool:
         return False
     if not _VERBISH.match(after) or after.startswith(("and ", "but ")):
         return False
-    opener = re.match(r"(?:the|a|an|known|especially|notably|including|particularly|also|both|[a-z]+ing\b|"
+    opener = re.match(r"(?:the|a|an|one|known|especially|notably|including|particularly|also|both|[a-z]+ing\b|"
                       r"[A-Z][\w.'’-]*['’]s\b|[A-Z][\w.'’-]+(?: (?:[A-Z][\w.'’-]+|al-\w+|bin|von|der|de))*$)", inner)
     return opener is not None
 
@@ -145,6 +149,21 @@ def drop_trailing_event(text: str) -> str:
         if any(w.endswith("ed") or w in _FINITE_WORDS for w in head[1:]):
             return text[:m.start()]
     return text
+
+
+def drop_trailing_condition(text: str) -> str:
+    """'... urged Laos to suspend work until a full study has been completed' -> '... to suspend work': only to
+    make a too long line fit, the whole trailing condition goes (a line never ends inside one)."""
+    m = re.search(r"\s+(?:until|unless|if|before|because|so that|provided)\s[^\"“”;]+$", text)
+    return text[:m.start()] if m else text
+
+
+def drop_trailing_coordination(text: str) -> str:
+    """'Laos says the project is essential and will go ahead as scheduled' -> '... is essential': only to make a
+    too long line fit, a trailing second predicate goes whole."""
+    m = re.search(r"\s+and\s+(?:(?:has|have|had|will|would|is|are|was|were|must|could|should|can)\b|[a-z]+ed\b|"
+                  r"[a-z]+s\b(?=\s+(?:that|the|a|to|it|for)\b))[^\"“”;]*$", text)
+    return text[:m.start()] if m and words(text[:m.start()]) >= MIN_WORDS else text
 
 
 def drop_trailing_examples(text: str) -> str:

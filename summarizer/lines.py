@@ -15,7 +15,8 @@ from summarizer.attribution import Statement
 from summarizer.lexicon import COPULAS, MODALS, PASSIVE_BY, STANCE_ADJECTIVES, STANCE_NOUNS, STANCE_VERBS
 from summarizer.parties import PEOPLE_NOUNS
 from summarizer.standalone import (
-    first_person, holder_name, reduced_relative, resolve_demonstratives, resolve_opening, speaker_quote,
+    first_person, holder_name, reduced_relative, relative_object, resolve_demonstratives, resolve_opening,
+    speaker_quote,
 )
 from summarizer.topics import TopicMatcher, stems_of
 from summarizer.words import word_set
@@ -86,7 +87,7 @@ def _candidates(st: Statement) -> list[str]:
     out = [sentence[st.start:st.end]]
     # 'a step Egypt condemned': a holder inside a reduced relative clause is no line's start
     from_holder = st.start < st.holder_at < st.end and not re.search(
-        r"\b(?:a|an|the)\s+\w+\s*$", sentence[st.start:st.holder_at], re.IGNORECASE)
+        r"\b(?:(?:a|an|the)\s+\w+|which|that|who|whom)\s*$", sentence[st.start:st.holder_at], re.IGNORECASE)
     if from_holder:
         out.append(sentence[st.holder_at:st.end])
     if spans:
@@ -137,9 +138,11 @@ def _compress(text: str, st: Statement) -> str:
         text = f"{m.group('frame')} {m.group('rest')}"
     rules: tuple[Callable[[str], str], ...] = (
         c.drop_parentheticals, c.drop_appositives, c.drop_time, c.drop_trailing_context, c.drop_leading_clause,
-        c.drop_subordinator, c.passive_to_active)
+        c.drop_subordinator)
     for rule in rules:
         text = _guarded(rule, text, keep)
+    if not is_stance(c.tidy(text)):  # 'Despite concerns voiced by X': a fragment whose agent holds the stance
+        text = _guarded(c.passive_to_active, text, keep)
     return c.tidy(_finite_participle(text, st))
 
 
@@ -168,7 +171,7 @@ def _finite_participle(text: str, st: Statement) -> str:
 
 
 def _standalone(text: str, st: Statement, antecedent: str) -> str | None:
-    text = reduced_relative(text, antecedent)
+    text = relative_object(reduced_relative(text, antecedent), antecedent)
     resolved = resolve_opening(text, st.holder, st.speaker, antecedent)
     if resolved is None:
         return None
@@ -233,9 +236,10 @@ def _names_holder(text: str, st: Statement) -> bool:
 
 
 def _shorter(text: str) -> list[str]:
-    """Whole trailing pieces that may go when a line is too long: examples, an occasion, the last comma piece
-    (outside quotes), a trailing 'if' condition."""
-    out = [c.tidy(rule(text)) for rule in (c.drop_trailing_examples, c.drop_trailing_event)]
+    """Whole trailing pieces that may go when a line is too long: examples, an occasion, a condition, a second
+    predicate, the last comma piece (outside quotes)."""
+    rules = (c.drop_trailing_examples, c.drop_trailing_event, c.drop_trailing_condition, c.drop_trailing_coordination)
+    out = [c.tidy(rule(text)) for rule in rules]
     depth, cut = 0, -1
     for k, ch in enumerate(text):
         if ch in "\"“”":
@@ -244,7 +248,4 @@ def _shorter(text: str) -> list[str]:
             cut = k
     if cut > 0:
         out.append(c.tidy(text[:cut]))
-    m = re.search(r"\s+if\s[^\"“”]+$", text)
-    if m:
-        out.append(c.tidy(text[:m.start()]))
     return [t for t in out if t != text]

@@ -23,6 +23,11 @@ _REDUCED_RELATIVE = re.compile(
     r"^(?P<det>(?i:a|an|the))\s+(?P<noun>claim|charge|accusation|allegation|assertion|suggestion|report|version|step|"
     r"move|decision|measure|plan|proposal)\s+(?:that\s+|which\s+)?(?P<subject>(?:[A-Z][\w.'’-]*\s+)*[A-Z][\w.'’-]*"
     r"(?:\s+[a-z]+s)?)\s+(?P<adverb>[a-z]+ly\s+)?(?P<verb>[a-z]+ed|denies|rejects|disputes)(?P<rest>\s+[^,;]+)?$")
+_RELATIVE_OBJECT = re.compile(
+    r"^(?i:which|that)\s+(?P<subject>(?:[A-Z][\w.'’-]*\s+)*[A-Z][\w.'’-]*)\s+"
+    r"(?P<verb>(?:(?:has|have|had)\s+)?(?:[a-z]+ly\s+)?[a-z]+(?:ed|s))(?P<rest>\s+[^,;]+)?$")
+_NAMING_VERBS = frozenset({"called", "calls", "described", "describes", "termed", "labelled", "labeled", "branded",
+                           "deemed", "considers", "considered"})
 _FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|us|my|My|me)\b")
 
 
@@ -41,23 +46,24 @@ def party_subject(party: str) -> str:
 
 
 def holder_name(holder: str, speaker: str | None) -> str:
-    return short_name(speaker) if speaker else party_subject(holder)
+    """The speaker's short name, or the party's when no person (or only the party's own name) is known."""
+    if speaker and not set(speaker.split()) <= set(holder.split()):
+        return short_name(speaker)
+    return party_subject(holder)
 
 
 def resolve_opening(text: str, holder: str, speaker: str | None, antecedent: str) -> str | None:
     """Replace an opening 'He'/'It'/'Its'/'This move' with what it stands for; None when it cannot be done."""
-    m = _OPENING_PRONOUN.match(text)
+    m = _OPENING_PRONOUN.match(text) or _OPENING_POSSESSIVE.match(text)
     if m:
         word = m.group("w").lower()
-        if word in ("he", "she") and not speaker:
+        if word in ("he", "she", "his", "her") and not speaker:
             return None
-        return holder_name(holder, speaker if word in ("he", "she") else None) + text[m.end():]
-    m = _OPENING_POSSESSIVE.match(text)
-    if m:
-        word = m.group("w").lower()
-        if word in ("his", "her") and not speaker:
-            return None
-        return possessive(holder_name(holder, speaker if word in ("his", "her") else None)) + " " + text[m.end():]
+        name = holder_name(holder, speaker if word in ("he", "she", "his", "her") else None)
+        rest = text[m.end():]
+        if re.search(rf"\b{re.escape(name.removeprefix('The '))}\b", rest):
+            return None  # 'Its envoy urged Laos': a name that is also the object resolved the pronoun wrongly
+        return name + rest if word in ("he", "she", "it", "they") else f"{possessive(name)} {rest}"
     if _OPENING_DEMONSTRATIVE.match(text):
         resolved = resolve_demonstratives(text, antecedent)
         return None if _OPENING_DEMONSTRATIVE.match(resolved) else resolved[:1].upper() + resolved[1:]
@@ -114,6 +120,30 @@ def reduced_relative(text: str, antecedent: str) -> str:
         return line + m.group("rest")
     of = re.search(r"\b(?:accused|accusing|accuses|charged|blamed)\b[^,;]*?\s(of\s[^,;]+?)\s*[,;.]?\s*$", antecedent)
     return f"{line} {of.group(1)}" if of else line
+
+
+def relative_object(text: str, antecedent: str) -> str:
+    """'which Andes Lithium has called disproportionate' (after '..., seeking a fine of 9 billion pesos,') ->
+    'Andes Lithium has called a fine of 9 billion pesos disproportionate': the relative's object put back."""
+    m = _RELATIVE_OBJECT.match(text)
+    noun = _last_noun_phrase(antecedent) if m else None
+    if m is None or noun is None:
+        return text
+    head = f"{m.group('subject')} {m.group('verb')}"
+    rest = m.group("rest") or ""
+    if m.group("verb").split()[-1].lower() in _NAMING_VERBS:  # 'called it X': the object comes before X
+        return f"{head} {noun}{rest}"
+    return f"{head}{rest} {noun}" if not rest.strip() else f"{head} {noun}{rest}"
+
+
+def _last_noun_phrase(antecedent: str) -> str | None:
+    """The last comma piece of `antecedent` (or its tail after a verb) that is a noun phrase with no verb."""
+    for piece in reversed([p.strip() for p in antecedent.strip(" ,").split(",")]):
+        for m in re.finditer(r"\b(?:a|an|the|its|their)\s", piece, re.IGNORECASE):
+            phrase = piece[m.start():]
+            if not re.search(r"\b(?:has|have|had|is|are|was|were|will|would|\w+ing)\b", phrase, re.IGNORECASE):
+                return phrase
+    return None
 
 
 def speaker_quote(speaker_label: str, content: str) -> str:

@@ -21,7 +21,7 @@ _OPENING = re.compile(r"^[\"'“‘]?(he|she|they|it|his|her|its|their|them|this
 
 def _words(text: str) -> list[str]:
     text = normalize(text).lower().replace("n't", " n't")
-    return [re.sub(r"'s$", "", w) for w in re.findall(r"[a-z0-9]+(?:['.-][a-z0-9]+)*'?s?|n't", text)]
+    return [re.sub(r"'s?$", "", w) for w in re.findall(r"[a-z0-9]+(?:['.-][a-z0-9]+)*'?s?|n't", text)]
 
 
 def _profile(story: Path) -> Profile:
