@@ -25,8 +25,7 @@ _LEADING = re.compile(
 _DATELINE = re.compile(
     r"^(?:[A-Z][A-Z/ .'-]{2,}(?:,[^-–—]{0,40})?\s*(?:\([^)]{1,30}\))?\s*[-–—]{1,2}\s+|\([A-Z][\w ]{1,30}\)\s*[-–—]\s+"
     r"|By [A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3}\s*[-–—|]\s+)")
-SUBORDINATORS = ("as", "after", "while", "although", "though", "despite", "when", "since", "following", "amid",
-                  "amidst", "before", "once", "with", "because", "whereas", "in the wake of", "ahead of")
+SUBORDINATORS = (*sorted(word_set("subordinators")), "in the wake of", "ahead of")
 _LEADING_CLAUSE = re.compile(
     r"^(?:in|during|at) (?:an?|the|his|her|its|their) [^,]{0,40}\b(?:statement|interview|address|speech|post|"
     r"briefing|conference|meeting|summit|rally|letter|video)\b[^,]{0,40},\s+|"
@@ -54,6 +53,7 @@ _TRAILING_CONTEXT = re.compile(
 _TRAILING_ACCORDING = re.compile(r",\s+according to [^,;]*$", re.IGNORECASE)
 _TRAILING_OPTIONAL = re.compile(r"(?:,\s+|\s+(?=(?:including|such as)\s))(?:including|such as|especially)\s[^;]*$")
 _RELATIVE = re.compile(r",\s+(?:who|whose|which)\s(?:[^,;\"“”]|,\d){1,80},(?=\s+[a-z])")
+_AGE = re.compile(r"(?<=[A-Za-z]),\s+\d{1,3},(?=\s+[a-z])")  # 'Irfaan Ali, 44, called'
 _VERBISH = re.compile(r"^(?:[a-z]+(?:ed|s|ing)|said|told|says|has|have|had|is|are|was|were|will|would|can|could|"
                       r"must|should|may|might|did|does|do|also|again|has|never|repeatedly|strongly)\b")
 
@@ -105,7 +105,7 @@ def drop_parentheticals(text: str) -> str:
 def drop_appositives(text: str) -> str:
     """', who visited the region last week,' / ', the head of the IAEA,' / ', Xie Feng,' between a subject and its
     verb. A list ('France, Britain and Germany') is no appositive."""
-    text = _RELATIVE.sub("", text)
+    text = _AGE.sub("", _RELATIVE.sub("", text))
     commas = [m for m in re.finditer(r",\s+", text)]
     out, pos = [], 0
     for first, second in zip(commas, commas[1:]):
@@ -132,7 +132,9 @@ def _is_appositive(inner: str, before: str, after: str) -> bool:
 
 
 def drop_time(text: str) -> str:
-    """'said on Monday that', 'last week', 'in a televised statement' -> gone (dates with numbers stay)."""
+    """'said on Monday that', 'said Tuesday', 'last week', 'in a televised statement' -> gone (dates with numbers
+    and deadlines stay)."""
+    text = re.sub(rf"\b(said|says|told|announced|added|warned|\w+ed)\s+{_WEEKDAY}\b(?!,? \d)", r"\1", text)
     return _OCCASION.sub("", _TIME.sub("", text))
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from summarizer.lexicon import DETERMINERS, PREPOSITIONS, STANCE_VERBS
+from summarizer.words import word_set
 
 _PARTICLES = frozenset({"von", "van", "der", "de", "da", "di", "du", "bin", "ibn", "al", "el", "le", "la"})
 _THE_NAMES = re.compile(r"^United |(?:Union|Nations|Authority|Agency|Commission|Council|Ministry|Organization|"
@@ -12,10 +13,8 @@ _THE_NAMES = re.compile(r"^United |(?:Union|Nations|Authority|Agency|Commission|
                         r"Government|Administration|Emirates|Netherlands|Philippines|Department|Office|Committee)$")
 _OPENING_PRONOUN = re.compile(r"^(?P<w>he|she|it|they)\b", re.IGNORECASE)
 _OPENING_POSSESSIVE = re.compile(r"^(?P<w>his|her|its|their)\s+(?=\w)", re.IGNORECASE)
-_DEMONSTRATIVE = re.compile(
-    r"\b(?P<det>this|that|these|those|such)\s+(?P<noun>move|moves|step|steps|idea|ideas|plan|plans|proposal|proposals|"
-    r"demand|demands|decision|approach|policy|initiative|offer|request|position|stance|call|bid|aspiration|"
-    r"aspirations|effort|efforts|measure|measures|prospect|option|scenario|push)\b", re.IGNORECASE)
+_ANAPHORIC_NOUNS = "|".join(sorted(word_set("anaphoric_nouns")))
+_DEMONSTRATIVE = re.compile(rf"\b(?P<det>this|that|these|those|such)\s+(?P<noun>{_ANAPHORIC_NOUNS})\b", re.IGNORECASE)
 _OPENING_DEMONSTRATIVE = re.compile(r"^(?:this|that|these|those|such)\b", re.IGNORECASE)
 _PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you"})
 _NP_STOP = PREPOSITIONS | {"as", "that", "to", "and", "but", "which", "who", "while", "because", "if", ",", ";", "."}
@@ -28,6 +27,7 @@ _RELATIVE_OBJECT = re.compile(
     r"(?P<verb>(?:(?:has|have|had)\s+)?(?:[a-z]+ly\s+)?[a-z]+(?:ed|s))(?P<rest>\s+[^,;]+)?$")
 _NAMING_VERBS = frozenset({"called", "calls", "described", "describes", "termed", "labelled", "labeled", "branded",
                            "deemed", "considers", "considered"})
+_EXPLETIVE = re.compile(r"^(?:['’]s|['’]re|\s+(?:is|was|are|were|seems|seemed|remains|appears|would be|will be)\b)")
 _FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|us|my|My|me)\b")
 
 
@@ -57,8 +57,8 @@ def resolve_opening(text: str, holder: str, speaker: str | None, antecedent: str
     m = _OPENING_PRONOUN.match(text) or _OPENING_POSSESSIVE.match(text)
     if m:
         word = m.group("w").lower()
-        if word in ("he", "she", "his", "her") and not speaker:
-            return None
+        if word in ("he", "she", "his", "her") and not speaker or _EXPLETIVE.match(text[m.end():]):
+            return None  # 'It's a provocation': 'it' is what was said about, not who said it
         name = holder_name(holder, speaker if word in ("he", "she", "his", "her") else None)
         rest = text[m.end():]
         if re.search(rf"\b{re.escape(name.removeprefix('The '))}\b", rest):

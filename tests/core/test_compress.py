@@ -58,6 +58,7 @@ def test_appositives_between_subject_and_verb_go():
     assert drop_appositives("The nurses' union, known as NUN, has threatened a strike.") == \
         "The nurses' union has threatened a strike."
     assert drop_appositives("Kenya's envoy, Amina Odhiambo, warned of delays.") == "Kenya's envoy warned of delays."
+    assert drop_appositives("Judge Lea Moss, 61, rejected the appeal.") == "Judge Lea Moss rejected the appeal."
 
 
 def test_a_list_of_subjects_is_no_appositive():
@@ -71,6 +72,8 @@ def test_time_adverbials_and_occasions_go_but_dates_with_numbers_stay():
     assert drop_time("The union rejected the offer last week.") == "The union rejected the offer."
     assert drop_time("She said in a televised address that the vote was fair.") == "She said that the vote was fair."
     assert drop_time("The court will rule on March 4.") == "The court will rule on March 4."
+    assert drop_time("The mayor said Tuesday the bridge was safe.") == "The mayor said the bridge was safe."
+    assert drop_time("The union must answer by next week.") == "The union must answer by next week."
 
 
 def test_trailing_context_and_according_to_go():

@@ -73,6 +73,7 @@ def test_an_opening_that_cannot_be_resolved_is_refused_not_guessed():
     assert resolve_opening("It rejected the plan", "European Union", None, "") == "The European Union rejected the plan"
     assert resolve_opening("Its minister resigned", "Togo", None, "") == "Togo's minister resigned"
     assert resolve_opening("Its envoy urged Togo to wait", "Togo", None, "") is None  # Togo urging itself?
+    assert resolve_opening("It's a provocation, an official said", "Togo", None, "") is None
 
 
 def test_names_for_lines():
