@@ -193,12 +193,23 @@ async def test_oversized_briefing_is_split_within_limits_and_nothing_lost(slack,
     fields = slack.slash_command("nato")
     assert (await bot.command(fields))[0] == 200
     responses = await slack.wait_responses(fields["response_url"], 4)
-    await asyncio.sleep(0.3)
+
+    def collected() -> list[dict]:
+        posted = [p for p in slack.posted if p["method"] == "chat.postMessage"]
+        return slack.responses_to(fields["response_url"]) + [
+            {"text": p["text"], "blocks": p["blocks"] if isinstance(p["blocks"], list) else json.loads(p["blocks"])}
+            for p in posted
+        ]
+
+    def every_part_arrived() -> bool:
+        found = collected()
+        total = re.search(r"part \d+ of (\d+)", all_text(found[1]["blocks"][0])) if len(found) > 1 else None
+        return bool(total) and len(found) >= int(total.group(1))
+
+    # Overflow parts go out by chat.postMessage after the responses: wait for the announced total, not a sleep.
+    await slack.wait_for(every_part_arrived, timeout=15)
     posted = [p for p in slack.posted if p["method"] == "chat.postMessage"]
-    messages = slack.responses_to(fields["response_url"]) + [
-        {"text": p["text"], "blocks": p["blocks"] if isinstance(p["blocks"], list) else json.loads(p["blocks"])}
-        for p in posted
-    ]
+    messages = collected()
     assert len(responses) <= 5 and len(messages) > 5
     assert all(p["channel"] == fields["channel_id"] for p in posted)
     for message in messages:
