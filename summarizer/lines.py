@@ -137,8 +137,8 @@ def _compress(text: str, st: Statement) -> str:
     if m:
         text = f"{m.group('frame')} {m.group('rest')}"
     rules: tuple[Callable[[str], str], ...] = (
-        c.drop_parentheticals, c.drop_appositives, c.drop_time, c.drop_trailing_context, c.drop_leading_clause,
-        c.drop_subordinator)
+        c.drop_parentheticals, c.drop_appositives, c.drop_time, c.drop_trailing_context, c.drop_trailing_event,
+        c.drop_leading_clause, c.drop_subordinator)
     for rule in rules:
         text = _guarded(rule, text, keep)
     if not is_stance(c.tidy(text)):  # 'Despite concerns voiced by X': a fragment whose agent holds the stance

@@ -10,7 +10,7 @@ from summarizer.words import word_set
 _PARTICLES = frozenset({"von", "van", "der", "de", "da", "di", "du", "bin", "ibn", "al", "el", "le", "la"})
 _THE_NAMES = re.compile(r"^United |(?:Union|Nations|Authority|Agency|Commission|Council|Ministry|Organization|"
                         r"Organisation|Kingdom|Republic|Court|Bank|Fund|Alliance|Front|Movement|Party|Coalition|"
-                        r"Government|Administration|Emirates|Netherlands|Philippines|Department|Office|Committee)$")
+                        r"Government|Administration|Emirates|Netherlands|Philippines|Department|Office|Committee|Islands)$")
 _OPENING_PRONOUN = re.compile(r"^(?P<w>he|she|it|they)\b", re.IGNORECASE)
 _OPENING_POSSESSIVE = re.compile(r"^(?P<w>his|her|its|their)\s+(?=\w)", re.IGNORECASE)
 _ANAPHORIC_NOUNS = "|".join(sorted(word_set("anaphoric_nouns")))
@@ -47,9 +47,14 @@ def party_subject(party: str) -> str:
 
 def holder_name(holder: str, speaker: str | None) -> str:
     """The speaker's short name, or the party's when no person (or only the party's own name) is known."""
-    if speaker and not set(speaker.split()) <= set(holder.split()):
+    if speaker and not set(speaker.split()) <= set(holder.split()) and not _demonym_of(speaker, holder):
         return short_name(speaker)
     return party_subject(holder)
+
+
+def _demonym_of(word: str, party: str) -> bool:
+    """'Lao' or 'Faroese' taken for a person's name: one word that shares its stem with the party's name."""
+    return " " not in word and any(w[:3].lower() == word[:3].lower() for w in party.split() if len(w) > 3)
 
 
 def resolve_opening(text: str, holder: str, speaker: str | None, antecedent: str) -> str | None:

@@ -1,6 +1,6 @@
 """Position lines that read on their own: resolved openings, quotes with their speaker, stances not fragments."""
 from summarizer.lines import is_stance
-from summarizer.standalone import antecedent_phrase, party_subject, resolve_opening, short_name
+from summarizer.standalone import antecedent_phrase, holder_name, party_subject, resolve_opening, short_name
 from tests.builders import briefing
 
 GHANA = {"Ghana": ["Ghana", "Ghanaian", "Accra"], "Togo": ["Togo", "Togolese", "Lome"]}
@@ -81,6 +81,8 @@ def test_names_for_lines():
     assert short_name("Ama Mensah") == "Mensah"
     assert party_subject("United Nations") == "The United Nations"
     assert party_subject("Hamas") == "Hamas"
+    assert holder_name("Togo", "Togolese") == "Togo"  # a demonym taken for a person's name
+    assert holder_name("Togo", "Kodjo Adedze") == "Adedze"
     assert antecedent_phrase("Togo wants a joint commission, officials said") == "Togo's joint commission"
     assert antecedent_phrase("The weather was bad") is None
 
