@@ -23,7 +23,7 @@ def test_holder_named_after_the_quote_by_role():
     b = briefing(text, "corridor", CAUCASUS, CORRIDOR)
     assert holders_of(b, "the prime minister added") == {"Armenia"}
     line = next(p for p in b.parties if p.name == "Armenia").positions[0].text
-    assert line.startswith("We hope the corridor"), line
+    assert line == "Pashinyan: “We hope the corridor will be the last page of this conflict”", line
 
 
 def test_pronouns_carry_the_speaker_across_sentences():
