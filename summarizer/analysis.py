@@ -23,6 +23,7 @@ class Claim:
     neighbour_stems: str  # the sentences before and after it in its paragraph
     order: int  # first appearance, for stable output
     anaphoric: bool = False  # its stance leans on an earlier sentence ('this move', 'such aspirations')
+    antecedent: str = ""  # what 'this move' or 'such plans' may stand for: the sentence's earlier part or the one before
 
 
 @dataclass
@@ -61,7 +62,7 @@ def assemble(documents: Sequence[Document], found: Iterable[Sequence[Found]], le
                     claim.documents.append(doc.id)
                 continue
             claims[key] = Claim(f.statement, [doc.id], f.stems, f.sentence_stems, f.context_stems,
-                                f.neighbour_stems, len(claims), f.anaphoric)
+                                f.neighbour_stems, len(claims), f.anaphoric, f.antecedent)
     topics = profile.topics or discover_topics([c.stems for c in claims.values()])
     return Analysis(tuple(documents), lexicon.parties, topics, tuple(claims.values()), lexicon,
                     {d.id: d.url for d in documents})

@@ -49,6 +49,7 @@ class Found:
     context_stems: str  # the previous sentence, for 'such aspirations', 'this move', 'he'
     neighbour_stems: str  # the sentences before and after it in its paragraph
     anaphoric: bool  # its stance leans on an earlier sentence ('this move', 'such aspirations')
+    antecedent: str = ""  # what 'this move' or 'such plans' may stand for: the sentence's earlier part or the one before
 
 
 def read(doc: Document) -> Reading:
@@ -127,8 +128,16 @@ def find_statements(reading: Reading, lexicon: PartyLexicon) -> tuple[Found, ...
         near = [n.text for n in (prev, nxt) if n is not None and n.paragraph == st.sentence.paragraph]
         stance = st.stance_text
         out.append(Found(st, dedupe_key(st.quote), stems(stance), stems(st.sentence.text),
-                         stems(prev.text) if prev else " ", stems(" ".join(near)), is_anaphoric(stance)))
+                         stems(prev.text) if prev else " ", stems(" ".join(near)), is_anaphoric(stance),
+                         _antecedent(st, prev)))
     return tuple(out)
+
+
+def _antecedent(st: Statement, previous: Sentence | None) -> str:
+    """The part of the sentence before a split statement, else the previous sentence of the same paragraph."""
+    if st.split and st.sentence.text[:st.start].strip():
+        return st.sentence.text[:st.start]
+    return previous.text if previous is not None and previous.paragraph == st.sentence.paragraph else ""
 
 
 def unique_sentences(sentences: list[Sentence]) -> list[Sentence]:

@@ -8,6 +8,7 @@ from datetime import datetime, timezone
 from bot.app.errors import UsageError
 from bot.app.service import BriefingService
 from bot.cli.basics import age, build_service
+from bot.cli.model import with_writer
 from bot.render.terminal import render_briefing, render_topics
 from config.settings import Settings
 
@@ -24,7 +25,9 @@ def _warn(message: str) -> None:
 def run_brief(args: argparse.Namespace, settings: Settings) -> int:
     topic = " ".join(args.topic).strip() or None
     since = parse_since(args.since) if args.since else None
-    briefing = _service(args, settings, topic).brief(topic, since=since)
+    service = _service(args, settings, topic)
+    # 'since' briefs only the new statements, with offline lines (the model writer briefs whole topics)
+    briefing = service.brief(topic, since=since) if since else with_writer(settings, service, wait=True).brief(topic)
     print(render_briefing(briefing, args.format))
     return 0
 

@@ -6,7 +6,9 @@ from functools import partial
 from bot.app.commands import Router
 from bot.app.ports import BriefingSource, Deliver, Warn
 from bot.app.subscriptions import SubscriptionCommands
+from bot.chat import slack as slack_chat
 from bot.cli.basics import age, build_story_folders, log
+from bot.cli.model import with_writer
 from bot.infra.clock import POLL_SECONDS, Clock
 from bot.infra.delivery.poster import ChannelPoster
 from bot.infra.delivery.retry import RetryPolicy
@@ -16,6 +18,14 @@ from bot.infra.web import fetch_into
 from config.settings import Settings
 
 
+def http_host(settings: Settings, given: str | None = None) -> str:
+    """Where Slack HTTP mode listens: `given` (--host), else every interface where the platform set PORT (a
+    PaaS routes to it), else this machine only."""
+    if given:
+        return given
+    return slack_chat.PUBLIC_HOST if "port" in settings.model_fields_set else slack_chat.LOCAL_HOST
+
+
 def open_store(settings: Settings) -> Store:
     return Store(settings.database_url)
 
@@ -23,7 +33,7 @@ def open_store(settings: Settings) -> Store:
 def build_router(settings: Settings, service: BriefingSource) -> Router:
     """The `/briefing` router with subscriptions backed by the store (what both chat adapters use)."""
     commands = SubscriptionCommands(partial(open_store, settings), service, settings.timezone, next_run)
-    return Router(service, commands)
+    return Router(with_writer(settings, service, wait=False), commands)
 
 
 def build_poster(settings: Settings, retry: RetryPolicy = RetryPolicy()) -> ChannelPoster:
@@ -35,9 +45,10 @@ def build_clock(settings: Settings, service: BriefingSource, *, standby: bool = 
                 deliver: Deliver | None = None, poll_seconds: float = POLL_SECONDS) -> Clock:
     """The scheduler of the store's subscriptions (standby: give way to a dedicated clock process); it also
     refreshes the index from the folder, feeds and pages every BRIEFING_REFRESH."""
-    return Clock(service, store or open_store(settings), deliver or build_poster(settings),
-                 grace=settings.misfire_grace_seconds, poll_seconds=poll_seconds, standby=standby,
-                 refresh=partial(refresh_index, settings), refresh_seconds=age(settings.refresh).total_seconds())
+    return Clock(with_writer(settings, service, wait=True), store or open_store(settings),
+                 deliver or build_poster(settings), grace=settings.misfire_grace_seconds, poll_seconds=poll_seconds,
+                 standby=standby, refresh=partial(refresh_index, settings),
+                 refresh_seconds=age(settings.refresh).total_seconds())
 
 
 def refresh_index(settings: Settings, warn: Warn = log.warning) -> None:

@@ -44,7 +44,7 @@ def found_to_plain(found: tuple[Found, ...]) -> list:
         st, s = f.statement, f.statement.sentence
         out.append([s.index, s.paragraph, s.text, st.start, st.end, st.holder, st.via, st.strength, st.reported_by,
                     st.speaker, st.split, st.holder_at, list(st.cue_at), f.key, f.stems, f.sentence_stems,
-                    f.context_stems, f.neighbour_stems, f.anaphoric])
+                    f.context_stems, f.neighbour_stems, f.anaphoric, f.antecedent])
     return out
 
 
@@ -54,13 +54,14 @@ def found_from_plain(doc: str, plain: list) -> list[Found]:
     shared: dict[str, str] = {}
     out = []
     for (index, paragraph, text, start, end, holder, via, strength, reported_by, speaker, split, holder_at, cue_at,
-         key, stems, sentence_stems, context_stems, neighbour_stems, anaphoric) in plain:
-        text, sentence_stems, context_stems, neighbour_stems = (
-            shared.setdefault(v, v) for v in (text, sentence_stems, context_stems, neighbour_stems))
+         key, stems, sentence_stems, context_stems, neighbour_stems, anaphoric, antecedent) in plain:
+        text, sentence_stems, context_stems, neighbour_stems, antecedent = (
+            shared.setdefault(v, v) for v in (text, sentence_stems, context_stems, neighbour_stems, antecedent))
         statement = Statement(sentence=Sentence(doc, index, paragraph, text), start=start, end=end, holder=holder,
                               via=via, strength=strength, reported_by=reported_by, speaker=speaker, split=split,
                               holder_at=holder_at, cue_at=tuple(cue_at))
-        out.append(Found(statement, key, stems, sentence_stems, context_stems, neighbour_stems, anaphoric))
+        out.append(Found(statement, key, stems, sentence_stems, context_stems, neighbour_stems, anaphoric,
+                         antecedent))
     return out
 
 

@@ -70,6 +70,12 @@ briefings = Table(
     Column("payload", LargeBinary, nullable=False),
 )
 
+meta = Table(
+    "index_meta", metadata,
+    Column("key", String(300), primary_key=True),
+    Column("value", String(200), nullable=False),
+)
+
 fetches = Table(
     "index_fetches", metadata,
     Column("url", String(2000), primary_key=True),
@@ -222,6 +228,15 @@ class IndexStore:
                 conn.execute(delete(briefings).where(briefings.c.story == story, briefings.c.query == query[:300]))
                 conn.execute(insert(briefings).values(story=story, query=query[:300], signature=signature,
                                                       payload=payload))
+
+    def meta(self, key: str) -> str | None:
+        with self.engine.connect() as conn:
+            return conn.execute(select(meta.c.value).where(meta.c.key == key)).scalar()
+
+    def set_meta(self, key: str, value: str) -> None:
+        with self.tx() as conn:
+            conn.execute(delete(meta).where(meta.c.key == key))
+            conn.execute(insert(meta).values(key=key, value=value))
 
     def validators(self) -> dict[str, tuple[str | None, str | None]]:
         with self.engine.connect() as conn:

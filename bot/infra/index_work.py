@@ -10,7 +10,7 @@ from pathlib import Path
 
 import summarizer
 
-from bot.infra.documents import _load_one
+from bot.infra.documents import load_document
 from bot.infra.index_codec import (
     found_to_plain, pack, people_from_plain, people_to_plain, reading_from_plain, reading_to_plain, unpack,
 )
@@ -44,6 +44,8 @@ def core_fingerprint() -> str:
     digest = hashlib.sha256()
     for path in sorted(p for p in root.rglob("*") if p.is_file() and p.suffix in (".py", ".txt")):
         digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
+    for module in ("index_codec.py", "index_work.py"):  # and the format the results are stored in
+        digest.update((Path(__file__).parent / module).read_bytes())
     return digest.hexdigest()[:16]
 
 
@@ -62,7 +64,7 @@ def load_and_read(job: tuple[str, str, str]) -> dict:
     """Load one file (warnings are returned, not printed) and read it: sentences and party mentions."""
     story, path, folder = job
     warnings: list[str] = []
-    doc = _load_one(Path(path), Path(folder), warnings.append)
+    doc = load_document(Path(path), Path(folder), warnings.append)
     if doc is None:
         return {"content": None, "warnings": warnings}
     result = read_text(story, doc)

@@ -105,6 +105,7 @@ class Ingest:
             if self._pool is not None:
                 self._pool.shutdown()
         self.store.finish(self.story, sig, key, self.now)
+        self.store.set_meta(f"core:{self.story}", work.core_fingerprint())
         self.store.drop_orphans()
         self.summary.documents = len(self.store.documents(self.story))
         return self.summary
@@ -122,7 +123,9 @@ class Ingest:
     def _load_changed(self, folder: Path, files: list[FileEntry], parties) -> None:
         known = self.store.documents(self.story)
         present = {f.doc for f in files}
-        todo = [f for f in files if (k := known.get(f.doc)) is None or (k.size, k.mtime_ns) != (f.size, f.mtime_ns)]
+        stale = self.store.meta(f"core:{self.story}") != work.core_fingerprint()  # a new core reads everything
+        todo = [f for f in files if stale or (k := known.get(f.doc)) is None or (k.size, k.mtime_ns) != (f.size,
+                                                                                                       f.mtime_ns)]
         gone = [d for d, row in known.items() if d not in present and row.size >= 0]
         jobs = [(self.story, str(f.path), str(folder)) for f in todo]
         batch: list[tuple[FileEntry, dict]] = []

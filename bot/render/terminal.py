@@ -63,6 +63,7 @@ def _position_dict(position: Position) -> dict:
             for s in position.sources[:SOURCES_KEPT]
         ],
         "sources_count": len(position.sources),
+        "writer": position.writer,  # "model" only for a line the faithfulness guard accepted
     }
     if position.reported_by:
         out["reported_by"] = position.reported_by

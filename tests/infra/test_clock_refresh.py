@@ -24,7 +24,7 @@ class StubService:
         return Briefing(topic=topic, title="stub")
 
 
-async def _no_post(target, briefing) -> int:
+async def _no_post(target, briefing, **options) -> int:
     return 1
 
 
@@ -68,7 +68,7 @@ class Recorder:
     def __init__(self) -> None:
         self.briefings: list[Briefing] = []
 
-    async def __call__(self, target, briefing) -> int:
+    async def __call__(self, target, briefing, **options) -> int:
         self.briefings.append(briefing)
         return 1
 
