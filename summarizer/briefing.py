@@ -8,11 +8,12 @@ from rapidfuzz import fuzz, process
 from summarizer.analysis import Analysis, Claim
 from summarizer.compress import MAX_WORDS, MIN_WORDS, tidy, words
 from summarizer.model import Briefing, PartyBriefing, Position, Source, Topic
-from summarizer.topics import TopicMatcher, find_topic, is_anaphoric, slug, stems_of
+from summarizer.relevance import MIN_RELEVANCE, TopicAssigner
+from summarizer.relevance import relevance as topic_relevance
+from summarizer.topics import TopicMatcher, find_topic, slug, stems_of
 
 PER_PARTY = 3  # a briefing line per party must stay readable in chat
 OVERVIEW_PER_PARTY = 1
-MIN_RELEVANCE = 0.5
 _NEAR_DUPLICATE = 88  # rapidfuzz token_set_ratio above which two quotes say the same thing
 
 
@@ -20,9 +21,6 @@ _NEAR_DUPLICATE = 88  # rapidfuzz token_set_ratio above which two quotes say the
 class Weights:
     """How topic relevance and the way a holder was found rank a party's statements."""
 
-    rest_of_sentence: float = 0.5  # share of the topic weight only the rest of the sentence adds
-    context_cap: float = 2.0  # most the previous sentence or the paragraph may add
-    neighbours: float = 0.3  # share of the paragraph's topic weight for a statement that leans on nothing
     relevance_cap: float = 3.0
     per_extra_source: float = 0.1  # a stance carried by several outlets ranks a little higher
     reported: float = 0.2  # a stance reported by another party ranks lower than its own words
@@ -49,8 +47,9 @@ def brief(analysis: Analysis, query: str | None) -> Briefing:
 
 def _overview(analysis: Analysis, known: tuple[str, ...]) -> Briefing:
     merged: dict[str, list[Position]] = {}
+    assigner = TopicAssigner(analysis.topics, analysis.lexicon)
     for topic in analysis.topics:
-        for party in _party_briefings(analysis, topic, OVERVIEW_PER_PARTY):
+        for party in _party_briefings(analysis, topic, OVERVIEW_PER_PARTY, assigner):
             merged.setdefault(party.name, []).extend(party.positions)
     order = [p.name for p in analysis.parties]
     parties = tuple(PartyBriefing(name, tuple(merged.get(name, ()))) for name in order if merged.get(name))
@@ -63,12 +62,14 @@ def _titles(analysis: Analysis, extra: Topic | None = None) -> tuple[tuple[str, 
     return tuple((t.key, t.label[:1].upper() + t.label[1:]) for t in topics)
 
 
-def _party_briefings(analysis: Analysis, topic: Topic, per_party: int) -> tuple[PartyBriefing, ...]:
+def _party_briefings(analysis: Analysis, topic: Topic, per_party: int,
+                     assigner: TopicAssigner | None = None) -> tuple[PartyBriefing, ...]:
     matcher = TopicMatcher.build(topic)
+    assigner = assigner or TopicAssigner(analysis.topics, analysis.lexicon)
     ranked: dict[str, list[tuple[float, Claim]]] = {}
     for claim in analysis.claims:
-        relevance = _relevance(claim, matcher)
-        if relevance >= MIN_RELEVANCE:
+        relevance = topic_relevance(claim, matcher)
+        if relevance >= MIN_RELEVANCE and assigner.belongs(claim, topic):
             ranked.setdefault(claim.statement.holder, []).append((_score(claim, relevance), claim))
     out = []
     for party in analysis.parties:
@@ -77,20 +78,6 @@ def _party_briefings(analysis: Analysis, topic: Topic, per_party: int) -> tuple[
         if positions:
             out.append(PartyBriefing(party.name, positions))
     return tuple(out)
-
-
-def _relevance(claim: Claim, matcher: TopicMatcher) -> float:
-    """Topic weight in the statement, half of what only the rest of its sentence adds, and the previous
-    sentence when the statement leans on it ('such aspirations', 'this move', 'he', 'the two leaders')."""
-    own = matcher.score(claim.stems)
-    sentence = matcher.score(claim.sentence_stems)
-    relevance = own + WEIGHTS.rest_of_sentence * max(0.0, sentence - own)
-    st = claim.statement
-    if is_anaphoric(st.stance_text) or st.via == "plural":
-        relevance += min(matcher.score(claim.context_stems), WEIGHTS.context_cap)
-    else:
-        relevance += WEIGHTS.neighbours * min(matcher.score(claim.neighbour_stems), WEIGHTS.context_cap)
-    return relevance
 
 
 def _score(claim: Claim, relevance: float) -> float:
