@@ -10,11 +10,9 @@ from summarizer.compress import MAX_WORDS, MIN_WORDS, tidy, words
 from summarizer.model import Briefing, PartyBriefing, Position, Source, Topic
 from summarizer.relevance import MIN_RELEVANCE, TopicAssigner
 from summarizer.relevance import relevance as topic_relevance
+from summarizer.selection import OVERVIEW_PER_PARTY, PER_PARTY, Pick, select
 from summarizer.topics import TopicMatcher, find_topic, slug, stems_of
 
-PER_PARTY = 3  # a briefing line per party must stay readable in chat
-OVERVIEW_PER_PARTY = 1
-_NEAR_DUPLICATE = 88  # rapidfuzz token_set_ratio above which two quotes say the same thing
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,8 +71,8 @@ def _party_briefings(analysis: Analysis, topic: Topic, per_party: int,
             ranked.setdefault(claim.statement.holder, []).append((_score(claim, relevance), claim))
     out = []
     for party in analysis.parties:
-        picks = _pick(sorted(ranked.get(party.name, []), key=lambda x: (-x[0], x[1].order)), per_party)
-        positions = tuple(_position(analysis, claims, matcher, topic) for claims in picks)
+        picks = select(ranked.get(party.name, []), per_party, lambda claim: position_text(claim, matcher))
+        positions = tuple(_position(analysis, pick, topic) for pick in picks)
         if positions:
             out.append(PartyBriefing(party.name, positions))
     return tuple(out)
@@ -86,21 +84,8 @@ def _score(claim: Claim, relevance: float) -> float:
         + WEIGHTS.per_extra_source * (len(claim.documents) - 1) - (WEIGHTS.reported if st.reported_by else 0.0)
 
 
-def _pick(ranked: list[tuple[float, Claim]], limit: int) -> list[list[Claim]]:
-    """Best claims first; a near-duplicate joins the pick it repeats (its document becomes another source)."""
-    picks: list[list[Claim]] = []
-    for _, claim in ranked:
-        quotes = [group[0].statement.quote for group in picks]
-        match = process.extractOne(claim.statement.quote, quotes, scorer=fuzz.token_set_ratio,
-                                   score_cutoff=_NEAR_DUPLICATE) if quotes else None
-        if match is not None:
-            picks[match[2]].append(claim)
-        elif len(picks) < limit:
-            picks.append([claim])
-    return picks
-
-
-def _position(analysis: Analysis, claims: list[Claim], matcher: TopicMatcher, topic: Topic) -> Position:
+def _position(analysis: Analysis, pick: Pick, topic: Topic) -> Position:
+    claims = pick.claims
     lead = claims[0].statement
     carriers: dict[str, list[str]] = {}  # quote -> documents, so a syndicated sentence is one source
     for claim in claims:
@@ -109,7 +94,7 @@ def _position(analysis: Analysis, claims: list[Claim], matcher: TopicMatcher, to
     sentences = {c.statement.quote: c.statement.sentence.text for c in claims}
     sources = [Source(document=docs[0], quote=quote, url=analysis.url_of(docs[0]), sentence=sentences[quote],
                       also=tuple(docs[1:])) for quote, docs in carriers.items()]
-    return Position(text=position_text(claims[0], matcher), topic=topic.key, sources=tuple(sources),
+    return Position(text=pick.text, topic=topic.key, sources=tuple(sources),
                     reported_by=lead.reported_by)
 
 
