@@ -52,12 +52,16 @@ class TopicAssigner:
         self.keys = tuple(t.key for t in topics)
         self._topics = TopicSet(topics)
         self._lexicon = lexicon
+        self._seen: dict[int, frozenset[str]] = {}  # claim order -> its topics (an overview asks per topic)
 
     def topics_of(self, claim: Claim) -> frozenset[str]:
         """Keys of the topics `claim` belongs under: those its stance clauses are about, else the one its
         sentence and context are most about (empty when it is about none of them)."""
-        if not self.keys:
-            return frozenset()
+        if claim.order not in self._seen:
+            self._seen[claim.order] = self._assign(claim) if self.keys else frozenset()
+        return self._seen[claim.order]
+
+    def _assign(self, claim: Claim) -> frozenset[str]:
         clauses = [self._clause_scores(text) for text in self._stance_clauses(claim)]
         found: set[int] = set()
         for scores, firsts in clauses:

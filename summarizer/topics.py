@@ -1,6 +1,7 @@
 """Topic matching beyond the exact keyword (stems, related terms, anaphora), free-text queries, discovery."""
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -11,6 +12,7 @@ from summarizer.text import normalize, stem
 _ANAPHORA = re.compile(r"\b(this|these|those|such|the move|the idea|the plan|the proposal|the issue|"
                        r"the demand|the step|the prospect)\b", re.IGNORECASE)
 _RELATED = {stem(k): v for k, v in RELATED_TERMS.items()}
+_STOP_STEMS = frozenset(stem(w) for w in STOPWORDS)
 KEYWORD_WEIGHT = 1.0
 NAME_WEIGHT = 0.6  # a word of the topic's key or title, when the topic has keywords of its own
 RELATED_WEIGHT = 0.6
@@ -36,12 +38,13 @@ class TopicMatcher:
     terms: tuple[tuple[str, float], ...]
 
     @classmethod
+    @functools.lru_cache(maxsize=256)  # topics are frozen; every briefing and statement reuses their matchers
     def build(cls, topic: Topic) -> "TopicMatcher":
         weights: dict[str, float] = {}
 
         def add(text: str, weight: float) -> None:
             phrase = _phrase(text)
-            if phrase and phrase not in {stem(w) for w in STOPWORDS}:
+            if phrase and phrase not in _STOP_STEMS:
                 weights[phrase] = max(weights.get(phrase, 0.0), weight)
 
         for keyword in topic.keywords:
