@@ -14,6 +14,7 @@ CLAUSE_MIN = 0.6  # owned topic weight a stance clause needs to state a stance o
 SUBORDINATE = 0.5  # share a term counts for in a condition, time or cause clause ('... if no deal is reached')
 _SUBORDINATOR = re.compile(r"\b(?:if|unless|until|after|before|because|since|when|whenever|once|as long as|"
                            r"provided|in case|without)\b", re.IGNORECASE)
+_CONDITION = re.compile(r"\s(?:if|unless|provided|as long as)\s", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,7 +91,15 @@ class TopicAssigner:
             mention = next((m for m in self._lexicon.find(text) if m.start == st.holder_at), None)
             if mention is not None:
                 text = text[:mention.start] + " " * (mention.end - mention.start) + text[mention.end:]
-        return [text[a:b] for a, b in st.stance_spans]
+        return [part for a, b in st.stance_spans for part in self._demands(text[a:b])]
+
+    def _demands(self, clause: str) -> list[str]:
+        """A condition put to a party states what the holder demands of it ('... snapback of sanctions if
+        Iran does not let inspectors back'): it is a clause of its own; other conditions stay context."""
+        parts = _CONDITION.split(clause, maxsplit=1)
+        if len(parts) == 2 and any(m.party for m in self._lexicon.find(parts[1])):
+            return parts
+        return [clause]
 
     def belongs(self, claim: Claim, topic: Topic) -> bool:
         """Whether `claim` may be shown under `topic`; a topic outside the story (a free-text query) takes

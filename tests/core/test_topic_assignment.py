@@ -56,6 +56,11 @@ def test_a_condition_counts_less_than_the_main_clause():
     assert not _lines(_under(text, "water"), "Sudria")
 
 
+def test_a_condition_put_to_another_party_is_a_demand_on_its_topic():
+    text = "Norland threatened to halt its electricity exports unless Sudria guarantees a steady river flow."
+    assert _lines(_under(text, "power"), "Norland") and _lines(_under(text, "water"), "Norland")
+
+
 def test_a_word_inside_a_longer_phrase_of_another_topic_counts_for_that_phrase():
     topics = TopicSet((Topic("aid", ("military aid",)), Topic("army", ("military",))))
     aid, army = topics.scores(stems_of("They promised more military aid."))
