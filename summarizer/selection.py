@@ -12,6 +12,8 @@ from summarizer.lexicon import STOPWORDS
 from summarizer.text import dedupe_key, stem
 
 PER_PARTY = 5  # lines per party in a topic briefing: enough for its distinct positions, still readable in chat
+SURE_PER_PARTY = 3  # beyond this many, a line's holder must be named in its own sentence (no pronoun resolved
+# across sentences): more positions must not cost attribution precision
 OVERVIEW_PER_PARTY = 1
 SAME_STANCE = 0.6  # share of content words two statements share (Jaccard) from which they are one stance
 SAME_QUOTE = 90  # rapidfuzz ratio of two quotes from which they are one sentence with small edits
@@ -42,7 +44,9 @@ def select(ranked: list[tuple[float, Claim]], limit: int, line: Line) -> list[Pi
     while pool and len(picks) < limit:
         best = max(pool, key=lambda p: (p.score - REDUNDANCY * _overlap(p, picks), -p.claims[0].order))
         pool.remove(best)
-        if _lead_with_line(best, line):
+        if len(picks) >= SURE_PER_PARTY:
+            best.claims = [c for c in best.claims if c.statement.holder_at >= 0]
+        if best.claims and _lead_with_line(best, line):
             picks.append(best)
     return picks
 

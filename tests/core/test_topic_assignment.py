@@ -98,6 +98,17 @@ def test_a_party_gets_up_to_five_distinct_positions_on_a_topic():
     assert len(_lines(b, "Sudria")) == PER_PARTY == 5
 
 
+def test_lines_beyond_three_need_a_holder_named_in_their_own_sentence():
+    sentences = ["Sudria demanded a guaranteed minimum flow on the river in the dry season.",
+                 "Sudria accused Norland of hiding water data from its engineers.",
+                 "Sudria proposed a joint commission to monitor the river.",
+                 "Sudrian Water Minister Amara Tesh spoke to reporters after the meeting.",
+                 "She warned that farmers downstream would lose their water for rice.",
+                 "She said a new reservoir upstream would leave the river dry."]
+    quotes = _lines(_under(" ".join(sentences), "water"), "Sudria")
+    assert len(quotes) == 4 and not any(q.startswith("She ") for q in quotes[3:])
+
+
 def test_the_same_stance_from_two_outlets_is_one_line_with_two_sources():
     docs = [document("Norland on Monday rejected the proposal to share river data with Sudria.", id="a.txt"),
             document("Norland rejected the proposal to share river data with Sudria on Monday.", id="b.txt")]
