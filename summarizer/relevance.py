@@ -65,23 +65,27 @@ class TopicAssigner:
     def _assign(self, claim: Claim) -> frozenset[str]:
         clauses = [self._clause_scores(text) for text in self._stance_clauses(claim)]
         found: set[int] = set()
-        for scores, firsts in clauses:
-            found |= _top(scores, firsts, CLAUSE_MIN)
+        for main, rest, firsts in clauses:
+            found |= _top([m + SUBORDINATE * r for m, r in zip(main, rest)], firsts, CLAUSE_MIN)
         if not found:
-            own = [sum(column) for column in zip(*(scores for scores, _ in clauses))] or [0.0] * len(self.keys)
+            own = [0.0] * len(self.keys)
+            for main, rest, _ in clauses:
+                own = [o + m + SUBORDINATE * r for o, m, r in zip(own, main, rest)]
             rows = zip(own, *(self._topics.scores(s) for s in (claim.sentence_stems, claim.context_stems,
                                                                 claim.neighbour_stems)))
             combined = [_combine(claim, *row) for row in rows]
             found = _top(combined, self._topics.firsts(claim.sentence_stems), 0.0)
+            for main, rest, firsts in clauses:  # '... cannot afford more than 5.5% without cutting jobs'
+                if not any(main):
+                    found |= _top(rest, firsts, CLAUSE_MIN)
         return frozenset(self.keys[k] for k in found)
 
-    def _clause_scores(self, text: str) -> tuple[tuple[float, ...], tuple[int, ...]]:
-        """Owned topic weight of a clause and where each topic's first term sits; what a condition, time or
-        cause clause adds counts for less."""
+    def _clause_scores(self, text: str) -> tuple[tuple[float, ...], tuple[float, ...], tuple[int, ...]]:
+        """Owned topic weight of a clause's main part and of its condition, time or cause part (which counts
+        for less), and where each topic's first term sits."""
         cut = _SUBORDINATOR.search(text)
         main, rest = stems_of(text[:cut.start()] if cut else text), stems_of(text[cut.start():] if cut else "")
-        scores = tuple(m + SUBORDINATE * r for m, r in zip(self._topics.scores(main), self._topics.scores(rest)))
-        return scores, self._topics.firsts(main + rest)
+        return self._topics.scores(main), self._topics.scores(rest), self._topics.firsts(main + rest)
 
     def _stance_clauses(self, claim: Claim) -> list[str]:
         """Each stance clause, the holder's own name blanked out."""

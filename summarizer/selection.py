@@ -71,7 +71,7 @@ def _lead_with_line(pick: Pick, line: Line) -> bool:
     """Put the best claim that has a clean line first; False when none has."""
     for k, claim in enumerate(pick.claims):
         text = line(claim)
-        if text:
+        if text is not None:
             pick.claims.insert(0, pick.claims.pop(k))
             pick.text = text
             return True

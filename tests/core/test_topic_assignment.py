@@ -56,6 +56,12 @@ def test_a_condition_counts_less_than_the_main_clause():
     assert not _lines(_under(text, "water"), "Sudria")
 
 
+def test_a_main_clause_naming_no_topic_takes_the_sentences_and_its_adjuncts():
+    text = ("Norland demands a bigger share of the river water, while Sudria says it cannot give more than a third "
+            "without cutting its electricity sales.")
+    assert _lines(_under(text, "water"), "Sudria") and _lines(_under(text, "power"), "Sudria")
+
+
 def test_a_condition_put_to_another_party_is_a_demand_on_its_topic():
     text = "Norland threatened to halt its electricity exports unless Sudria guarantees a steady river flow."
     assert _lines(_under(text, "power"), "Norland") and _lines(_under(text, "water"), "Norland")
