@@ -75,7 +75,7 @@ class TopicAssigner:
                                                                 claim.neighbour_stems)))
             combined = [_combine(claim, *row) for row in rows]
             found = _top(combined, self._topics.firsts(claim.sentence_stems), 0.0)
-            for main, rest, firsts in clauses:  # '... cannot afford more than 5.5% without cutting jobs'
+            for main, rest, firsts in clauses:  # '... cannot pay more without closing plants'
                 if not any(main):
                     found |= _top(rest, firsts, CLAUSE_MIN)
         return frozenset(self.keys[k] for k in found)
@@ -98,8 +98,8 @@ class TopicAssigner:
         return [part for a, b in st.stance_spans for part in self._demands(text[a:b])]
 
     def _demands(self, clause: str) -> list[str]:
-        """A condition put to a party states what the holder demands of it ('... snapback of sanctions if
-        Iran does not let inspectors back'): it is a clause of its own; other conditions stay context."""
+        """A condition put to a party states what the holder demands of it ('will cut gas supplies unless
+        Kyiv pays its debts'): it is a clause of its own; other conditions stay context."""
         parts = _CONDITION.split(clause, maxsplit=1)
         if len(parts) == 2 and any(m.party for m in self._lexicon.find(parts[1])):
             return parts
@@ -113,7 +113,7 @@ class TopicAssigner:
 
 def _top(scores: list[float] | tuple[float, ...], firsts: tuple[int, ...], minimum: float) -> set[int]:
     """Index of the highest score above zero and at least `minimum`; on a tie the topic named first, as the
-    head of a phrase comes before what modifies it ('talks on the dam', 'inspectors ... about centrifuges')."""
+    head of a phrase comes before what modifies it ('a ban on grain exports', 'limits on fishing in the bay')."""
     best = max(scores, default=0.0)
     if best <= 0 or best < minimum:
         return set()

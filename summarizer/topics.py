@@ -62,11 +62,10 @@ class TopicMatcher:
         return sum(weight for phrase, weight in self.terms if f" {phrase} " in stems)
 
 
-
 class TopicSet:
     """The topics of one story scored side by side, to tell which one a sentence is most about: a term counts
     by the share of it each topic owns (a word several topics list says little), and a word inside a longer
-    phrase of another topic found at the same place counts for that phrase only ('military support')."""
+    phrase of another topic found at the same place counts for that phrase only ('military aid')."""
 
     def __init__(self, topics: tuple[Topic, ...]) -> None:
         self.topics = topics
