@@ -14,6 +14,7 @@ CLAUSE_MIN = 0.6  # owned topic weight a stance clause needs to state a stance o
 SUBORDINATE = 0.5  # share a term counts for in a condition, time or cause clause ('... if no deal is reached')
 _SUBORDINATOR = re.compile(r"\b(?:if|unless|until|after|before|because|since|when|whenever|once|as long as|"
                            r"provided|in case|without)\b", re.IGNORECASE)
+_TITLE_BEFORE = re.compile(r"(?:\b[A-Z][\w.'’-]*\s+)+$")
 _CONDITION = re.compile(r"\s(?:if|unless|provided|as long as)\s", re.IGNORECASE)
 
 
@@ -94,7 +95,8 @@ class TopicAssigner:
         if st.holder_at >= 0:
             mention = next((m for m in self._lexicon.find(text) if m.start == st.holder_at), None)
             if mention is not None:
-                text = text[:mention.start] + " " * (mention.end - mention.start) + text[mention.end:]
+                start = _title_start(text, mention.start)
+                text = text[:start] + " " * (mention.end - start) + text[mention.end:]
         return [part for a, b in st.stance_spans for part in self._demands(text[a:b])]
 
     def _demands(self, clause: str) -> list[str]:
@@ -111,6 +113,13 @@ class TopicAssigner:
         return topic.key not in self.keys or topic.key in self.topics_of(claim)
 
 
+def _title_start(text: str, start: int) -> int:
+    """Where the capitalised title before a holder's name begins ('U.S. Defense Secretary Pete Hegseth'):
+    a title names who speaks, not what the stance is about."""
+    title = _TITLE_BEFORE.search(text[:start])
+    return title.start() if title else start
+
+
 def _top(scores: list[float] | tuple[float, ...], firsts: tuple[int, ...], minimum: float) -> set[int]:
     """Index of the highest score above zero and at least `minimum`; on a tie the topic named first, as the
     head of a phrase comes before what modifies it ('a ban on grain exports', 'limits on fishing in the bay')."""
@@ -118,4 +127,5 @@ def _top(scores: list[float] | tuple[float, ...], firsts: tuple[int, ...], minim
     if best <= 0 or best < minimum:
         return set()
     tied = [k for k, s in enumerate(scores) if s >= best - 1e-9]
-    return {min(tied, key=lambda k: firsts[k])}
+    first = min(firsts[k] for k in tied)
+    return {k for k in tied if firsts[k] == first}  # still tied (no term in the text): ambiguous, keep all

@@ -50,6 +50,13 @@ def test_the_holders_own_name_is_not_a_topic_word():
     assert not _lines(_under(text, "european-defence", parties, topics), "European Union")
 
 
+def test_the_title_before_the_holders_name_is_not_a_topic_word():
+    parties = {**PARTIES, "Sudria": ["Sudria", "Amara Tesh"]}
+    text = "Water Minister Amara Tesh said hydropower output would double next year."
+    assert _lines(_under(text, "power", parties), "Sudria")
+    assert not _lines(_under(text, "water", parties), "Sudria")
+
+
 def test_a_condition_counts_less_than_the_main_clause():
     text = "Sudria said it would cut its electricity exports if no agreement was reached on the river."
     assert _lines(_under(text, "power"), "Sudria")
