@@ -1,0 +1,121 @@
+"""Auto mode (no profile): the parties of a story are the countries, blocs and organisations that hold a
+stance in it. A place only mentioned (a venue, a dateline city, the seat of a court, a trading partner)
+is no party: every candidate must be the holder of at least one attributed statement."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from functools import cache
+
+from summarizer.attribution import extract
+from summarizer.gazetteer import Entry, gazetteer, word_set
+from summarizer.lexicon import TITLE_WORDS
+from summarizer.model import Party
+from summarizer.organisations import LEADING_WORDS as _LEADING
+from summarizer.organisations import Candidate, link_nouns, org_heads, text_candidates
+from summarizer.parties import PEOPLE_NOUNS, PartyLexicon, build_lexicon
+from summarizer.text import Sentence
+
+_NEVER_PARTIES = frozenset({"region"})
+_STRONG = 0.8  # a party found only in the text must hold a stance, not only a 'could' or 'will'
+
+
+def discover_lexicon(texts: list[str], documents: Sequence[list[Sentence]]) -> PartyLexicon:
+    """The lexicon of every candidate; its `parties` are those holding a stance, most statements first."""
+    candidates = find_candidates(texts)
+    countries = [c for c in candidates if c.kind == "country"]
+    home = countries[0] if len(countries) == 1 else None
+    if home is not None:  # a story of one country: 'the government' is its government
+        home.add(*sorted(word_set("discovery_words.txt", "government-nouns")))
+    lexicon = build_lexicon(tuple(Party(c.name, tuple(c.aliases)) for c in candidates), texts, organisations=True)
+    if home is not None:
+        _adopt_officials(lexicon, home.name)
+    statements: Counter[str] = Counter()
+    strong: set[str] = set()
+    for sentences in documents:
+        for st in extract(sentences, lexicon):
+            statements[st.holder] += 1
+            if st.strength >= _STRONG:
+                strong.add(st.holder)
+    held = [c for c in candidates if statements[c.name] and (c.name in strong or not c.from_text)
+            and c.kind not in _NEVER_PARTIES]
+    held.sort(key=lambda c: -statements[c.name])
+    lexicon.parties = tuple(Party(c.name, tuple(c.aliases)) for c in held)
+    return lexicon
+
+
+def _adopt_officials(lexicon: PartyLexicon, country: str) -> None:
+    """'Transport Minister Jane Roe' of no named country belongs to the story's only country."""
+    titles = word_set("discovery_words.txt", "government-titles")
+    for alias, (party, held) in list(lexicon.persons.items()):
+        if party is None and held & titles:
+            lexicon.persons[alias] = (country, held)
+
+
+def find_candidates(texts: list[str]) -> list[Candidate]:
+    """Gazetteer entries mentioned in the texts, then organisations named there, then common nouns."""
+    counts = _gazetteer_mentions(texts)
+    entries = {e.name: e for e in gazetteer()}
+    out = [_candidate(entries[name], counts) for name in sorted(
+        {entries_of_name()[n].name for n in counts}, key=lambda n: -sum(
+            counts[a] for a in entries[n].all_names))]
+    by_name = {c.name: c for c in out}
+    lookup = {n: e.name for e in gazetteer() if e.kind == "country" for n in e.all_names}
+    for cand in text_candidates(texts, lookup.get, lambda name: name in entries_of_name()):
+        if cand.country:
+            owner = by_name.get(cand.country) or _candidate(entries[cand.country], counts)
+            if owner.name not in by_name:
+                by_name[owner.name] = owner
+                out.append(owner)
+            owner.add(cand.name, *cand.aliases)
+        elif cand.name not in by_name:
+            by_name[cand.name] = cand
+            out.append(cand)
+    out.extend(link_nouns(out, texts))
+    return out
+
+
+def _candidate(entry: Entry, counts: Counter[str]) -> Candidate:
+    """A gazetteer entry, shown under the name the texts use most for it ('Britain', 'U.S.')."""
+    names = entry.names or (entry.name,)
+    shown = max(names, key=lambda n: (counts[n], n == entry.name))
+    return Candidate(shown, entry.kind, [n for n in entry.all_names if n != shown], from_text=False)
+
+
+@cache
+def entries_of_name() -> dict[str, Entry]:
+    return {n: e for e in gazetteer() for n in e.all_names}
+
+
+@cache
+def _gazetteer_regex() -> re.Pattern:
+    names = sorted(entries_of_name(), key=len, reverse=True)
+    return re.compile(r"(?<![\w@#])(" + "|".join(re.escape(n) for n in names) + r")(?!\w)")
+
+
+def _gazetteer_mentions(texts: list[str]) -> Counter[str]:
+    """How often each gazetteer name is used as a name of its own (not inside 'New Jersey', 'Jordan Bardella')."""
+    counts: Counter[str] = Counter()
+    for text in texts:
+        for m in _gazetteer_regex().finditer(text):
+            if not _inside_longer_name(text, m.start(), m.end()):
+                counts[m.group(1)] += 1
+    return counts
+
+
+def _inside_longer_name(text: str, start: int, end: int) -> bool:
+    """A capitalised word before it (not a sentence start or a title), or a canonical name followed by one
+    that is no title, office or organisation word ('China Daily')."""
+    before = re.search(r"(\S+) $", text[max(0, start - 40):start])
+    if before:
+        word = before.group(1)
+        head = text[max(0, start - len(word) - 3):start - len(word) - 1].rstrip()
+        initial = not head or head[-1] in ".!?\"“”:("
+        if word[:1].isupper() and word.isalpha() and not initial and word.lower() not in TITLE_WORDS \
+                and word not in _LEADING:
+            return True
+    after = re.match(r" ([A-Z][a-z]+)\b", text[end:end + 30])
+    name = text[start:end]
+    return bool(after) and entries_of_name()[name].name == name and after.group(1).lower() not in (
+        TITLE_WORDS | PEOPLE_NOUNS) and after.group(1) not in org_heads()
