@@ -31,6 +31,8 @@ def discover_lexicon(texts: list[str], documents: Sequence[list[Sentence]]) -> P
     lexicon = build_lexicon(tuple(Party(c.name, tuple(c.aliases)) for c in candidates), texts, organisations=True)
     if home is not None:
         _adopt_officials(lexicon, home.name)
+    else:
+        _officials_from_context(lexicon, documents, {c.name for c in countries})
     statements: Counter[str] = Counter()
     strong: set[str] = set()
     for sentences in documents:
@@ -51,6 +53,28 @@ def _adopt_officials(lexicon: PartyLexicon, country: str) -> None:
     for alias, (party, held) in list(lexicon.persons.items()):
         if party is None and held & titles:
             lexicon.persons[alias] = (country, held)
+
+
+def _officials_from_context(lexicon: PartyLexicon, documents: Sequence[list[Sentence]], countries: set[str]) -> None:
+    """'The United States stepped up its efforts. Secretary of State Jane Roe said ...': an official of no
+    named country, whose sentence names no country, belongs to the one country the sentence before names."""
+    titles = word_set("discovery_words.txt", "government-titles")
+    untied = {alias for alias, (party, held) in lexicon.persons.items() if party is None and held & titles}
+    for sentences in documents:
+        for prev, sentence in zip(sentences, sentences[1:]):
+            if not untied or prev.paragraph != sentence.paragraph:
+                continue
+            mentions = lexicon.find(sentence.text)
+            people = [m for m in mentions if m.kind == "person" and m.party is None and m.surface in untied]
+            if not people or any(m.party in countries for m in mentions):
+                continue
+            named = {m.party for m in lexicon.find(prev.text) if m.kind != "person"}
+            if len(named) == 1 and named <= countries:
+                party = named.pop()
+                for alias, name in list(lexicon.person_names.items()):
+                    if name == lexicon.person_names.get(people[0].surface, people[0].surface) and alias in untied:
+                        lexicon.persons[alias] = (party, lexicon.persons[alias][1])
+                        untied.discard(alias)
 
 
 def find_candidates(texts: list[str]) -> list[Candidate]:
@@ -77,7 +101,7 @@ def find_candidates(texts: list[str]) -> list[Candidate]:
 
 
 def _candidate(entry: Entry, counts: Counter[str]) -> Candidate:
-    """A gazetteer entry, shown under the name the texts use most for it ('Britain', 'U.S.')."""
+    """A gazetteer entry, shown under the full name the texts use most for it ('Czechia', 'Ivory Coast')."""
     names = entry.names or (entry.name,)
     shown = max(names, key=lambda n: (counts[n], n == entry.name))
     return Candidate(shown, entry.kind, [n for n in entry.all_names if n != shown], from_text=False)

@@ -27,7 +27,7 @@ class Entry:
     name: str
     aliases: tuple[str, ...]  # every other name standing for it (names, demonyms, capitals, seats of power)
     kind: str  # country | bloc | alliance | agency | court | armed | ...
-    names: tuple[str, ...] = ()  # the aliases that are names of it (not demonyms or places), for display
+    names: tuple[str, ...] = ()  # its full names (not abbreviations, demonyms or places): display candidates
     demonyms: tuple[str, ...] = ()  # 'Russian', 'Russians'
 
     @property
@@ -74,11 +74,11 @@ def gazetteer() -> tuple[Entry, ...]:
         kind, name, aliases = parts[0], parts[1], tuple(parts[2:])
         key = next((by_name[n] for n in (name, *aliases) if n in by_name), None) if kind == "country" else None
         if key is None:
-            extra.append(Entry(name, aliases, kind, (name, *(a for a in aliases if _is_name(a)))))
+            extra.append(Entry(name, aliases, kind, (name,)))
             continue
         old = countries[key]
         merged = tuple(dict.fromkeys(a for a in (old.name, *old.aliases, *aliases) if a != name))
-        names = tuple(dict.fromkeys(n for n in (old.name, *old.names, *aliases) if n != name and _is_name(n)))
+        names = tuple(dict.fromkeys(n for n in (old.name, *old.names) if n != name))
         countries[key] = Entry(name, merged, "country", (name, *names), old.demonyms)
     hand = {n for entry in extra for n in entry.all_names}  # hand rows win: 'Brussels' is the EU's
     countries = {k: Entry(e.name, tuple(a for a in e.aliases if a not in hand), e.kind,
@@ -117,12 +117,7 @@ def _package_countries() -> dict[str, Entry]:
 
 def _usable_name(name: str) -> bool:
     """Names a news text may use: Latin script, no ISO code ('IND', 'CAN'), no 'Korea, Republic of'."""
-    return bool(_LATIN.match(name)) and not _ISO_CODE.match(name) and "," not in name
-
-
-def _is_name(alias: str) -> bool:
-    """A name of the party itself, not a demonym or a group of its people ('Saudis', 'European leaders')."""
-    return alias[:1].isupper() and not alias.endswith(("ans", "ians", "is", " leaders", " allies", " officials"))
+    return bool(_LATIN.match(name)) and not _ISO_CODE.match(name) and "," not in name and not name.isupper()
 
 
 def _unshared(entries: tuple[Entry, ...]) -> tuple[Entry, ...]:
