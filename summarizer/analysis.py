@@ -32,7 +32,6 @@ class Analysis:
     topics: tuple[Topic, ...]
     claims: tuple[Claim, ...]
     lexicon: PartyLexicon
-    discovered: bool = False
     _urls: dict[str, str | None] = field(default_factory=dict)
 
     def url_of(self, document: str) -> str | None:
@@ -60,11 +59,8 @@ def analyze(documents: Sequence[Document], profile: Profile) -> Analysis:
                     if n is not None and n.paragraph == st.sentence.paragraph]
             claims[key] = Claim(st, [doc.id], stems_of(st.stance_text), stems_of(st.sentence.text),
                                 stems_of(prev.text) if prev else " ", stems_of(" ".join(near)), len(claims))
-    topics = profile.topics
-    discovered = not topics
-    if discovered:
-        topics = discover_topics([c.stems for c in claims.values()])
-    return Analysis(documents, lexicon.parties, topics, tuple(claims.values()), lexicon, discovered,
+    topics = profile.topics or discover_topics([c.stems for c in claims.values()])
+    return Analysis(documents, lexicon.parties, topics, tuple(claims.values()), lexicon,
                     {d.id: d.url for d in documents})
 
 

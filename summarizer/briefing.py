@@ -1,6 +1,8 @@
 """From an Analysis to a Briefing: pick, per party, the statements that best state its stance on a topic."""
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from rapidfuzz import fuzz, process
 
 from summarizer.analysis import Analysis, Claim
@@ -12,6 +14,24 @@ PER_PARTY = 3  # a briefing line per party must stay readable in chat
 OVERVIEW_PER_PARTY = 1
 MIN_RELEVANCE = 0.5
 _NEAR_DUPLICATE = 88  # rapidfuzz token_set_ratio above which two quotes say the same thing
+
+
+@dataclass(frozen=True, slots=True)
+class Weights:
+    """How topic relevance and the way a holder was found rank a party's statements."""
+
+    rest_of_sentence: float = 0.5  # share of the topic weight only the rest of the sentence adds
+    context_cap: float = 2.0  # most the previous sentence or the paragraph may add
+    neighbours: float = 0.3  # share of the paragraph's topic weight for a statement that leans on nothing
+    relevance_cap: float = 3.0
+    per_extra_source: float = 0.1  # a stance carried by several outlets ranks a little higher
+    reported: float = 0.2  # a stance reported by another party ranks lower than its own words
+
+
+WEIGHTS = Weights()
+# How sure the way a holder was found is: a named subject beats a pronoun resolved across sentences.
+CERTAINTY = {"subject": 0.3, "person": 0.3, "possessive": 0.25, "by": 0.25, "quote": 0.3, "role": 0.15,
+             "plural": 0.15, "pronoun": 0.1, "inherit": 0.2}
 
 
 def brief(analysis: Analysis, query: str | None) -> Briefing:
@@ -64,21 +84,19 @@ def _relevance(claim: Claim, matcher: TopicMatcher) -> float:
     sentence when the statement leans on it ('such aspirations', 'this move', 'he', 'the two leaders')."""
     own = matcher.score(claim.stems)
     sentence = matcher.score(claim.sentence_stems)
-    relevance = own + 0.5 * max(0.0, sentence - own)
+    relevance = own + WEIGHTS.rest_of_sentence * max(0.0, sentence - own)
     st = claim.statement
     if is_anaphoric(st.stance_text) or st.via == "plural":
-        relevance += min(matcher.score(claim.context_stems), 2.0)
+        relevance += min(matcher.score(claim.context_stems), WEIGHTS.context_cap)
     else:
-        relevance += 0.3 * min(matcher.score(claim.neighbour_stems), 2.0)
+        relevance += WEIGHTS.neighbours * min(matcher.score(claim.neighbour_stems), WEIGHTS.context_cap)
     return relevance
 
 
 def _score(claim: Claim, relevance: float) -> float:
     st = claim.statement
-    certainty = {"subject": 0.3, "person": 0.3, "possessive": 0.25, "by": 0.25, "quote": 0.3, "role": 0.15,
-                 "plural": 0.15, "pronoun": 0.1, "inherit": 0.2}.get(st.via, 0.0)
-    return min(relevance, 3.0) + st.strength + certainty + 0.1 * (len(claim.documents) - 1) \
-        - (0.2 if st.reported_by else 0.0)
+    return min(relevance, WEIGHTS.relevance_cap) + st.strength + CERTAINTY.get(st.via, 0.0) \
+        + WEIGHTS.per_extra_source * (len(claim.documents) - 1) - (WEIGHTS.reported if st.reported_by else 0.0)
 
 
 def _pick(ranked: list[tuple[float, Claim]], limit: int) -> list[list[Claim]]:

@@ -9,13 +9,14 @@ from collections.abc import Sequence
 from functools import cache
 
 from summarizer.attribution import extract
-from summarizer.gazetteer import Entry, gazetteer, word_set
+from summarizer.gazetteer import Entry, gazetteer
 from summarizer.lexicon import TITLE_WORDS
 from summarizer.model import Party
 from summarizer.organisations import LEADING_WORDS as _LEADING
 from summarizer.organisations import Candidate, link_nouns, org_heads, text_candidates
 from summarizer.parties import PEOPLE_NOUNS, PartyLexicon, build_lexicon
 from summarizer.text import Sentence
+from summarizer.words import word_set
 
 _NEVER_PARTIES = frozenset({"region"})
 _STRONG = 0.8  # a party found only in the text must hold a stance, not only a 'could' or 'will'
@@ -27,7 +28,7 @@ def discover_lexicon(texts: list[str], documents: Sequence[list[Sentence]]) -> P
     countries = [c for c in candidates if c.kind == "country"]
     home = countries[0] if len(countries) == 1 else None
     if home is not None:  # a story of one country: 'the government' is its government
-        home.add(*sorted(word_set("discovery_words.txt", "government-nouns")))
+        home.add(*sorted(word_set("government_nouns")))
     lexicon = build_lexicon(tuple(Party(c.name, tuple(c.aliases)) for c in candidates), texts, organisations=True)
     if home is not None:
         _adopt_officials(lexicon, home.name)
@@ -49,7 +50,7 @@ def discover_lexicon(texts: list[str], documents: Sequence[list[Sentence]]) -> P
 
 def _adopt_officials(lexicon: PartyLexicon, country: str) -> None:
     """'Transport Minister Jane Roe' of no named country belongs to the story's only country."""
-    titles = word_set("discovery_words.txt", "government-titles")
+    titles = word_set("government_titles")
     for alias, (party, held) in list(lexicon.persons.items()):
         if party is None and held & titles:
             lexicon.persons[alias] = (country, held)
@@ -58,7 +59,7 @@ def _adopt_officials(lexicon: PartyLexicon, country: str) -> None:
 def _officials_from_context(lexicon: PartyLexicon, documents: Sequence[list[Sentence]], countries: set[str]) -> None:
     """'The United States stepped up its efforts. Secretary of State Jane Roe said ...': an official of no
     named country, whose sentence names no country, belongs to the one country the sentence before names."""
-    titles = word_set("discovery_words.txt", "government-titles")
+    titles = word_set("government_titles")
     untied = {alias for alias, (party, held) in lexicon.persons.items() if party is None and held & titles}
     for sentences in documents:
         for prev, sentence in zip(sentences, sentences[1:]):

@@ -13,6 +13,8 @@ from importlib.resources import files
 
 from countryinfo import CountryInfo
 
+from summarizer.words import word_table
+
 # A capital stands for its country in news ("Moscow said") only for larger countries; the capitals of
 # small states and territories (Victoria, Hamilton, Kingston upon a dependency) mostly name other places.
 _CAPITAL_MIN_POPULATION = 1_000_000
@@ -36,7 +38,7 @@ class Entry:
 
 
 def read_table(resource: str) -> list[tuple[str, list[str]]]:
-    """Lines 'key: a | b | c' (or 'a | b | c') of a data file, comments and blank lines skipped."""
+    """Rows 'a | b | c' of a data table, comments and blank lines skipped (several rows share a kind)."""
     rows = []
     for line in files("summarizer").joinpath("data", resource).read_text(encoding="utf-8").splitlines():
         line = line.strip()
@@ -45,11 +47,6 @@ def read_table(resource: str) -> list[tuple[str, list[str]]]:
         key, sep, rest = line.partition(":") if re.match(r"^[\w-]+:", line) else ("", "", line)
         rows.append((key.strip(), [p.strip() for p in (rest if sep else line).split("|") if p.strip()]))
     return rows
-
-
-def word_set(resource: str, key: str) -> frozenset[str]:
-    """Every item of the lines of `resource` whose key is `key`."""
-    return frozenset(item for k, items in read_table(resource) if k == key for item in items)
 
 
 @cache
@@ -88,12 +85,12 @@ def gazetteer() -> tuple[Entry, ...]:
 
 def _package_countries() -> dict[str, Entry]:
     """One entry per ISO code (the package has a few duplicates, e.g. Burma and Myanmar), largest first."""
-    skip = word_set("discovery_words.txt", "skip")
+    skip = set(word_table("not_parties")["entries"])
     rows = sorted((d for d in CountryInfo.all().values() if d.get("ISO", {}).get("alpha2")),
                   key=lambda d: -(d.get("population") or 0))
     out: dict[str, Entry] = {}
     for data in rows:
-        if data["name"] in skip:
+        if data["name"] in skip or "," in data["name"]:
             continue
         code = data["ISO"]["alpha2"]
         names = [data["name"], *(a for a in data.get("altSpellings") or () if _usable_name(a))]

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 
-from summarizer.gazetteer import read_table, word_set
+from summarizer.words import word_table
 
 _CAP = r"(?:[A-Z][\w&'’.-]*|al-[A-Z][\w'’-]*)"
 _LINK = r"(?:of|for|and|on|de|du|des|la|the|&)"
@@ -38,14 +38,14 @@ class Candidate:
 def org_heads() -> dict[str, tuple[str, bool]]:
     """Head word -> (kind, droppable company suffix)."""
     return {item.rstrip("*"): (kind, item.endswith("*"))
-            for kind, items in read_table("org_heads.txt") for item in items}
+            for kind, items in word_table("org_heads").items() for item in items}
 
 
 @cache
 def holder_nouns() -> dict[str, tuple[frozenset[str], bool]]:
     """Common noun -> (kinds it may stand for, may hold stances alone)."""
     out: dict[str, tuple[set[str], bool]] = {}
-    for kind, items in read_table("holder_nouns.txt"):
+    for kind, items in word_table("holder_nouns").items():
         for item in items:
             kinds, alone = out.get(item.rstrip("*"), (set(), False))
             out[item.rstrip("*")] = (kinds | {kind}, alone or item.endswith("*"))
@@ -129,7 +129,7 @@ def text_candidates(texts: list[str], country_of: Callable[[str], str | None],
     """Organisations and abbreviations of the texts; a state organ ('Russian Foreign Ministry') is
     returned with `country` set so its name joins that country; names already known are skipped."""
     by_name: dict[str, Candidate] = {}
-    ignore = word_set("discovery_words.txt", "ignore")
+    ignore = {*word_table("not_parties")["outlets"], *word_table("not_parties")["things"]}
     for text in texts:
         for name, kind, suffix in organisation_spans(text):
             if known(name) or name in ignore:

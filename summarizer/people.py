@@ -6,8 +6,8 @@ import re
 from functools import cache
 from typing import Protocol
 
-from summarizer.gazetteer import word_set
 from summarizer.lexicon import HEAD_TITLES, TITLE_WORDS
+from summarizer.words import word_set
 
 _PARTICLES = frozenset({"von", "der", "van", "de", "da", "di", "du", "bin", "ibn", "al", "el", "la", "le"})
 _NAME_TOKEN = re.compile(r"(?:[A-Z]|(?:al|el|bin|ibn)-[A-Z])[a-zA-Z'’-]+$")
@@ -138,12 +138,12 @@ def _name_follows(words: list[str], j: int) -> bool:
 @cache
 def _titles() -> frozenset[str]:
     """Titles of the lexicon plus those of organisations' people ('chief executive', 'commissioner')."""
-    return TITLE_WORDS | {t.lower() for t in word_set("discovery_words.txt", "titles")}
+    return TITLE_WORDS | word_set("organisation_titles")
 
 
 @cache
 def _head_titles() -> frozenset[str]:
-    return HEAD_TITLES | {t.lower() for t in word_set("discovery_words.txt", "titles")}
+    return HEAD_TITLES | word_set("organisation_titles")
 
 
 def _is_title(word: str) -> bool:

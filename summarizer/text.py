@@ -7,7 +7,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import pysbd
+import snowballstemmer
 
+_STEMMER = snowballstemmer.stemmer("english")
 _SEGMENTER = pysbd.Segmenter(language="en", clean=False, char_span=True)
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"})
 TOKEN = re.compile(r"[A-Za-z0-9]+(?:[.'’-][A-Za-z0-9]+)*\.?|[^\w\s]", re.UNICODE)
@@ -85,21 +87,6 @@ def _is_abbreviation(word: str) -> bool:
 
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    """A crude English stem so that negotiations/negotiating, territory/territorial, guarantee(s) meet."""
+    """The Snowball (Porter 2) English stem, so that negotiations/negotiating and guarantee(s) meet."""
     w = word.lower().replace("’", "'")
-    if w.endswith("'s"):
-        w = w[:-2]
-    if len(w) <= 4:
-        return w
-    for suffix in ("ational", "ations", "ation", "ating", "ively", "ments", "ment", "ities", "ity", "ially",
-                   "ial", "ates", "ated", "ate", "ing", "ies", "ied", "ers", "ed", "es", "er", "ly", "al", "s", "e", "y"):
-        if w.endswith(suffix) and len(w) - len(suffix) >= 4:
-            return w[: -len(suffix)]
-    return w
-
-
-def content_words(text: str) -> list[str]:
-    """Lower-case word tokens without stop words."""
-    from summarizer.lexicon import STOPWORDS
-
-    return [w for w in re.findall(r"[a-z0-9]+(?:['-][a-z0-9]+)*", normalize(text).lower()) if w not in STOPWORDS]
+    return _STEMMER.stemWord(w[:-2] if w.endswith("'s") else w)

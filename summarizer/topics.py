@@ -4,13 +4,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from summarizer.lexicon import RELATED_TERMS, STANCE_NOUNS, STANCE_VERBS, STOPWORDS
+from summarizer.lexicon import RELATED_TERMS, STOPWORDS
 from summarizer.model import Topic
 from summarizer.text import normalize, stem
 
 _ANAPHORA = re.compile(r"\b(this|these|those|such|the move|the idea|the plan|the proposal|the issue|"
                        r"the demand|the step|the prospect)\b", re.IGNORECASE)
 _RELATED = {stem(k): v for k, v in RELATED_TERMS.items()}
+KEYWORD_WEIGHT = 1.0
+NAME_WEIGHT = 0.6  # a word of the topic's key or title, when the topic has keywords of its own
+RELATED_WEIGHT = 0.6
+DISCOVERY_MIN_STATEMENTS = 2  # a discovered topic must be touched by at least this many statements
+DISCOVERY_OVERLAP = 0.6  # Jaccard overlap of statements above which two discovered topics are one
 
 
 def stems_of(text: str) -> str:
@@ -40,13 +45,13 @@ class TopicMatcher:
                 weights[phrase] = max(weights.get(phrase, 0.0), weight)
 
         for keyword in topic.keywords:
-            add(keyword, 1.0)
+            add(keyword, KEYWORD_WEIGHT)
         own_words = [w for w in re.split(r"[\s_\-/]+", f"{topic.key} {topic.title}".lower()) if w and w not in STOPWORDS]
         for word in own_words:
-            add(word, 1.0 if not topic.keywords else 0.6)
+            add(word, KEYWORD_WEIGHT if not topic.keywords else NAME_WEIGHT)
         for word in list(weights) + own_words:
             for related in _RELATED.get(stem(word.split()[-1]) if word else "", ()):
-                add(related, 0.6)
+                add(related, RELATED_WEIGHT)
         return cls(topic, tuple(sorted(weights.items())))
 
     def score(self, stems: str) -> float:
@@ -87,13 +92,13 @@ def discover_topics(claim_stems: list[str], limit: int = 6) -> tuple[Topic, ...]
     found: list[tuple[int, str, set[int]]] = []
     for head in DISCOVERABLE:
         matcher = TopicMatcher.build(Topic(key=head))
-        hits = {k for k, stems in enumerate(claim_stems) if matcher.score(stems) >= 0.6}
-        if len(hits) >= 2:
+        hits = {k for k, stems in enumerate(claim_stems) if matcher.score(stems) >= RELATED_WEIGHT}
+        if len(hits) >= DISCOVERY_MIN_STATEMENTS:
             found.append((len(hits), head, hits))
     found.sort(key=lambda f: (-f[0], DISCOVERABLE.index(f[1])))
     chosen: list[tuple[str, set[int]]] = []
     for _, head, hits in found:
-        if any(len(hits & other) / len(hits | other) >= 0.6 for _, other in chosen):
+        if any(len(hits & other) / len(hits | other) >= DISCOVERY_OVERLAP for _, other in chosen):
             continue
         chosen.append((head, hits))
     names = {"negotiation": "negotiations", "sanction": "sanctions", "tariff": "tariffs", "hostage": "hostages",

@@ -1,0 +1,43 @@
+"""Who holds which stance in each sentence: cues, their holders, and one segment per holder.
+
+Rule-based on purpose (no trained model can be downloaded here): a stance cue (a verb such as 'rejected',
+an adjective after a copula such as 'is opposed', a noun with a possessor such as "Hegseth's remarks") takes
+as holder the party in subject position before it, a speaker after a quote, the agent of 'voiced by', or a
+pronoun, role ('the minister') or plural ('the two leaders') resolved from earlier sentences.
+Stages: cues.py (find cues), holders.py (resolve each), discourse.py (memory across sentences), segments.py.
+"""
+from __future__ import annotations
+
+from summarizer.attribution.cues import drop_unowned_reports, find_cues
+from summarizer.attribution.discourse import Discourse
+from summarizer.attribution.holders import resolve
+from summarizer.attribution.segments import group, segments
+from summarizer.attribution.statement import Statement
+from summarizer.attribution.view import SentenceView
+from summarizer.parties import PartyLexicon
+from summarizer.text import Sentence
+
+__all__ = ["Statement", "extract", "sentence_statements"]
+
+
+def extract(sentences: list[Sentence], lexicon: PartyLexicon) -> list[Statement]:
+    """Statements of one document's sentences, in order (discourse state flows sentence to sentence)."""
+    state = Discourse()
+    out: list[Statement] = []
+    for sentence in sentences:
+        out.extend(sentence_statements(SentenceView.of(sentence, lexicon, state)))
+    return out
+
+
+def sentence_statements(view: SentenceView) -> list[Statement]:
+    """The statements of one sentence; remembers its persons and holders for the sentences after it."""
+    view.cues = find_cues(view)
+    for cue in view.cues:
+        resolve(cue, view)
+    drop_unowned_reports(view.cues, view.lower)
+    groups = group([c for c in view.cues if c.holders], view.lower)
+    if len(groups) > 1:  # "Russia's demands, Ukraine said, were unacceptable": the noun is Ukraine's topic
+        groups = [g for g in groups if any(c.kind != "noun" for c in g.cues)] or groups
+    statements = segments(groups, view)
+    view.state.remember(view.mentions, statements, view.index)
+    return statements

@@ -1,0 +1,123 @@
+"""Stance cues of a sentence: verbs, adjectives after a copula, nouns with a possessor, passives, modals."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from summarizer.lexicon import (
+    CLAUSE_BREAKS, COPULAS, DETERMINERS, MODALS, PASSIVE_BY, REPORTING_VERBS, STANCE_ADJECTIVES, STANCE_NOUNS,
+    STANCE_VERBS,
+)
+from summarizer.attribution.discourse import Attribution
+from summarizer.attribution.view import SentenceView
+from summarizer.words import word_set
+
+VERB_MODIFIERS = word_set("verb_modifiers")
+_BASE_VERB_LEFT = word_set("base_verb_left")
+_STRONG_NOUNS = word_set("strong_nouns")
+_IRREGULAR_PAST = frozenset("said told thought felt saw sought held stood wrote spoke cast".split())
+_PARTICIPLE_LEFT = frozenset({",", "while", "and", "by", "before", "after"})
+NOUN_HOLDER_REACH = 3  # "Hegseth's (very recent) remarks": how far back a possessor may stand
+# How strongly each kind of cue states a stance (a modal after a name is a weak one).
+STRENGTH = {"verb": 1.0, "adjective": 0.9, "noun": 0.8, "passive": 0.85, "participle": 0.9, "modal": 0.4,
+            "according": 0.9}
+DEFAULT_STRENGTH = 0.5
+
+
+@dataclass
+class Cue:
+    """A stance word at token `index` and, once resolved, its holder(s)."""
+
+    index: int
+    kind: str  # verb | adjective | noun | passive | modal | participle | according
+    holders: tuple[str, ...] = ()
+    holder_token: int = -1
+    via: str = ""
+    speaker: str | None = None
+    reporting: bool = False
+
+    def assign(self, found: Attribution, token: int) -> None:
+        self.holders, self.via, self.speaker, self.holder_token = found.holders, found.via, found.speaker, token
+
+    def inherit(self, other: "Cue", token: int | None = None) -> None:
+        """Same holder as an earlier cue ('Hegseth's remarks have cast doubt', 'said ..., adding')."""
+        self.holders, self.speaker, self.via = other.holders, other.speaker, "inherit"
+        self.holder_token = other.holder_token if token is None else token
+
+
+def find_cues(view: SentenceView) -> list[Cue]:
+    """Every stance cue of the sentence, left to right (tokens inside a party mention are never cues)."""
+    cues: list[Cue] = []
+    lower, mentions = view.lower, view.tok_mention
+    for i, w in enumerate(lower):
+        if i in mentions:
+            continue
+        nxt = view.word(i + 1)
+        if w == "according" and nxt == "to":
+            cues.append(Cue(i, "according"))
+        elif w in PASSIVE_BY and nxt == "by":
+            cues.append(Cue(i, "passive"))
+        elif w in ("rule", "rules", "ruled", "ruling") and nxt == "out":
+            cues.append(Cue(i, "verb"))  # 'ruled out' (but 'NATO rules' is no stance)
+        elif w in STANCE_VERBS and _verb_context(view, i):
+            participle = w.endswith("ing") and view.word(i - 1) in _PARTICIPLE_LEFT
+            cues.append(Cue(i, "participle" if participle else "verb", reporting=w in REPORTING_VERBS))
+        elif w in STANCE_ADJECTIVES and _after_copula(view, i):
+            cues.append(Cue(i, "adjective"))
+        elif w in STANCE_NOUNS and _noun_holder_nearby(view, i):
+            cues.append(Cue(i, "noun"))
+        elif w in MODALS and i > 0 and (i - 1) in mentions and mentions[i - 1].kind != "adjective" \
+                and not any(c.reporting for c in cues):
+            cues.append(Cue(i, "modal"))  # 'Analysts said Beijing could ...' is the analysts' guess
+    return cues
+
+
+def _verb_context(view: SentenceView, i: int) -> bool:
+    """Is this stance word used as a verb here ('the plan' and "Russia's call" are nouns)?"""
+    w, prev, nxt = view.lower[i], view.word(i - 1), view.word(i + 1)
+    before = view.tok_mention.get(i - 1) if i > 0 else None
+    if prev in DETERMINERS or (before is not None and before.possessive):
+        return False
+    if w.endswith("ed") or w in _IRREGULAR_PAST:
+        return not (nxt == "by" and w not in PASSIVE_BY)  # "bolstered by": a passive of no stance
+    if w.endswith("ing"):
+        return True
+    if w.endswith("s") and not w.endswith("ss"):
+        if w[:-1] in STANCE_NOUNS or w in STANCE_NOUNS:
+            return before is not None or prev in VERB_MODIFIERS or prev in ("who", "which", "that", "he", "she", "it")
+        return True
+    # A base form ("support", "want", "call") is a verb only after a subject, modal or 'to'.
+    return prev in _BASE_VERB_LEFT or (before is not None and before.kind != "adjective")
+
+
+def _after_copula(view: SentenceView, i: int) -> bool:
+    lower = view.lower
+    j = i - 1
+    while j >= 0 and (lower[j] in VERB_MODIFIERS or lower[j].endswith("ly")) and lower[j] not in COPULAS:
+        j -= 1
+    return j >= 0 and (lower[j] in COPULAS or lower[j] in ("been", "remains", "remain", "stayed", "appeared"))
+
+
+def _noun_holder_nearby(view: SentenceView, i: int) -> bool:
+    lower, mentions = view.lower, view.tok_mention
+    for j in range(i - 1, i - 1 - NOUN_HOLDER_REACH, -1):
+        if j >= 0 and j in mentions:
+            m = mentions[j]
+            return m.possessive or (m.kind == "adjective" and lower[i] in _STRONG_NOUNS and j == i - 1)
+        if j >= 0 and lower[j] in DETERMINERS | {",", ";"}:
+            break
+    if view.word(i + 1) not in ("from", "by", "of"):
+        return False
+    return (i + 2) in mentions or (view.word(i + 2) in ("the", "a") and (i + 3) in mentions)
+
+
+def drop_unowned_reports(cues: list[Cue], lower: list[str]) -> None:
+    """'Analysts said Beijing could respond ...': what follows a speaker of no party is their guess or
+    report, not Beijing's stance, up to the next clause break."""
+    for k, cue in enumerate(cues):
+        if not cue.reporting or cue.holders:
+            continue
+        for later in cues[k + 1:]:
+            if set(lower[cue.index:max(later.holder_token, later.index)]) & (CLAUSE_BREAKS | {";"}):
+                break
+            if later.via != "inherit":
+                later.holders = ()

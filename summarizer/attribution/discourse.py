@@ -1,0 +1,96 @@
+"""What earlier sentences of a document tell about pronouns, roles and 'the two leaders'."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from summarizer.attribution.statement import Statement
+from summarizer.parties import Mention, PartyLexicon
+
+
+@dataclass(frozen=True, slots=True)
+class Reach:
+    """How many sentences back each kind of reference may reach."""
+
+    he_recent_holder: int = 2  # 'he' -> the person who last held a stance
+    he_recent_person: int = 2  # 'he' -> the first person of the latest sentence naming one
+    it: int = 1  # 'it' -> the party that held the previous stance
+    they: int = 1  # 'they' -> 'the two leaders' just before
+    role: int = 6  # 'the prime minister' -> a person with that title
+    pair: int = 1  # 'the two leaders' -> the two parties' people just named
+    memory: int = 30  # entries kept per list
+
+
+REACH = Reach()
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """Who holds a cue's stance, as a strategy found it."""
+
+    holders: tuple[str, ...]
+    via: str
+    speaker: str | None = None
+_HEAD_ROLES = frozenset({"president", "minister", "secretary", "chancellor", "spokesman", "premier"})
+
+
+@dataclass
+class Discourse:
+    """Persons named and holders found so far in the document, newest last."""
+
+    persons: list[tuple[str, str | None, int]] = field(default_factory=list)  # (person, party, sentence index)
+    holders: list[tuple[str, str | None, str, int]] = field(default_factory=list)  # (party, person, kind, index)
+
+    def person_pronoun(self, index: int) -> Attribution | None:
+        """'he'/'she' with no person earlier in the sentence: the previous sentence's person, else the
+        latest person who held a stance, else the first person of the latest sentence naming one."""
+        previous = [p for p in self.persons if p[2] == index - 1]
+        if previous:  # the person the previous sentence was about ('Grossi said ... He urged')
+            person, party, _ = previous[0]
+            return Attribution((party,), "pronoun", person) if party else None
+        recent = [h for h in self.holders if h[1] and index - h[3] <= REACH.he_recent_holder]
+        if recent:
+            return Attribution((recent[-1][0],), "pronoun", recent[-1][1])
+        persons = [p for p in self.persons if index - p[2] <= REACH.he_recent_person]
+        if persons:
+            last_sentence = max(p[2] for p in persons)
+            person, party, _ = next(p for p in persons if p[2] == last_sentence)
+            if party:
+                return Attribution((party,), "pronoun", person)
+        return None
+
+    def it_pronoun(self, index: int) -> Attribution | None:
+        recent = [h for h in self.holders if h[2] != "person" and index - h[3] <= REACH.it]
+        return Attribution((recent[-1][0],), "pronoun") if recent else None
+
+    def they_pronoun(self, index: int) -> Attribution | None:
+        recent = [h for h in self.holders if h[2] == "plural" and index - h[3] <= REACH.they]
+        return Attribution((recent[-1][0],), "pronoun") if recent else None
+
+    def role(self, role: set[str], index: int, lexicon: PartyLexicon) -> Attribution | None:
+        """'the prime minister added': the latest person whose titles hold the role word."""
+        for person, party, seen in reversed(self.persons):
+            titles = lexicon.titles_of(person)
+            if party and index - seen <= REACH.role and titles and role & titles >= (role & _HEAD_ROLES):
+                if role & titles:
+                    return Attribution((party,), "role", person)
+        return None
+
+    def pair(self, index: int) -> Attribution | None:
+        """'The two leaders agreed': the parties of the two latest persons of different parties."""
+        parties: list[str] = []
+        for _, party, seen in reversed(self.persons):
+            if index - seen <= REACH.pair and party and party not in parties:
+                parties.append(party)
+        if len(parties) >= 2:
+            return Attribution(tuple(reversed(parties[:2])), "plural")
+        return None
+
+    def remember(self, mentions: list[Mention], statements: list[Statement], index: int) -> None:
+        for m in mentions:
+            if m.kind == "person":
+                self.persons.append((m.person or m.surface, m.party, index))
+        for s in statements:
+            kind = "person" if s.speaker else ("plural" if s.via == "plural" else "party")
+            self.holders.append((s.holder, s.speaker, kind, index))
+        del self.persons[:-REACH.memory]
+        del self.holders[:-REACH.memory]

@@ -1,0 +1,223 @@
+"""The holder of each cue: one small strategy per kind of holder, tried in the order news English uses them.
+
+A verb takes the party in subject position before it (skipping auxiliaries, adverbs, time phrases and
+appositions), an earlier cue's holder, a pronoun or role resolved from earlier sentences, 'the two leaders',
+or the speaker after a quote; 'according to X' and 'voiced by X' take the agent after them; a noun its possessor.
+"""
+from __future__ import annotations
+
+from summarizer.attribution.cues import VERB_MODIFIERS, Cue
+from summarizer.attribution.discourse import Attribution
+from summarizer.attribution.view import SentenceView
+from summarizer.lexicon import PLURAL_HOLDERS, ROLE_NOUNS, TITLE_WORDS
+from summarizer.parties import PEOPLE_NOUNS, Mention
+from summarizer.words import word_set
+
+_TIME_PLACE = word_set("time_place_words")
+_PRONOUNS = frozenset({"he", "she", "it", "they"})
+_NOT_ROLES = frozenset({"state", "national", "security", "top", "senior"})  # title words that name no one alone
+_PLURAL_HEADS = frozenset("leaders sides presidents countries men governments delegations nations".split())
+_QUANTIFIERS = frozenset({"the", "a", "many", "some", "several"})
+PLURAL_WINDOW = 3  # tokens before the head noun in which 'the two leaders' must stand
+
+
+def resolve(cue: Cue, view: SentenceView) -> None:
+    """Find the holder of one cue (left unset when none is found)."""
+    if cue.kind in ("according", "passive"):
+        _agent_after(cue, view, cue.index + 2)
+    elif cue.kind == "noun":
+        _possessor(cue, view)
+    elif not _participle_after_subject(cue, view):
+        stop = _walk_back(cue, view)
+        if stop is not None and not _continue_earlier(cue, view, stop):
+            _speaker_after_quote(cue, view)
+
+
+def take(cue: Cue, view: SentenceView, m: Mention, j: int, via: str, *, from_start: bool = True) -> None:
+    """Make `m` the holder; the holder token is where its mention starts (when j lies in it)."""
+    if m.party is None:
+        cue.holder_token, cue.via = j, "nobody"  # a person of no party: nobody's position, nothing to inherit
+        return
+    at = view.mention_start(j) if from_start and view.tok_mention.get(j) is m else j
+    cue.assign(Attribution((m.party,), via, m.person), at)
+
+
+def _agent_after(cue: Cue, view: SentenceView, k: int) -> None:
+    """'according to the Kremlin', 'concerns voiced by European allies'."""
+    if view.word(k) in _QUANTIFIERS:
+        k += 1
+    if k in view.tok_mention:
+        take(cue, view, view.tok_mention[k], k, "by", from_start=False)
+
+
+def _possessor(cue: Cue, view: SentenceView) -> None:
+    """"Hegseth's remarks", 'Russian demands', 'comments from the Kremlin'."""
+    i = cue.index
+    for j in (i - 1, i - 2, i - 3):
+        if j >= 0 and j in view.tok_mention:
+            take(cue, view, view.tok_mention[j], j, "possessive")
+            return
+    _agent_after(cue, view, i + 3 if view.word(i + 2) in ("the", "a") else i + 2)
+
+
+def _participle_after_subject(cue: Cue, view: SentenceView) -> bool:
+    """'European allies, especially French President Macron, expressing concerns'."""
+    i = cue.index
+    if cue.kind != "participle" or i < 2 or view.lower[i - 1] != "," or (i - 2) not in view.tok_mention \
+            or view.object_of_preposition(i - 2):
+        return False
+    take(cue, view, view.tok_mention[i - 2], view.apposition_head(i - 2), "subject")
+    return True
+
+
+def _walk_back(cue: Cue, view: SentenceView) -> int | None:
+    """Scan left for the cue's subject: None once a holder is taken, else the token where the scan stopped."""
+    j = cue.index - 1
+    while j >= 0:
+        step = _step(cue, view, j)
+        if step is None or step == j:
+            return step
+        j = step  # every step that goes on moves left
+    return j
+
+
+def _step(cue: Cue, view: SentenceView, j: int) -> int | None:
+    """One token of the scan: None when it gives the holder, j to stop here, a smaller index to go on."""
+    w = view.lower[j]
+    if j in view.tok_mention:
+        return _subject(cue, view, j)
+    earlier = next((c for c in view.cues if c.index == j and c.holders), None)
+    if earlier is not None:  # "Hegseth's remarks have cast doubt": the noun's holder
+        cue.inherit(earlier, j)
+        return None
+    if w in _PRONOUNS:
+        return _pronoun(cue, view, j)
+    if w in ROLE_NOUNS or (w in TITLE_WORDS and w not in _NOT_ROLES):
+        if _role(cue, view, j):
+            return None
+        return j - 1 if w in PEOPLE_NOUNS or w in ROLE_NOUNS else j
+    if w in _PLURAL_HEADS and _pair(cue, view, j):
+        return None
+    if w in PEOPLE_NOUNS and j > 0:
+        return j - 1
+    if w in ("who", "which"):
+        return _relative(cue, view, j)
+    if w == "," and cue.kind != "participle":
+        return _comma(cue, view, j)
+    if w in VERB_MODIFIERS or w in _TIME_PLACE or w.endswith("ly") or w.isdigit():
+        return j - 1
+    return j
+
+
+def _subject(cue: Cue, view: SentenceView, j: int) -> int | None:
+    m = view.tok_mention[j]
+    if m.kind == "adjective" and not view.people_after(j):
+        return j  # 'Russian forces' hold no view
+    if view.object_of_preposition(j):
+        return view.mention_start(j) - 1  # 'ambassador to the U.S.': not the subject
+    take(cue, view, m, j, "person" if m.kind == "person" else "subject")
+    _add_coordinated(cue, view, j)
+    return None
+
+
+def _add_coordinated(cue: Cue, view: SentenceView, j: int) -> None:
+    """'Russia and Ukraine have said': both hold it."""
+    k = view.mention_start(j) - 1
+    if not (cue.holders and k >= 1 and view.lower[k] == "and" and (k - 1) in view.tok_mention):
+        return
+    other = view.tok_mention[k - 1]
+    if other.party and other.party not in cue.holders and other.kind != "adjective" \
+            and not view.object_of_preposition(k - 1):
+        cue.holders = (other.party, *cue.holders)
+        cue.holder_token = view.mention_start(k - 1)
+        cue.via = "subject"
+
+
+def _pronoun(cue: Cue, view: SentenceView, j: int) -> None:
+    """'The Palestinian Authority said it was ready', 'He urged': same sentence first, then the discourse."""
+    w = view.lower[j]
+    same = [c for c in view.cues if c.index < j and c.holders]
+    if same and ((w in ("he", "she")) == bool(same[-1].speaker) or w == "they"):
+        cue.inherit(same[-1])
+        return None
+    if w in ("he", "she"):
+        person = next((m for k, m in sorted(view.tok_mention.items()) if k < j and m.kind == "person"), None)
+        if person is not None:
+            take(cue, view, person, j, "pronoun")
+            return None
+        found = view.state.person_pronoun(view.index)
+    else:
+        found = view.state.it_pronoun(view.index) if w == "it" else view.state.they_pronoun(view.index)
+    if found is not None:
+        cue.assign(found, j)
+    return None
+
+
+def _role(cue: Cue, view: SentenceView, j: int) -> bool:
+    """'the prime minister added': the latest person whose title holds the role word."""
+    k = j
+    while k >= 0 and (view.lower[k] in TITLE_WORDS or view.lower[k] in ROLE_NOUNS):
+        k -= 1
+    if k < 0 or view.lower[k] not in ("the", "a"):
+        return False
+    found = view.state.role(set(view.lower[k + 1:j + 1]) & (ROLE_NOUNS | TITLE_WORDS), view.index, view.lexicon)
+    if found is not None:
+        cue.assign(found, k)
+    return found is not None
+
+
+def _pair(cue: Cue, view: SentenceView, j: int) -> bool:
+    """'the two leaders', 'both sides': the parties of the two persons just named."""
+    start = view.toks[max(0, j - PLURAL_WINDOW)][1]
+    if not PLURAL_HOLDERS.search(view.text[start:view.toks[j][2]]):
+        return False
+    found = view.state.pair(view.index)
+    if found is not None:
+        cue.assign(found, j)
+    return found is not None
+
+
+def _relative(cue: Cue, view: SentenceView, j: int) -> int | None:
+    """'Lavrov, who rejected ...': the name before the relative pronoun."""
+    k = j - 1
+    if k >= 0 and view.lower[k] == ",":
+        k -= 1
+    if k >= 0 and k in view.tok_mention:
+        take(cue, view, view.tok_mention[k], k, "subject")
+        return None
+    return j
+
+
+def _comma(cue: Cue, view: SentenceView, j: int) -> int | None:
+    """', Xie Feng, warned' names the speaker; ', especially ...,' is skipped to the subject before it."""
+    before = view.tok_mention.get(j - 1)
+    if before is not None and not view.object_of_preposition(j - 1) and before.kind != "adjective" \
+            and view.name_block(j):
+        take(cue, view, before, j - 1, "subject")
+        cue.holder_token = view.phrase_before_block(j)
+        return None
+    k = view.skip_apposition(j)
+    return j if k is None else k
+
+
+def _continue_earlier(cue: Cue, view: SentenceView, stop: int) -> bool:
+    """'X said ..., adding', 'X rejected it and warned': the holder of the cue before."""
+    if cue.kind not in ("participle", "verb", "adjective"):
+        return False
+    earlier = [c for c in view.cues if c.index < cue.index and c.holders and c.kind != "according"]
+    if earlier and (cue.kind == "participle" or (stop >= 0 and view.lower[stop] in ("and", ","))):
+        cue.inherit(earlier[-1])
+        return True
+    return False
+
+
+def _speaker_after_quote(cue: Cue, view: SentenceView) -> None:
+    """'"...," said Zelensky', '"...," said the prime minister'."""
+    i = cue.index
+    if not (cue.reporting and i > 0 and view.lower[i - 1] in (",", '"', "”")):
+        return
+    k = i + 1 if view.word(i + 1) != "the" else i + 2
+    if k in view.tok_mention:
+        take(cue, view, view.tok_mention[k], k, "quote")
+    elif view.word(k) in ROLE_NOUNS | TITLE_WORDS:
+        _role(cue, view, k)

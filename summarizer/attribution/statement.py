@@ -1,0 +1,76 @@
+"""A party's stance in one sentence: the segment that holds it, its holder, and where the holder and cues are."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from summarizer.compress import clauses
+from summarizer.text import Sentence
+
+# A last clause of at most this many words that holds the holder and every cue is an attribution tail.
+ATTRIBUTION_TAIL_WORDS = 10
+_COMPLEMENT_STARTS = ("that ", "to ", "including ", "which ", "and ")
+_CONNECTORS = ("but ", "while ", "whereas ", "although ", "though ", "however, ", "yet ", "and ")
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    """A party's stance: a segment of one sentence, its holder(s), and how the holder was found."""
+
+    sentence: Sentence
+    start: int
+    end: int
+    holder: str
+    via: str  # subject | person | pronoun | role | plural | possessive | by | quote | inherit
+    strength: float
+    reported_by: str | None = None
+    speaker: str | None = None
+    split: bool = False  # the sentence holds other holders' stances too
+    holder_at: int = -1  # where the holder is named in the sentence (-1: an earlier sentence)
+    cue_at: tuple[int, ...] = ()  # where the stance cues are
+
+    @property
+    def segment(self) -> str:
+        return self.sentence.text[self.start:self.end].strip()
+
+    @property
+    def stance_spans(self) -> list[tuple[int, int]]:
+        """Clauses of the segment that name the holder or carry a cue, and a complement right after one."""
+        spans = clauses(self.sentence.text[self.start:self.end], self.start)
+        keep, previous = [], False
+        for a, b in spans:
+            piece = self.sentence.text[a:b].lstrip().lower()
+            own = a <= self.holder_at < b or any(a <= c < b for c in self.cue_at)
+            if own or (previous and piece.startswith(_COMPLEMENT_STARTS)):
+                keep.append((a, b))
+            previous = own
+        if keep and keep[-1] == spans[-1] and len(keep) == 1 and len(spans) > 1 and self.attribution_last:
+            return spans  # 'Aid has slowed sharply, the United Nations said.': the content comes first
+        return keep or spans
+
+    @property
+    def attribution_last(self) -> bool:
+        """The holder and cues sit in a short last clause after the content ('..., the minister said')."""
+        spans = clauses(self.sentence.text[self.start:self.end], self.start)
+        if len(spans) < 2 or not self.cue_at:
+            return False
+        a, b = spans[-1]
+        return all(a <= c < b for c in self.cue_at) and len(self.sentence.text[a:b].split()) <= ATTRIBUTION_TAIL_WORDS \
+            and (self.holder_at < 0 or a <= self.holder_at < b)
+
+    @property
+    def stance_text(self) -> str:
+        return " ".join(self.sentence.text[a:b] for a, b in self.stance_spans)
+
+    @property
+    def quote(self) -> str:
+        """The whole sentence, or this holder's part of it when the sentence was split."""
+        return strip_connectors(self.segment) if self.split else self.sentence.text
+
+
+def strip_connectors(text: str) -> str:
+    """'but Russia has opposed this move' -> 'Russia has opposed this move'."""
+    text = text.strip(" ,;")
+    for word in _CONNECTORS:
+        if text.lower().startswith(word):
+            return text[len(word):].strip(" ,;")
+    return text

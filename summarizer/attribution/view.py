@@ -1,0 +1,127 @@
+"""One sentence as the attribution stages see it: tokens, lower-cased words, party mentions by token, and
+the phrase shapes around a mention (apposition, object of a preposition) that decide whether it is a subject."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from summarizer.attribution.discourse import Discourse
+from summarizer.lexicon import DETERMINERS, PREPOSITIONS, ROLE_NOUNS, STANCE_VERBS, TITLE_WORDS
+from summarizer.parties import PEOPLE_NOUNS, Mention, PartyLexicon
+from summarizer.text import Sentence, tokens
+
+APPOSITION_REACH = 14  # tokens back over ', especially French President Emmanuel Macron,' to the subject
+_APPOSITION_OPENERS = frozenset({"especially", "notably", "including", "particularly", "like"})
+_HOLDER_PREPOSITIONS = frozenset({"of", "for", "from", "in"})  # 'a spokesman for the Kremlin'
+
+
+@dataclass
+class SentenceView:
+    """A sentence's tokens and mentions, and the cues found in it so far."""
+
+    sentence: Sentence
+    lexicon: PartyLexicon
+    state: Discourse
+    toks: list[tuple[str, int, int]]
+    lower: list[str]
+    mentions: list[Mention]
+    tok_mention: dict[int, Mention]
+    cues: list = field(default_factory=list)
+
+    @classmethod
+    def of(cls, sentence: Sentence, lexicon: PartyLexicon, state: Discourse) -> "SentenceView":
+        toks = tokens(sentence.text)
+        mentions = lexicon.find(sentence.text)
+        return cls(sentence, lexicon, state, toks, [t[0].lower() for t in toks], mentions, _token_mentions(toks, mentions))
+
+    @property
+    def text(self) -> str:
+        return self.sentence.text
+
+    @property
+    def index(self) -> int:
+        return self.sentence.index
+
+    def word(self, j: int) -> str:
+        """The lower-cased token at j, or '' outside the sentence."""
+        return self.lower[j] if 0 <= j < len(self.lower) else ""
+
+    def mention_start(self, j: int) -> int:
+        m = self.tok_mention[j]
+        while j - 1 in self.tok_mention and self.tok_mention[j - 1] is m:
+            j -= 1
+        return j
+
+    def object_of_preposition(self, j: int) -> bool:
+        """Is the mention at token j the object of a preposition ('within the alliance')? 'A spokesman for
+        the Kremlin', 'the head of the IAEA' and 'President Zelensky of Ukraine' still name the holder."""
+        lower, m = self.lower, self.tok_mention[j]
+        k = j
+        while k >= 0 and (self.tok_mention.get(k) is m or lower[k] in TITLE_WORDS or lower[k] in DETERMINERS):
+            k -= 1
+        if k < 0 or lower[k] not in PREPOSITIONS:
+            return False
+        if lower[k] in _HOLDER_PREPOSITIONS and k > 0 and (
+                lower[k - 1] in PEOPLE_NOUNS or lower[k - 1] in ROLE_NOUNS or lower[k - 1] in TITLE_WORDS
+                or (k - 1) in self.tok_mention):
+            return False
+        return True
+
+    def people_after(self, j: int) -> bool:
+        """'European allies', 'Russian officials' hold views; 'Russian forces' do not."""
+        k = j + 1
+        while k in self.tok_mention and self.tok_mention[k] is self.tok_mention[j]:
+            k += 1
+        return k < len(self.lower) and self.lower[k] in PEOPLE_NOUNS or self.tok_mention[j].surface.endswith("s")
+
+    def apposition_head(self, j: int) -> int:
+        """'European allies, especially French President Macron': the head before the apposition, same party."""
+        lower, m = self.lower, self.tok_mention[j]
+        k = j
+        while k >= 0 and (self.tok_mention.get(k) is m or lower[k] in TITLE_WORDS or
+                          (k in self.tok_mention and self.tok_mention[k].party == m.party)):
+            k -= 1
+        if k >= 1 and lower[k] in _APPOSITION_OPENERS and lower[k - 1] == ",":
+            head = k - 2
+            if head in self.tok_mention and self.tok_mention[head].party == m.party:
+                return self.mention_start(head)
+        return j
+
+    def name_block(self, j: int) -> bool:
+        """', Xie Feng,' or ', the head of the IAEA,': the block before this comma only names someone."""
+        k = j - 1
+        while k >= 0 and self.lower[k] != ",":
+            w = self.lower[k]
+            if not (k in self.tok_mention or w in TITLE_WORDS or w in DETERMINERS or w == "of"):
+                return False
+            k -= 1
+        return True
+
+    def phrase_before_block(self, j: int) -> int:
+        """Start of 'Its prime minister' in 'Its prime minister, Mohammad Mustafa, told'."""
+        lower = self.lower
+        k = j - 1
+        while k >= 0 and lower[k] != ",":
+            k -= 1
+        start = k
+        while start > 0 and lower[start - 1] not in (",", ";", '"', "“", "”"):
+            start -= 1
+        return max(start, 0) if k >= 0 else k + 1
+
+    def skip_apposition(self, j: int) -> int | None:
+        """Jump back over ', especially French President Emmanuel Macron,' to the subject before it."""
+        for k in range(j - 1, max(-1, j - APPOSITION_REACH), -1):
+            if self.lower[k] == ",":
+                return k - 1
+            if self.lower[k] == ";" or self.lower[k] in STANCE_VERBS:
+                return None
+        return None
+
+
+def _token_mentions(toks: list[tuple[str, int, int]], mentions: list[Mention]) -> dict[int, Mention]:
+    out: dict[int, Mention] = {}
+    for i, (_, start, _) in enumerate(toks):
+        for m in mentions:
+            if m.start <= start < m.end:
+                out[i] = m
+                break
+    return out

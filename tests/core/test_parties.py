@@ -1,0 +1,53 @@
+"""Who is who: profile aliases, metonyms of a named country, people tied to a party by their titles."""
+from summarizer.model import Party
+from summarizer.parties import build_lexicon
+
+RUSSIA = Party("Russia", ("Russian", "Moscow"))
+UKRAINE = Party("Ukraine", ("Ukrainian", "Kyiv"))
+
+
+def _lexicon(*texts: str, parties=(RUSSIA, UKRAINE)):
+    return build_lexicon(tuple(parties), list(texts))
+
+
+def _found(lexicon, text):
+    return [(m.surface, m.party, m.kind) for m in lexicon.find(text)]
+
+
+def test_profile_aliases_are_found_with_their_party():
+    lexicon = _lexicon()
+    assert _found(lexicon, "Kyiv and Moscow traded blame.") == [("Kyiv", "Ukraine", "name"), ("Moscow", "Russia", "name")]
+
+
+def test_a_profile_country_also_answers_to_its_seats_of_power():
+    assert _found(_lexicon(), "The Kremlin said nothing.") == [("Kremlin", "Russia", "name")]
+
+
+def test_nationality_words_are_adjective_mentions():
+    assert _found(_lexicon(), "Russian officials declined to comment.")[0][2] == "adjective"
+
+
+def test_possessive_is_part_of_the_mention():
+    mention = _lexicon().find("Ukraine's allies met on Monday.")[0]
+    assert (mention.party, mention.possessive) == ("Ukraine", True)
+
+
+def test_longest_alias_wins_over_a_shorter_one_inside_it():
+    lexicon = _lexicon(parties=(Party("European Union", ("EU", "European Commission")), Party("Europe", ("European",))))
+    assert [m.party for m in lexicon.find("The European Commission proposed a levy.")] == ["European Union"]
+
+
+def test_a_titled_person_is_tied_to_the_party_before_the_title():
+    lexicon = _lexicon("Russian Foreign Minister Sergei Lavrov met reporters.")
+    mention = lexicon.find("Lavrov rejected the plan.")[0]
+    assert (mention.party, mention.kind, mention.person) == ("Russia", "person", "Sergei Lavrov")
+    assert "minister" in lexicon.titles_of("Lavrov")
+
+
+def test_a_person_named_with_an_apposition_is_tied_to_that_party():
+    lexicon = _lexicon("Olena Kovalenko, Ukraine's deputy foreign minister, arrived late.")
+    assert lexicon.find("Kovalenko warned of delays.")[0].party == "Ukraine"
+
+
+def test_an_unknown_capitalised_word_is_no_mention():
+    assert _lexicon().find("Officials in Geneva met on Tuesday.") == []

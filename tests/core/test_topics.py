@@ -1,0 +1,54 @@
+"""Topic matching by stems and related terms, free-text queries, and topic discovery."""
+from summarizer.model import Topic
+from summarizer.topics import TopicMatcher, discover_topics, find_topic, is_anaphoric, slug, stems_of
+
+TOPICS = (Topic("water-sharing", ("river", "dam", "water share"), "Water sharing"),
+          Topic("compensation", ("compensation", "damages")))
+
+
+def test_stems_make_inflected_forms_meet():
+    assert stems_of("negotiations") == stems_of("negotiating")
+    assert stems_of("The dams").strip().split()[-1] == stems_of("dam").strip()
+
+
+def test_a_keyword_counts_once_whatever_its_form():
+    matcher = TopicMatcher.build(TOPICS[0])
+    assert matcher.score(stems_of("The dams on the river")) == matcher.score(stems_of("a dam on a river")) == 2.0
+
+
+def test_a_multi_word_keyword_matches_only_as_a_phrase():
+    matcher = TopicMatcher.build(TOPICS[0])
+    assert matcher.score(stems_of("their water share")) > matcher.score(stems_of("share the water"))
+
+
+def test_related_terms_reach_beyond_the_keywords():
+    matcher = TopicMatcher.build(Topic("ceasefire"))
+    assert matcher.score(stems_of("a truce was agreed")) > 0
+    assert matcher.score(stems_of("the harvest was late")) == 0
+
+
+def test_a_query_finds_a_topic_by_key_title_or_keyword():
+    assert find_topic(TOPICS, "water sharing").key == "water-sharing"
+    assert find_topic(TOPICS, "Water-Sharing").key == "water-sharing"
+    assert find_topic(TOPICS, "damages").key == "compensation"
+
+
+def test_free_words_make_an_ad_hoc_topic_of_their_content_words():
+    topic = find_topic(TOPICS, "fishing rights in the delta")
+    assert topic.key == "fishing-rights-in-the-delta"
+    assert {"fishing", "rights", "delta"} <= set(topic.keywords)
+    assert "the" not in topic.keywords
+
+
+def test_slug_and_anaphora():
+    assert slug("  Security Guarantees! ") == "security-guarantees"
+    assert is_anaphoric("Russia has opposed this move")
+    assert not is_anaphoric("Russia has opposed the treaty")
+
+
+def test_discovery_keeps_subjects_several_statements_touch_and_merges_overlaps():
+    stems = [stems_of(s) for s in ("tariffs on steel will rise", "new tariffs were announced",
+                                   "the tariff war hurts trade", "a ceasefire held")]
+    keys = [t.key for t in discover_topics(stems)]
+    assert keys and keys[0] in ("tariffs", "trade")
+    assert "ceasefire" not in keys  # touched by one statement only
