@@ -10,7 +10,8 @@ from functools import cache
 
 from summarizer.words import word_table
 
-_CAP = r"(?:[A-Z][\w&'’.-]*|al-[A-Z][\w'’-]*)"
+_CAP = r"(?:[A-Z](?:[A-Za-z]{0,3}\.)+|[A-Z][\w&'’-]*|al-[A-Z][\w'’-]*)"  # 'Corp.', 'U.S.', not 'Monday.'
+
 _LINK = r"(?:of|for|and|on|de|du|des|la|the|&)"
 _SPAN = re.compile(rf"{_CAP}(?:(?:\s+{_LINK})*\s+{_CAP})*(?:(?:,\s+{_CAP}(?:\s+{_CAP})*)+,?\s+and\s+{_CAP}(?:\s+{_CAP})*)?")
 _ABBREVIATION = re.compile(r"\(([A-Z][A-Za-z0-9&.-]{1,9})\)")
