@@ -43,12 +43,16 @@ def analyze(documents: Sequence[Document], profile: Profile) -> Analysis:
     documents = tuple(documents)
     split = [_unique_sentences(split_sentences(doc.id, doc.text)) for doc in documents]
     texts = [d.text for d in documents]
-    lexicon = build_lexicon(profile.parties, texts) if profile.parties else discover_lexicon(texts, split)
+    if profile.parties:
+        lexicon = build_lexicon(profile.parties, texts)
+        found = [extract(sentences, lexicon) for sentences in split]
+    else:
+        lexicon, found = discover_lexicon(texts, split)
     claims: dict[tuple[str, str], Claim] = {}
-    for doc, sentences in zip(documents, split):
+    for doc, sentences, statements in zip(documents, split, found):
         previous = {s.index: sentences[k - 1] for k, s in enumerate(sentences) if k}
         following = {s.index: sentences[k + 1] for k, s in enumerate(sentences[:-1])}
-        for st in extract(sentences, lexicon):
+        for st in statements:
             key = (st.holder, dedupe_key(st.quote))
             if key in claims:
                 if doc.id not in claims[key].documents:

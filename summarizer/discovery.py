@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Sequence
 from functools import cache
 
-from summarizer.attribution import extract
+from summarizer.attribution import Statement, extract
 from summarizer.gazetteer import Entry, gazetteer
 from summarizer.lexicon import TITLE_WORDS
 from summarizer.model import Party
@@ -22,8 +22,10 @@ _NEVER_PARTIES = frozenset({"region"})
 _STRONG = 0.8  # a party found only in the text must hold a stance, not only a 'could' or 'will'
 
 
-def discover_lexicon(texts: list[str], documents: Sequence[list[Sentence]]) -> PartyLexicon:
-    """The lexicon of every candidate; its `parties` are those holding a stance, most statements first."""
+def discover_lexicon(texts: list[str], documents: Sequence[list[Sentence]]
+                     ) -> tuple[PartyLexicon, list[list[Statement]]]:
+    """The lexicon of every candidate, its `parties` those holding a stance (most statements first), and the
+    statements of each document (found on the way, so they need not be extracted again)."""
     candidates = find_candidates(texts)
     countries = [c for c in candidates if c.kind == "country"]
     home = countries[0] if len(countries) == 1 else None
@@ -34,18 +36,14 @@ def discover_lexicon(texts: list[str], documents: Sequence[list[Sentence]]) -> P
         _adopt_officials(lexicon, home.name)
     else:
         _officials_from_context(lexicon, documents, {c.name for c in countries})
-    statements: Counter[str] = Counter()
-    strong: set[str] = set()
-    for sentences in documents:
-        for st in extract(sentences, lexicon):
-            statements[st.holder] += 1
-            if st.strength >= _STRONG:
-                strong.add(st.holder)
+    found = [extract(sentences, lexicon) for sentences in documents]
+    statements: Counter[str] = Counter(st.holder for sts in found for st in sts)
+    strong = {st.holder for sts in found for st in sts if st.strength >= _STRONG}
     held = [c for c in candidates if statements[c.name] and (c.name in strong or not c.from_text)
             and c.kind not in _NEVER_PARTIES]
     held.sort(key=lambda c: -statements[c.name])
     lexicon.parties = tuple(Party(c.name, tuple(c.aliases)) for c in held)
-    return lexicon
+    return lexicon, found
 
 
 def _adopt_officials(lexicon: PartyLexicon, country: str) -> None:

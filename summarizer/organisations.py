@@ -148,11 +148,13 @@ def text_candidates(texts: list[str], country_of: Callable[[str], str | None],
                 name, country_of)))
             cand.add(abbreviation)
     named = list(by_name.values())
+    seen = {n for c in named for n in (c.name, *c.aliases)}
     for text in texts:
         for m in _ALL_CAPS.finditer(text):
             token = m.group(1)
-            if token in ignore or known(token) or any(token == c.name or token in c.aliases for c in named):
+            if token in ignore or token in seen or known(token):
                 continue
+            seen.add(token)
             owner = next((c for c in named if initials(c.name) == token), None)
             if owner is not None:
                 owner.add(token)
@@ -177,15 +179,15 @@ def _organ_of(name: str, country_of: Callable[[str], str | None]) -> str | None:
 def link_nouns(candidates: list[Candidate], texts: list[str]) -> list[Candidate]:
     """Give each common noun of the texts ('the union') to the one candidate it can stand for; a noun that
     may stand alone ('the rebels') and finds none becomes a candidate of its own."""
-    joined = "\n".join(texts)
+    nouns = holder_nouns()
+    present, apposed = _noun_uses(texts, nouns)
+    by_name = {n: c for c in candidates for n in (c.name, *c.aliases) if n[:1].isupper()}
     new = []
-    for noun, (kinds, alone) in holder_nouns().items():
-        if not re.search(rf"\b[Tt]he\s+{re.escape(noun)}\b|(?:^|[.!?\"“]\s+){re.escape(noun.capitalize())}\b",
-                         joined, re.MULTILINE):
-            continue
-        owner = _apposed(noun, candidates, joined) or _unique(
-            [c for c in candidates if re.search(rf"\b{re.escape(noun)}\b", c.name, re.IGNORECASE)]) or _unique(
-            [c for c in candidates if c.kind in kinds])
+    for noun in sorted(present):
+        kinds, alone = nouns[noun]
+        pattern = re.compile(rf"\b{re.escape(noun)}\b", re.IGNORECASE)
+        owner = _unique([by_name[n] for n in apposed.get(noun, ()) if n in by_name]) or _unique(
+            [c for c in candidates if pattern.search(c.name)]) or _unique([c for c in candidates if c.kind in kinds])
         if owner is not None:
             owner.add(noun)
         elif alone and not any(c.kind in kinds for c in candidates):
@@ -193,17 +195,22 @@ def link_nouns(candidates: list[Candidate], texts: list[str]) -> list[Candidate]
     return new
 
 
-def _apposed(noun: str, candidates: list[Candidate], text: str) -> Candidate | None:
-    """'the regulator FTA', 'the carmaker Acme Corp', 'Acme Corp, the carmaker,'."""
-    hits = []
-    for c in candidates:
-        for name in (c.name, *c.aliases):
-            if name[:1].isupper() and re.search(
-                    rf"\bthe {re.escape(noun)},? {re.escape(name)}\b|\b{re.escape(name)}, the {re.escape(noun)}\b",
-                    text):
-                hits.append(c)
-                break
-    return _unique(hits)
+def _noun_uses(texts: list[str], nouns) -> tuple[set[str], dict[str, set[str]]]:
+    """Nouns used as 'the noun' (or opening a sentence), and the names set beside them: 'the regulator FTA',
+    'the carmaker Acme Corp', 'Acme Corp, the carmaker'."""
+    alternation = "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True))
+    use = re.compile(rf"\b[Tt]he\s+({alternation})\b|(?:^|[.!?\"“]\s+)({alternation})\b", re.MULTILINE | re.IGNORECASE)
+    after = re.compile(rf"\bthe ({alternation}),? ({_CAP}(?:\s+{_CAP})*)")
+    before = re.compile(rf"({_CAP}(?:\s+{_CAP})*), the ({alternation})\b")
+    present: set[str] = set()
+    apposed: dict[str, set[str]] = {}
+    for text in texts:
+        present.update((m.group(1) or m.group(2)).lower() for m in use.finditer(text))
+        for m in after.finditer(text):
+            apposed.setdefault(m.group(1), set()).add(m.group(2))
+        for m in before.finditer(text):
+            apposed.setdefault(m.group(2), set()).add(m.group(1))
+    return present & set(nouns), apposed
 
 
 def _unique(found: list[Candidate]) -> Candidate | None:
