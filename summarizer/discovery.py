@@ -19,7 +19,7 @@ from summarizer.text import Sentence
 from summarizer.words import word_set
 
 _NEVER_PARTIES = frozenset({"region"})
-_STRONG = 0.8  # a party found only in the text must hold a stance, not only a 'could' or 'will'
+_STRONG = 0.8  # a party must hold a stance somewhere, not only a 'could' or 'will'
 
 
 def discover_lexicon(texts: list[str], documents: Sequence[list[Sentence]]
@@ -39,7 +39,7 @@ def discover_lexicon(texts: list[str], documents: Sequence[list[Sentence]]
     found = [extract(sentences, lexicon) for sentences in documents]
     statements: Counter[str] = Counter(st.holder for sts in found for st in sts)
     strong = {st.holder for sts in found for st in sts if st.strength >= _STRONG}
-    held = [c for c in candidates if statements[c.name] and (c.name in strong or not c.from_text)
+    held = [c for c in candidates if statements[c.name] and c.name in strong
             and c.kind not in _NEVER_PARTIES]
     held.sort(key=lambda c: -statements[c.name])
     lexicon.parties = tuple(Party(c.name, tuple(c.aliases)) for c in held)
@@ -103,7 +103,7 @@ def _candidate(entry: Entry, counts: Counter[str]) -> Candidate:
     """A gazetteer entry, shown under the full name the texts use most for it ('Czechia', 'Ivory Coast')."""
     names = entry.names or (entry.name,)
     shown = max(names, key=lambda n: (counts[n], n == entry.name))
-    return Candidate(shown, entry.kind, [n for n in entry.all_names if n != shown], from_text=False)
+    return Candidate(shown, entry.kind, [n for n in entry.all_names if n != shown])
 
 
 @cache

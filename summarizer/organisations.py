@@ -26,7 +26,6 @@ class Candidate:
     name: str
     kind: str
     aliases: list[str] = field(default_factory=list)
-    from_text: bool = True  # found in the text, not in the gazetteer: held to a stricter stance test
     country: str | None = None  # for a state organ: the country it belongs to
 
     def add(self, *names: str) -> None:
