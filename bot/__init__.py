@@ -1,1 +1,1 @@
-"""Adapters and composition root of the briefing bot: CLI, documents, chat platforms, scheduler."""
+"""Everything that touches the world, in layers: app, render, infra, chat, cli (docs/architecture.md)."""

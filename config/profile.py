@@ -1,4 +1,4 @@
-"""Load and validate a profile TOML (ARCHITECTURE.md section 4) into the core's Profile."""
+"""Load and validate a profile TOML (a contract: docs/architecture.md) into the core's Profile."""
 from __future__ import annotations
 
 import tomllib

@@ -1,6 +1,7 @@
 """The one Settings class; built once by the composition root, never at import."""
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import AliasChoices, Field, SecretStr
@@ -10,12 +11,31 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DOCUMENTS = REPO_ROOT / "seeds"
 
 
+@dataclass(frozen=True)
+class SlackSettings:
+    """What the Slack adapter and delivery need; secrets are plain strings for the client library, never shown."""
+
+    bot_token: str | None = field(default=None, repr=False)
+    app_token: str | None = field(default=None, repr=False)
+    signing_secret: str | None = field(default=None, repr=False)
+    api_url: str = "https://slack.com/api/"
+
+
+@dataclass(frozen=True)
+class DiscordSettings:
+    """What the Discord adapter and delivery need; the token is never shown."""
+
+    token: str | None = field(default=None, repr=False)
+    api_base: str = "https://discord.com/api/v10"
+    gateway_url: str | None = None
+
+
 def _env(name: str, *aliases: str) -> AliasChoices:
     return AliasChoices(f"BRIEFING_{name}", *aliases)
 
 
 class Settings(BaseSettings):
-    """Deployment settings from the environment or a `.env` file (ARCHITECTURE.md section 5)."""
+    """Deployment settings from the environment or a `.env` file (a contract: docs/architecture.md)."""
 
     model_config = SettingsConfigDict(env_file=".env", extra="ignore", populate_by_name=True)
 
@@ -31,7 +51,6 @@ class Settings(BaseSettings):
         "https://discord.com/api/v10", validation_alias=_env("DISCORD_API_BASE")
     )
     discord_gateway_url: str | None = Field(None, validation_alias=_env("DISCORD_GATEWAY_URL"))
-    discord_guild_id: int | None = Field(None, validation_alias=_env("DISCORD_GUILD_ID"))
 
     slack_bot_token: SecretStr | None = Field(
         None, validation_alias=_env("SLACK_BOT_TOKEN", "SLACK_BOT_TOKEN")
@@ -56,6 +75,20 @@ class Settings(BaseSettings):
         return self.slack_bot_token is not None and (
             self.slack_app_token is not None or self.slack_signing_secret is not None
         )
+
+    @property
+    def slack(self) -> SlackSettings:
+        return SlackSettings(self.secret("slack_bot_token"), self.secret("slack_app_token"),
+                             self.secret("slack_signing_secret"), self.slack_api_url)
+
+    @property
+    def discord(self) -> DiscordSettings:
+        return DiscordSettings(self.secret("discord_token"), self.discord_api_base, self.discord_gateway_url)
+
+    def secrets(self) -> list[str]:
+        """Every secret value that is set (for log redaction)."""
+        names = ("discord_token", "slack_bot_token", "slack_app_token", "slack_signing_secret")
+        return [value for value in map(self.secret, names) if value]
 
     def secret(self, name: str) -> str | None:
         """The plain value of a secret field (only for handing to a client library)."""

@@ -1,0 +1,81 @@
+"""What the use cases need from the outside world (protocols), and the values that cross those borders."""
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Hashable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Protocol
+
+from bot.app.schedules import Schedule
+from summarizer import Briefing, Document, Profile, Topic
+
+Warn = Callable[[str], None]
+
+ACTIVE, PAUSED = "active", "paused"  # the states of a subscription
+
+
+@dataclass(frozen=True)
+class Target:
+    """A channel on a platform: where a briefing is posted."""
+
+    platform: str  # slack | discord
+    channel: str
+
+    def __str__(self) -> str:
+        return f"{self.platform}:{self.channel}"
+
+
+@dataclass(frozen=True)
+class Subscription:
+    """A channel's scheduled briefing; `state` is ACTIVE or PAUSED (with the reason)."""
+
+    id: int
+    platform: str
+    channel: str
+    team: str
+    topic: str | None
+    schedule: Schedule
+    created_by: str
+    created_at: datetime
+    state: str
+    paused_reason: str | None
+    last_post_at: datetime | None
+    last_error: str | None
+
+    @property
+    def target(self) -> str:
+        return f"{self.platform}:{self.channel}"
+
+
+class Corpus(Protocol):
+    """Where documents and the profile come from: a folder today; feeds and pages plug in here."""
+
+    def signature(self) -> Hashable: ...  # changes whenever a document or the profile changes
+    def documents(self, warn: Warn) -> list[Document]: ...
+    def profile(self) -> Profile: ...  # raises ConfigError naming the file and key
+
+
+class BriefingSource(Protocol):
+    """What chat commands, autocomplete and the clock ask of the briefing service."""
+
+    def brief(self, topic: str | None = None) -> Briefing: ...
+    def suggest(self, text: str, limit: int = 5) -> list[str]: ...
+    def topics(self) -> tuple[Topic, ...]: ...
+
+
+class SubscriptionRepository(Protocol):
+    """Persistence of subscriptions (bot/infra/store.py implements it)."""
+
+    def add(self, platform: str, channel: str, schedule: Schedule, topic: str | None = None, team: str = "",
+            created_by: str = "") -> Subscription: ...
+    def get(self, sub_id: int) -> Subscription | None: ...
+    def list(self, platform: str | None = None, channel: str | None = None,
+             state: str | None = None) -> list[Subscription]: ...
+    def delete(self, sub_id: int) -> bool: ...
+    def resume(self, sub_id: int) -> None: ...
+
+
+# Posts a briefing to a channel; returns the HTTP attempts it took (raises DeliveryError).
+Deliver = Callable[[Target, Briefing], Awaitable[int]]
+# The next slot of a schedule after a time (default: now); None when it never fires again.
+NextRun = Callable[[Schedule, "datetime | None"], "datetime | None"]

@@ -1,0 +1,169 @@
+"""Subscriptions, shared by chat (`/briefing subscribe | unsubscribe | subscriptions`) and the operator CLI."""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from bot.app.commands import CommandContext, Reply, unknown_topic
+from bot.app.errors import ScheduleError, UsageError
+from bot.app.ports import ACTIVE, PAUSED, BriefingSource, NextRun, Subscription, SubscriptionRepository, Target
+from bot.app.schedules import Schedule
+from summarizer import Briefing
+
+PLATFORMS = ("slack", "discord")
+CLAUSES = ("at", "tz", "days")
+USAGE = ("Usage: `/briefing subscribe [topic] [at HH:MM] [tz Zone] [days mon-fri]` (defaults: the overview, "
+         "at 08:00, every day), `/briefing subscriptions`, `/briefing unsubscribe [id]`.")
+NOT_ALLOWED = ("Only members who can manage this channel (Manage Channels) may change its daily briefings. "
+               "`/briefing subscriptions` shows them.")
+
+
+def parse_target(text: str) -> Target:
+    """'slack:C123' or 'discord:123456789' -> Target; UsageError naming the bad part otherwise."""
+    platform, colon, channel = (text or "").partition(":")
+    platform = platform.strip().lower()
+    channel = channel.strip().lstrip("#")
+    if not colon or platform not in PLATFORMS:
+        raise UsageError(f"target {text!r}: expected slack:CHANNEL or discord:CHANNEL")
+    if platform == "discord" and not channel.isdigit():
+        raise UsageError(f"target {text!r}: a Discord channel is its numeric id")
+    if not re.fullmatch(r"[A-Za-z0-9_-]{1,64}", channel):
+        raise UsageError(f"target {text!r}: expected a channel id such as C0123ABCD")
+    return Target(platform, channel)
+
+
+def dated(briefing: Briefing, day: date, label: str = "Daily briefing") -> Briefing:
+    """The briefing with a dated title ('Daily briefing — 2026-11-25 · NATO membership')."""
+    return replace(briefing, title=f"{label} — {day.isoformat()} · {briefing.title}")
+
+
+def known_topic(service: BriefingSource, words: str | None) -> str | None:
+    """The canonical key of a topic the user named (None: the overview); UsageError with suggestions if unknown."""
+    if not words or not words.strip():
+        return None
+    briefing = service.brief(words.strip())
+    if briefing.is_empty:
+        known = ", ".join(service.suggest(words.strip())) or "none"
+        raise UsageError(f"topic {words!r}: nothing found; closest known topics: {known}")
+    return briefing.topic or words.strip()
+
+
+def local_time(when: datetime | None, zone: str) -> str:
+    """'Wed 2026-11-25 08:00 CET' in the subscription's zone, or 'never'."""
+    return when.astimezone(ZoneInfo(zone)).strftime("%a %Y-%m-%d %H:%M %Z") if when else "never"
+
+
+def next_run_text(sub: Subscription, next_run: NextRun, now: datetime | None = None) -> str:
+    """When `sub` posts next, in its zone ('— (paused)' while paused)."""
+    if sub.state != ACTIVE:
+        return "— (paused)"
+    return local_time(next_run(sub.schedule, now), sub.schedule.timezone)
+
+
+def state_text(sub: Subscription) -> str:
+    if sub.state == PAUSED:
+        return f"paused: {sub.paused_reason or 'no reason recorded'}"
+    return f"active (last error: {sub.last_error})" if sub.last_error else "active"
+
+
+def summary_line(sub: Subscription, next_run: NextRun) -> str:
+    return (f"#{sub.id} · {sub.topic or 'overview'} · {sub.schedule.describe()} · "
+            f"next {next_run_text(sub, next_run)} · "
+            f"last post {local_time(sub.last_post_at, sub.schedule.timezone)} · {state_text(sub)}")
+
+
+def split_clauses(words: list[str]) -> tuple[str | None, dict[str, str]]:
+    """'nato at 07:30 tz Europe/Berlin' -> ('nato', {'at': '07:30', 'tz': 'Europe/Berlin'})."""
+    topic, clauses, i = [], {}, 0
+    while i < len(words):
+        key = words[i].lower()
+        if key in CLAUSES:
+            if i + 1 >= len(words):
+                raise ScheduleError(f"`{key}` needs a value, e.g. at 08:00, tz Europe/Berlin, days mon-fri")
+            if key in clauses:
+                raise ScheduleError(f"`{key}` is given twice")
+            clauses[key] = words[i + 1]
+            i += 2
+        else:
+            topic.append(words[i])
+            i += 1
+    return " ".join(topic).strip() or None, clauses
+
+
+class SubscriptionCommands:
+    """Blocking (store and briefing calls): the router runs it in a worker thread."""
+
+    def __init__(self, open_store: Callable[[], SubscriptionRepository], service: BriefingSource,
+                 timezone: str, next_run: NextRun) -> None:
+        self._open_store, self.service, self.timezone, self.next_run = open_store, service, timezone, next_run
+        self._store: SubscriptionRepository | None = None
+
+    @property
+    def store(self) -> SubscriptionRepository:
+        """Opened on first use, so a chat process touches the database only when subscriptions are used."""
+        if self._store is None:
+            self._store = self._open_store()
+        return self._store
+
+    def handle(self, verb: str, args: list[str], ctx: CommandContext) -> Reply:
+        if verb in ("subscribe", "unsubscribe") and not ctx.can_manage:
+            return Reply(message=NOT_ALLOWED, ephemeral=True)
+        if verb == "subscribe":
+            return self.subscribe(args, ctx)
+        if verb == "unsubscribe":
+            return self.unsubscribe(args, ctx)
+        return self.subscriptions(ctx)
+
+    def subscribe(self, args: list[str], ctx: CommandContext) -> Reply:
+        try:
+            words, clauses = split_clauses(args)
+            schedule = Schedule.parse(at=clauses.get("at"), days=clauses.get("days"),
+                                      tz=clauses.get("tz") or self.timezone)
+        except ScheduleError as exc:
+            return Reply(message=f"Could not subscribe: {exc}. {USAGE}", ephemeral=True)
+        topic = None
+        if words:
+            briefing = self.service.brief(words)
+            if briefing.is_empty:
+                return unknown_topic(self.service, words, f"Unknown topic “{words}”")
+            topic = briefing.topic or words
+        for sub in self.store.list(ctx.platform, ctx.channel):
+            if sub.topic == topic and sub.schedule == schedule:
+                if sub.state == PAUSED:
+                    self.store.resume(sub.id)
+                    return Reply(message=f"Resumed daily briefing #{sub.id} (it was paused: {sub.paused_reason}). "
+                                         f"Next post: {next_run_text(self.store.get(sub.id), self.next_run)}.")
+                return Reply(message=f"This channel already has that daily briefing: #{sub.id}.", ephemeral=True)
+        sub = self.store.add(ctx.platform, ctx.channel, schedule, topic, team=ctx.team, created_by=ctx.user)
+        return Reply(message=f"Subscribed #{sub.id}: the {topic or 'overview'} briefing, "
+                             f"{schedule.describe()}. Next post: {next_run_text(sub, self.next_run)}.")
+
+    def unsubscribe(self, args: list[str], ctx: CommandContext) -> Reply:
+        here = self.store.list(ctx.platform, ctx.channel)
+        if args:
+            text = args[0].lstrip("#")
+            chosen = [s for s in here if text.isdigit() and s.id == int(text)]
+            if not chosen:
+                return Reply(message=f"No subscription #{text} in this channel. `/briefing subscriptions` "
+                                     f"lists them.", ephemeral=True)
+        elif len(here) == 1:
+            chosen = here
+        elif not here:
+            return Reply(message="This channel has no daily briefings.", ephemeral=True)
+        else:
+            lines = "\n".join(summary_line(s, self.next_run) for s in here)
+            return Reply(message=f"This channel has several daily briefings; say which, e.g. "
+                                 f"`/briefing unsubscribe {here[0].id}`:\n{lines}", ephemeral=True)
+        self.store.delete(chosen[0].id)
+        return Reply(message=f"Unsubscribed #{chosen[0].id} ({chosen[0].topic or 'overview'}, "
+                             f"{chosen[0].schedule.describe()}).")
+
+    def subscriptions(self, ctx: CommandContext) -> Reply:
+        here = self.store.list(ctx.platform, ctx.channel)
+        if not here:
+            return Reply(message=f"This channel has no daily briefings. {USAGE}", ephemeral=True)
+        lines = "\n".join(summary_line(s, self.next_run) for s in here)
+        return Reply(message=f"Daily briefings in this channel:\n{lines}", ephemeral=True)
