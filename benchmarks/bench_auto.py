@@ -14,7 +14,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bot.documents import load_documents  # noqa: E402
+from bot.infra.documents import load_documents  # noqa: E402
 from summarizer import Profile, analyze  # noqa: E402
 from summarizer.gazetteer import gazetteer  # noqa: E402
 

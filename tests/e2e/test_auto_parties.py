@@ -5,10 +5,10 @@ from pathlib import Path
 
 import pytest
 
-from bot.documents import load_documents
+from bot.infra.documents import load_documents
 from summarizer import Profile, analyze
 
-STORIES = Path(__file__).parent / "data" / "stories"
+STORIES = Path(__file__).resolve().parents[1] / "data" / "stories"
 
 
 def _norm(text: str) -> str:
