@@ -69,11 +69,10 @@ def _officials_from_context(lexicon: PartyLexicon, documents: Sequence[list[Sent
                 continue
             named = {m.party for m in lexicon.find(prev.text) if m.kind != "person"}
             if len(named) == 1 and named <= countries:
-                party = named.pop()
-                for alias, name in list(lexicon.person_names.items()):
-                    if name == lexicon.person_names.get(people[0].surface, people[0].surface) and alias in untied:
-                        lexicon.persons[alias] = (party, lexicon.persons[alias][1])
-                        untied.discard(alias)
+                person = lexicon.person_names.get(people[0].surface, people[0].surface)
+                for alias in [a for a in untied if lexicon.person_names.get(a, a) == person]:
+                    lexicon.persons[alias] = (next(iter(named)), lexicon.persons[alias][1])
+                    untied.discard(alias)
 
 
 def find_candidates(texts: list[str]) -> list[Candidate]:
