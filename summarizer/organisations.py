@@ -8,7 +8,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 
-from summarizer.words import word_table
+from summarizer.lexicon import MODALS, STANCE_VERBS
+from summarizer.words import word_set, word_table
 
 _CAP = r"(?:[A-Z](?:[A-Za-z]{0,3}\.)+|[A-Z][\w&'’-]*|al-[A-Z][\w'’-]*)"  # 'Corp.', 'U.S.', not 'Monday.'
 
@@ -16,6 +17,10 @@ _LINK = r"(?:of|for|and|on|de|du|des|la|the|&)"
 _SPAN = re.compile(rf"{_CAP}(?:(?:\s+{_LINK})*\s+{_CAP})*(?:(?:,\s+{_CAP}(?:\s+{_CAP})*)+,?\s+and\s+{_CAP}(?:\s+{_CAP})*)?")
 _ABBREVIATION = re.compile(r"\(([A-Z][A-Za-z0-9&.-]{1,9})\)")
 _ALL_CAPS = re.compile(r"(?<![\w-])([A-Z][A-Z0-9&]*[A-Z0-9](?:-[A-Z0-9]+)?)(?![\w-])")
+_COMPANY = re.compile(
+    rf"((?:{_CAP}\s+){{0,3}}{_CAP})['’]s\s+(?:chief executive|chief financial officer|CEO|chairman|chairwoman|"
+    rf"founder|board|shareholders|shares|stock|takeover|merger|acquisition|buyout)\b|"
+    rf"\b[Ss]hares (?:in|of) ((?:{_CAP}\s+){{0,3}}{_CAP})")
 LEADING_WORDS = frozenset("The A An In On At By For From With As But And Of To After While When".split())
 
 
@@ -57,15 +62,18 @@ def initials(name: str) -> str:
     return "".join(w[0] for w in re.split(r"[\s-]+", name) if w[:1].isupper())
 
 
-def organisation_spans(text: str) -> list[tuple[str, str, bool]]:
-    """(name, kind, has a droppable suffix) of every capitalised name with an organisation head word."""
+def organisation_spans(text: str) -> list[tuple[str, str, bool, str]]:
+    """(name, kind, has a droppable suffix, owner) of every capitalised name with an organisation head word;
+    the owner is a possessor before it ("Britain's" in "Britain's Competition Authority"), else ''."""
     out = []
     for m in _SPAN.finditer(text):
         words = re.sub(r"['’]s$", "", m.group(0)).split()
-        for part in _split_pairs(words):
+        owned = [k for k, w in enumerate(words) if re.search(r"['’]s$", w)]
+        owner = re.sub(r"['’]s$", "", " ".join(words[:owned[-1] + 1])) if owned else ""
+        for part in _split_pairs(words[owned[-1] + 1:] if owned else words):
             found = _named(part)
             if found:
-                out.append(found)
+                out.append((*found, owner))
     return out
 
 
@@ -126,53 +134,107 @@ def _subsequence(short: str, long: str) -> bool:
 
 def text_candidates(texts: list[str], country_of: Callable[[str], str | None],
                     known: Callable[[str], bool]) -> list[Candidate]:
-    """Organisations and abbreviations of the texts; a state organ ('Russian Foreign Ministry') is
-    returned with `country` set so its name joins that country; names already known are skipped."""
-    by_name: dict[str, Candidate] = {}
+    """Organisations and abbreviations of the texts; a state organ ('Russian Foreign Ministry', "Pakistan's
+    army") is returned with `country` set so its names join that country; names already known are skipped."""
     ignore = {*word_table("not_parties")["outlets"], *word_table("not_parties")["things"]}
+    by_name: dict[str, Candidate] = {}
     for text in texts:
-        for name, kind, suffix in organisation_spans(text):
-            if known(name) or name in ignore:
-                continue
-            country = _organ_of(name, country_of)
-            if kind == "state" and country is None:
-                continue  # 'the Defence Ministry': whose?
-            cand = by_name.setdefault(name, Candidate(name, kind, country=country))
-            if suffix:
-                cand.add(name.rsplit(" ", 1)[0])
+        for name, kind, suffix, owner in organisation_spans(text):
+            if not (known(name) or name in ignore):
+                _add_body(by_name, name, kind, country_of, owner, name.rsplit(" ", 1)[0] if suffix else "")
         for name, abbreviation in abbreviations(text):
-            if name in ignore:
-                continue
-            cand = by_name.get(name) or by_name.setdefault(name, Candidate(name, "org", country=_organ_of(
-                name, country_of)))
-            cand.add(abbreviation)
+            if name not in ignore:
+                _add_body(by_name, name, by_name[name].kind if name in by_name else "org", country_of, "",
+                          abbreviation)
+    names = {n for c in by_name.values() for n in (c.name, *c.aliases)}
+    for name in (name for text in texts for name in company_signals(text)):
+        if not (known(name) or name in ignore or name in names):
+            _add_body(by_name, name, "company", country_of, "", "")
     named = list(by_name.values())
-    seen = {n for c in named for n in (c.name, *c.aliases)}
-    for text in texts:
-        for m in _ALL_CAPS.finditer(text):
-            token = m.group(1)
-            if token in ignore or token in seen or known(token):
-                continue
-            seen.add(token)
-            owner = next((c for c in named if initials(c.name) == token), None)
-            if owner is not None:
-                owner.add(token)
-            elif len(token) >= 2 and not token.isdigit():
-                cand = Candidate(token, "org")
-                named.append(cand)
-                by_name[token] = cand
+    _abbreviation_tokens(texts, named, ignore, known)
+    _short_names(texts, named, known)
     return named
 
 
-def _organ_of(name: str, country_of: Callable[[str], str | None]) -> str | None:
-    """'Chinese Commerce Ministry' -> China: a name that opens with a country's name or demonym."""
+_ORGAN_KINDS = frozenset({"state", "armed"})
+
+
+def _add_body(by_name: dict[str, Candidate], name: str, kind: str, country_of: Callable[[str], str | None],
+              owner: str, alias: str) -> None:
+    """A named body: an organ of a country ('Chinese Commerce Ministry'), or a body of its own, named without
+    the country before it ('U.S. Federal Trade Commission' is the 'Federal Trade Commission')."""
+    country, rest = _organ_of(name, country_of)
+    country = country or (country_of(owner) if owner else None)
+    if kind in _ORGAN_KINDS or kind == "org" and country and not rest:
+        if country is None:
+            return  # 'the Defence Ministry': whose?
+        cand = by_name.setdefault(name, Candidate(name, kind, country=country))
+    else:
+        own = rest or name
+        cand = by_name.setdefault(own, Candidate(own, kind))
+        cand.add(name)
+    cand.add(alias)
+
+
+def _organ_of(name: str, country_of: Callable[[str], str | None]) -> tuple[str | None, str]:
+    """'Chinese Commerce Ministry' -> (China, 'Commerce Ministry'): a name opening with a country's name
+    or demonym, and the rest of it."""
     words = name.split()
     for size in (3, 2, 1):
         if len(words) > size:
             country = country_of(" ".join(words[:size]))
             if country:
-                return country
-    return None
+                return country, " ".join(words[size:])
+    return None, ""
+
+
+def company_signals(text: str) -> list[str]:
+    """Names that only a company has: "Brightline's chief executive", "Brightline's takeover", 'shares in X'."""
+    out = []
+    for m in _COMPANY.finditer(text):
+        words = (m.group(1) or m.group(2)).split()
+        while words and words[0] in LEADING_WORDS:
+            words = words[1:]
+        name = " ".join(words)
+        if name and (len(words) > 1 or not re.search(rf"[A-Z][a-z]+\s+{re.escape(name)}\b", text)):
+            out.append(name)  # a lone word another name precedes ('Elon Musk') is a person's
+    return out
+
+
+def _abbreviation_tokens(texts: list[str], named: list[Candidate], ignore: set[str],
+                         known: Callable[[str], bool]) -> None:
+    """'HRWU' is the Harbour and Rail Workers Union when its letters are the name's initials; an
+    abbreviation of nothing named is a candidate of its own ('M23')."""
+    seen = {n for c in named for n in (c.name, *c.aliases)}
+    for text in texts:
+        for m in _ALL_CAPS.finditer(text):
+            token = m.group(1)
+            if token in ignore or token in seen or known(token) or token.isdigit():
+                continue
+            seen.add(token)
+            owner = next((c for c in named if initials(c.name) == token), None)
+            if owner is not None:
+                owner.add(token)
+            else:
+                named.append(Candidate(token, "org"))
+
+
+def _short_names(texts: list[str], named: list[Candidate], known: Callable[[str], bool]) -> None:
+    """'Brightline Media' is also 'Brightline' where that word alone is the subject of a verb ('Brightline
+    said', 'Brightline has'), not where it opens another phrase ('Independent candidates')."""
+    for cand in named:
+        first = cand.name.split()[0]
+        if cand.country or " " not in cand.name or len(first) < 4 or not first.isalpha() or known(first) \
+                or first in LEADING_WORDS:
+            continue
+        alone = re.compile(rf"\b{re.escape(first)}\s+([a-z]+)\b")
+        if any(m.group(1) in _subject_verbs() for text in texts for m in alone.finditer(text)):
+            cand.add(first)
+
+
+@cache
+def _subject_verbs() -> frozenset[str]:
+    return STANCE_VERBS | MODALS | word_set("subject_auxiliaries")
 
 
 def link_nouns(candidates: list[Candidate], texts: list[str]) -> list[Candidate]:

@@ -1,7 +1,7 @@
 """Auto mode: every country, bloc or organisation that holds a stance is a party; a place only mentioned is not."""
 from summarizer import Profile, analyze
 from summarizer.gazetteer import gazetteer
-from summarizer.organisations import abbreviations, organisation_spans
+from summarizer.organisations import abbreviations, company_signals, organisation_spans
 from tests.builders import document
 
 
@@ -84,8 +84,32 @@ def test_news_agencies_are_not_parties():
 
 def test_organisation_names_by_their_head_word():
     spans = organisation_spans("Talks between the Metro Bus Drivers Union and Citylink Transport Group broke down.")
-    assert [(name, kind) for name, kind, _ in spans] == [("Metro Bus Drivers Union", "union"),
-                                                         ("Citylink Transport Group", "company")]
+    assert [(name, kind) for name, kind, _, _ in spans] == [("Metro Bus Drivers Union", "union"),
+                                                            ("Citylink Transport Group", "company")]
+
+
+def test_a_possessor_before_a_name_is_its_owner_not_part_of_it():
+    spans = organisation_spans("Peru's Energy Regulatory Commission said on Monday the tariff would stand.")
+    assert [(name, owner) for name, _, _, owner in spans] == [("Energy Regulatory Commission", "Peru")]
+
+
+def test_a_country_regulator_is_a_party_of_its_own_but_a_ministry_is_the_country():
+    analysis = _auto("Peru's Energy Regulatory Commission said the tariff would stand. "
+                     "The Chilean Energy Ministry rejected the ruling.")
+    assert {p.name for p in analysis.parties} == {"Energy Regulatory Commission", "Chile"}
+
+
+def test_a_company_is_known_by_its_chief_executive_or_its_shares_and_by_its_short_name():
+    assert sorted(company_signals("Shares in Lumora fell on Monday. Kestrel Air's takeover bid failed.")) \
+        == ["Kestrel Air", "Lumora"]
+    analysis = _auto("Kestrel Air's chief executive, Omar Haddad, said the strike was illegal. "
+                     "Kestrel said it would seek damages from the pilots.")
+    assert _holders(analysis, "Kestrel said it would seek") == {"Kestrel Air"}
+    assert _holders(analysis, "Omar Haddad, said") == {"Kestrel Air"}
+
+
+def test_a_lone_word_after_a_first_name_is_a_person_not_a_company():
+    assert company_signals("Tech investor Dara Quinn said Quinn's takeover of the club was final.") == []
 
 
 def test_an_abbreviation_in_brackets_names_the_body_before_it():
