@@ -1,0 +1,169 @@
+"""Briefing quality on every annotated story (issue 9): the bars a user's briefing must clear, story by story.
+
+Each story under tests/data/stories/ holds wire-style articles and a gold.json (the shared seed.json format) whose
+profile is what a user would write before reading. Briefings come from the CLI contract, scored by
+tests/story_scoring.py with the shared scorer's figures. Bars are the issue's; cases the core does not meet yet
+are listed in KNOWN_GAPS with today's figure (non-strict xfail): delete an entry once the core clears it.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import pytest
+
+from tests.story_scoring import STORIES, auto_party_check, listed_parties, load_gold, score, story_briefings
+
+ALL = sorted(p.parent.name for p in STORIES.glob("*/gold.json"))
+OLDER = {"seed", "gaza", "trade", "iran", "kashmir"}  # attributed perfectly before issue 9: that bar stays
+
+KNOWN_GAPS = {
+    # (check, story): figure measured when the test was written (2026-11-26)
+    ("clean_lines", "climate"): "clean_line_rate 0.75 {'cut_short': 2}",
+    ("attribution", "climate"): "attribution_precision 0.875",
+    ("recall", "climate"): "pair_recall 0.636",
+    ("auto_found", "climate"): "auto mode misses African Group, Alliance of Small Island States",
+    ("auto_strays", "climate"): "auto mode lists China, United Nations",
+    ("clean_lines", "court"): "clean_line_rate 0.333 {'cut_short': 4, 'pronoun_start': 1}",
+    ("attribution", "court"): "attribution_precision 0.833",
+    ("recall", "court"): "pair_recall 0.5",
+    ("auto_found", "court"): "auto mode misses Andes Lithium, Council of Atacama Peoples, SMA",
+    ("auto_strays", "court"): "auto mode lists Chile",
+    ("clean_lines", "dam"): "clean_line_rate 0.65 {'pronoun_start': 3, 'cut_short': 4}",
+    ("attribution", "dam"): "attribution_precision 0.9",
+    ("topic", "dam"): "topic_precision 0.667",
+    ("recall", "dam"): "pair_recall 0.818",
+    ("auto_found", "dam"): "auto mode misses Cambodia, Laos, Mekong River Commission",
+    ("auto_strays", "dam"): "auto mode lists Thailand, China",
+    ("clean_lines", "election"): "clean_line_rate 0.4 {'pronoun_start': 5, 'cut_short': 1}",
+    ("attribution", "election"): "attribution_precision 0.8",
+    ("topic", "election"): "topic_precision 0.75",
+    ("recall", "election"): "pair_recall 0.25",
+    ("auto_found", "election"): "auto mode misses Alliance for Democratic Change, Malawi Electoral Commission, People's Progress Party",
+    ("clean_lines", "fisheries"): "clean_line_rate 0.267 {'cut_short': 8, 'pronoun_start': 3}",
+    ("topic", "fisheries"): "topic_precision 0.667",
+    ("recall", "fisheries"): "pair_recall 0.7",
+    ("auto_found", "fisheries"): "auto mode misses Faroe Islands, Iceland",
+    ("auto_strays", "fisheries"): "auto mode lists World Trade Organization",
+    ("clean_lines", "gaza"): "clean_line_rate 0.857 {'pronoun_start': 3}",
+    ("attribution", "gaza"): "attribution_precision 0.905",
+    ("topic", "gaza"): "topic_precision 0.789",
+    ("recall", "gaza"): "pair_recall 0.562",
+    ("clean_lines", "iran"): "clean_line_rate 0.7 {'cut_short': 2, 'pronoun_start': 1}",
+    ("auto_found", "iran"): "auto mode misses IAEA",
+    ("auto_strays", "iran"): "auto mode lists United Nations, Austria",
+    ("clean_lines", "kashmir"): "clean_line_rate 0.769 {'pronoun_start': 2, 'cut_short': 1}",
+    ("topic", "kashmir"): "topic_precision 0.667",
+    ("recall", "kashmir"): "pair_recall 0.833",
+    ("clean_lines", "rebels"): "clean_line_rate 0.909 {'cut_short': 1}",
+    ("topic", "rebels"): "topic_precision 0.818",
+    ("recall", "rebels"): "pair_recall 0.75",
+    ("auto_found", "rebels"): "auto mode misses FAL",
+    ("auto_strays", "rebels"): "auto mode lists Mexico",
+    ("clean_lines", "seed"): "clean_line_rate 0.853 {'pronoun_start': 5}",
+    ("topic", "seed"): "topic_precision 0.452",
+    ("clean_seed", "seed"): "clean_line_rate 0.853 {'pronoun_start': 5}",
+    ("auto_clean_seed", "seed"): "clean_line_rate 0.828 {'pronoun_start': 5} without a profile",
+    ("clean_lines", "strike"): "clean_line_rate 0.692 {'pronoun_start': 4}",
+    ("topic", "strike"): "topic_precision 0.769",
+    ("recall", "strike"): "pair_recall 0.583",
+    ("auto_found", "strike"): "auto mode misses CCMA, Harbour and Rail Workers Union, Southern Freight",
+    ("clean_lines", "trade"): "clean_line_rate 0.333 {'cut_short': 3, 'pronoun_start': 1}",
+    ("topic", "trade"): "topic_precision 0.833",
+    ("recall", "trade"): "pair_recall 0.667",
+    ("auto_strays", "trade"): "auto mode lists World Trade Organization",
+    ("cut_short", "climate"): "3 lines end in an ellipsis (with a profile and without)",
+    ("cut_short", "court"): "4 lines end in an ellipsis (with a profile and without)",
+    ("cut_short", "dam"): "4 lines end in an ellipsis (with a profile and without)",
+    ("cut_short", "election"): "1 lines end in an ellipsis (with a profile and without)",
+    ("cut_short", "fisheries"): "8 lines end in an ellipsis (with a profile and without)",
+    ("cut_short", "iran"): "6 lines end in an ellipsis (with a profile and without)",
+    ("cut_short", "kashmir"): "2 lines end in an ellipsis (with a profile and without)",
+    ("cut_short", "rebels"): "2 lines end in an ellipsis (with a profile and without)",
+    ("cut_short", "trade"): "6 lines end in an ellipsis (with a profile and without)",
+}
+
+
+def cases(check: str, stories=ALL) -> list:
+    """Stories as parameters, each marked xfail where KNOWN_GAPS records a gap for this check."""
+    return [pytest.param(s, marks=pytest.mark.xfail(strict=False, reason=KNOWN_GAPS[(check, s)]))
+            if (check, s) in KNOWN_GAPS else s for s in stories]
+
+
+@lru_cache(maxsize=None)
+def figures(story: str, with_profile: bool) -> dict:
+    """The scorer's figures for a story (computed once per run: each briefing is a `python -m bot` process)."""
+    return score(load_gold(story), story_briefings(story, with_profile))
+
+
+@pytest.mark.parametrize("story", cases("clean_lines", ALL))
+def test_lines_read_on_their_own(story):
+    result = figures(story, True)
+    assert result["items"] > 0
+    assert result["clean_line_rate"] >= 0.95, result["line_defects"]
+
+
+@pytest.mark.parametrize("story", cases("attribution", ALL))
+def test_positions_go_to_the_party_that_holds_them(story):
+    result = figures(story, True)
+    assert result["attribution_precision"] is not None, "no item quotes a gold evidence sentence"
+    assert result["attribution_precision"] >= (1.0 if story in OLDER else 0.95)
+
+
+@pytest.mark.parametrize("story", cases("topic", ALL))
+def test_lines_sit_under_their_own_topic(story):
+    result = figures(story, True)
+    assert result["topic_precision"] is not None, "no item is attributed right"
+    assert result["topic_precision"] >= 0.85
+
+
+@pytest.mark.parametrize("story", cases("recall", ALL))
+def test_each_party_position_on_each_topic_is_found(story):
+    result = figures(story, True)
+    missed = {t: [p for p, hit in parties.items() if not hit] for t, parties in result["per_topic"].items()}
+    assert result["pair_recall"] >= (1.0 if story == "seed" else 0.85), {t: m for t, m in missed.items() if m}
+
+
+@pytest.mark.parametrize("story", cases("concise", ALL))
+def test_lines_are_short_and_not_repeated(story):
+    result = figures(story, True)
+    assert result["duplicate_items"] == 0
+    assert result["words_per_position"] is not None and 8 <= result["words_per_position"] <= 20
+
+
+@pytest.mark.parametrize("story", cases("cut_short", ALL))
+def test_no_line_is_cut_short(story):
+    texts = figures(story, True)["texts"] + figures(story, False)["texts"]
+    assert not [t for t in texts if "\u2026" in t or "..." in t]
+
+
+@pytest.mark.parametrize("story", cases("auto_found", ALL))
+def test_auto_mode_finds_every_party_that_holds_a_stance(story):
+    missed, _ = auto_party_check(load_gold(story), _listed(story))
+    assert not missed
+
+
+@pytest.mark.parametrize("story", cases("auto_strays", ALL))
+def test_auto_mode_lists_only_parties_that_hold_a_stance(story):
+    _, strays = auto_party_check(load_gold(story), _listed(story))
+    assert not strays
+
+
+@lru_cache(maxsize=None)
+def _listed(story: str) -> tuple:
+    return tuple(listed_parties(story))
+
+
+def test_seed_without_profile_holds_recall_and_precision():
+    result = figures("seed", False)
+    assert result["pair_recall"] == 1.0
+    assert result["attribution_precision"] == 1.0
+
+
+@pytest.mark.parametrize("story", cases("auto_clean_seed", ["seed"]))
+def test_seed_without_profile_lines_read_on_their_own(story):
+    assert figures(story, False)["clean_line_rate"] == 1.0
+
+
+@pytest.mark.parametrize("story", cases("clean_seed", ["seed"]))
+def test_seed_with_profile_every_line_reads_on_its_own(story):
+    assert figures(story, True)["clean_line_rate"] == 1.0
