@@ -50,7 +50,7 @@ def _adopt_officials(lexicon: PartyLexicon, country: str) -> None:
     """'Transport Minister Jane Roe' of no named country belongs to the story's only country."""
     titles = word_set("government_titles")
     for alias, (party, held) in list(lexicon.persons.items()):
-        if party is None and held & titles:
+        if party is None and held & titles and "former" not in held:
             lexicon.persons[alias] = (country, held)
 
 
@@ -58,7 +58,8 @@ def _officials_from_context(lexicon: PartyLexicon, documents: Sequence[list[Sent
     """'The United States stepped up its efforts. Secretary of State Jane Roe said ...': an official of no
     named country, whose sentence names no country, belongs to the one country the sentence before names."""
     titles = word_set("government_titles")
-    untied = {alias for alias, (party, held) in lexicon.persons.items() if party is None and held & titles}
+    untied = {alias for alias, (party, held) in lexicon.persons.items()
+              if party is None and held & titles and "former" not in held}
     for sentences in documents:
         for prev, sentence in zip(sentences, sentences[1:]):
             if not untied or prev.paragraph != sentence.paragraph:
@@ -83,7 +84,8 @@ def find_candidates(texts: list[str]) -> list[Candidate]:
         {entries_of_name()[n].name for n in counts}, key=lambda n: -sum(
             counts[a] for a in entries[n].all_names))]
     by_name = {c.name: c for c in out}
-    lookup = {n: e.name for e in gazetteer() if e.kind == "country" for n in e.all_names}
+    lookup = {n: e.name if e.kind == "country" else e.name + "*" for e in gazetteer()
+              if e.kind not in _NEVER_PARTIES for n in e.all_names if n[:1].isupper()}
     for cand in text_candidates(texts, lookup.get, lambda name: name in entries_of_name()):
         if cand.country:
             owner = by_name.get(cand.country) or _candidate(entries[cand.country], counts)

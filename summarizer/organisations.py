@@ -19,7 +19,8 @@ _ABBREVIATION = re.compile(r"\(([A-Z][A-Za-z0-9&.-]{1,9})\)")
 _ALL_CAPS = re.compile(r"(?<![\w-])([A-Z][A-Z0-9&]*[A-Z0-9](?:-[A-Z0-9]+)?)(?![\w-])")
 _COMPANY = re.compile(
     rf"((?:{_CAP}\s+){{0,3}}{_CAP})['’]s\s+(?:chief executive|chief financial officer|CEO|chairman|chairwoman|"
-    rf"founder|board|shareholders|shares|stock|takeover|merger|acquisition|buyout)\b|"
+    rf"founder|board|shareholders|shares|stock|takeover|merger|acquisition|buyout|general counsel|lawyers|"
+    rf"executives|employees|plant|factory|mine|operations|permit|profits|revenue|earnings)\b|"
     rf"\b[Ss]hares (?:in|of) ((?:{_CAP}\s+){{0,3}}{_CAP})")
 LEADING_WORDS = frozenset("The A An In On At By For From With As But And Of To After While When".split())
 
@@ -51,6 +52,8 @@ def holder_nouns() -> dict[str, tuple[frozenset[str], bool]]:
     """Common noun -> (kinds it may stand for, may hold stances alone)."""
     out: dict[str, tuple[set[str], bool]] = {}
     for kind, items in word_table("holder_nouns").items():
+        if kind == "named-only":
+            continue
         for item in items:
             kinds, alone = out.get(item.rstrip("*"), (set(), False))
             out[item.rstrip("*")] = (kinds | {kind}, alone or item.endswith("*"))
@@ -69,7 +72,7 @@ def organisation_spans(text: str) -> list[tuple[str, str, bool, str]]:
     for m in _SPAN.finditer(text):
         words = re.sub(r"['’]s$", "", m.group(0)).split()
         owned = [k for k, w in enumerate(words) if re.search(r"['’]s$", w)]
-        owner = re.sub(r"['’]s$", "", " ".join(words[:owned[-1] + 1])) if owned else ""
+        owner = " ".join(words[:owned[-1] + 1]) if owned else ""
         for part in _split_pairs(words[owned[-1] + 1:] if owned else words):
             found = _named(part)
             if found:
@@ -91,7 +94,10 @@ def _split_pairs(words: list[str]) -> list[list[str]]:
 
 def _named(words: list[str]) -> tuple[str, str, bool] | None:
     heads = org_heads()
-    while words and words[0] in LEADING_WORDS:
+    cut = next((j for j, w in enumerate(words) if w in ("of", "from", "at")), None)
+    if cut and not any(w.rstrip(",") in heads for w in words[:cut]):
+        words = words[cut + 1:]  # 'Leaders of the Council of Atacama Peoples', 'Jane Roe of the Alliance'
+    while words and (words[0] in LEADING_WORDS or words[0] == "the"):
         words = words[1:]
     while words and re.fullmatch(_LINK, words[-1]):
         words = words[:-1]
@@ -99,6 +105,8 @@ def _named(words: list[str]) -> tuple[str, str, bool] | None:
     if len(words) < 2 or not found:
         return None
     k, (kind, suffix) = found[-1]
+    if k + 1 < len(words) and words[k + 1] not in ("of", "for", "on"):
+        words = words[:k + 1]  # 'European Union, Britain and Norway': the name ends at its head
     if k == 0 and not re.search(rf"\s{_LINK}\s", " ".join(words)):
         return None  # 'Union officials': a head word and no name
     return " ".join(words).rstrip(","), kind, suffix and k == len(words) - 1
@@ -134,8 +142,10 @@ def _subsequence(short: str, long: str) -> bool:
 
 def text_candidates(texts: list[str], country_of: Callable[[str], str | None],
                     known: Callable[[str], bool]) -> list[Candidate]:
-    """Organisations and abbreviations of the texts; a state organ ('Russian Foreign Ministry', "Pakistan's
-    army") is returned with `country` set so its names join that country; names already known are skipped."""
+    """Organisations and abbreviations of the texts; an organ of a known entity ('Russian Foreign Ministry',
+    "Pakistan's army", 'UN Verification Mission') is returned with `country` set to that entity so its names
+    join it (`country_of` tells the entity a name stands for, marked '*' when it absorbs every body it
+    owns, as a bloc does); names already known are skipped."""
     ignore = {*word_table("not_parties")["outlets"], *word_table("not_parties")["things"]}
     by_name: dict[str, Candidate] = {}
     for text in texts:
@@ -163,9 +173,16 @@ def _add_body(by_name: dict[str, Candidate], name: str, kind: str, country_of: C
               owner: str, alias: str) -> None:
     """A named body: an organ of a country ('Chinese Commerce Ministry'), or a body of its own, named without
     the country before it ('U.S. Federal Trade Commission' is the 'Federal Trade Commission')."""
+    possessor = re.match(r"(.+?)['’]s (.+)$", name)
+    if possessor:  # an abbreviation's name may carry its owner: "Chile's Superintendency of the Environment"
+        owner, name = possessor.group(0)[:possessor.start(2) - 1], possessor.group(2)
+    if owner and not country_of(re.sub(r"['’]s$", "", owner)):
+        name, owner = f"{owner} {name}", ""  # "People's Progress Party" is one name
     country, rest = _organ_of(name, country_of)
-    country = country or (country_of(owner) if owner else None)
-    if kind in _ORGAN_KINDS or kind == "org" and country and not rest:
+    country = country or (country_of(re.sub(r"['’]s$", "", owner)) if owner else None)
+    absorbs = bool(country) and country.endswith("*")
+    country = country.rstrip("*") if country else None
+    if kind in _ORGAN_KINDS or absorbs or kind == "org" and country and not rest:
         if country is None:
             return  # 'the Defence Ministry': whose?
         cand = by_name.setdefault(name, Candidate(name, kind, country=country))
@@ -196,7 +213,8 @@ def company_signals(text: str) -> list[str]:
         while words and words[0] in LEADING_WORDS:
             words = words[1:]
         name = " ".join(words)
-        if name and (len(words) > 1 or not re.search(rf"[A-Z][a-z]+\s+{re.escape(name)}\b", text)):
+        if name and not name.isupper() and (
+                len(words) > 1 or not re.search(rf"[A-Z][a-z]+\s+{re.escape(name)}\b", text)):
             out.append(name)  # a lone word another name precedes ('Elon Musk') is a person's
     return out
 
@@ -248,7 +266,10 @@ def link_nouns(candidates: list[Candidate], texts: list[str]) -> list[Candidate]
         kinds, alone = nouns[noun]
         pattern = re.compile(rf"\b{re.escape(noun)}\b", re.IGNORECASE)
         owner = _unique([by_name[n] for n in apposed.get(noun, ()) if n in by_name]) or _unique(
-            [c for c in candidates if pattern.search(c.name)]) or _unique([c for c in candidates if c.kind in kinds])
+            [c for c in candidates if pattern.search(c.name)]) or _unique(
+            [c for c in candidates if c.kind in kinds - set(word_table("holder_nouns")["named-only"])]) \
+            or (None if any(c.kind in kinds for c in candidates) else _unique(  # of a kind the text did not tell
+                [c for c in candidates if c.kind == "org" and " " in c.name]))
         if owner is not None:
             owner.add(noun)
         elif alone and not any(c.kind in kinds for c in candidates):

@@ -64,6 +64,9 @@ def _person_at(lexicon: Names, words: list[str], i: int) -> None:
     if not name:
         return
     party = _party_before(lexicon, words, i) or _party_after_of(lexicon, words, j)
+    if "former" in titles or "former" in (w.lower() for w in words[max(0, i - 4):i]):
+        party = None  # 'Former Botswana president X' speaks for himself, not for Botswana
+        titles.append("former")
     full = " ".join(name)
     if full in lexicon.alias_party:
         party = party or lexicon.alias_party[full]

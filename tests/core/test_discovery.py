@@ -90,7 +90,7 @@ def test_organisation_names_by_their_head_word():
 
 def test_a_possessor_before_a_name_is_its_owner_not_part_of_it():
     spans = organisation_spans("Peru's Energy Regulatory Commission said on Monday the tariff would stand.")
-    assert [(name, owner) for name, _, _, owner in spans] == [("Energy Regulatory Commission", "Peru")]
+    assert [(name, owner) for name, _, _, owner in spans] == [("Energy Regulatory Commission", "Peru's")]
 
 
 def test_a_country_regulator_is_a_party_of_its_own_but_a_ministry_is_the_country():
@@ -148,6 +148,10 @@ def test_people_are_tied_to_organisations_by_their_titles():
                      "Citylink's finance director, Ada van Brook, told investors the offer was final.")
     assert _holders(analysis, "Mara Okafor said") == {"Metro Bus Drivers Union"}
     assert _holders(analysis, "Ada van Brook, told") == {"Citylink Group"}
+
+
+def test_a_former_official_speaks_for_no_country():
+    assert _parties("Former Ghanaian president Kofi Mensah said the vote was fair.") == []
 
 
 def test_secretary_of_state_is_one_title():
