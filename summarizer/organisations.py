@@ -227,7 +227,7 @@ def _abbreviation_tokens(texts: list[str], named: list[Candidate], ignore: set[s
     for text in texts:
         for m in _ALL_CAPS.finditer(text):
             token = m.group(1)
-            if token in ignore or token in seen or known(token) or token.isdigit():
+            if token in ignore or token in seen or known(token) or token.isdigit() or _dateline(text, m.start()):
                 continue
             seen.add(token)
             owner = next((c for c in named if initials(c.name) == token), None)
@@ -235,6 +235,12 @@ def _abbreviation_tokens(texts: list[str], named: list[Candidate], ignore: set[s
                 owner.add(token)
             else:
                 named.append(Candidate(token, "org"))
+
+
+def _dateline(text: str, start: int) -> bool:
+    """'LILONGWE, Sept 21 (Wire) -': a capitalised place opening a paragraph is no body."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return not re.sub(r"[A-Z .,/'-]", "", text[line_start:start])
 
 
 def _short_names(texts: list[str], named: list[Candidate], known: Callable[[str], bool]) -> None:
@@ -264,17 +270,26 @@ def link_nouns(candidates: list[Candidate], texts: list[str]) -> list[Candidate]
     new = []
     for noun in sorted(present):
         kinds, alone = nouns[noun]
-        pattern = re.compile(rf"\b{re.escape(noun)}\b", re.IGNORECASE)
-        owner = _unique([by_name[n] for n in apposed.get(noun, ()) if n in by_name]) or _unique(
-            [c for c in candidates if pattern.search(c.name)]) or _unique(
-            [c for c in candidates if c.kind in kinds - set(word_table("holder_nouns")["named-only"])]) \
-            or (None if any(c.kind in kinds for c in candidates) else _unique(  # of a kind the text did not tell
-                [c for c in candidates if c.kind == "org" and " " in c.name]))
+        pool = _pool(noun, kinds, candidates)
+        owner = _unique([by_name[n] for n in apposed.get(noun, ()) if n in by_name]) or _unique(pool) or (
+            None if pool else _unique([c for c in candidates if c.kind == "org"]))  # of a kind the text did not tell
         if owner is not None:
             owner.add(noun)
-        elif alone and not any(c.kind in kinds for c in candidates):
+        elif alone and not pool:
             new.append(Candidate(noun[:1].upper() + noun[1:], sorted(kinds)[0], [noun]))
     return new
+
+
+_NAMED_ENTITY_KINDS = frozenset({"country", "bloc", "un", "continent", "region"})
+
+
+def _pool(noun: str, kinds: frozenset[str], candidates: list[Candidate]) -> list[Candidate]:
+    """The candidates a noun may stand for: those of its kinds, and organisations whose name holds it ('the
+    court': the Supreme Court); a kind marked named-only counts only through names."""
+    pattern = re.compile(rf"\b{re.escape(noun)}\b", re.IGNORECASE)
+    named_only = set(word_table("holder_nouns")["named-only"])
+    return [c for c in candidates if c.kind in kinds - named_only or (
+        c.kind not in _NAMED_ENTITY_KINDS and pattern.search(c.name))]
 
 
 def _noun_uses(texts: list[str], nouns) -> tuple[set[str], dict[str, set[str]]]:
