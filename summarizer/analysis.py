@@ -5,6 +5,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from summarizer.attribution import Statement, extract
+from summarizer.discovery import discover_lexicon
 from summarizer.model import Document, Party, Profile, Topic
 from summarizer.parties import PartyLexicon, build_lexicon
 from summarizer.text import Sentence, dedupe_key, split_sentences
@@ -41,13 +42,18 @@ class Analysis:
 def analyze(documents: Sequence[Document], profile: Profile) -> Analysis:
     """Split, attribute and de-duplicate every document (pure; deterministic for the same input)."""
     documents = tuple(documents)
-    lexicon = build_lexicon(profile.parties, [d.text for d in documents])
+    split = [_unique_sentences(split_sentences(doc.id, doc.text)) for doc in documents]
+    texts = [d.text for d in documents]
+    if profile.parties:
+        lexicon = build_lexicon(profile.parties, texts)
+        found = [extract(sentences, lexicon) for sentences in split]
+    else:
+        lexicon, found = discover_lexicon(texts, split)
     claims: dict[tuple[str, str], Claim] = {}
-    for doc in documents:
-        sentences = _unique_sentences(split_sentences(doc.id, doc.text))
+    for doc, sentences, statements in zip(documents, split, found):
         previous = {s.index: sentences[k - 1] for k, s in enumerate(sentences) if k}
         following = {s.index: sentences[k + 1] for k, s in enumerate(sentences[:-1])}
-        for st in extract(sentences, lexicon):
+        for st in statements:
             key = (st.holder, dedupe_key(st.quote))
             if key in claims:
                 if doc.id not in claims[key].documents:

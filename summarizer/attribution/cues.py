@@ -44,6 +44,10 @@ class Cue:
         self.holder_token = other.holder_token if token is None else token
 
 
+# 'Malawi's main opposition party': a stance noun naming another noun's side is no stance.
+_NOUN_COMPOUNDS = frozenset("party parties leader leaders lawmakers figure figures candidate candidates".split())
+
+
 def find_cues(view: SentenceView) -> list[Cue]:
     """Every stance cue of the sentence, left to right (tokens inside a party mention are never cues)."""
     cues: list[Cue] = []
@@ -63,7 +67,7 @@ def find_cues(view: SentenceView) -> list[Cue]:
             cues.append(Cue(i, "participle" if participle else "verb", reporting=w in REPORTING_VERBS))
         elif w in STANCE_ADJECTIVES and _after_copula(view, i):
             cues.append(Cue(i, "adjective"))
-        elif w in STANCE_NOUNS and _noun_holder_nearby(view, i):
+        elif w in STANCE_NOUNS and _noun_holder_nearby(view, i) and nxt not in _NOUN_COMPOUNDS:
             cues.append(Cue(i, "noun"))
         elif w in MODALS and i > 0 and (i - 1) in mentions and mentions[i - 1].kind != "adjective" \
                 and not any(c.reporting for c in cues):
