@@ -11,7 +11,7 @@ from __future__ import annotations
 from summarizer.attribution.cues import drop_unowned_reports, find_cues
 from summarizer.attribution.discourse import Discourse
 from summarizer.attribution.holders import resolve
-from summarizer.attribution.nominals import opening_party, unnamed_speakers
+from summarizer.attribution.nominals import learn_names, opening_party, unnamed_speakers
 from summarizer.attribution.segments import group, segments
 from summarizer.attribution.statement import Statement
 from summarizer.attribution.view import SentenceView
@@ -32,6 +32,7 @@ def extract(sentences: list[Sentence], lexicon: PartyLexicon) -> list[Statement]
 
 def sentence_statements(view: SentenceView) -> list[Statement]:
     """The statements of one sentence; remembers its persons and holders for the sentences after it."""
+    learn_names(view)
     view.cues = find_cues(view)
     for cue in view.cues:
         resolve(cue, view)

@@ -265,6 +265,16 @@ def role_speaker(view: SentenceView, cue_index: int, holder_token: int) -> str |
     return view.text[view.toks[holder_token][1]:view.toks[head][2]]
 
 
+def learn_names(view: SentenceView) -> None:
+    """"Bolivia's chief negotiator, Marta Vargas, arrived": remember the name for 'Vargas rejected' later."""
+    commas = [k for k, w in enumerate(view.lower) if w == ","]
+    for a, b in zip(commas, commas[1:]):
+        if a > 0 and _is_name_block(view, a + 1, b - 1) and not any(k in view.tok_mention for k in range(a + 1, b)):
+            start = phrase_start(view, a - 1)
+            if start <= a - 1 and holder_head(view, _head(view, start, a - 1)):
+                holder_of(view, start, a - 1, (a + 1, b - 1))
+
+
 def unnamed_speakers(view: SentenceView) -> list[str]:
     """Capitalised names of no known party that speak here ('Restrepo welcomed'): a later 'she' is theirs."""
     out = []
