@@ -148,16 +148,17 @@ def _subject(cue: Cue, view: SentenceView, j: int) -> int | None:
 
 
 def _add_coordinated(cue: Cue, view: SentenceView, j: int) -> None:
-    """'Russia and Ukraine have said': both hold it."""
-    k = view.mention_start(j) - 1
-    if not (cue.holders and k >= 1 and view.lower[k] == "and" and (k - 1) in view.tok_mention):
-        return
-    other = view.tok_mention[k - 1]
-    if other.party and other.party not in cue.holders and other.kind != "adjective" \
-            and not view.object_of_preposition(k - 1):
-        cue.holders = (other.party, *cue.holders)
-        cue.holder_token = view.mention_start(k - 1)
-        cue.via = "subject"
+    """'Russia and Ukraine have said', 'The EU, Britain and Norway want', 'Egyptian and Qatari mediators'."""
+    k, separator = view.mention_start(j) - 1, "and"
+    while cue.holders and k >= 1 and view.lower[k] == separator and (k - 1) in view.tok_mention:
+        other = view.tok_mention[k - 1]
+        adjectives = other.kind == "adjective" and view.tok_mention[j].kind == "adjective"
+        if not other.party or (other.kind == "adjective" and not adjectives) or view.object_of_preposition(k - 1):
+            return
+        if other.party not in cue.holders:
+            cue.holders = (other.party, *cue.holders)
+        cue.holder_token, cue.via = view.mention_start(k - 1), "subject"
+        k, separator = cue.holder_token - 1, ","
 
 
 def _pronoun(cue: Cue, view: SentenceView, j: int) -> None:

@@ -281,7 +281,7 @@ def unnamed_speakers(view: SentenceView) -> list[str]:
     for cue in view.cues:
         j, verb = cue.index - 1, view.lower[cue.index]
         if cue.holders or j < 0 or j in view.tok_mention or not view.toks[j][0][:1].isupper() \
-                or not (cue.reporting or verb.endswith("ed")):
+                or not (cue.reporting or verb.endswith("ed")) or view.word(j - 1) in DETERMINERS:
             continue
         if view.lower[j] not in _HEADS and view.lower[j] not in STOPWORDS and view.lower[j] not in _PRONOUNS:
             out.append(view.toks[j][0])
