@@ -11,7 +11,7 @@ from __future__ import annotations
 from summarizer.attribution.cues import drop_unowned_reports, find_cues
 from summarizer.attribution.discourse import Discourse
 from summarizer.attribution.holders import resolve
-from summarizer.attribution.nominals import learn_names, opening_party, unnamed_speakers
+from summarizer.attribution.learning import learn_names, opening_party, unnamed_speakers
 from summarizer.attribution.segments import group, segments
 from summarizer.attribution.statement import Statement
 from summarizer.attribution.view import SentenceView

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from summarizer.attribution.cues import VERB_MODIFIERS, Cue
 from summarizer.attribution.discourse import Attribution
-from summarizer.attribution.nominals import role_speaker, speaker_phrase, subject_phrase
+from summarizer.attribution.learning import role_speaker
+from summarizer.attribution.nominals import speaker_phrase, subject_phrase
 from summarizer.attribution.view import SentenceView
 from summarizer.lexicon import PLURAL_HOLDERS, ROLE_NOUNS, TITLE_WORDS
 from summarizer.parties import PEOPLE_NOUNS, Mention

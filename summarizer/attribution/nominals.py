@@ -13,7 +13,7 @@ from functools import lru_cache
 from summarizer.attribution.discourse import Attribution
 from summarizer.attribution.view import SentenceView
 from summarizer.lexicon import (
-    CLAUSE_BREAKS, COPULAS, DETERMINERS, MODALS, PREPOSITIONS, ROLE_NOUNS, STANCE_VERBS, STOPWORDS, TITLE_WORDS,
+    CLAUSE_BREAKS, COPULAS, DETERMINERS, MODALS, PREPOSITIONS, ROLE_NOUNS, STANCE_VERBS, TITLE_WORDS,
 )
 from summarizer.model import Party
 from summarizer.parties import PEOPLE_NOUNS
@@ -29,9 +29,7 @@ _POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her"})
 _NOT_NOMINAL = CLAUSE_BREAKS | COPULAS | MODALS | _VERB_MODIFIERS | frozenset(
     "and or nor that who whom which where when if as than because since so".split())
 _AFFILIATION_VERBS = frozenset("led leads heads headed chairs chaired runs ran represents represented".split())
-_HEADS = ROLE_NOUNS | TITLE_WORDS | PEOPLE_NOUNS | ORG_HEADS | HOLDER_HEADS
-_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you"})
-_PERSON_HEADS = frozenset(w for w in HOLDER_HEADS if not w.endswith("s") or w.endswith("ss"))
+HEADS = ROLE_NOUNS | TITLE_WORDS | PEOPLE_NOUNS | ORG_HEADS | HOLDER_HEADS
 PHRASE_REACH = 12  # tokens one subject phrase may span
 APPOSITION_REACH = 14  # tokens of ', Arvind Rao,' or ', who led the AU mission,'
 SPEAKER_TAIL = 16  # tokens after an inverted 'said' that may name the speaker
@@ -46,15 +44,19 @@ def subject_phrase(view: SentenceView, before: int) -> tuple[Attribution, int] |
             return None
         apposition, end = (opening + 1, before - 1), opening - 1
     start = phrase_start(view, end)
-    if start > end or not holder_head(view, _head(view, start, end)):
+    if start > end or not holder_head(view, head_of(view, start, end)):
         return None
     found = holder_of(view, start, end, apposition)
     if found is None and apposition is not None:
         found = _affiliation(view, *apposition)
-    if found is None and view.word(start - 1) == "and" and (start - 2) in view.tok_mention \
-            and view.tok_mention[start - 2].party and not view.object_of_preposition(start - 2):
-        found, start = Attribution((view.tok_mention[start - 2].party,), "subject"), view.mention_start(start - 2)
-        # 'The EU and the island states are pushing': the named one of the two at least
+    other = view.tok_mention.get(start - 2) if view.word(start - 1) == "and" else None
+    if other is not None and other.party:
+        # 'The EU and the island states are pushing', 'Egyptian and Qatari mediators pressing'
+        if (found is None and not view.object_of_preposition(start - 2)) or (
+                found is not None and other.kind == "adjective" and view.tok_mention.get(start) is not None
+                and other.party not in found.holders):
+            held = (other.party, *found.holders) if found is not None else (other.party,)
+            found, start = Attribution(held, "subject"), view.mention_start(start - 2)
     return (found, start) if found is not None else None
 
 
@@ -72,10 +74,10 @@ def speaker_phrase(view: SentenceView, verb: int) -> tuple[Attribution, int] | N
                 pieces.append((start, k - 1))
             start = k + 1
     for a, b in pieces[:2]:
-        if not holder_head(view, _head(view, a, b)):
+        if not holder_head(view, head_of(view, a, b)):
             continue
         other = next(((x, y) for x, y in pieces[:2] if (x, y) != (a, b)), None)
-        found = holder_of(view, a, b, other if other and _is_name_block(view, *other) else None)
+        found = holder_of(view, a, b, other if other and is_name_block(view, *other) else None)
         if found is not None:
             return found, a
     return None
@@ -84,11 +86,11 @@ def speaker_phrase(view: SentenceView, verb: int) -> tuple[Attribution, int] | N
 def holder_head(view: SentenceView, k: int) -> bool:
     """Can the word at k head a phrase that holds a view? Names, titles, bodies, officials; not 'overcapacity'."""
     word = view.lower[k].removesuffix("'s").removesuffix("’s")
-    return k in view.tok_mention or word in _HEADS or word in party_heads(view.lexicon.parties) \
+    return k in view.tok_mention or word in HEADS or word in party_heads(view.lexicon.parties) \
         or view.toks[k][0][:1].isupper()
 
 
-def _head(view: SentenceView, start: int, end: int) -> int:
+def head_of(view: SentenceView, start: int, end: int) -> int:
     """The head of a phrase: its last word before any 'of', 'to', 'in' ('minister of natural resources')."""
     for k in range(start + 1, end + 1):
         if view.lower[k] in PREPOSITIONS and k not in view.tok_mention:
@@ -105,9 +107,9 @@ def phrase_start(view: SentenceView, end: int) -> int:
             start = k
         elif w in DETERMINERS or w in _POSSESSIVE_PRONOUNS:
             start = k
-            if not (k > 0 and lower[k - 1] in PREPOSITIONS and k - 1 > 0 and lower[k - 2] in _HEADS):
+            if not (k > 0 and lower[k - 1] in PREPOSITIONS and k - 1 > 0 and lower[k - 2] in HEADS):
                 break
-        elif w in PREPOSITIONS and k > 0 and lower[k - 1] in _HEADS:
+        elif w in PREPOSITIONS and k > 0 and lower[k - 1] in HEADS:
             start = k  # 'minister of natural resources', 'ambassador to the U.S.'
         else:
             break
@@ -129,7 +131,7 @@ def holder_of(view: SentenceView, start: int, end: int, apposition: tuple[int, i
         break
     else:
         found = _pronoun_owner(view, start, speaker) or _named_body(view, start, end, objects, speaker)
-    if found is not None and apposition is not None and _is_name_block(view, *apposition):
+    if found is not None and apposition is not None and is_name_block(view, *apposition):
         view.state.nominal.learn([view.toks[k][0] for k in range(apposition[0], apposition[1] + 1)], found.holders[0])
     return found
 
@@ -139,7 +141,7 @@ def _nominal(view: SentenceView, k: int) -> bool:
     tok, w = view.toks[k][0], view.lower[k]
     if w in _NOT_NOMINAL or w in DETERMINERS or w in PREPOSITIONS or not tok[:1].isalnum():
         return False
-    if tok[:1].isupper() or w in _HEADS:
+    if tok[:1].isupper() or w in HEADS:
         return True
     return w not in STANCE_VERBS and not w.endswith("ed") and not w.endswith("ing")
 
@@ -155,7 +157,7 @@ def _apposition_start(view: SentenceView, comma: int) -> int | None:
     return None
 
 
-def _is_name_block(view: SentenceView, a: int, b: int) -> bool:
+def is_name_block(view: SentenceView, a: int, b: int) -> bool:
     """', Arvind Rao,': capitalised words only."""
     return b - a < 5 and all(view.toks[k][0][:1].isupper() for k in range(a, b + 1))
 
@@ -179,7 +181,7 @@ def _relation_after(view: SentenceView, k: int, end: int) -> bool:
 
 def _speaker(view: SentenceView, start: int, end: int, apposition: tuple[int, int] | None) -> str | None:
     """The person a phrase names ('Arvind Rao', 'the commission's chairperson'), or None for a body."""
-    if apposition is not None and _is_name_block(view, *apposition):
+    if apposition is not None and is_name_block(view, *apposition):
         return " ".join(view.toks[k][0] for k in range(apposition[0], apposition[1] + 1))
     head = view.lower[end]
     if head in ROLE_NOUNS or head in TITLE_WORDS or view.toks[end][0][:1].isupper() and end not in view.tok_mention:
@@ -245,55 +247,3 @@ def _affiliation(view: SentenceView, a: int, b: int) -> Attribution | None:
             return Attribution((m.party,), "subject")
     return None
 
-
-def role_speaker(view: SentenceView, cue_index: int, holder_token: int) -> str | None:
-    """"The SMA's head, Veronica Lagos, rejected": the person who spoke for the party ('she' may follow)."""
-    m = view.tok_mention.get(holder_token)
-    if m is None or not (m.possessive or m.kind == "adjective"):
-        return None
-    k = holder_token
-    while k < cue_index and view.tok_mention.get(k) is m:
-        k += 1
-    head = k
-    while k < cue_index and view.lower[k] != ",":
-        head, k = k, k + 1
-    if not (view.lower[head] in ROLE_NOUNS or view.lower[head] in _PERSON_HEADS):
-        return None
-    block = (k + 1, cue_index - 2)
-    if k < cue_index and view.word(cue_index - 1) == "," and block[0] <= block[1] and _is_name_block(view, *block):
-        return " ".join(view.toks[j][0] for j in range(block[0], block[1] + 1))
-    return view.text[view.toks[holder_token][1]:view.toks[head][2]]
-
-
-def learn_names(view: SentenceView) -> None:
-    """"Bolivia's chief negotiator, Marta Vargas, arrived": remember the name for 'Vargas rejected' later."""
-    commas = [k for k, w in enumerate(view.lower) if w == ","]
-    for a, b in zip(commas, commas[1:]):
-        if a > 0 and _is_name_block(view, a + 1, b - 1) and not any(k in view.tok_mention for k in range(a + 1, b)):
-            start = phrase_start(view, a - 1)
-            if start <= a - 1 and holder_head(view, _head(view, start, a - 1)):
-                holder_of(view, start, a - 1, (a + 1, b - 1))
-
-
-def unnamed_speakers(view: SentenceView) -> list[str]:
-    """Capitalised names of no known party that speak here ('Restrepo welcomed'): a later 'she' is theirs."""
-    out = []
-    for cue in view.cues:
-        j, verb = cue.index - 1, view.lower[cue.index]
-        if cue.holders or j < 0 or j in view.tok_mention or not view.toks[j][0][:1].isupper() \
-                or not (cue.reporting or verb.endswith("ed")) or view.word(j - 1) in DETERMINERS:
-            continue
-        if view.lower[j] not in _HEADS and view.lower[j] not in STOPWORDS and view.lower[j] not in _PRONOUNS:
-            out.append(view.toks[j][0])
-    return out
-
-
-def opening_party(view: SentenceView) -> str | None:
-    """The party a sentence opens with ('The European Union's observers were ...'), for a later 'Their'."""
-    for k in range(min(3, len(view.lower))):
-        m = view.tok_mention.get(k)
-        if m is not None:
-            return m.party
-        if view.lower[k] not in DETERMINERS:
-            return None
-    return None
