@@ -19,6 +19,8 @@ _AUXILIARIES = COPULAS | MODALS | frozenset({"have", "had", "were", "are", "do",
 _NO_STANCE_NEGATED = frozenset("comment comments commented commenting respond responds responded responding reply "
                                "replies replied replying".split())
 _NEGATORS = frozenset({"not", "n't", "never", "declined", "refused", "no"})
+_TAKE = frozenset({"take", "takes", "took", "taken", "taking"})
+_TAKEN_STANCES = frozenset({"line", "position", "stance", "view", "approach"})
 _PRONOUN_SUBJECTS = frozenset({"he", "she", "it", "they", "we", "i"})
 _BASE_VERB_LEFT = word_set("base_verb_left")
 _STRONG_NOUNS = word_set("strong_nouns")
@@ -68,6 +70,8 @@ def find_cues(view: SentenceView) -> list[Cue]:
             cues.append(Cue(i, "verb"))  # 'ruled out' (but 'NATO rules' is no stance)
         elif w in _NO_STANCE_NEGATED and _NEGATORS & set(lower[max(0, i - 3):i]):
             continue
+        elif w in _TAKE and _TAKEN_STANCES & set(lower[i + 1:i + 4]):
+            cues.append(Cue(i, "verb"))  # 'Iceland took a similar line', 'Oslo has taken a tougher stance'
         elif w in STANCE_VERBS and _verb_context(view, i):
             participle = w.endswith("ing") and view.word(i - 1) in _PARTICIPLE_LEFT
             cues.append(Cue(i, "participle" if participle else "verb", reporting=w in REPORTING_VERBS))

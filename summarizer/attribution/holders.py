@@ -42,6 +42,8 @@ def resolve(cue: Cue, view: SentenceView) -> None:
 
 def _subject_phrase(cue: Cue, view: SentenceView) -> None:
     """"India's environment minister, Arvind Rao, rejected", 'the commission said' (attribution/nominals.py)."""
+    if cue.kind == "participle" and view.word(cue.index - 1) == ",":
+        _opening_subject(cue, view)
     if cue.kind not in ("verb", "adjective"):
         return
     j = cue.index - 1
@@ -128,6 +130,8 @@ def _step(cue: Cue, view: SentenceView, j: int) -> int | None:
         return None
     if w in PEOPLE_NOUNS and j > 0:
         return j - 1
+    if w in ("'", "’") and (j - 1) in view.tok_mention:
+        return j - 1  # "The Faroe Islands' government"
     if w in ("who", "which"):
         return _relative(cue, view, j)
     if w == "," and cue.kind != "participle":
@@ -227,6 +231,19 @@ def _comma(cue: Cue, view: SentenceView, j: int) -> int | None:
         return None
     k = view.skip_apposition(j)
     return j if k is None else k
+
+
+def _opening_subject(cue: Cue, view: SentenceView) -> None:
+    """'(Dateline) - Small island states walked out on Tuesday, saying ...': the clause's opening subject."""
+    k = 0
+    for j, w in enumerate(view.lower[:cue.index]):
+        if w in ("-", "—", "–") and j < 16:
+            k = j + 1  # past a dateline
+    while view.word(k) in ("the", "a"):
+        k += 1
+    m = view.tok_mention.get(k)
+    if m is not None and m.party and (m.kind != "adjective" or view.people_after(k)):
+        take(cue, view, m, k, "subject")
 
 
 def _continue_earlier(cue: Cue, view: SentenceView, stop: int) -> bool:

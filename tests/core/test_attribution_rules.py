@@ -122,3 +122,22 @@ def test_a_possessive_pronoun_owner_opens_the_sentence_before():
     text = ("The Andean Water Council's observers were less optimistic.\n"
             "Their lead observer, Hugo Flores, said the gauges had been tampered with.")
     assert holders_of(text, "gauges had been tampered") == {"Andean Water Council"}
+
+
+def test_a_participle_after_a_dateline_subject_belongs_to_that_subject():
+    text = "LA PAZ, May 3 (Wire) - Bolivian negotiators left the talks early on Friday, saying Lima had broken its word."
+    assert holders_of(text, "saying Lima had broken") == {"Bolivia"}
+
+
+def test_taking_a_line_is_a_stance():
+    assert holders_of("Bolivia took a similar line.", "similar line") == {"Bolivia"}
+
+
+def test_a_plural_possessive_apostrophe_keeps_its_party():
+    text = "The Andean Islands' government warned that it would close its ports."
+    assert holders_of(text, "close its ports", {"Andean Islands": ["Andean Islands"]}) == {"Andean Islands"}
+
+
+def test_a_body_s_long_proper_name_that_reports_is_the_body():
+    text = "The United Nations Water Monitoring Mission reported twelve breaches of the quota since March."
+    assert holders_of(text, "twelve breaches", {"United Nations": ["UN"]}) == {"United Nations"}
