@@ -43,7 +43,7 @@ def sentence_statements(view: SentenceView) -> list[Statement]:
     statements = segments(groups, view)
     view.state.remember(view.mentions, statements, view.index)
     view.state.persons.extend((name, None, view.index) for name in unnamed_speakers(view))
-    opener = opening_party(view)
+    opener, plural = opening_party(view)
     if opener is not None:
-        view.state.nominal.opened(view.index, opener)
+        view.state.nominal.opened(view.index, opener, plural)
     return statements

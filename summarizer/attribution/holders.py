@@ -132,6 +132,9 @@ def _step(cue: Cue, view: SentenceView, j: int) -> int | None:
         return j - 1
     if w in ("'", "’") and (j - 1) in view.tok_mention:
         return j - 1  # "The Faroe Islands' government"
+    if w == ")" and "(" in view.lower[max(0, j - 6):j]:
+        return max(k for k in range(max(0, j - 6), j) if view.lower[k] == "(") - 1  # 'the Superintendency (SMA) ordered'
+
     if w in ("who", "which"):
         return _relative(cue, view, j)
     if w == "," and cue.kind != "participle":
@@ -181,6 +184,9 @@ def _pronoun(cue: Cue, view: SentenceView, j: int) -> None:
         found = view.state.person_pronoun(view.index)
     else:
         found = view.state.it_pronoun(view.index) if w == "it" else view.state.they_pronoun(view.index)
+        plural_opener = view.state.nominal.plural_openers.get(view.index - 1)
+        if found is None and w == "they" and plural_opener is not None:  # "The SMA's lawyers counter ... they wrote"
+            found = Attribution((plural_opener,), "pronoun")
     if found is not None:
         cue.assign(found, j)
     return None

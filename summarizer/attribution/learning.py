@@ -58,12 +58,17 @@ def unnamed_speakers(view: SentenceView) -> list[str]:
     return out
 
 
-def opening_party(view: SentenceView) -> str | None:
-    """The party a sentence opens with ('The European Union's observers were ...'), for a later 'Their'."""
+def opening_party(view: SentenceView) -> tuple[str | None, bool]:
+    """The party a sentence opens with ('The European Union's observers were ...'), for a later 'Their', and
+    whether its phrase is plural ("The SMA's lawyers", for a later 'they')."""
     for k in range(min(3, len(view.lower))):
         m = view.tok_mention.get(k)
         if m is not None:
-            return m.party
+            j = k
+            while view.tok_mention.get(j) is m:
+                j += 1
+            after = view.word(j)
+            return m.party, after.endswith("s") and not after.endswith("ss") and after in HEADS
         if view.lower[k] not in DETERMINERS:
-            return None
-    return None
+            return None, False
+    return None, False

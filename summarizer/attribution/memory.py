@@ -13,6 +13,7 @@ class NominalMemory:
 
     names: dict[str, str] = field(default_factory=dict)
     openers: dict[int, str] = field(default_factory=dict)
+    plural_openers: dict[int, str] = field(default_factory=dict)  # "The SMA's lawyers counter": a later 'they'
 
     def learn(self, name_tokens: list[str], party: str) -> None:
         """'Camila Restrepo' teaches 'Camila Restrepo' and 'Restrepo' (a later bare surname means the same person)."""
@@ -23,7 +24,10 @@ class NominalMemory:
         while len(self.names) > MEMORY_SIZE:
             del self.names[next(iter(self.names))]
 
-    def opened(self, index: int, party: str) -> None:
+    def opened(self, index: int, party: str, plural: bool) -> None:
         self.openers[index] = party
-        for old in [k for k in self.openers if k < index - MEMORY_SIZE]:
-            del self.openers[old]
+        if plural:
+            self.plural_openers[index] = party
+        for table in (self.openers, self.plural_openers):
+            for old in [k for k in table if k < index - MEMORY_SIZE]:
+                del table[old]

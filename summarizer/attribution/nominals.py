@@ -24,6 +24,7 @@ HOLDER_HEADS = word_set("holder_heads")
 RELATION_NOUNS = word_set("relation_nouns")
 _COMPANY = word_table("company_heads")
 _VERB_MODIFIERS = word_set("verb_modifiers")
+_GOVERNMENT_TITLES = frozenset({"minister", "ministry", "cabinet"})
 _HOLDER_PREPS = frozenset({"of", "for", "from"})
 _POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her"})
 _NOT_NOMINAL = CLAUSE_BREAKS | COPULAS | MODALS | _VERB_MODIFIERS | frozenset(
@@ -212,6 +213,7 @@ def _named_body(view: SentenceView, start: int, end: int, objects: set[int], spe
             continue
         tok = view.toks[k][0]
         word = view.lower[k].removesuffix("'s").removesuffix("’s")
+        word = "the government" if word in _GOVERNMENT_TITLES else word  # 'Labour Minister X', no country named
         party = heads.get(word) if (word in ORG_HEADS or word in heads) else None
         party = party or (view.state.nominal.names.get(tok) if tok[:1].isupper() else None)
         if party is not None:
@@ -232,6 +234,8 @@ def party_heads(parties: tuple[Party, ...]) -> dict[str, str]:
             if words and words[-1] in _COMPANY["endings"] or any(w in _COMPANY["heads"] for w in words):
                 for head in _COMPANY["heads"]:
                     owners.setdefault(head, set()).add(party.name)
+            if alias.lower() in ("government", "the government"):
+                owners.setdefault("the government", set()).add(party.name)  # the story's own government
             if len(words) == 1 and alias.islower() and alias.endswith("s"):
                 owners.setdefault(alias[:-1], set()).add(party.name)  # 'rebels' -> 'the rebel delegation'
     return {word: next(iter(names)) for word, names in owners.items() if len(names) == 1}

@@ -141,3 +141,21 @@ def test_a_plural_possessive_apostrophe_keeps_its_party():
 def test_a_body_s_long_proper_name_that_reports_is_the_body():
     text = "The United Nations Water Monitoring Mission reported twelve breaches of the quota since March."
     assert holders_of(text, "twelve breaches", {"United Nations": ["UN"]}) == {"United Nations"}
+
+
+def test_they_after_a_plural_phrase_of_a_party_is_that_party():
+    text = ("The water council's lawyers dispute the figures.\n"
+            "The gauges, they wrote, had not been serviced for a decade.")
+    assert holders_of(text, "they wrote") == {"Andean Water Council"}
+
+
+def test_a_minister_of_no_named_country_speaks_for_the_story_s_own_government():
+    parties = {"Peru": ["government", "Lima"], "Miners' Union": ["the union"]}
+    text = "Energy Minister Carla Ruiz warned that the stoppage was costing the treasury dearly."
+    assert holders_of(text, "costing the treasury", parties) == {"Peru"}
+    assert holders_of(text, "costing the treasury") == set()  # no party is 'the government'
+
+
+def test_an_abbreviation_in_brackets_between_subject_and_verb():
+    text = "Peru's Water Authority (ANA) ordered the mine to stop pumping."
+    assert holders_of(text, "stop pumping", {"ANA": ["Water Authority"]}) == {"ANA"}
