@@ -7,7 +7,7 @@ names no one), and the party a sentence opens with (a later 'Their chief observe
 from __future__ import annotations
 
 from summarizer.attribution.nominals import (
-    HEADS, HOLDER_HEADS, head_of, holder_head, holder_of, is_name_block, phrase_start,
+    HEADS, HOLDER_HEADS, ORG_HEADS, head_of, holder_head, holder_of, is_name_block, phrase_start,
 )
 from summarizer.attribution.view import SentenceView
 from summarizer.lexicon import DETERMINERS, ROLE_NOUNS, STOPWORDS
@@ -43,6 +43,26 @@ def learn_names(view: SentenceView) -> None:
             start = phrase_start(view, a - 1)
             if start <= a - 1 and holder_head(view, head_of(view, start, a - 1)):
                 holder_of(view, start, a - 1, (a + 1, b - 1))
+
+
+def learn_bodies(view: SentenceView) -> None:
+    """'The Malawi Electoral Commission declared': a later 'the commission' is that body, whichever party it is
+    (none, when the name is no party's), not the party whose alias happens to hold the word."""
+    toks, k = view.toks, 0
+    while k < len(toks):
+        if not toks[k][0][:1].isupper() or view.lower[k] in DETERMINERS:
+            k += 1
+            continue
+        end = k
+        while end + 1 < len(toks) and (toks[end + 1][0][:1].isupper() or (
+                view.lower[end + 1] in ("of", "for", "the") and end + 2 < len(toks) and toks[end + 2][0][:1].isupper())):
+            end += 1
+        words = {view.lower[j].removesuffix("'s") for j in range(k, end + 1)} & ORG_HEADS
+        if words and end > k:
+            party = next((view.tok_mention[j].party for j in range(k, end + 1) if j in view.tok_mention), None)
+            for word in words:
+                view.state.nominal.bodies[word] = party
+        k = end + 1
 
 
 def unnamed_speakers(view: SentenceView) -> list[str]:

@@ -13,6 +13,7 @@ class NominalMemory:
 
     names: dict[str, str] = field(default_factory=dict)
     openers: dict[int, str] = field(default_factory=dict)
+    bodies: dict[str, str | None] = field(default_factory=dict)  # 'commission' -> party of the latest '... Commission'
     plural_openers: dict[int, str] = field(default_factory=dict)  # "The SMA's lawyers counter": a later 'they'
 
     def learn(self, name_tokens: list[str], party: str) -> None:

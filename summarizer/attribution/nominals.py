@@ -214,7 +214,10 @@ def _named_body(view: SentenceView, start: int, end: int, objects: set[int], spe
         tok = view.toks[k][0]
         word = view.lower[k].removesuffix("'s").removesuffix("’s")
         word = "the government" if word in _GOVERNMENT_TITLES else word  # 'Labour Minister X', no country named
-        party = heads.get(word) if (word in ORG_HEADS or word in heads) else None
+        if word in ORG_HEADS and tok[:1].isupper() and k > 0 and view.toks[k - 1][0][:1].isupper():
+            continue  # a word inside another body's proper name ('the Malawi Electoral Commission')
+        bodies = view.state.nominal.bodies
+        party = bodies[word] if word in bodies else heads.get(word) if (word in ORG_HEADS or word in heads) else None
         party = party or (view.state.nominal.names.get(tok) if tok[:1].isupper() else None)
         if party is not None:
             return Attribution((party,), "role", speaker)

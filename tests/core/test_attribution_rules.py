@@ -159,3 +159,12 @@ def test_a_minister_of_no_named_country_speaks_for_the_story_s_own_government():
 def test_an_abbreviation_in_brackets_between_subject_and_verb():
     text = "Peru's Water Authority (ANA) ordered the mine to stop pumping."
     assert holders_of(text, "stop pumping", {"ANA": ["Water Authority"]}) == {"ANA"}
+
+
+def test_the_commission_is_the_latest_commission_named_not_a_party_with_the_word_in_an_alias():
+    parties = {"European Union": ["EU", "European Commission"], "Peru": ["Peruvian", "Lima"]}
+    text = ("The Andean Electoral Commission declared the count complete on Sunday.\n"
+            "The commission's chairperson, Julia Soto, said no irregularity changed the outcome.")
+    assert holders_of(text, "no irregularity", parties) == set()
+    text = "A Commission spokesperson said the EU would answer within a week."
+    assert holders_of(text, "answer within a week", parties) == {"European Union"}
