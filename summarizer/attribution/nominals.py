@@ -214,7 +214,8 @@ def _named_body(view: SentenceView, start: int, end: int, objects: set[int], spe
         tok = view.toks[k][0]
         word = view.lower[k].removesuffix("'s").removesuffix("’s")
         word = "the government" if word in _GOVERNMENT_TITLES else word  # 'Labour Minister X', no country named
-        if word in ORG_HEADS and tok[:1].isupper() and k > 0 and view.toks[k - 1][0][:1].isupper():
+        if word in ORG_HEADS and tok[:1].isupper() and k > 0 and view.toks[k - 1][0][:1].isupper() \
+                and view.lower[k - 1] not in DETERMINERS:
             continue  # a word inside another body's proper name ('the Malawi Electoral Commission')
         bodies = view.state.nominal.bodies
         party = bodies[word] if word in bodies else heads.get(word) if (word in ORG_HEADS or word in heads) else None
