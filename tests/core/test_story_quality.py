@@ -22,7 +22,6 @@ KNOWN_GAPS = {
     ("auto_found", "climate"): "auto mode misses African Group, Alliance of Small Island States",
     ("auto_strays", "climate"): "auto mode lists China, United Nations",
     ("clean_lines", "court"): "clean_line_rate 0.333 {'cut_short': 4, 'pronoun_start': 1}",
-    ("recall", "court"): "pair_recall 0.75",
     ("auto_found", "court"): "auto mode misses Andes Lithium, Council of Atacama Peoples, SMA",
     ("auto_strays", "court"): "auto mode lists Chile",
     ("clean_lines", "dam"): "clean_line_rate 0.65 {'pronoun_start': 3, 'cut_short': 4}",
