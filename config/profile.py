@@ -1,6 +1,7 @@
 """Load and validate a profile TOML (a contract: docs/architecture.md) into the core's Profile."""
 from __future__ import annotations
 
+import re
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -10,6 +11,8 @@ from summarizer.model import Party, Profile, Topic
 _PARTY_KEYS = {"aliases"}
 _TOPIC_KEYS = {"title", "keywords"}
 _TOP_KEYS = {"parties", "topics"}
+# Names are shown everywhere: never with direction controls (U+202E turns "Russia" into "aissuR") or NULs.
+_INVISIBLE = re.compile("[\x00\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 class ProfileError(ValueError):
@@ -19,7 +22,7 @@ class ProfileError(ValueError):
 def load_profile(path: Path) -> Profile:
     """Read `path`; raise ProfileError naming the file and key on any problem."""
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = tomllib.loads(_INVISIBLE.sub("", path.read_text(encoding="utf-8")))
     except FileNotFoundError:
         raise ProfileError(f"{path}: no such profile file") from None
     except (OSError, UnicodeDecodeError) as exc:

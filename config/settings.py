@@ -30,6 +30,17 @@ class DiscordSettings:
     gateway_url: str | None = None
 
 
+@dataclass(frozen=True)
+class ModelSettings:
+    """What the optional model writer needs; the API key is never shown."""
+
+    base_url: str
+    model: str
+    api_key: str | None = field(default=None, repr=False)
+    timeout: float = 10.0
+    max_calls: int = 30
+
+
 def _env(name: str, *aliases: str) -> AliasChoices:
     return AliasChoices(f"BRIEFING_{name}", *aliases)
 
@@ -63,8 +74,22 @@ class Settings(BaseSettings):
     )
     slack_api_url: str = Field("https://slack.com/api/", validation_alias=_env("SLACK_API_URL"))
 
+    llm_base_url: str | None = Field(None, validation_alias=_env("LLM_BASE_URL"))
+    llm_model: str | None = Field(None, validation_alias=_env("LLM_MODEL"))
+    llm_api_key: SecretStr | None = Field(None, validation_alias=_env("LLM_API_KEY"))
+    llm_timeout: float = Field(10.0, gt=0, le=600, validation_alias=_env("LLM_TIMEOUT"))
+    llm_max_calls: int = Field(30, ge=0, validation_alias=_env("LLM_MAX_CALLS"))
+
     misfire_grace_seconds: int = Field(3600, validation_alias=_env("MISFIRE_GRACE_SECONDS"))
     port: int = Field(3000, validation_alias=AliasChoices("PORT", "BRIEFING_PORT"))
+
+    @property
+    def llm(self) -> ModelSettings | None:
+        """The model writer's settings; None (offline lines only) when no base URL is set."""
+        if not (self.llm_base_url or "").strip():
+            return None
+        return ModelSettings(self.llm_base_url.strip(), (self.llm_model or "").strip(), self.secret("llm_api_key"),
+                             self.llm_timeout, self.llm_max_calls)
 
     @property
     def discord_enabled(self) -> bool:
@@ -87,7 +112,7 @@ class Settings(BaseSettings):
 
     def secrets(self) -> list[str]:
         """Every secret value that is set (for log redaction)."""
-        names = ("discord_token", "slack_bot_token", "slack_app_token", "slack_signing_secret")
+        names = ("discord_token", "slack_bot_token", "slack_app_token", "slack_signing_secret", "llm_api_key")
         return [value for value in map(self.secret, names) if value]
 
     def secret(self, name: str) -> str | None:

@@ -22,6 +22,7 @@ class Claim:
     context_stems: str  # the previous sentence, for 'such aspirations', 'this move', 'he'
     neighbour_stems: str  # the sentences before and after it in its paragraph
     order: int  # first appearance, for stable output
+    antecedent: str = ""  # what 'this move' or 'such plans' may stand for: the sentence's earlier part or the one before
 
 
 @dataclass
@@ -56,10 +57,18 @@ def analyze(documents: Sequence[Document], profile: Profile) -> Analysis:
             near = [n.text for n in (prev, following.get(st.sentence.index))
                     if n is not None and n.paragraph == st.sentence.paragraph]
             claims[key] = Claim(st, [doc.id], stems_of(st.stance_text), stems_of(st.sentence.text),
-                                stems_of(prev.text) if prev else " ", stems_of(" ".join(near)), len(claims))
+                                stems_of(prev.text) if prev else " ", stems_of(" ".join(near)), len(claims),
+                                _antecedent(st, prev))
     topics = profile.topics or discover_topics([c.stems for c in claims.values()])
     return Analysis(documents, lexicon.parties, topics, tuple(claims.values()), lexicon,
                     {d.id: d.url for d in documents})
+
+
+def _antecedent(st: Statement, previous: Sentence | None) -> str:
+    """The part of the sentence before a split statement, else the previous sentence of the same paragraph."""
+    if st.split and st.sentence.text[:st.start].strip():
+        return st.sentence.text[:st.start]
+    return previous.text if previous is not None and previous.paragraph == st.sentence.paragraph else ""
 
 
 def _unique_sentences(sentences: list[Sentence]) -> list[Sentence]:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from summarizer.analysis import Analysis, Claim
-from summarizer.compress import MAX_WORDS, MIN_WORDS, tidy, words
+from summarizer.lines import Line, write_line
 from summarizer.model import Briefing, PartyBriefing, Position, Source, Topic
 from summarizer.topics import TopicMatcher, find_topic, is_anaphoric, slug, stems_of
 
@@ -72,8 +72,8 @@ def _party_briefings(analysis: Analysis, topic: Topic, per_party: int) -> tuple[
             ranked.setdefault(claim.statement.holder, []).append((_score(claim, relevance), claim))
     out = []
     for party in analysis.parties:
-        picks = _pick(sorted(ranked.get(party.name, []), key=lambda x: (-x[0], x[1].order)), per_party)
-        positions = tuple(_position(analysis, claims, matcher, topic) for claims in picks)
+        picks = _pick(sorted(ranked.get(party.name, []), key=lambda x: (-x[0], x[1].order)), per_party, matcher)
+        positions = tuple(_position(analysis, line, claims, topic) for line, claims in picks)
         if positions:
             out.append(PartyBriefing(party.name, positions))
     return tuple(out)
@@ -99,21 +99,28 @@ def _score(claim: Claim, relevance: float) -> float:
         + WEIGHTS.per_extra_source * (len(claim.documents) - 1) - (WEIGHTS.reported if st.reported_by else 0.0)
 
 
-def _pick(ranked: list[tuple[float, Claim]], limit: int) -> list[list[Claim]]:
-    """Best claims first; a near-duplicate joins the pick it repeats (its document becomes another source)."""
-    picks: list[list[Claim]] = []
+def _pick(ranked: list[tuple[float, Claim]], limit: int, matcher: TopicMatcher) -> list[tuple[Line, list[Claim]]]:
+    """Best claims with a standalone line first; a near-duplicate joins the pick it repeats (its document
+    becomes another source). A claim with no line, or one too long to say in 24 words, gives way to the
+    party's next-best; the long one is used only when the party has nothing else."""
+    picks: list[tuple[Line, list[Claim]]] = []
+    fallback: tuple[Line, list[Claim]] | None = None
     for _, claim in ranked:
-        quotes = [group[0].statement.quote for group in picks]
+        quotes = [group[0].statement.quote for _, group in picks]
         match = process.extractOne(claim.statement.quote, quotes, scorer=fuzz.token_set_ratio,
                                    score_cutoff=_NEAR_DUPLICATE) if quotes else None
         if match is not None:
-            picks[match[2]].append(claim)
+            picks[match[2]][1].append(claim)
         elif len(picks) < limit:
-            picks.append([claim])
-    return picks
+            line = write_line(claim.statement, claim.antecedent, matcher)
+            if line is not None and line.fit > 0:
+                picks.append((line, [claim]))
+            elif line is not None and fallback is None:
+                fallback = (line, [claim])
+    return picks or ([fallback] if fallback else [])
 
 
-def _position(analysis: Analysis, claims: list[Claim], matcher: TopicMatcher, topic: Topic) -> Position:
+def _position(analysis: Analysis, line: Line, claims: list[Claim], topic: Topic) -> Position:
     lead = claims[0].statement
     carriers: dict[str, list[str]] = {}  # quote -> documents, so a syndicated sentence is one source
     for claim in claims:
@@ -122,54 +129,7 @@ def _position(analysis: Analysis, claims: list[Claim], matcher: TopicMatcher, to
     sentences = {c.statement.quote: c.statement.sentence.text for c in claims}
     sources = [Source(document=docs[0], quote=quote, url=analysis.url_of(docs[0]), sentence=sentences[quote],
                       also=tuple(docs[1:])) for quote, docs in carriers.items()]
-    return Position(text=position_text(claims[0], matcher), topic=topic.key, sources=tuple(sources),
-                    reported_by=lead.reported_by)
-
-
-def position_text(claim: Claim, matcher: TopicMatcher) -> str:
-    """The clause of the statement that best holds the stance on the topic, 8 to 20 words, verbatim."""
-    st = claim.statement
-    sentence = st.sentence.text
-    spans = st.stance_spans
-    if not spans:
-        return tidy(st.segment)
-    content = _quoted_content(st)
-    if content:
-        return tidy(content)
-
-    def rank(span: tuple[int, int]) -> tuple[bool, bool, bool, float, int]:
-        piece = sentence[span[0]:span[1]]
-        score = matcher.score(stems_of(piece))
-        has_holder = span[0] <= st.holder_at < span[1]
-        has_cue = any(span[0] <= c < span[1] for c in st.cue_at)
-        return (score > 0, has_holder, has_cue, score, -span[0])
-
-    best = max(range(len(spans)), key=lambda k: rank(spans[k]))
-    start, end = spans[best]
-    if st.holder_at >= 0 and st.start <= st.holder_at < start and words(sentence[st.holder_at:end]) <= MAX_WORDS:
-        start = st.holder_at  # name the holder when the line can afford it
-    k = best
-    while words(sentence[start:end]) < MIN_WORDS and k + 1 < len(spans) and \
-            words(sentence[start:spans[k + 1][1]]) <= MAX_WORDS:
-        k += 1
-        end = spans[k][1]
-    k = best
-    while words(sentence[start:end]) < MIN_WORDS and k > 0 and words(sentence[spans[k - 1][0]:end]) <= MAX_WORDS:
-        k -= 1
-        start = spans[k][0]
-    return tidy(sentence[start:end])
-
-
-def _quoted_content(st) -> str:
-    """'"We will not give up," the minister said' -> the words said, when the speaker comes after them."""
-    text = st.sentence.text[st.start:st.end].strip()
-    if text[:1] in "\"“" and st.cue_at:
-        close = max(text.rfind('"'), text.rfind("”"))
-        if close > 0 and st.start + close < min(st.cue_at) and (st.holder_at < 0 or st.start + close < st.holder_at):
-            return text[1:close].rstrip(" ,")
-    if st.attribution_last:
-        return text[:text.rfind(",")] if "," in text else ""
-    return ""
+    return Position(text=line.text, topic=topic.key, sources=tuple(sources), reported_by=lead.reported_by)
 
 
 def suggest_topics(analysis: Analysis, text: str, limit: int = 5) -> list[str]:

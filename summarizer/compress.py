@@ -1,19 +1,64 @@
-"""A position line of 8 to 20 words: the clause of the statement that holds the stance, verbatim."""
+"""Compress, never cut: rules that take out of a clause what carries no stance, and only that.
+
+Each rule deletes whole pieces (a dateline, a leading subordinate clause, an appositive, a time adverbial, a
+trailing context clause) or moves the attribution of a content-first sentence to the front. None shortens a
+line by cutting it off, none adds a content word, and none drops a negation or a number from a clause it keeps.
+"""
 from __future__ import annotations
 
 import re
 
+from summarizer.words import word_set
+
 MAX_WORDS = 20
 MIN_WORDS = 8
+LONG_WORDS = 24  # a stance that cannot be said shorter may take this many words
+APPOSITIVE_WORDS = 12
+EVENT_VERB_REACH = 6  # words after 'after' within which its clause must show a finite verb  # longest comma-framed insertion taken for an appositive
 _CLAUSE_SPLIT = re.compile(r",\s+|;\s+|\s+(?=(?:while|whereas|but)\s)|\s+-{1,2}\s+|\s+[–—]\s+")
 _LEADING = re.compile(
     r"^(?:(?:however|additionally|moreover|meanwhile|furthermore|also|but|and|yet|still|instead|indeed|"
-    r"separately|in addition|at the same time|on the other hand|as a result|while|whereas|although|though|"
+    r"separately|in addition|at the same time|on the other hand|as a result|in turn|for (?:its|his|her|their) part|"
     r"especially|notably)\b[,]?\s*)+",
     re.IGNORECASE,
 )
-_DATELINE = re.compile(r"^[A-Z][A-Z/ .'-]{2,}(?:,[^-–—]{0,40})?\s+[-–—]{1,2}\s+")  # 'CAIRO, March 4 (Wire) - '
-_PARTICIPLE_THAT = re.compile(r"^\w+ing\s+that\s+", re.IGNORECASE)
+_DATELINE = re.compile(
+    r"^(?:[A-Z][A-Z/ .'-]{2,}(?:,[^-–—]{0,40})?\s*(?:\([^)]{1,30}\))?\s*[-–—]{1,2}\s+|\([A-Z][\w ]{1,30}\)\s*[-–—]\s+"
+    r"|By [A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3}\s*[-–—|]\s+)")
+SUBORDINATORS = (*sorted(word_set("subordinators")), "in the wake of", "ahead of")
+_LEADING_CLAUSE = re.compile(
+    r"^(?:in|during|at) (?:an?|the|his|her|its|their) [^,]{0,40}\b(?:statement|interview|address|speech|post|"
+    r"briefing|conference|meeting|summit|rally|letter|video)\b[^,]{0,40},\s+|"
+    rf"^(?:(?:{'|'.join(SUBORDINATORS)})\b|[A-Za-z]+ing\b|(?:asked|pressed|questioned|speaking)\b)[^,]*,\s+",
+    re.IGNORECASE)
+_PARENTHETICAL = re.compile(
+    r",\s+(?:for (?:its|his|her|their) part|in turn|however|meanwhile|too|though|for now|so far|in return|"
+    r"in a statement|in response|for example|at least publicly),(?=\s)", re.IGNORECASE)
+_BRACKETS = re.compile(r"\s*\([^()]{1,60}\)")
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_TIME = re.compile(  # a deadline ('by next year', 'before Friday') is content, not time of saying
+    rf"(?<!\bby)(?<!\buntil)(?<!\bbefore)\s*,?\s+(?:(?:on|late on|early on|from) {_WEEKDAY}"
+    r"(?: (?:morning|afternoon|evening|night))?"
+    r"|(?:(?:for|in|from|over|during) )?(?:last|this|next|earlier this|later this) "
+    r"(?:week|weekend|month|year|morning|evening)"
+    r"|(?:yesterday|today|tonight)(?= |,|\.|$))(?=[\s,.;]|$)")
+_OCCASION = re.compile(
+    r"\s+(?:in|during) (?:an?|the|his|her|their|its) (?:[a-z-]+ ){0,2}"
+    r"(?:statement|interview|address|speech|post|briefing|broadcast|appearance|remarks|video|message|letter)"
+    r"(?: (?:released|posted|published|broadcast|aired|shared|issued))?"
+    r"(?: (?:on|to|with) [A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3})?(?=[\s,.;]|$)")
+_TRAILING_CONTEXT = re.compile(
+    r",\s+(?:as|after|while|amid|amidst|following|before|since|when|days after|hours after|weeks after)\s[^,;]*$",
+    re.IGNORECASE)
+_TRAILING_ACCORDING = re.compile(r",\s+according to [^,;]*$", re.IGNORECASE)
+_TRAILING_OPTIONAL = re.compile(r"(?:,\s+|\s+(?=(?:including|such as)\s))(?:including|such as|especially)\s[^;]*$")
+_RELATIVE = re.compile(r",\s+(?:who|whose|which)\s(?:[^,;\"“”]|,\d){1,80},(?=\s+[a-z])")
+_AGE = re.compile(r"(?<=[A-Za-z]),\s+\d{1,3},(?=\s+[a-z])")  # 'Irfaan Ali, 44, called'
+_VERBISH = re.compile(r"^(?:[a-z]+(?:ed|s|ing)|said|told|says|has|have|had|is|are|was|were|will|would|can|could|"
+                      r"must|should|may|might|did|does|do|also|again|has|never|repeatedly|strongly)\b")
+
+
+_FINITE_WORDS = word_set("irregular_past") | {"had", "has", "have", "was", "were", "is", "are"}
 
 
 def clauses(text: str, offset: int = 0) -> list[tuple[int, int]]:
@@ -32,17 +77,123 @@ def words(text: str) -> int:
     return len(text.split())
 
 
+def drop_dateline(text: str) -> str:
+    """'CAIRO, March 4 (Wire) - The ministry ...', 'By Ann Lee - ...' -> 'The ministry ...'."""
+    return _DATELINE.sub("", text)
+
+
+def drop_connectors(text: str) -> str:
+    """'However, Russia ...', 'Additionally, he ...' -> 'Russia ...', 'he ...'."""
+    return _LEADING.sub("", text).strip()
+
+
+def drop_leading_clause(text: str) -> str:
+    """'As Zelensky arrives at the conference, he expresses ...' -> 'he expresses ...'."""
+    return _LEADING_CLAUSE.sub("", text, count=1)
+
+
+def drop_subordinator(text: str) -> str:
+    """'As Moscow has declared the annexation' -> 'Moscow has declared the annexation' (the stance itself)."""
+    return re.sub(r"^(?:as|while|although|though|whereas|but|and|when)\s+(?=\S)", "", text, flags=re.IGNORECASE)
+
+
+def drop_parentheticals(text: str) -> str:
+    """'Hamas, for its part, insists' -> 'Hamas insists'; bracketed asides go too."""
+    return _BRACKETS.sub("", _PARENTHETICAL.sub("", text))
+
+
+def drop_appositives(text: str) -> str:
+    """', who visited the region last week,' / ', the head of the IAEA,' / ', Xie Feng,' between a subject and its
+    verb. A list ('France, Britain and Germany') is no appositive."""
+    text = _AGE.sub("", _RELATIVE.sub("", text))
+    commas = [m for m in re.finditer(r",\s+", text)]
+    out, pos = [], 0
+    for first, second in zip(commas, commas[1:]):
+        if first.start() < pos:
+            continue
+        inner = text[first.end():second.start()]
+        if ";" in inner or inner.count('"') % 2 or inner.count("“") != inner.count("”") \
+                or not _is_appositive(inner, text[:first.start()], text[second.end():]):
+            continue
+        out.append(text[pos:first.start()] + " ")
+        pos = second.end()
+    out.append(text[pos:])
+    return re.sub(r"\s{2,}", " ", "".join(out))
+
+
+def _is_appositive(inner: str, before: str, after: str) -> bool:
+    if words(inner) > APPOSITIVE_WORDS or re.search(r"\b(?:and|or)\b", inner) or not before.strip():
+        return False
+    if not _VERBISH.match(after) or after.startswith(("and ", "but ")):
+        return False
+    opener = re.match(r"(?:the|a|an|one|known|especially|notably|including|particularly|also|both|[a-z]+ing\b|"
+                      r"[A-Z][\w.'’-]*['’]s\b|[A-Z][\w.'’-]+(?: (?:[A-Z][\w.'’-]+|al-\w+|bin|von|der|de))*$)", inner)
+    return opener is not None
+
+
+def drop_time(text: str) -> str:
+    """'said on Monday that', 'said Tuesday', 'last week', 'in a televised statement' -> gone (dates with numbers
+    and deadlines stay)."""
+    text = re.sub(rf"\b(said|says|told|announced|added|warned|\w+ed)\s+{_WEEKDAY}\b(?!,? \d)", r"\1", text)
+    return _OCCASION.sub("", _TIME.sub("", text))
+
+
+def drop_trailing_context(text: str) -> str:
+    """', after the United States quadrupled tariffs ...' and ', according to two officials' at the end."""
+    return _TRAILING_ACCORDING.sub("", _TRAILING_CONTEXT.sub("", text))
+
+
+def drop_trailing_event(text: str) -> str:
+    """'... to defend its interests after the United States quadrupled tariffs' -> '... its interests': a trailing
+    'after/as/while' clause with a verb of its own is the occasion, not the stance ('after the war' stays)."""
+    for m in re.finditer(r"\s+(?:after|as|while|amid|following)\s+(?P<rest>[^;\"“”]+)$", text):
+        head = m.group("rest").split()[:EVENT_VERB_REACH]
+        if any(w.endswith("ed") or w in _FINITE_WORDS for w in head[1:]):
+            return text[:m.start()]
+    return text
+
+
+def drop_trailing_condition(text: str) -> str:
+    """'... urged Laos to suspend work until a full study has been completed' -> '... to suspend work': only to
+    make a too long line fit, the whole trailing condition goes (a line never ends inside one)."""
+    m = re.search(r"\s+(?:until|unless|if|before|because|so that|provided)\s[^\"“”;]+$", text)
+    return text[:m.start()] if m else text
+
+
+def drop_trailing_coordination(text: str) -> str:
+    """'Laos says the project is essential and will go ahead as scheduled' -> '... is essential': only to make a
+    too long line fit, a trailing second predicate goes whole."""
+    m = re.search(r"\s+and\s+(?:(?:has|have|had|will|would|is|are|was|were|must|could|should|can)\b|[a-z]+ed\b|"
+                  r"[a-z]+s\b(?=\s+(?:that|the|a|to|it|for)\b))[^\"“”;]*$", text)
+    return text[:m.start()] if m and words(text[:m.start()]) >= MIN_WORDS else text
+
+
+def drop_trailing_examples(text: str) -> str:
+    """', including Crimea, Donetsk, and Luhansk' at the end: examples of what the clause already says."""
+    return _TRAILING_OPTIONAL.sub("", text)
+
+
+def passive_to_active(text: str, agent: str | None = None) -> str:
+    """'Earlier sentiments of inevitability voiced by NATO allies' -> 'NATO allies voiced earlier sentiments of
+    inevitability': a noun phrase with its agent after 'by' says who holds it."""
+    m = re.match(r"^(?:despite |amid |after )?(?P<np>[^,;]+?) (?P<verb>[a-z]+ed|made|put) by (?P<agent>[^,;]+?)$",
+                 text.strip(" .,"), re.IGNORECASE)
+    if m is None or (agent and agent.lower() not in m.group("agent").lower()):
+        return text
+    np = m.group("np")
+    return f"{m.group('agent')} {m.group('verb')} {np[:1].lower() + np[1:] if not _proper(np) else np}"
+
+
+def _proper(word_group: str) -> bool:
+    first = word_group.split()[0]
+    return first[:1].isupper() and first.lower() not in ("the", "a", "an", "earlier", "many", "some")
+
+
 def tidy(text: str) -> str:
-    """Strip connectors and edge punctuation, capitalise; cut at MAX_WORDS on a word boundary with '…'."""
-    text = _DATELINE.sub("", text.strip(" ,;:-–—"))
-    text = _LEADING.sub("", text).strip()
-    text = _PARTICIPLE_THAT.sub("", text)  # 'emphasizing that X must ...' -> 'X must ...'
-    if re.match(r"^As\s", text) and "," not in text:
-        text = text[3:]
-    parts = text.split()
-    if len(parts) > MAX_WORDS:
-        text = " ".join(parts[:MAX_WORDS]).rstrip(",;:") + "…"
-    text = text.rstrip(" ,;:")
+    """Edge punctuation and connectors off, a capital first letter, no final period (an abbreviation's stays)."""
+    text = drop_connectors(drop_dateline(text.strip(" ,;:-–—")))
+    text = re.sub(r"^\w+ing\s+that\s+", "", text, flags=re.IGNORECASE)  # 'emphasizing that X must ...'
+    text = re.sub(r"\s+([,;.])", r"\1", re.sub(r"\s{2,}", " ", text)).rstrip(" ,;:")
     if text.endswith(".") and not re.search(r"\b[A-Z]\.$|\b[A-Z]\.[A-Z]\.$", text):
         text = text[:-1]
     return text[:1].upper() + text[1:]

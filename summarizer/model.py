@@ -62,6 +62,7 @@ class Position:
     topic: str
     sources: tuple[Source, ...]
     reported_by: str | None = None  # "according to X" when another party reports it
+    writer: str = "offline"  # "model" when a language model wrote `text` and the faithfulness guard accepted it
 
 
 @dataclass(frozen=True, slots=True)

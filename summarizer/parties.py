@@ -186,12 +186,14 @@ def _learn_people(lexicon: PartyLexicon, texts: list[str]) -> None:
 
 
 def _person_at(lexicon: PartyLexicon, words: list[str], i: int) -> None:
+    if i > 0 and _is_title(words[i - 1]):
+        return  # only a run's first title starts a name; checked first so that a run is walked once
     titles: list[str] = []
     j = i
     while j < len(words) and _is_title(words[j]):
         titles.append(words[j].lower().rstrip("."))
         j += 1
-    if not titles or (i > 0 and _is_title(words[i - 1])) or titles[-1] not in HEAD_TITLES:
+    if not titles or titles[-1] not in HEAD_TITLES:
         return
     name = []
     while j < len(words) and len(name) < 4 and (_NAME_TOKEN.match(words[j].rstrip(".")) or (

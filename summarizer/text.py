@@ -1,18 +1,20 @@
-"""Sentences with offsets, tokens, and light normalisation (pysbd: rule-based, offline)."""
+"""Sentences, tokens, and light normalisation (rule-based, offline)."""
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-import pysbd
 import snowballstemmer
 
+from summarizer.splitting import LONG_PARAGRAPH, long_paragraph_sentences, pysbd_sentences, windows
+
 _STEMMER = snowballstemmer.stemmer("english")
-_SEGMENTER = pysbd.Segmenter(language="en", clean=False, char_span=True)
+_WHITESPACE = re.compile(r"\s+")
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"})
-TOKEN = re.compile(r"[A-Za-z0-9]+(?:[.'’-][A-Za-z0-9]+)*\.?|[^\w\s]", re.UNICODE)
+TOKEN = re.compile(r"[A-Za-z0-9]+(?:[.'’-][A-Za-z0-9]+|,\d{3}(?!\d))*\.?|[^\w\s]", re.UNICODE)  # '40,000' is one
 _REPORTING_TAIL = re.compile(
     r"^[A-Z][\w.'’ -]{0,60}\b(said|says|added|told|stated|declared|wrote|insisted|warned)\b[^\"“”]{0,60}\.$"
 )
@@ -40,32 +42,42 @@ def dedupe_key(text: str) -> str:
 
 
 def split_sentences(doc_id: str, text: str) -> list[Sentence]:
-    """Sentences of a document, paragraph by paragraph (pysbd is quadratic on huge strings)."""
+    """Sentences of a document, paragraph by paragraph; time linear in the text's length (see splitting.py)."""
     out: list[Sentence] = []
     for p_index, paragraph in enumerate(p for p in text.split("\n") if p.strip()):
-        for piece in _paragraph_sentences(paragraph):
-            out.append(Sentence(doc_id, len(out), p_index, re.sub(r"\s+", " ", piece)))
+        for piece in paragraph_sentences(paragraph):
+            out.append(Sentence(doc_id, len(out), p_index, _WHITESPACE.sub(" ", piece)))
     return out
 
 
+def paragraph_sentences(paragraph: str) -> Iterable[str]:
+    """Sentences of one paragraph (lazily for a page-long one), none longer than splitting.MAX_SENTENCE."""
+    if len(paragraph) > LONG_PARAGRAPH:
+        return _merge_split_quotes(long_paragraph_sentences(paragraph))
+    return _short_paragraph_sentences(paragraph)
+
+
 @lru_cache(maxsize=8192)
-def _paragraph_sentences(paragraph: str) -> tuple[str, ...]:
-    """Sentences of one paragraph (cached: syndicated copies repeat paragraphs word for word)."""
+def _short_paragraph_sentences(paragraph: str) -> tuple[str, ...]:
+    """Cached: syndicated copies repeat paragraphs word for word."""
     # Slack's "<!channel>" is no sentence end: hide its "!" from the segmenter.
     protected = paragraph.replace("<!", "<\ue000")
-    pieces = [s.sent.strip().replace("<\ue000", "<!") for s in _SEGMENTER.segment(protected) if s.sent.strip()]
-    return tuple(_merge_split_quotes(pieces))
+    pieces = [s.replace("<\ue000", "<!") for s in pysbd_sentences(protected)]
+    return tuple(_merge_split_quotes(windowed for piece in pieces for windowed in windows(piece, 0, len(piece))))
 
 
-def _merge_split_quotes(pieces: list[str]) -> list[str]:
+def _merge_split_quotes(pieces: Iterable[str]) -> Iterator[str]:
     """'"We will not give up." Zelensky said.' is one statement: join a quote with its short speaker tail."""
-    merged: list[str] = []
+    held: str | None = None
     for piece in pieces:
-        if merged and merged[-1][:1] in "\"“" and merged[-1].rstrip()[-1:] in "\"”" and _REPORTING_TAIL.match(piece):
-            merged[-1] = f"{merged[-1]} {piece}"
-        else:
-            merged.append(piece)
-    return merged
+        if held is not None and held[:1] in "\"“" and held.rstrip()[-1:] in "\"”" and _REPORTING_TAIL.match(piece):
+            held = f"{held} {piece}"
+            continue
+        if held is not None:
+            yield held
+        held = piece
+    if held is not None:
+        yield held
 
 
 def tokens(text: str) -> list[tuple[str, int, int]]:

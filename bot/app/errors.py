@@ -24,8 +24,25 @@ class ScheduleError(UsageError):
     """A schedule the user gave is invalid; the message names the bad part."""
 
 
+class DuplicateSubscriptionError(UsageError):
+    """The channel already has a subscription with this topic and schedule (`existing` is its id)."""
+
+    def __init__(self, message: str, existing: int | None = None) -> None:
+        super().__init__(message)
+        self.existing = existing
+
+
 class DeliveryError(BriefingError):
     """A post failed after bounded retries; the slot is marked failed and the next slot tries again."""
+
+
+class DeliveryInterrupted(DeliveryError):
+    """Shutdown stopped a post midway (e.g. in a 429 wait): `posted` of its messages went out, and `repeatable`
+    says whether sending the whole post again shows nothing twice (Discord drops a repeated nonce)."""
+
+    def __init__(self, message: str, posted: int, repeatable: bool) -> None:
+        super().__init__(message)
+        self.posted, self.repeatable = posted, repeatable
 
 
 class PermanentDeliveryError(DeliveryError):

@@ -75,7 +75,38 @@ class SubscriptionRepository(Protocol):
     def resume(self, sub_id: int) -> None: ...
 
 
-# Posts a briefing to a channel; returns the HTTP attempts it took (raises DeliveryError).
-Deliver = Callable[[Target, Briefing], Awaitable[int]]
+class ModelError(Exception):
+    """A language-model call that gave no usable line; `status` is what the warning names ('HTTP 500',
+    'timeout', 'malformed answer'), never a message from the server and never a credential."""
+
+    def __init__(self, status: str, retry_after: float | None = None) -> None:
+        super().__init__(status)
+        self.status = status
+        self.retry_after = retry_after  # seconds a 429 asked us to wait
+
+
+class LineModel(Protocol):
+    """One chat completion from a language model (bot/infra/llm.py); raises ModelError, nothing else."""
+
+    name: str
+
+    async def complete(self, system: str, user: str) -> str: ...
+
+
+class LineCache(Protocol):
+    """The model's answers by key, shared across briefings, restarts and processes (bot/infra/line_cache.py);
+    the writer checks each one with the guard again before showing it."""
+
+    def get(self, key: str) -> str | None: ...
+    def put(self, key: str, model: str, line: str) -> None: ...
+
+
+class Deliver(Protocol):
+    """Posts a briefing to a channel; returns the HTTP attempts it took (raises DeliveryError). `key` names the
+    post (subscription and slot) so that a platform can drop a repeat of it."""
+
+    def __call__(self, target: Target, briefing: Briefing, key: str | None = None) -> Awaitable[int]: ...
+
+
 # The next slot of a schedule after a time (default: now); None when it never fires again.
 NextRun = Callable[[Schedule, datetime | None], datetime | None]

@@ -20,6 +20,7 @@ FULL_DAYS = {d[:3]: d for d in ("monday", "tuesday", "wednesday", "thursday", "f
 DAY_ALIASES = {"weekdays": "mon-fri", "weekday": "mon-fri", "weekends": "sat,sun", "weekend": "sat,sun"}
 EVERY_DAY = ("", "*", "daily", "every day", "everyday", "all", "mon-sun")
 DEFAULT_AT = "08:00"  # the daily post time when the user gives none
+MAX_CRON = 120  # characters of a crontab expression (the store's column)
 
 
 def parse_time(text: str) -> str:
@@ -160,6 +161,8 @@ class Schedule:
             if at is not None or days is not None:
                 raise ScheduleError("give either a cron expression or a time with days, not both")
             expr = " ".join(cron.split())
+            if len(expr) > MAX_CRON:
+                raise ScheduleError(f"cron expression of {len(expr)} characters: at most {MAX_CRON}")
             cron_trigger_kwargs(expr)
             return cls(zone, cron=expr)
         return cls(zone, at=parse_time(at if at is not None else DEFAULT_AT), days=parse_days(days))

@@ -8,12 +8,15 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from bot.app.commands import CommandContext, Reply, unknown_topic
-from bot.app.errors import ScheduleError, UsageError
+from bot.app.errors import DuplicateSubscriptionError, ScheduleError, UsageError
 from bot.app.ports import ACTIVE, PAUSED, BriefingSource, NextRun, Subscription, SubscriptionRepository, Target
 from bot.app.schedules import Schedule
 from summarizer import Briefing
 
 PLATFORMS = ("slack", "discord")
+MAX_CHANNEL = 64  # characters of a channel id (the store's column)
+MAX_TOPIC = 200  # characters of a topic key or free-text topic (the store's column)
+MAX_ID_DIGITS = 18  # a subscription id fits a 64-bit integer column
 CLAUSES = ("at", "tz", "days")
 USAGE = ("Usage: `/briefing subscribe [topic] [at HH:MM] [tz Zone] [days mon-fri]` (defaults: the overview, "
          "at 08:00, every day), `/briefing subscriptions`, `/briefing unsubscribe [id]`.")
@@ -30,8 +33,9 @@ def parse_target(text: str) -> Target:
         raise UsageError(f"target {text!r}: expected slack:CHANNEL or discord:CHANNEL")
     if platform == "discord" and not channel.isdigit():
         raise UsageError(f"target {text!r}: a Discord channel is its numeric id")
-    if not re.fullmatch(r"[A-Za-z0-9_-]{1,64}", channel):
-        raise UsageError(f"target {text!r}: expected a channel id such as C0123ABCD")
+    if not re.fullmatch(rf"[A-Za-z0-9_-]{{1,{MAX_CHANNEL}}}", channel):
+        raise UsageError(f"target {text[:MAX_CHANNEL + 20]!r}: expected a channel id such as C0123ABCD "
+                         f"(at most {MAX_CHANNEL} characters)")
     return Target(platform, channel)
 
 
@@ -44,6 +48,8 @@ def known_topic(service: BriefingSource, words: str | None) -> str | None:
     """The canonical key of a topic the user named (None: the overview); UsageError with suggestions if unknown."""
     if not words or not words.strip():
         return None
+    if len(words.strip()) > MAX_TOPIC:
+        raise UsageError(f"topic of {len(words.strip())} characters: at most {MAX_TOPIC}")
     briefing = service.brief(words.strip())
     if briefing.is_empty:
         known = ", ".join(service.suggest(words.strip())) or "none"
@@ -125,6 +131,9 @@ class SubscriptionCommands:
         except ScheduleError as exc:
             return Reply(message=f"Could not subscribe: {exc}. {USAGE}", ephemeral=True)
         topic = None
+        if words and len(words) > MAX_TOPIC:
+            return Reply(message=f"Could not subscribe: a topic is at most {MAX_TOPIC} characters. {USAGE}",
+                         ephemeral=True)
         if words:
             briefing = self.service.brief(words)
             if briefing.is_empty:
@@ -137,7 +146,10 @@ class SubscriptionCommands:
                     return Reply(message=f"Resumed daily briefing #{sub.id} (it was paused: {sub.paused_reason}). "
                                          f"Next post: {next_run_text(self.store.get(sub.id), self.next_run)}.")
                 return Reply(message=f"This channel already has that daily briefing: #{sub.id}.", ephemeral=True)
-        sub = self.store.add(ctx.platform, ctx.channel, schedule, topic, team=ctx.team, created_by=ctx.user)
+        try:
+            sub = self.store.add(ctx.platform, ctx.channel, schedule, topic, team=ctx.team, created_by=ctx.user)
+        except DuplicateSubscriptionError as exc:  # made meanwhile from the CLI or another chat process
+            return Reply(message=f"This channel already has that daily briefing: #{exc.existing}.", ephemeral=True)
         return Reply(message=f"Subscribed #{sub.id}: the {topic or 'overview'} briefing, "
                              f"{schedule.describe()}. Next post: {next_run_text(sub, self.next_run)}.")
 
@@ -145,8 +157,9 @@ class SubscriptionCommands:
         here = self.store.list(ctx.platform, ctx.channel)
         if args:
             text = args[0].lstrip("#")
-            chosen = [s for s in here if text.isdigit() and s.id == int(text)]
+            chosen = [s for s in here if text.isdigit() and len(text) <= MAX_ID_DIGITS and s.id == int(text)]
             if not chosen:
+                text = text[:MAX_ID_DIGITS + 2]
                 return Reply(message=f"No subscription #{text} in this channel. `/briefing subscriptions` "
                                      f"lists them.", ephemeral=True)
         elif len(here) == 1:

@@ -2,13 +2,18 @@
 from __future__ import annotations
 
 import asyncio
+import hashlib
+import hmac
 import logging
+import re
+import time
 from collections.abc import Awaitable, Callable, Mapping
 from typing import Any
 
 from aiohttp import web
 from cachetools import LRUCache
-from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
+from slack_bolt.adapter.aiohttp import to_aiohttp_response
+from slack_bolt.request.async_request import AsyncBoltRequest
 from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
 from slack_bolt.async_app import AsyncApp
 from slack_bolt.response import BoltResponse
@@ -30,6 +35,11 @@ SEEN_TRIGGERS = 1000  # trigger ids remembered to drop Slack's repeated deliveri
 RATE_LIMIT_RETRIES = 2  # response_url/Web API retries on 429 by slack_sdk (it honours Retry-After)
 MAX_REQUEST_BYTES = 1024 * 1024  # HTTP mode: larger request bodies are refused before bolt sees them
 LOGGED_BODY = 200  # characters of an error body worth a log line
+LOGGED_TEXT = 80  # characters of a user's command text worth a log line
+MAX_CLOCK_SKEW = 300  # seconds: an older (or future) request timestamp is a replay, refused as Slack advises
+LOCAL_HOST, PUBLIC_HOST = "127.0.0.1", "0.0.0.0"  # HTTP mode: this machine only, or every interface (a PaaS)
+_TIMESTAMP = re.compile(r"[0-9]{1,12}")
+_SIGNATURE = re.compile(r"v0=[0-9a-f]{64}")
 APOLOGY = "Sorry, the briefing failed. Please try again in a minute."
 
 Respond = Callable[..., Awaitable[Any]]
@@ -98,18 +108,18 @@ async def answer(router: Router, command: Mapping[str, str], respond: Respond, c
         user=command.get("user_id", ""),
         team=command.get("team_id", ""),
     )
-    log.info("%s %r from user %s in channel %s", COMMAND, text, ctx.user, ctx.channel)
+    log.info("%s %r from user %s in channel %s", COMMAND, text[:LOGGED_TEXT], ctx.user, ctx.channel)
     try:
         reply = await asyncio.to_thread(router.handle, text, ctx)  # a slow briefing never blocks the loop
         messages = to_messages(reply)
     except Exception:
-        log.exception("briefing %r failed", text)
+        log.exception("briefing %r failed", text[:LOGGED_TEXT])
         await _respond(respond, {"text": APOLOGY}, ephemeral=True)
         return
     try:
         await deliver(messages, respond, client, command, ephemeral=private or reply.ephemeral)
     except Exception:  # response_url unreachable or expired: nothing else to tell the user through
-        log.exception("delivering the reply to %r failed", text)
+        log.exception("delivering the reply to %r failed", text[:LOGGED_TEXT])
 
 
 async def deliver(
@@ -167,12 +177,40 @@ async def _post(
 # --- HTTP mode ------------------------------------------------------------------------------------------
 
 
-def web_app(app: AsyncApp) -> web.Application:
-    """aiohttp app: POST /slack/events (bolt verifies the signature: bad or stale → 401), GET /healthz."""
+def refusal(raw: bytes, headers: Mapping[str, str], secret: str, now: float) -> tuple[int, str] | None:
+    """(status, reason) for a request that must not reach bolt, judged on the raw bytes before any parsing:
+    a malformed timestamp 400; a missing or wrong signature, or a stale timestamp, 401."""
+    timestamp = headers.get("X-Slack-Request-Timestamp", "")
+    signature = headers.get("X-Slack-Signature", "")
+    if not _TIMESTAMP.fullmatch(timestamp):
+        return 400, "missing or malformed X-Slack-Request-Timestamp"
+    if not _SIGNATURE.fullmatch(signature):
+        return 401, "missing or malformed X-Slack-Signature"
+    if abs(now - int(timestamp)) > MAX_CLOCK_SKEW:
+        return 401, "stale timestamp"
+    base = b"v0:" + timestamp.encode() + b":" + raw
+    expected = "v0=" + hmac.new(secret.encode(), base, hashlib.sha256).hexdigest()
+    return None if hmac.compare_digest(expected, signature) else (401, "bad signature")
+
+
+def web_app(app: AsyncApp, secret: str) -> web.Application:
+    """aiohttp app: POST /slack/events (signature checked on the raw body first; junk gets 400/401 and one
+    log line), GET /healthz."""
 
     async def events(request: web.Request) -> web.Response:
-        bolt_response = await app.async_dispatch(await to_bolt_request(request))
-        return await to_aiohttp_response(bolt_response)
+        raw = await request.read()
+        refused = refusal(raw, request.headers, secret, time.time())
+        if refused is None:
+            try:
+                bolt_request = AsyncBoltRequest(body=raw.decode("utf-8"), query=request.query_string,
+                                                headers=dict(request.headers))
+            except (ValueError, KeyError, TypeError) as exc:  # signed, but not a request bolt can read
+                refused = 400, f"unreadable body ({type(exc).__name__})"
+        if refused is not None:
+            status, reason = refused
+            log.warning("slack http: %d %s (%d bytes from %s)", status, reason, len(raw), request.remote)
+            return web.Response(status=status, text=reason)
+        return await to_aiohttp_response(await app.async_dispatch(bolt_request))
 
     async def healthz(request: web.Request) -> web.Response:
         return web.Response(text="ok")
@@ -183,11 +221,11 @@ def web_app(app: AsyncApp) -> web.Application:
 
 
 async def start_http(slack: SlackSettings, router: Router, port: int,
-                     host: str = "0.0.0.0") -> tuple[web.AppRunner, int]:
+                     host: str = LOCAL_HOST) -> tuple[web.AppRunner, int]:
     """Start serving; returns the runner (call `cleanup()` to stop) and the bound port (useful with port 0)."""
     if not slack.signing_secret:
         raise ValueError("BRIEFING_SLACK_SIGNING_SECRET is not set (HTTP mode verifies every request with it)")
-    runner = web.AppRunner(web_app(build_app(slack, router)), access_log=None)
+    runner = web.AppRunner(web_app(build_app(slack, router), slack.signing_secret), access_log=None)
     await runner.setup()
     site = web.TCPSite(runner, host, port)
     await site.start()
@@ -196,7 +234,7 @@ async def start_http(slack: SlackSettings, router: Router, port: int,
     return runner, bound
 
 
-async def serve_http(slack: SlackSettings, router: Router, port: int, host: str = "0.0.0.0") -> None:
+async def serve_http(slack: SlackSettings, router: Router, port: int, host: str = LOCAL_HOST) -> None:
     """Serve Slack's HTTP requests until cancelled."""
     runner, _ = await start_http(slack, router, port, host)
     try:

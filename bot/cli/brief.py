@@ -6,6 +6,7 @@ import sys
 
 from bot.app.service import BriefingService
 from bot.cli.basics import build_service
+from bot.cli.model import with_writer
 from bot.render.terminal import render_briefing, render_topics
 from config.settings import Settings
 
@@ -21,7 +22,7 @@ def _warn(message: str) -> None:
 def run_brief(args: argparse.Namespace, settings: Settings) -> int:
     service = _service(args, settings)
     topic = " ".join(args.topic).strip() or None
-    briefing = service.brief(topic)
+    briefing = with_writer(settings, service, wait=True).brief(topic)
     print(render_briefing(briefing, args.format))
     return 0
 

@@ -11,7 +11,7 @@ from bot.chat import discord as discord_chat
 from bot.chat import slack as slack_chat
 from bot.cli.run import run_until_signal
 from bot.cli.basics import build_service
-from bot.cli.wiring import build_router
+from bot.cli.wiring import build_router, http_host
 from config.settings import Settings
 
 INVITE_URL = ("https://discord.com/oauth2/authorize?client_id={app_id}&scope=bot+applications.commands"
@@ -42,7 +42,8 @@ def slack_command(args: argparse.Namespace, settings: Settings) -> int:
     router = build_router(settings, service)  # /briefing subscribe|unsubscribe|subscriptions backed by the store
     if http:
         port = args.port if getattr(args, "port", None) is not None else settings.port
-        run_until_signal(slack_chat.serve_http(settings.slack, router, port))
+        run_until_signal(slack_chat.serve_http(settings.slack, router, port,
+                                               http_host(settings, getattr(args, "host", None))))
     else:
         run_until_signal(slack_chat.serve_socket(settings.slack, router))
     return 0

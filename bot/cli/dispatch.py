@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Mapping, Sequence
 
@@ -12,6 +13,7 @@ from bot.cli.parser import build_parser
 from config.settings import Settings
 
 EXIT_INTERRUPTED = 130  # the shell's convention for SIGINT
+EXIT_BROKEN_PIPE = 141  # the shell's convention for SIGPIPE (`head` closed the pipe)
 
 Command = Callable[[argparse.Namespace, Settings], int]
 
@@ -23,7 +25,12 @@ def dispatch(argv: Sequence[str] | None, commands: Mapping[str, Command]) -> int
     try:
         settings = load_settings()
         redact(settings.secrets())  # no log line of this process may carry a token, whoever writes it
-        return int(commands[args.command](args, settings) or 0)
+        status = int(commands[args.command](args, settings) or 0)
+        sys.stdout.flush()  # a closed pipe shows here, not as a traceback at exit
+        return status
+    except BrokenPipeError:  # `brief | head` stopped reading: not an error of ours
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_BROKEN_PIPE
     except BriefingError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return exc.exit_code

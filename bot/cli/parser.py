@@ -42,6 +42,8 @@ def _platform_commands(sub) -> None:
     p = sub.add_parser("slack", help="run the Slack app (Socket Mode, or HTTP with --http)")
     p.add_argument("--http", action="store_true", help="serve /slack/events over HTTP on --port")
     p.add_argument("--port", type=int, help="HTTP port (default: $PORT, else 3000)")
+    p.add_argument("--host", help="HTTP address to listen on (default: 127.0.0.1; 0.0.0.0 when PORT is set, as on a "
+                                  "PaaS)")
 
     sub.add_parser("run", help="run every configured platform and the scheduler in one process")
     sub.add_parser("clock", help="run the daily-post scheduler alone (one per store)")

@@ -14,7 +14,7 @@ from bot.app.ports import BriefingSource
 from bot.chat import discord as discord_chat
 from bot.chat import slack as slack_chat
 from bot.cli.basics import build_service
-from bot.cli.wiring import build_clock, build_router
+from bot.cli.wiring import build_clock, build_router, http_host
 from bot.infra.clock import serve_clock
 from config.settings import Settings
 
@@ -53,7 +53,7 @@ async def serve_all(settings: Settings, service: BriefingSource, router: Router)
         if settings.slack.app_token:
             services.append(slack_chat.serve_socket(settings.slack, router))
         else:
-            services.append(slack_chat.serve_http(settings.slack, router, settings.port))
+            services.append(slack_chat.serve_http(settings.slack, router, settings.port, http_host(settings)))
     tasks = [asyncio.ensure_future(s) for s in services]
     try:
         done, _ = await asyncio.wait(tasks, return_when=asyncio.FIRST_EXCEPTION)

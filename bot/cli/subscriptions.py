@@ -12,6 +12,7 @@ from bot.app.ports import ACTIVE, Deliver, Target
 from bot.app.schedules import Schedule, parse_zone
 from bot.app.subscriptions import dated, known_topic, local_time, next_run_text, parse_target
 from bot.cli.basics import build_service
+from bot.cli.model import with_writer
 from bot.cli.wiring import build_poster, open_store
 from bot.infra.triggers import next_run
 from config.settings import Settings
@@ -64,7 +65,7 @@ def post(args: argparse.Namespace, settings: Settings) -> int:
         today = datetime.now(ZoneInfo(parse_zone(settings.timezone))).date()
     except UsageError as exc:
         raise UsageError(f"BRIEFING_TIMEZONE: {exc}") from None
-    briefing = dated(service.brief(topic), today, label="Briefing")
+    briefing = dated(with_writer(settings, service, wait=True).brief(topic), today, label="Briefing")
     return asyncio.run(_post_all(build_poster(settings), targets, briefing))
 
 

@@ -6,12 +6,22 @@ from functools import partial
 from bot.app.commands import Router
 from bot.app.ports import BriefingSource, Deliver
 from bot.app.subscriptions import SubscriptionCommands
+from bot.chat import slack as slack_chat
+from bot.cli.model import with_writer
 from bot.infra.clock import POLL_SECONDS, Clock
 from bot.infra.delivery.poster import ChannelPoster
 from bot.infra.delivery.retry import RetryPolicy
 from bot.infra.store import Store
 from bot.infra.triggers import next_run
 from config.settings import Settings
+
+
+def http_host(settings: Settings, given: str | None = None) -> str:
+    """Where Slack HTTP mode listens: `given` (--host), else every interface where the platform set PORT (a
+    PaaS routes to it), else this machine only."""
+    if given:
+        return given
+    return slack_chat.PUBLIC_HOST if "port" in settings.model_fields_set else slack_chat.LOCAL_HOST
 
 
 def open_store(settings: Settings) -> Store:
@@ -21,7 +31,7 @@ def open_store(settings: Settings) -> Store:
 def build_router(settings: Settings, service: BriefingSource) -> Router:
     """The `/briefing` router with subscriptions backed by the store (what both chat adapters use)."""
     commands = SubscriptionCommands(partial(open_store, settings), service, settings.timezone, next_run)
-    return Router(service, commands)
+    return Router(with_writer(settings, service, wait=False), commands)
 
 
 def build_poster(settings: Settings, retry: RetryPolicy = RetryPolicy()) -> ChannelPoster:
@@ -32,5 +42,5 @@ def build_poster(settings: Settings, retry: RetryPolicy = RetryPolicy()) -> Chan
 def build_clock(settings: Settings, service: BriefingSource, *, standby: bool = False, store: Store | None = None,
                 deliver: Deliver | None = None, poll_seconds: float = POLL_SECONDS) -> Clock:
     """The scheduler of the store's subscriptions (standby: give way to a dedicated clock process)."""
-    return Clock(service, store or open_store(settings), deliver or build_poster(settings),
+    return Clock(with_writer(settings, service, wait=True), store or open_store(settings), deliver or build_poster(settings),
                  grace=settings.misfire_grace_seconds, poll_seconds=poll_seconds, standby=standby)

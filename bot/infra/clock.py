@@ -20,7 +20,7 @@ from zoneinfo import ZoneInfo
 from apscheduler.jobstores.base import JobLookupError
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
-from bot.app.errors import ClockLockedError, DeliveryError, PermanentDeliveryError
+from bot.app.errors import ClockLockedError, DeliveryError, DeliveryInterrupted, PermanentDeliveryError
 from bot.app.ports import ACTIVE, BriefingSource, Deliver, Subscription, Target
 from bot.app.schedules import Schedule
 from bot.app.subscriptions import dated
@@ -114,7 +114,11 @@ class Clock:
             self.scheduler.shutdown(wait=False)
         self.scheduler, self._jobs = None, {}
         if self._inflight:  # let posts in progress finish, so their slots end as sent or failed
-            await asyncio.wait(set(self._inflight), timeout=self.drain_seconds)
+            _, waiting = await asyncio.wait(set(self._inflight), timeout=self.drain_seconds)
+            for task in waiting:  # e.g. in a long Retry-After wait: stopped, each hands its slot back
+                task.cancel()
+            if waiting:
+                await asyncio.wait(waiting, timeout=self.drain_seconds)
 
     async def _acquire_lock(self) -> None:
         """Take the store's clock lock; wait out a crashed holder's lock, refuse if the holder is alive."""
@@ -228,7 +232,7 @@ class Clock:
     # --- one post ------------------------------------------------------------------------------------------
 
     async def run_slot(self, sub_id: int, slot: datetime | None = None) -> str:
-        """Claim, brief, render, deliver; returns sent | duplicate | failed | paused | inactive | none."""
+        """Claim, brief, render, deliver; returns sent | duplicate | failed | paused | unclaimed | inactive | none."""
         sub = await asyncio.to_thread(self.store.get, sub_id)
         if sub is None or sub.state != ACTIVE:
             return "inactive"
@@ -241,7 +245,10 @@ class Clock:
         try:
             briefing = await asyncio.to_thread(self.service.brief, sub.topic)
             day = slot.astimezone(ZoneInfo(sub.schedule.timezone)).date()
-            attempts = await self.deliver(Target(sub.platform, sub.channel), dated(briefing, day))
+            attempts = await self.deliver(Target(sub.platform, sub.channel), dated(briefing, day),
+                                          key=f"{sub_id}@{slot.isoformat()}")
+        except DeliveryInterrupted as exc:
+            return await self._interrupted(sub_id, slot, exc)
         except PermanentDeliveryError as exc:
             await asyncio.to_thread(self.store.finish, sub_id, slot, "failed", str(exc))
             await asyncio.to_thread(self.store.pause, sub_id, str(exc))
@@ -261,6 +268,18 @@ class Clock:
         await asyncio.to_thread(self.store.record_result, sub_id, now_utc())
         log.info("clock: #%d posted slot %s to %s", sub_id, slot.isoformat(), sub.target)
         return "sent"
+
+
+    async def _interrupted(self, sub_id: int, slot: datetime, exc: DeliveryInterrupted) -> str:
+        """Shutdown stopped this post: hand the slot back when sending it again repeats nothing (the next clock
+        posts it within the grace), else record what happened."""
+        if exc.posted == 0 or exc.repeatable:
+            await asyncio.to_thread(self.store.unclaim, sub_id, slot)
+            log.warning("clock: #%d slot %s: %s; handed back to the next clock", sub_id, slot.isoformat(), exc)
+            return "unclaimed"
+        await asyncio.to_thread(self.store.finish, sub_id, slot, "failed", f"interrupted: {exc}")
+        log.error("clock: #%d slot %s: %s; the rest was not sent (at most once)", sub_id, slot.isoformat(), exc)
+        return "failed"
 
 
 async def serve_clock(clock: Clock) -> None:

@@ -1,34 +1,56 @@
-"""Load a folder of news files (.txt, .md, .html) into clean core Documents; skip bad files with a warning."""
+"""Load a folder of news files (.txt, .md, .html) into clean core Documents; skip bad files with a warning.
+
+Every pass over a file's text is linear in its length (no pattern here can backtrack over a long line), and each
+file has a time budget: one that is still being read when it runs out is skipped with a warning naming it.
+"""
 from __future__ import annotations
 
+import codecs
+import os
 import re
-from html.parser import HTMLParser
+import time
+from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import quote
 
 from bot.app.errors import ConfigError, UsageError
 from bot.app.ports import Warn
+from bot.infra.html_text import html_to_text
 from config.profile import ProfileError, load_profile
 from summarizer import Document, Profile
+from summarizer.splitting import LONG_PARAGRAPH
+from summarizer.text import paragraph_sentences
 
 SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm"}
 MAX_BYTES = 5 * 1024 * 1024  # larger files are not news articles; skip rather than stall a briefing
 MB = 1024 * 1024
 BINARY_SNIFF = 8192  # leading bytes searched for a NUL: a text file has none
 MAX_TITLE = 200  # characters of a first line taken as the title
-_BLOCK_TAGS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article",
-               "blockquote", "figcaption", "header", "footer", "ul", "ol", "table", "title"}
-_SKIP_TAGS = {"script", "style", "noscript", "nav", "aside", "footer", "form", "figure", "svg", "iframe",
-              "template", "button", "select"}
+BUDGET_SECONDS = 3.0  # CPU seconds per file for reading, cleaning and sentence splitting
+# Every branch is anchored and has at most one unbounded quantifier, so a match costs one pass over the line.
 _BOILERPLATE = re.compile(
-    r"^(by\s+[A-Z][\w.'-]+(\s+[A-Z][\w.'-]+){0,3}(\s+and\s+[A-Z][\w.'-]+(\s+[A-Z][\w.'-]+){0,3})?\s*$"
-    r"|(read|see) (more|also)\b.*|related( articles| stories| coverage)?:?.*|advertisement|share this( article)?"
-    r"|sign up\b.*|subscribe\b.*|(photo|image|file photo|picture)( credit)?:.*|.*\((photo|image): [^)]*\)$"
-    r"|(updated|published|posted)\s*:?\s*\w+.*\d{4}.*|click here\b.*|follow us\b.*|copyright\b.*|©.*"
+    r"(?:(?:read|see) (?:more|also)\b.*|related(?: articles| stories| coverage)?:?.*|advertisement"
+    r"|share this(?: article)?|sign up\b.*|subscribe\b.*|(?:photo|image|file photo|picture)(?: credit)?:.*"
+    r"|(?:updated|published|posted)\s*(?::\s*)?\w.*\d{4}.*|click here\b.*|follow us\b.*|copyright\b.*|©.*"
     r"|all rights reserved.*|reporting by\b.*|editing by\b.*|\w+ minute read)$",
     re.IGNORECASE,
 )
+_SPACES = re.compile(r"[ \t\u00a0]+")
+_PHOTO_CAPTION = re.compile(r"\((?:photo|image): ", re.IGNORECASE)
+_NAME = re.compile(r"[A-Z][\w.'-]+", re.IGNORECASE)
+_LINK = re.compile(r"\[[^\[\]]*\]\([^()]*\)|https?://\S+")  # link text stops at "[": no rescans
+_LINK_LIST_FILLER = re.compile(r"[\s|•·,-]")
+# Shown text never carries direction overrides (U+202E makes "txt.exe" read "exe.txt") or NULs.
+_INVISIBLE = re.compile("[\x00\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_NUL = b"\x00"
+_URL_SAFE = "!#$%&'()*+,-./:;=?@[]_~"  # a page's address keeps these; spaces, quotes and controls are encoded
 PROFILE_FILE = "profile.toml"  # the folder's own profile, used unless another is named; never a document
 AUTO = "auto"  # profile value: discover parties and topics from the documents
+
+
+
+class _OverBudget(Exception):
+    """A file took longer than its budget to read."""
 
 
 class DocumentFolder:
@@ -43,6 +65,7 @@ class DocumentFolder:
         """The folder with a profile file, 'auto', or None (its own profile.toml if any); UsageError if missing."""
         if not folder.is_dir():
             raise UsageError(f"{folder}: documents folder not found or not a folder")
+        _check_readable(folder)
         auto = profile is not None and str(profile) == AUTO
         return cls(folder, None if auto or profile is None else Path(profile), auto=auto)
 
@@ -50,6 +73,7 @@ class DocumentFolder:
         return folder_signature(self.folder, self.profile_path)
 
     def documents(self, warn: Warn) -> list[Document]:
+        _check_readable(self.folder)
         return load_documents(self.folder, warn)
 
     def profile(self) -> Profile:
@@ -60,6 +84,15 @@ class DocumentFolder:
             return load_profile(self.profile_path)
         except ProfileError as exc:
             raise ConfigError(str(exc)) from None
+
+
+def _check_readable(folder: Path) -> None:
+    """UsageError naming a folder that exists but cannot be listed (rglob would quietly find nothing in it)."""
+    try:
+        with os.scandir(folder):
+            pass
+    except OSError as exc:
+        raise UsageError(f"{folder}: documents folder cannot be read ({exc.strerror or type(exc).__name__})") from None
 
 
 def _default_profile(folder: Path) -> Path | None:
@@ -82,60 +115,94 @@ def folder_signature(folder: Path, profile: Path | None) -> tuple:
     return tuple(out)
 
 
-def load_documents(folder: Path, warn: Warn) -> list[Document]:
+def load_documents(folder: Path, warn: Warn, budget: float = BUDGET_SECONDS) -> list[Document]:
     """Every readable news file below `folder`, in path order; bad files are skipped with one warning each."""
     docs = []
-    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-        if path.suffix.lower() not in SUFFIXES:
+    root = folder.resolve()
+    for path in sorted(p for p in folder.rglob("*") if p.suffix.lower() in SUFFIXES):
+        name = f"{folder.name}/{path.relative_to(folder).as_posix()}"
+        if path.is_symlink() and not _inside(path, root):
+            warn(f"skipped {name}: a link to a file outside the documents folder")
             continue
-        doc = _load_one(path, folder, warn)
+        if not path.is_file():
+            continue
+        try:
+            doc = _load_one(path, name, time.thread_time() + budget, warn)
+        except _OverBudget:
+            warn(f"skipped {name}: not read within {budget:g} s of CPU time (too long or too unusual a text)")
+            continue
         if doc is not None:
             docs.append(doc)
     return docs
 
 
-def _load_one(path: Path, folder: Path, warn: Warn) -> Document | None:
-    name = f"{folder.name}/{path.relative_to(folder).as_posix()}"
+def _inside(path: Path, root: Path) -> bool:
+    try:
+        return path.resolve().is_relative_to(root)
+    except (OSError, RuntimeError):  # a link loop
+        return False
+
+
+def _load_one(path: Path, name: str, deadline: float, warn: Warn) -> Document | None:
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            warn(f"skipped {name}: {size // MB} MB is over the {MAX_BYTES // MB} MB limit")
+            warn(f"skipped {name}: {size:,} bytes is over the {MAX_BYTES // (1024 * 1024)} MB limit")
             return None
         raw = path.read_bytes()
     except OSError as exc:
         warn(f"skipped {name}: cannot read ({exc.strerror or exc.__class__.__name__})")
         return None
-    if b"\x00" in raw[:BINARY_SNIFF]:
-        warn(f"skipped {name}: binary file")
-        return None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        warn(f"skipped {name}: not UTF-8 text")
+    text = _decode(raw)
+    if text is None:
+        warn(f"skipped {name}: {'binary file' if _NUL in raw[:BINARY_SNIFF] else 'not UTF-8 text'}")
         return None
     title, url = "", None
     if path.suffix.lower() in (".html", ".htm"):
         title, text, url = html_to_text(text)
-    text = clean_text(text)
+        url = quote(url, safe=_URL_SAFE) if url and not _INVISIBLE.search(url) else None
+    text = clean_text(text, deadline)
     if not text.strip():
         warn(f"skipped {name}: empty")
         return None
-    if not title:
-        title = text.split("\n", 1)[0][:MAX_TITLE]
+    for paragraph in text.split("\n"):  # the analysis reuses these (cached); here they are timed
+        tuple(paragraph_sentences(paragraph))
+        _check(deadline)
+    title = (_INVISIBLE.sub("", title).strip() or text.split("\n", 1)[0])[:MAX_TITLE]
     return Document(id=name, text=text, title=title, url=url)
 
 
-def clean_text(text: str) -> str:
-    """Normalise line ends, drop boilerplate lines and repeated paragraphs (keep the first copy)."""
+def _decode(raw: bytes) -> str | None:
+    """UTF-8 (with or without a BOM) or UTF-16 with a BOM; None for a binary or other file."""
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return raw.decode("utf-16")
+        except UnicodeDecodeError:
+            return None
+    if _NUL in raw[:BINARY_SNIFF]:
+        return None
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return None
+
+
+def _check(deadline: float | None) -> None:
+    if deadline is not None and time.thread_time() > deadline:
+        raise _OverBudget
+
+
+def clean_text(text: str, deadline: float | None = None) -> str:
+    """Normalise line ends and spaces, drop invisible controls, boilerplate lines and repeated paragraphs."""
     seen: set[str] = set()
     kept = []
-    for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-        line = re.sub(r"[ \t\u00a0]+", " ", line).strip()
+    for line in _lines(_INVISIBLE.sub("", text).replace("\r\n", "\n").replace("\r", "\n")):
+        _check(deadline)
         if line.startswith("#"):
             line = line.lstrip("#").strip()  # markdown heading
-        key = re.sub(r"\W+", " ", line).strip().lower()
-        if not line or _BOILERPLATE.match(line) or _is_link_list(line):
+        if not line or _is_boilerplate(line) or _is_link_list(line):
             continue
+        key = re.sub(r"\W+", " ", line).strip().lower()
         if key in seen:
             continue
         seen.add(key)
@@ -143,56 +210,44 @@ def clean_text(text: str) -> str:
     return "\n".join(kept)
 
 
+def _lines(text: str) -> Iterator[str]:
+    """Lines with runs of spaces made one; a line longer than LONG_PARAGRAPH is a page that lost its line
+    breaks, so it comes out as one line per sentence (bounded, and repeated copies drop out below)."""
+    for line in text.split("\n"):
+        line = _SPACES.sub(" ", line).strip()
+        if len(line) <= LONG_PARAGRAPH:
+            yield line
+        else:
+            yield from paragraph_sentences(line)
+
+
+def _is_boilerplate(line: str) -> bool:
+    return bool(_BOILERPLATE.match(line)) or _is_byline(line) or _is_photo_caption(line)
+
+
+def _is_byline(line: str) -> bool:
+    """'By Jane Doe' or 'By Jane Doe and John Roe': up to four names on each side of one 'and'."""
+    words = line.split()
+    if not 2 <= len(words) <= 10 or words[0].lower() != "by":
+        return False
+    names = words[1:]
+    if not all(_NAME.fullmatch(w) for w in names):
+        return False
+    if len(names) <= 4:
+        return True
+    return any(names[i].lower() == "and" and 1 <= len(names) - i - 1 <= 4 for i in range(1, 5))
+
+
+def _is_photo_caption(line: str) -> bool:
+    """A line ending in '(Photo: ...)' or '(Image: ...)' with no other ')' inside that bracket."""
+    if not line.endswith(")"):
+        return False
+    tail = line[line.rfind(")", 0, len(line) - 1) + 1:]
+    return bool(_PHOTO_CAPTION.search(tail))
+
+
 def _is_link_list(line: str) -> bool:
-    links = re.findall(r"\[[^\]]*\]\([^)]*\)|https?://\S+", line)
-    return bool(links) and len(re.sub(r"\[[^\]]*\]\([^)]*\)|https?://\S+|[\s|•·,-]", "", line)) < 20
-
-
-class _HTMLText(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.title = ""
-        self.url: str | None = None
-        self._skip = 0
-        self._in_title = False
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if tag in _SKIP_TAGS:
-            self._skip += 1
-        elif tag == "title":
-            self._in_title = True
-        elif tag == "link" and attrs.get("rel") == "canonical" and attrs.get("href"):
-            self.url = attrs["href"]
-        elif tag == "meta" and attrs.get("property") == "og:url" and attrs.get("content") and not self.url:
-            self.url = attrs["content"]
-        if tag in _BLOCK_TAGS:
-            self.parts.append("\n")
-
-    def handle_endtag(self, tag):
-        if tag in _SKIP_TAGS and self._skip:
-            self._skip -= 1
-        elif tag == "title":
-            self._in_title = False
-        if tag in _BLOCK_TAGS:
-            self.parts.append("\n")
-
-    def handle_data(self, data):
-        if self._in_title:
-            self.title += data
-        elif not self._skip:
-            self.parts.append(data)
-
-
-def html_to_text(html: str) -> tuple[str, str, str | None]:
-    """(title, text, canonical url) of an HTML page; scripts, navigation and asides dropped."""
-    parser = _HTMLText()
-    parser.feed(html)
-    parser.close()
-    title = re.sub(r"\s+", " ", parser.title).strip()
-    text = "\n".join(re.sub(r"\s+", " ", line).strip() for line in "".join(parser.parts).split("\n"))
-    if title and not text.lstrip().startswith(title):
-        text = f"{title}\n{text}"
-    url = parser.url if parser.url and parser.url.startswith(("http://", "https://")) else None
-    return title, text, url
+    if "](" not in line and "http" not in line:
+        return False
+    links = _LINK.findall(line)
+    return bool(links) and len(_LINK_LIST_FILLER.sub("", _LINK.sub("", line))) < 20

@@ -14,34 +14,23 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
-from sqlalchemy import (
-    Column,
-    DateTime,
-    Integer,
-    MetaData,
-    String,
-    Table,
-    TypeDecorator,
-    UniqueConstraint,
-    create_engine,
-    delete,
-    insert,
-    or_,
-    select,
-    update,
-)
+from sqlalchemy import (Column, DateTime, Index, Integer, MetaData, String, Table, TypeDecorator, UniqueConstraint,
+                        create_engine, delete, func, insert, or_, select, update)
 from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.schema import CreateIndex
 from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError
 
+from bot.app.errors import DuplicateSubscriptionError
 from bot.app.ports import ACTIVE, PAUSED, Subscription
-from bot.app.schedules import Schedule
+from bot.app.schedules import MAX_CRON, Schedule
+from bot.app.subscriptions import MAX_CHANNEL, MAX_TOPIC
 
 UTC = timezone.utc
-LOCK_NAME = "clock"
-VERSION_KEY = "subscriptions_version"
+LOCK_NAME, VERSION_KEY = "clock", "subscriptions_version"
 MAX_REASON = 300  # characters of a pause reason kept
 MAX_ERROR = 500  # characters of an error kept
 SQLITE_BUSY_SECONDS = 30  # wait for another process's write instead of failing with "database is locked"
+MAX_ID = 2**63 - 1  # ids beyond a 64-bit integer name no row (and would overflow the driver)
 
 
 class UTCDateTime(TypeDecorator):
@@ -63,12 +52,12 @@ subscriptions = Table(
     "subscriptions", metadata,
     Column("id", Integer, primary_key=True),
     Column("platform", String(16), nullable=False),  # slack | discord
-    Column("channel", String(64), nullable=False),
+    Column("channel", String(MAX_CHANNEL), nullable=False),
     Column("team", String(64), nullable=False, default=""),  # Slack team / Discord guild
-    Column("topic", String(200)),  # NULL: the overview
+    Column("topic", String(MAX_TOPIC)),  # NULL: the overview
     Column("at_time", String(5)),  # HH:MM, or NULL with cron
     Column("days", String(40)),  # day names (mon-fri); NULL: every day
-    Column("cron", String(120)),  # 5-field crontab, or NULL with at_time
+    Column("cron", String(MAX_CRON)),  # 5-field crontab, or NULL with at_time
     Column("timezone", String(64), nullable=False),
     Column("created_by", String(64), nullable=False, default=""),
     Column("created_at", UTCDateTime, nullable=False),
@@ -77,6 +66,13 @@ subscriptions = Table(
     Column("last_post_at", UTCDateTime),
     Column("last_error", String(MAX_ERROR)),
     sqlite_autoincrement=True,  # never reuse an id a user has seen
+)
+# One subscription per channel, topic and schedule, however it was made (chat, CLI, two processes at once).
+# NULL (the overview, a daily time without days) counts as one value, so the columns are coalesced.
+unique_subscription = Index(
+    "uq_subscriptions_channel_topic_schedule", subscriptions.c.platform, subscriptions.c.channel,
+    *(func.coalesce(subscriptions.c[name], "") for name in ("topic", "at_time", "days", "cron")),
+    subscriptions.c.timezone, unique=True,
 )
 
 deliveries = Table(
@@ -137,11 +133,13 @@ class Store:
             metadata.create_all(self.engine)
         except (OperationalError, ProgrammingError):
             metadata.create_all(self.engine)  # another process created the tables at the same moment
-        try:
-            with self.engine.begin() as conn:
-                conn.execute(insert(store_meta).values(key=VERSION_KEY, value=0))
-        except IntegrityError:
-            pass  # another process created it first
+        for statement in (insert(store_meta).values(key=VERSION_KEY, value=0),
+                          CreateIndex(unique_subscription, if_not_exists=True)):  # also on a store made before it
+            try:
+                with self.engine.begin() as conn:
+                    conn.execute(statement)
+            except (IntegrityError, OperationalError, ProgrammingError):
+                pass  # another process made it first (or an older store already holds duplicates)
 
     @contextmanager
     def _tx(self) -> Iterator[Connection]:
@@ -166,12 +164,19 @@ class Store:
         values = dict(platform=platform, channel=channel, team=team or "", topic=topic, at_time=schedule.at,
                       days=schedule.days, cron=schedule.cron, timezone=schedule.timezone,
                       created_by=created_by or "", created_at=created_at or now_utc(), state=ACTIVE)
-        with self._tx() as conn:
-            new_id = conn.execute(insert(subscriptions).values(**values)).inserted_primary_key[0]
-            self._bump(conn)
+        try:
+            with self._tx() as conn:
+                new_id = conn.execute(insert(subscriptions).values(**values)).inserted_primary_key[0]
+                self._bump(conn)
+        except IntegrityError:  # the unique index: this channel has this topic and schedule already
+            same = next((s.id for s in self.list(platform, channel) if s.topic == topic and s.schedule == schedule), None)
+            raise DuplicateSubscriptionError(f"{platform}:{channel} already has the {topic or 'overview'} briefing "
+                                             f"{schedule.describe()}: subscription {same}", same) from None
         return self.get(new_id)
 
     def get(self, sub_id: int) -> Subscription | None:
+        if not 0 < sub_id <= MAX_ID:
+            return None
         with self._tx() as conn:
             row = conn.execute(select(subscriptions).where(subscriptions.c.id == sub_id)).first()
         return _subscription(row) if row else None
@@ -186,6 +191,8 @@ class Store:
             return [_subscription(row) for row in conn.execute(query)]
 
     def delete(self, sub_id: int) -> bool:
+        if not 0 < sub_id <= MAX_ID:
+            return False
         with self._tx() as conn:
             gone = conn.execute(delete(subscriptions).where(subscriptions.c.id == sub_id)).rowcount
             conn.execute(delete(deliveries).where(deliveries.c.subscription_id == sub_id))
@@ -230,6 +237,12 @@ class Store:
             conn.execute(update(deliveries).where(deliveries.c.subscription_id == sub_id,
                                                   deliveries.c.slot == slot).values(**values))
 
+    def unclaim(self, sub_id: int, slot: datetime) -> None:
+        """Hand back a claim whose post never started, so that the next clock posts that slot once."""
+        with self._tx() as conn:
+            conn.execute(delete(deliveries).where(deliveries.c.subscription_id == sub_id,
+                                                  deliveries.c.slot == slot, deliveries.c.state == "claimed"))
+
     def deliveries(self, sub_id: int | None = None, state: str | None = None) -> list[Delivery]:
         query = select(deliveries).order_by(deliveries.c.slot)
         if sub_id is not None:
@@ -237,14 +250,13 @@ class Store:
         if state is not None:
             query = query.where(deliveries.c.state == state)
         with self._tx() as conn:
-            return [Delivery(r.subscription_id, r.slot, r.state, r.claimed_at, r.sent_at, r.attempts, r.error)
-                    for r in conn.execute(query)]
+            return [Delivery(*r[1:]) for r in conn.execute(query)]
 
     def delivery(self, sub_id: int, slot: datetime) -> Delivery | None:
         with self._tx() as conn:
             r = conn.execute(select(deliveries).where(deliveries.c.subscription_id == sub_id,
                                                       deliveries.c.slot == slot)).first()
-        return Delivery(r.subscription_id, r.slot, r.state, r.claimed_at, r.sent_at, r.attempts, r.error) if r else None
+        return Delivery(*r[1:]) if r else None
 
     # --- scheduler lock: exactly one clock per store ---------------------------------------------------------
 

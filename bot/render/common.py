@@ -6,6 +6,13 @@ import re
 from summarizer import Briefing, Position
 
 _WORD = re.compile(r"\S+")
+# Never shown: NUL and the direction controls (U+202E makes "txt.exe" read "exe.txt" and hides what a line says).
+_INVISIBLE = re.compile("[\x00\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def visible(text: str) -> str:
+    """`text` without NULs and bidirectional controls."""
+    return _INVISIBLE.sub("", text)
 
 
 def split_words(text: str, limit: int, word: re.Pattern[str] = _WORD) -> list[str]:

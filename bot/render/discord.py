@@ -2,11 +2,13 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any
+from urllib.parse import quote
 
 from bot.app.commands import Reply
-from bot.render.common import grouped, pack_lines, position_line, source_numbers, split_words
-from summarizer import Briefing, Source
+from bot.render.common import grouped, pack_lines, position_line, source_numbers, split_words, visible
+from summarizer import Briefing, Position, Source
 
 # Discord's limits (characters, except FIELDS and EMBEDS): https://discord.com/developers/docs/resources/message
 TITLE, DESCRIPTION, FIELD_NAME, FIELD_VALUE = 256, 4096, 256, 1024
@@ -15,6 +17,10 @@ COLOR = 0x3B6EA5
 CONTINUED = " (cont.)"
 # A markdown link is one unbreakable token, even when its text has spaces.
 _TOKEN = re.compile(r"\[[^\]\n]*\]\([^)\s]*\)\S*|\S+")
+# What Discord reads as markdown in article text: emphasis, code, spoilers, masked links ([text](url)), quotes,
+# headings, mentions and timestamps (<@1>, <t:1>), and a list dash at the start of a word.
+_MARKDOWN = re.compile(r"[\\*_~`|<>\[\]#]|(?<!\S)-")
+_URL_SAFE = "!#$%&'()*+,-./:;=?@[]_~"  # kept as they are; anything else (spaces, quotes, controls) is encoded
 
 Payload = dict[str, Any]
 
@@ -35,29 +41,56 @@ def briefing_embeds(briefing: Briefing) -> list[Payload]:
     """Title and notes, one field per party (per topic for the overview), then the numbered sources."""
     numbers = source_numbers(briefing)
     embeds = _Embeds()
-    header = [f"_{note}_" for note in briefing.notes]
+    header = [f"_{escape(note)}_" for note in briefing.notes]
     if briefing.is_empty:
-        header.append(f"No positions found. Known topics: {', '.join(briefing.known_topics) or 'none'}.")
+        header.append(escape(f"No positions found. Known topics: {', '.join(briefing.known_topics) or 'none'}."))
     groups = grouped(briefing)
     if briefing.topic is None and not briefing.is_empty:
-        header.append("Topics: " + ", ".join(str(topic) for topic, _ in groups))
-    embeds.section(briefing.title, header)
+        header.append("Topics: " + escape(", ".join(str(topic) for topic, _ in groups)))
+    embeds.section(visible(briefing.title), header)  # embed titles show no markdown: nothing to escape
     for topic, parties in groups:
         if topic is not None:
-            embeds.section(topic, [])
+            embeds.section(visible(topic), [])
         for name, positions in parties:
-            embeds.fields(name, [f"• {position_line(pos, numbers)}" for pos in positions])
+            embeds.fields(escape(name), [f"• {position_line(_escaped(pos), numbers)}" for pos in positions])
     if numbers:
         embeds.section("Sources", [source_line(n, src) for src, n in zip(briefing.sources(), numbers.values())])
     return embeds.done()
 
 
 def source_line(number: int, source: Source) -> str:
-    """'[n] document — “quote”'; the document is a link only when the source has a URL (never invented)."""
-    where = source.document
-    if source.url:
-        where = f"[{where.replace('[', '(').replace(']', ')')}]({source.url})"
-    return f"[{number}] {where} — “{source.quote}”"
+    """'[n] document — “quote”'; the document is a link only when the source has a usable URL (never invented)."""
+    where = escape(source.document)
+    url = safe_url(source.url)
+    if url:
+        where = f"[{escape(source.document.replace('[', '(').replace(']', ')'))}]({url})"
+    return f"[{number}] {where} — “{escape(source.quote)}”"
+
+
+def escape(text: str) -> str:
+    """Article text shown as written: markdown characters escaped, invisible controls removed, so a quote can
+    never turn into a disguised link, a mention or formatting."""
+    return _MARKDOWN.sub(lambda m: "\\" + m.group(), visible(text))
+
+
+def safe_url(url: str | None) -> str | None:
+    """An http(s) URL that cannot break out of a markdown link: spaces, quotes and controls percent-encoded,
+    parentheses too unless balanced; None for any other scheme."""
+    url = visible(url or "").strip()
+    if not re.match(r"https?://[^\s/?#]", url, re.IGNORECASE):
+        return None
+    url = quote(url, safe=_URL_SAFE)
+    depth = 0
+    for ch in url:
+        depth += {"(": 1, ")": -1}.get(ch, 0)
+        if depth < 0:
+            break
+    return url if depth == 0 else url.replace("(", "%28").replace(")", "%29")
+
+
+def _escaped(position: Position) -> Position:
+    reported = escape(position.reported_by) if position.reported_by else position.reported_by
+    return replace(position, text=escape(position.text), reported_by=reported)
 
 
 class _Embeds:

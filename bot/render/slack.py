@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from bot.app.commands import Reply
-from bot.render.common import grouped, position_line, source_numbers, split_words
+from bot.render.common import grouped, position_line, source_numbers, split_words, visible
 from bot.render.common import pack_lines as _pack_lines
 from summarizer import Briefing, Source
 
@@ -27,7 +27,7 @@ _WORD = re.compile(r"(?:<[^<>]*>|\S)+")  # a word; a `<url|label>` link (even wi
 
 def escape(text: str) -> str:
     """Slack's three control characters, so document text can never mention, ping or link."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return visible(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def to_messages(reply: Reply) -> list[dict]:

@@ -44,6 +44,7 @@ def _position_dict(position: Position) -> dict:
              "also_in": list(s.also)}
             for s in position.sources
         ],
+        "writer": position.writer,  # "model" only for a line the faithfulness guard accepted
     }
     if position.reported_by:
         out["reported_by"] = position.reported_by

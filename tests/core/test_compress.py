@@ -1,5 +1,9 @@
-"""Clause spans and line tidying (connectors, datelines, capitals, final period)."""
-from summarizer.compress import clauses, tidy, words
+"""Compression rules, each on sentences of its own: what carries no stance goes, nothing is cut off."""
+from summarizer.compress import (
+    clauses, drop_appositives, drop_connectors, drop_dateline, drop_leading_clause, drop_parentheticals,
+    drop_subordinator, drop_time, drop_trailing_context, drop_trailing_event, drop_trailing_examples,
+    passive_to_active, tidy, words,
+)
 
 
 def _pieces(text):
@@ -16,20 +20,93 @@ def test_clause_offsets_shift_with_the_segment():
     assert clauses("a, b", 10) == [(10, 11), (13, 14)]
 
 
-def test_tidy_drops_leading_connectors_and_capitalises():
+def test_datelines_and_bylines_go():
+    assert drop_dateline("NAIROBI, May 2 (Wire) - The ministry denied the report.") == "The ministry denied the report."
+    assert drop_dateline("LIMA/QUITO - Peru recalled its envoy.") == "Peru recalled its envoy."
+    assert drop_dateline("By Ana Ruiz - The court ruled.") == "The court ruled."
+    assert drop_dateline("UNICEF said the camps were full.") == "UNICEF said the camps were full."
+
+
+def test_leading_connectors_go():
+    assert drop_connectors("However, the regulator warned of fines.") == "the regulator warned of fines."
+    assert drop_connectors("Separately, Oslo said it would wait.") == "Oslo said it would wait."
+
+
+def test_a_leading_subordinate_or_participial_clause_goes():
+    assert drop_leading_clause("As the strike entered its third week, the union demanded a 9% raise.") == \
+        "the union demanded a 9% raise."
+    assert drop_leading_clause("Speaking to farmers in Tamale, the minister promised new silos.") == \
+        "the minister promised new silos."
+    assert drop_leading_clause("The union demanded a raise, as expected.") == "The union demanded a raise, as expected."
+
+
+def test_a_stance_inside_a_subordinate_clause_loses_only_its_subordinator():
+    assert drop_subordinator("As Lagos has rejected the tariff plan") == "Lagos has rejected the tariff plan"
+
+
+def test_parentheticals_and_brackets_go():
+    assert drop_parentheticals("The union, for its part, insists on a 9% raise.") == "The union insists on a 9% raise."
+    assert drop_parentheticals("The Electoral Commission (EC) rejected the petition.") == \
+        "The Electoral Commission rejected the petition."
+
+
+def test_appositives_between_subject_and_verb_go():
+    assert drop_appositives("Mayor Lina Ortiz, who took office in May, rejected the plan.") == \
+        "Mayor Lina Ortiz rejected the plan."
+    assert drop_appositives("Tomas Berg, the head of the water board, said the dam leaks.") == \
+        "Tomas Berg said the dam leaks."
+    assert drop_appositives("The nurses' union, known as NUN, has threatened a strike.") == \
+        "The nurses' union has threatened a strike."
+    assert drop_appositives("Kenya's envoy, Amina Odhiambo, warned of delays.") == "Kenya's envoy warned of delays."
+    assert drop_appositives("Judge Lea Moss, 61, rejected the appeal.") == "Judge Lea Moss rejected the appeal."
+
+
+def test_a_list_of_subjects_is_no_appositive():
+    text = "Chile, Peru and Bolivia, known as the lithium triangle, have agreed to share data."
+    assert drop_appositives(text) == "Chile, Peru and Bolivia have agreed to share data."
+
+
+def test_time_adverbials_and_occasions_go_but_dates_with_numbers_stay():
+    assert drop_time("The minister said on Tuesday that talks would resume.") == \
+        "The minister said that talks would resume."
+    assert drop_time("The union rejected the offer last week.") == "The union rejected the offer."
+    assert drop_time("She said in a televised address that the vote was fair.") == "She said that the vote was fair."
+    assert drop_time("The court will rule on March 4.") == "The court will rule on March 4."
+    assert drop_time("The mayor said Tuesday the bridge was safe.") == "The mayor said the bridge was safe."
+    assert drop_time("The union must answer by next week.") == "The union must answer by next week."
+
+
+def test_trailing_context_and_according_to_go():
+    assert drop_trailing_context("The union rejected the offer, after talks broke down overnight.") == \
+        "The union rejected the offer"
+    assert drop_trailing_context("Egypt proposed a swap, according to two diplomats.") == "Egypt proposed a swap"
+
+
+def test_a_trailing_occasion_with_its_own_verb_goes_but_a_trailing_phrase_stays():
+    assert drop_trailing_event("Brazil vowed to respond after the court froze its assets") == "Brazil vowed to respond"
+    assert drop_trailing_event("Israel rejected a force after the war") == "Israel rejected a force after the war"
+
+
+def test_trailing_examples_go():
+    assert drop_trailing_examples("The bloc demanded access to all ports, including Odesa and Izmail") == \
+        "The bloc demanded access to all ports"
+
+
+def test_a_passive_with_its_agent_becomes_active():
+    assert passive_to_active("Despite earlier concerns raised by the union") == "the union raised earlier concerns"
+    assert passive_to_active("The union rejected the offer") == "The union rejected the offer"
+
+
+def test_tidy_capitalises_and_drops_a_final_period_but_not_an_abbreviation_s():
     assert tidy("however, the regulator warned of fines.") == "The regulator warned of fines"
-
-
-def test_tidy_drops_a_wire_dateline():
-    assert tidy("NAIROBI, May 2 (Wire) - The ministry denied the report.") == "The ministry denied the report"
-
-
-def test_tidy_keeps_the_period_of_an_abbreviation():
     assert tidy("The talks were hosted by the U.S.") == "The talks were hosted by the U.S."
-
-
-def test_tidy_turns_a_participle_with_that_into_its_clause():
     assert tidy("insisting that the dam must be finished") == "The dam must be finished"
+
+
+def test_tidy_never_cuts_a_long_line():
+    long = " ".join(["word"] * 40)
+    assert tidy(long) == "W" + long[1:]
+    assert "…" not in tidy(long)
 
 
 def test_words_counts_white_space_separated_words():

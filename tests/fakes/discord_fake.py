@@ -77,6 +77,7 @@ class _Failure:
     status: int
     times: int
     retry_after: float
+    accept: bool = False  # do what was asked, then answer `status` (a reply lost after the post was made)
 
 
 class FakeDiscord:
@@ -94,6 +95,8 @@ class FakeDiscord:
         self.identify: dict | None = None
         self.frames: list[dict] = []  # every gateway frame received from the client
         self._failures: list[_Failure] = []
+        self.channel_posts: list[dict] = []  # messages created by POST /channels/{id}/messages, once each
+        self._by_nonce: dict[tuple[str, str], dict] = {}  # (channel, nonce) -> the message it created
         self._ids = itertools.count(900000000000000001)
         self._sockets: list[web.WebSocketResponse] = []
         self._seq = 0
@@ -139,9 +142,11 @@ class FakeDiscord:
         return f"ws://127.0.0.1:{self.port}/gateway"
 
     # ---- test API --------------------------------------------------------------------------------------------
-    def fail(self, method: str, glob: str, status: int, times: int = 1, retry_after: float = 0.05) -> None:
-        """Answer the next `times` requests matching `method` and fnmatch `glob` with `status`."""
-        self._failures.append(_Failure(method.upper(), glob, status, times, retry_after))
+    def fail(self, method: str, glob: str, status: int, times: int = 1, retry_after: float = 0.05,
+             accept: bool = False) -> None:
+        """Answer the next `times` requests matching `method` and fnmatch `glob` with `status` (with `accept`:
+        after doing what they asked, as when Discord made the post but the answer never arrived)."""
+        self._failures.append(_Failure(method.upper(), glob, status, times, retry_after, accept))
 
     def find(self, method: str, glob: str) -> list[Recorded]:
         return [r for r in self.requests if r.method == method.upper() and fnmatch.fnmatchcase(r.path, glob)]
@@ -291,7 +296,11 @@ class FakeDiscord:
                           headers=dict(request.headers))
         self.requests.append(record)
         try:
-            record.status, payload, headers = self._scripted(record) or self._answer(request, record)
+            scripted = self._scripted(record)
+            if scripted is None or scripted[0] is None:
+                answer = self._answer(request, record)
+                scripted = answer if scripted is None else scripted[1]
+            record.status, payload, headers = scripted
         finally:
             self._changed.set()
         if record.status == 204:
@@ -299,10 +308,13 @@ class FakeDiscord:
         return web.Response(status=record.status, body=json.dumps(payload).encode(),
                             headers={"Content-Type": JSON, **headers})
 
-    def _scripted(self, record: Recorded) -> tuple[int, Any, dict] | None:
+    def _scripted(self, record: Recorded) -> Any:
+        """A scripted answer; (None, answer) when the request is to be carried out first."""
         for failure in self._failures:
             if failure.times > 0 and failure.method == record.method and fnmatch.fnmatchcase(record.path, failure.glob):
                 failure.times -= 1
+                if failure.accept:
+                    return None, (failure.status, {"message": "Bad Gateway", "code": 0}, {})
                 if failure.status == 429:
                     return 429, {"message": "You are being rate limited.", "retry_after": failure.retry_after,
                                  "global": False}, {"Retry-After": str(failure.retry_after), "Via": "1.1 google",
@@ -345,8 +357,20 @@ class FakeDiscord:
                 return 204, None, {}
             return 200, self.message(self.channel_id, body or {}), {}
         if parts[0] == "channels" and parts[-1] == "messages" and method == "POST":
-            return 200, self.message(parts[1], body or {}), {}
+            return 200, self._channel_post(parts[1], body or {}), {}
         return 404, {"message": "404: Not Found", "code": 0}, {}
+
+    def _channel_post(self, channel: str, body: dict) -> dict:
+        """Create a message; with `enforce_nonce`, a nonce seen before in this channel returns that message
+        instead of a second one (as Discord does for a few minutes)."""
+        key = (channel, str(body.get("nonce")))
+        if body.get("enforce_nonce") and body.get("nonce") is not None and key in self._by_nonce:
+            return self._by_nonce[key]
+        created = self.message(channel, body)
+        self.channel_posts.append(created)
+        if body.get("nonce") is not None:
+            self._by_nonce[key] = created
+        return created
 
     def _registered(self, command: dict, guild: int | None) -> dict:
         out = {"type": 1, "options": [], "default_member_permissions": None, "dm_permission": True,

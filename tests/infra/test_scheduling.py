@@ -178,7 +178,7 @@ class Recorder:
         self.posts: list[tuple[str, str]] = []
         self.delay = delay
 
-    async def __call__(self, target, briefing) -> int:
+    async def __call__(self, target, briefing, key=None) -> int:
         await asyncio.sleep(self.delay)
         self.posts.append((str(target), briefing.title))
         return 1
@@ -260,7 +260,8 @@ async def test_same_slot_triggered_twice_posts_once(settings, store):
         for name in ("first", "second"):
             clock.scheduler.add_job(clock._fire, DateTrigger(at), args=[sub.id, slot], id=name)
         await wait_until(lambda: store.delivery(sub.id, slot) and store.delivery(sub.id, slot).state == "sent")
-        await asyncio.sleep(0.2)
+        await wait_until(lambda: not ({"first", "second"} & {j.id for j in clock.scheduler.get_jobs()}))  # both fired...
+        await asyncio.gather(*clock._inflight)  # ...and whatever they started has ended
         assert recorder.posts == [("slack:C1", "Daily briefing — 2026-11-25 · Briefing: nato")]
         assert await clock.run_slot(sub.id, slot) == "duplicate"
         assert len(recorder.posts) == 1
@@ -286,9 +287,10 @@ async def test_killed_after_claiming_never_posts_twice(settings, store):
     assert store.claim(sub.id, slot)  # the "killed" process got this far, then died
     recorder = Recorder()
     clock = make_clock(settings, store, recorder)
-    await clock.start()  # a new scheduler instance on the same store
+    await clock.start()  # a new scheduler instance on the same store: it closes the dead claim as it starts
     try:
-        await asyncio.sleep(0.3)
+        assert store.delivery(sub.id, slot).state == "failed"
+        await asyncio.gather(*clock._inflight)
         assert await clock.run_slot(sub.id, slot) == "duplicate"
         assert recorder.posts == []
         row = store.delivery(sub.id, slot)
@@ -305,7 +307,7 @@ async def test_missed_post_within_grace_is_sent_once(settings, store):
         await clock.start()
         try:
             await wait_until(lambda: len(recorder.posts) >= 1)
-            await asyncio.sleep(0.2)
+            await asyncio.gather(*clock._inflight)  # the catch-up (where a repeat would come from) has ended
         finally:
             await clock.stop()
     assert len(recorder.posts) == 1
@@ -318,8 +320,8 @@ async def test_missed_post_beyond_grace_is_skipped_once(settings, store, caplog)
     recorder = Recorder()
     for _ in range(2):
         clock = make_clock(settings, store, recorder)
-        await clock.start()
-        await asyncio.sleep(0.2)
+        await clock.start()  # the catch-up decides during start()
+        await asyncio.gather(*clock._inflight)
         await clock.stop()
     assert recorder.posts == []
     rows = store.deliveries(sub.id)
@@ -331,8 +333,8 @@ async def test_new_subscription_does_not_backfill(settings, store):
     sub = store.add("slack", "C1", minute_ago_daily(10), "nato")  # created now, its slot was 10 min ago
     recorder = Recorder()
     clock = make_clock(settings, store, recorder)
-    await clock.start()
-    await asyncio.sleep(0.2)
+    await clock.start()  # the catch-up decides during start()
+    await asyncio.gather(*clock._inflight)
     await clock.stop()
     assert recorder.posts == [] and store.deliveries(sub.id) == []
 

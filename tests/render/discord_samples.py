@@ -52,6 +52,11 @@ def flat(text: str) -> str:
     return " ".join(text.split())
 
 
+def unescaped(text: str) -> str:
+    """What a reader sees: Discord shows a backslash-escaped markdown character as the character itself."""
+    return re.sub(r"\\([\\*_~`|<>\[\]#-])", r"\1", text)
+
+
 def stream(messages: list[dict]) -> str:
     """All body text in reading order (descriptions and field values), whitespace-normalised."""
     parts = []
@@ -60,12 +65,12 @@ def stream(messages: list[dict]) -> str:
         for embed in message["embeds"]:
             parts.append(embed.get("description", ""))
             parts += [f["value"] for f in embed.get("fields", ())]
-    return flat(" ".join(parts))
+    return unescaped(flat(" ".join(parts)))
 
 
 def labels(messages: list[dict]) -> list[str]:
     embeds = [e for m in messages for e in m["embeds"]]
-    return [x for e in embeds for x in [e.get("title", "")] + [f["name"] for f in e.get("fields", ())]]
+    return [unescaped(x) for e in embeds for x in [e.get("title", "")] + [f["name"] for f in e.get("fields", ())]]
 
 
 def check_nothing_lost(briefing: Briefing, messages: list[dict]) -> None:

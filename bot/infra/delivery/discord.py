@@ -15,8 +15,12 @@ NONCE_LENGTH = 25  # Discord allows at most 25 characters
 USER_AGENT = "DiscordBot (briefing-bot, 0.1)"
 
 
-async def post_discord(discord: DiscordSettings, channel: str, messages: list[dict], retry: RetryPolicy) -> int:
-    """Post each message once (retrying only a failed one, with the same nonce); returns the HTTP attempts."""
+async def post_discord(discord: DiscordSettings, channel: str, messages: list[dict], retry: RetryPolicy,
+                       key: str = "") -> int:
+    """Post each message once (retrying only a failed one, with the same nonce); returns the HTTP attempts.
+
+    `key` names the post (subscription and slot): with the channel and the part's number it makes each part's
+    nonce, so a repeat of this post is dropped by Discord while two equal posts elsewhere are not."""
     token = discord.token
     if not token:
         raise DeliveryError("discord: BRIEFING_DISCORD_TOKEN is not set")
@@ -24,11 +28,13 @@ async def post_discord(discord: DiscordSettings, channel: str, messages: list[di
     headers = {"Authorization": f"Bot {token}", "User-Agent": USER_AGENT}
     async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=TIMEOUT)) as session:
 
+        parts = {id(message): number for number, message in enumerate(messages)}
+
         async def send(message: dict) -> None:
             payload = {k: v for k, v in message.items() if v} | {"allowed_mentions": {"parse": []}}
-            # The same nonce on every retry of this message: Discord drops a repeat that it already accepted
-            # (a timeout after a successful post must not post twice).
-            payload |= {"nonce": _nonce(channel, message), "enforce_nonce": True}
+            # The same nonce on every retry of this message: Discord answers a repeat it already accepted with
+            # the message it made (a lost answer after a successful post shows as sent, never posts twice).
+            payload |= {"nonce": _nonce(key, channel, parts[id(message)], message), "enforce_nonce": True}
             try:
                 async with session.post(url, json=payload, headers=headers) as resp:
                     if resp.status < 300:
@@ -38,11 +44,11 @@ async def post_discord(discord: DiscordSettings, channel: str, messages: list[di
             except (aiohttp.ClientError, asyncio.TimeoutError) as exc:
                 raise Retry(f"discord: connection failed ({type(exc).__name__})") from None
 
-        return await send_all(messages, send, retry, f"discord:{channel}")
+        return await send_all(messages, send, retry, f"discord:{channel}", repeatable=True)
 
 
-def _nonce(channel: str, message: dict) -> str:
-    digest = hashlib.sha256(json.dumps([channel, message], sort_keys=True).encode()).hexdigest()
+def _nonce(key: str, channel: str, part: int, message: dict) -> str:
+    digest = hashlib.sha256(json.dumps([key, channel, part, message], sort_keys=True).encode()).hexdigest()
     return digest[:NONCE_LENGTH]
 
 

@@ -1,0 +1,251 @@
+"""A position line: the stance clause of a statement, compressed (never cut), standalone, and a stance.
+
+Candidates are the holder's whole segment, its run of stance clauses, and each stance unit in it; each is
+compressed, its opening resolved, and checked to be a statement with a finite verb. The best one that fits the
+topic and 8 to 20 words wins (24 when nothing shorter says it); None when no candidate is a standalone stance.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from summarizer import compress as c
+from summarizer.attribution import Statement
+from summarizer.lexicon import COPULAS, MODALS, PASSIVE_BY, STANCE_ADJECTIVES, STANCE_NOUNS, STANCE_VERBS
+from summarizer.parties import PEOPLE_NOUNS
+from summarizer.standalone import (
+    first_person, holder_name, reduced_relative, relative_object, resolve_demonstratives, resolve_opening,
+    speaker_quote,
+)
+from summarizer.topics import TopicMatcher, stems_of
+from summarizer.words import word_set
+
+_AUXILIARIES = COPULAS | MODALS | frozenset("has have had did does do will would could can may might shall must "
+                                            "cannot won't can't didn't doesn't isn't aren't".split())
+_FRAGMENT_START = re.compile(
+    rf"^(?:(?i:{'|'.join(c.SUBORDINATORS)}|if|unless|because|despite|to|that|which|who)\b|"
+    r"(?i:an?\s+\w+\s+(?:that|which|who))\b|(?i:an?)\s+[a-z]+\s+[A-Z])")
+_PRONOUN_START = re.compile(r"^[\"'“‘]?(?:he|she|they|it|his|her|its|their|them|this|that|these|those|we|our|us|"
+                            r"i|my|me|you|your)\b", re.IGNORECASE)
+_SUBJECT_PARTICIPLE = re.compile(
+    r"(?P<np>(?P<quant>(?:many|some|several|most|all|both)\s+)?(?:[A-Z][\w.'’-]*\s+)*[A-Z][\w.'’-]*(?:\s+[a-z]+s)?)"
+    r"\s*,?\s+(?P<verb>[a-z]+ing)\b")
+_ACTION_PAST = PASSIVE_BY | word_set("irregular_past")  # 'Togo raised objections', 'Iran struck a deal'
+_NAME_VERB = re.compile(r"\b[A-Z][\w.'’-]*\s+(?:[a-z]+ly\s+)?(?P<verb>[a-z]{3,}(?:s|ed))\s+\w")
+MIN_STANCE_WORDS = 4  # fewer words state no position a reader can use
+SHORTENING_TRIES = 12  # candidate lines examined per segment when dropping trailing pieces
+_AS_FRAME = re.compile(
+    r"^as\s+(?P<frame>[^,]+?\s(?:says?|said|suggests?|suggested|notes?|noted|argues?|argued|warns?|warned|"
+    r"claims?|claimed|believes?|believed|acknowledges?|acknowledged|insists?|insisted))\s*,\s+(?P<rest>.+)$",
+    re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """A written line and how well it fits: within 8 to 20 words (2), up to 24 (1), longer (0)."""
+
+    text: str
+    fit: int
+    on_topic: bool
+    named: bool
+    score: float
+
+    @property
+    def rank(self) -> tuple:
+        n = len(self.text.split())
+        return (self.fit > 0, self.on_topic, self.fit, self.named, self.score, n if self.fit == 2 else -n)
+
+
+def write_line(st: Statement, antecedent: str, matcher: TopicMatcher) -> Line | None:
+    """The best standalone line for a statement on a topic, or None when it has none."""
+    quoted = _quote_line(st)
+    if quoted is not None:
+        return _judge(quoted, st, matcher, named=True)
+    lines = [line for text in _candidates(st) for line in _variants(text, st, antecedent, matcher)]
+    return max(lines, key=lambda line: line.rank, default=None)
+
+
+def _quote_line(st: Statement) -> str | None:
+    """'"We will not give up," the minister said' -> 'Mustafa: “We will not give up”'."""
+    text = st.sentence.text[st.start:st.end].strip()
+    if text[:1] not in "\"“" or not st.cue_at:
+        return None
+    close = max(text.rfind('"'), text.rfind("”"))
+    if close <= 0 or st.start + close >= min(st.cue_at) or (0 <= st.holder_at <= st.start + close):
+        return None
+    content = text[1:close].rstrip(" ,")
+    if c.words(content) > c.LONG_WORDS and not first_person(content):
+        return None
+    return speaker_quote(holder_name(st.holder, st.speaker), content)
+
+
+def _candidates(st: Statement) -> list[str]:
+    """The segment from its start and from the holder, the run of stance clauses, and each stance unit."""
+    sentence = st.sentence.text
+    spans = st.stance_spans
+    out = [sentence[st.start:st.end]]
+    # 'a step Egypt condemned': a holder inside a reduced relative clause is no line's start
+    from_holder = st.start < st.holder_at < st.end and not re.search(
+        r"\b(?:(?:a|an|the)\s+\w+|which|that|who|whom)\s*$", sentence[st.start:st.holder_at], re.IGNORECASE)
+    if from_holder:
+        out.append(sentence[st.holder_at:st.end])
+    if spans:
+        out.append(sentence[spans[0][0]:spans[-1][1]])
+        if from_holder and st.holder_at < spans[0][0]:
+            out.append(sentence[st.holder_at:spans[-1][1]])
+        out.extend(sentence[a:b] for a, b in spans)
+    if st.attribution_last:
+        out.insert(0, _tail_resolved(st))
+    return [t for t in dict.fromkeys(out) if t.strip()]
+
+
+def _tail_resolved(st: Statement) -> str:
+    """'Aid has slowed sharply this month, he said.' -> 'Aid has slowed sharply, Guterres said.'"""
+    text = st.sentence.text[st.start:st.end].strip().rstrip(".")
+    content, _, tail = text.rpartition(",")
+    tail = c.drop_time(tail.strip())
+    m = re.match(r"^(?P<subject>he|she|it|they)\b", tail, re.IGNORECASE)
+    if m:
+        tail = holder_name(st.holder, st.speaker if m.group("subject").lower() in ("he", "she") else None) \
+            + tail[m.end():]
+    return f"{content.strip()}, {tail}"
+
+
+def _variants(text: str, st: Statement, antecedent: str, matcher: TopicMatcher) -> list[Line]:
+    """The compressed candidate, then shorter ones made by dropping whole trailing pieces while it is too long."""
+    out: list[Line] = []
+    frontier, seen = [_compress(text, st)], set()
+    while frontier and len(seen) < SHORTENING_TRIES:
+        line = frontier.pop(0)
+        if not line or line in seen:
+            continue
+        seen.add(line)
+        judged = _standalone(line, st, antecedent)
+        found = _judge(judged, st, matcher, named=_names_holder(judged, st)) if judged else None
+        if found is not None:
+            out.append(found)
+        if c.words(line) > c.MAX_WORDS:
+            frontier.extend(_shorter(line))
+    return out
+
+
+def _compress(text: str, st: Statement) -> str:
+    keep = _protected(st)
+    text = c.drop_connectors(c.drop_dateline(text.strip(" ,;:")))
+    m = _AS_FRAME.match(text)
+    if m:
+        text = f"{m.group('frame')} {m.group('rest')}"
+    rules: tuple[Callable[[str], str], ...] = (
+        c.drop_parentheticals, c.drop_appositives, c.drop_time, c.drop_trailing_context, c.drop_trailing_event,
+        c.drop_leading_clause, c.drop_subordinator)
+    for rule in rules:
+        text = _guarded(rule, text, keep)
+    if not is_stance(c.tidy(text)):  # 'Despite concerns voiced by X': a fragment whose agent holds the stance
+        text = _guarded(c.passive_to_active, text, keep)
+    return c.tidy(_finite_participle(text, st))
+
+
+def _protected(st: Statement) -> tuple[str, ...]:
+    sentence = st.sentence.text
+    return tuple(sentence[a:a + 40].split()[0].strip(",.;:\"“”").lower() for a in st.cue_at)
+
+
+def _guarded(rule: Callable[[str], str], text: str, keep: tuple[str, ...]) -> str:
+    """Apply a rule unless it takes every stance cue out of the text."""
+    new = rule(text).strip(" ,;")
+    if not new or (keep and not any(re.search(rf"\b{re.escape(w)}\b", new.lower()) for w in keep)):
+        return text
+    return new
+
+
+def _finite_participle(text: str, st: Statement) -> str:
+    """'a move that has left many European allies expressing concerns' -> 'many European allies are expressing
+    concerns': a participle whose subject names the holder becomes the line's verb (only 'is'/'are' is added)."""
+    m = _SUBJECT_PARTICIPLE.search(text)
+    if m is None or m.group("verb") not in STANCE_VERBS or is_stance(c.tidy(text)):
+        return text
+    subject = m.group("np").strip()
+    plural = bool(m.group("quant")) or subject.endswith("s") and not subject.endswith("ss")
+    return f"{subject} {'are' if plural else 'is'} {text[m.start('verb'):]}"
+
+
+def _standalone(text: str, st: Statement, antecedent: str) -> str | None:
+    text = relative_object(reduced_relative(text, antecedent), antecedent)
+    resolved = resolve_opening(text, st.holder, st.speaker, antecedent)
+    if resolved is None:
+        return None
+    resolved = resolve_demonstratives(resolved, antecedent)
+    return resolved[:1].upper() + resolved[1:] if not _PRONOUN_START.match(resolved) else None
+
+
+def _judge(text: str, st: Statement, matcher: TopicMatcher, named: bool) -> Line | None:
+    """A Line when `text` is a stance: a finite verb, no fragment opening, no cut."""
+    if not is_stance(text):
+        return None
+    n = c.words(text)
+    fit = 2 if c.MIN_WORDS <= n <= c.MAX_WORDS else (1 if n <= c.LONG_WORDS else 0)
+    score = matcher.score(stems_of(text))
+    return Line(text, fit, score > 0, named, score)
+
+
+def is_stance(text: str) -> bool:
+    """Does the line state something: a finite verb after a subject, not a fragment or a headline?"""
+    if not text or _FRAGMENT_START.match(text) or "…" in text or "..." in text:
+        return False
+    if re.match(r"^[^:“\"]{1,60}: “", text):
+        return True
+    lower = re.findall(r"[a-z’'-]+", text.lower())
+    last = lower[-1]
+    if len(lower) < MIN_STANCE_WORDS or (last in STANCE_VERBS and (last.endswith("ed") or last in _ACTION_PAST)
+                                         and "," not in text):  # 'Indian officials denied': denied what?
+        return False
+    if lower[0] in STANCE_VERBS or lower[0] in _AUXILIARIES or lower[0].endswith("ing") and \
+            lower[0] in STANCE_VERBS:
+        return False
+    return any(_finite(lower, i) for i in range(1, len(lower))) or _name_then_verb(text)
+
+
+def _name_then_verb(text: str) -> bool:
+    """'Veritel controls nearly 70 percent': a name followed by a verb in -s or -ed (not 'European allies')."""
+    for m in _NAME_VERB.finditer(text, 1):
+        if m.group("verb") not in PEOPLE_NOUNS and m.group("verb") not in STANCE_NOUNS:
+            return True
+    return False
+
+
+def _finite(lower: list[str], i: int) -> bool:
+    w, prev = lower[i], lower[i - 1]
+    if w in _AUXILIARIES:
+        return True
+    if w in STANCE_ADJECTIVES:
+        return prev in COPULAS
+    if (w not in STANCE_VERBS and w not in _ACTION_PAST) or prev in ("to", "the", "a", "an", "of", "for"):
+        return False
+    return w.endswith(("ed", "s")) or not w.endswith("ing")
+
+
+def _names_holder(text: str, st: Statement) -> bool:
+    """Does the line name who holds it (its party, a person, or the holder's mention in the sentence)?"""
+    if st.holder.lower() in text.lower() or (st.speaker and st.speaker.split()[-1] in text):
+        return True
+    if st.holder_at >= 0:
+        first = st.sentence.text[st.holder_at:].split()[0].strip(",.;:'’s")
+        return bool(first) and first in text
+    return False
+
+
+def _shorter(text: str) -> list[str]:
+    """Whole trailing pieces that may go when a line is too long: examples, an occasion, a condition, a second
+    predicate, the last comma piece (outside quotes)."""
+    rules = (c.drop_trailing_examples, c.drop_trailing_event, c.drop_trailing_condition, c.drop_trailing_coordination)
+    out = [c.tidy(rule(text)) for rule in rules]
+    depth, cut = 0, -1
+    for k, ch in enumerate(text):
+        if ch in "\"“”":
+            depth ^= 1
+        elif ch in ",;" and not depth:
+            cut = k
+    if cut > 0:
+        out.append(c.tidy(text[:cut]))
+    return [t for t in out if t != text]

@@ -1,0 +1,89 @@
+"""Sentence boundaries in time linear in the text: pysbd for ordinary paragraphs, bounded rules for page-long ones.
+
+pysbd's abbreviation pass re-scans the whole text once per abbreviation it finds, so its cost grows with the
+square of a paragraph's length; a page that lost its line breaks is one paragraph. Paragraphs up to
+LONG_PARAGRAPH characters go to pysbd (bounded cost each); longer ones to a one-pass rule splitter that uses
+pysbd's own English abbreviation lists. No sentence is longer than MAX_SENTENCE characters.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import pysbd
+from pysbd.lang.english import English
+
+LONG_PARAGRAPH = 3000  # characters; news paragraphs are far shorter
+MAX_SENTENCE = 2000  # characters; a longer run without a boundary is cut at spaces into windows
+_SEGMENTER = pysbd.Segmenter(language="en", clean=False, char_span=False)
+_ABBREVIATIONS = frozenset(English.Abbreviation.ABBREVIATIONS)
+_PREPOSITIVE = frozenset(English.Abbreviation.PREPOSITIVE_ABBREVIATIONS)
+_NUMBER_ABBREVIATIONS = frozenset(English.Abbreviation.NUMBER_ABBREVIATIONS)
+_SENTENCE_STARTERS = frozenset(English.AbbreviationReplacer.SENTENCE_STARTERS)
+_END_RUN = re.compile(r"[.!?]+")  # finditer matches each run once, so the scan is linear
+# closing quotes/brackets, a space, then what opens a sentence; every part bounded or single-pass
+_AFTER_END = re.compile(r"([\"'\u201d\u2019)\]]{0,3})\s+[\"'\u201c\u2018(\[]?([A-Z0-9][A-Za-z]{0,15})")
+_MULTI_PERIOD = re.compile(r"(?:[a-z]\.)+[a-z]")
+_OPENERS = "\"'\u201c\u2018(["
+
+
+def pysbd_sentences(paragraph: str) -> list[str]:
+    """pysbd's sentences of a paragraph, located with str.find (pysbd's char spans compile a regex each)."""
+    if not paragraph:
+        return []
+    found: list[str] = []
+    end = 0
+    for sentence in _SEGMENTER.processor(paragraph).process():
+        start = paragraph.find(sentence, end)
+        if start < 0:  # pysbd accepts a match that overlaps the previous sentence's span
+            start = paragraph.find(sentence, max(0, end - len(sentence)))
+        if start < 0:
+            continue  # pysbd drops a segment it cannot find in the original text
+        end = start + len(sentence)
+        if sentence.strip():
+            found.append(sentence.strip())
+    return found
+
+
+def long_paragraph_sentences(paragraph: str) -> Iterator[str]:
+    """Sentences of a page-long paragraph, lazily, in one pass: ends at . ! ? before a capital, abbreviations
+    and initials kept."""
+    start = 0
+    for run in _END_RUN.finditer(paragraph):
+        after = _AFTER_END.match(paragraph, run.end())
+        if after is None or _continues(paragraph, run, after):
+            continue
+        close = run.end() + len(after.group(1))
+        yield from windows(paragraph, start, close)
+        start = close
+    yield from windows(paragraph, start, len(paragraph))
+
+
+def windows(text: str, start: int, end: int) -> list[str]:
+    """text[start:end] stripped, in pieces of at most MAX_SENTENCE characters cut at a space where one is."""
+    pieces = []
+    while end - start > MAX_SENTENCE:
+        cut = text.rfind(" ", start + MAX_SENTENCE // 2, start + MAX_SENTENCE)
+        cut = cut if cut > start else start + MAX_SENTENCE
+        pieces.append(text[start:cut].strip())
+        start = cut
+    pieces.append(text[start:end].strip())
+    return [p for p in pieces if p]
+
+
+def _continues(paragraph: str, run: re.Match, after: re.Match) -> bool:
+    """True when the period of `run` ends an abbreviation or an initial rather than a sentence."""
+    if run.group() != ".":
+        return False
+    before = paragraph[max(0, run.start() - 32):run.start()]
+    if not before or before[-1].isspace():
+        return False
+    word = before.split()[-1].lstrip(_OPENERS).lower()
+    next_word = after.group(2)
+    if len(word) == 1 and word.isalpha():
+        return True  # an initial: "J. Smith"
+    if _MULTI_PERIOD.fullmatch(word):
+        return next_word not in _SENTENCE_STARTERS  # "the U.S. The talks ..." ends; "U.S. officials" does not
+    if word in _PREPOSITIVE:
+        return True
+    return word in _NUMBER_ABBREVIATIONS and next_word[:1].isdigit()

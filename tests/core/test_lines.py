@@ -1,0 +1,97 @@
+"""Position lines that read on their own: resolved openings, quotes with their speaker, stances not fragments."""
+from summarizer.lines import is_stance
+from summarizer.standalone import antecedent_phrase, holder_name, party_subject, resolve_opening, short_name
+from tests.builders import briefing
+
+GHANA = {"Ghana": ["Ghana", "Ghanaian", "Accra"], "Togo": ["Togo", "Togolese", "Lome"]}
+TOPICS = {"dam": ["dam", "river", "water"]}
+
+
+def _lines(texts, topic="dam", parties=GHANA, topics=TOPICS):
+    return {p.name: [pos.text for pos in p.positions] for p in briefing(texts, topic, parties, topics).parties}
+
+
+def test_an_opening_pronoun_becomes_the_name_attribution_found():
+    lines = _lines("Water Minister Ama Mensah of Ghana visited the river on Friday. "
+                   "She said the dam would be finished before the rains.")
+    assert lines["Ghana"] == ["Mensah said the dam would be finished before the rains"]
+
+
+def test_a_demonstrative_becomes_the_antecedent_noun_phrase():
+    lines = _lines("Togo wants a joint water commission for the river, but Ghana has rejected this move.")
+    assert lines["Ghana"] == ["Ghana has rejected Togo's joint water commission"]
+
+
+def test_a_first_person_quote_keeps_its_speaker():
+    lines = _lines('Togolese Foreign Minister Kodjo Adedze arrived in Lome. '
+                   '"We will not accept a dam that dries our river," Adedze told reporters.')
+    assert lines["Togo"] == ["Adedze: “We will not accept a dam that dries our river”"]
+
+
+def test_content_first_sentence_keeps_its_attribution_without_the_time():
+    lines = _lines("Water levels behind the dam have fallen to record lows this month, Ghana's foreign ministry said.")
+    assert lines["Ghana"] == ["Water levels behind the dam have fallen to record lows, Ghana's foreign ministry said"]
+
+
+def test_appositive_time_and_trailing_occasion_go_and_the_holder_stays():
+    lines = _lines("Ama Mensah, Ghana's foreign minister, said on Tuesday that the dam must release more water, "
+                   "after farmers downstream lost their harvest.")
+    assert lines["Ghana"] == ["Ama Mensah said that the dam must release more water"]
+
+
+def test_a_long_sentence_is_compressed_never_cut():
+    text = ("Togo, which depends on the river for most of its farming, warned that it would take the dam dispute "
+            "to the regional court if Ghana did not share its water release schedule, including for the dry season.")
+    (line,) = _lines(text)["Togo"]
+    assert "…" not in line and "..." not in line
+    assert line.startswith("Togo warned that it would take the dam dispute to the regional court")
+    assert len(line.split()) <= 24
+
+
+def test_negations_and_numbers_stay():
+    lines = _lines("Ghana said on Monday that it would never cut the river's flow by more than 20 percent.")
+    assert lines["Ghana"] == ["Ghana said that it would never cut the river's flow by more than 20 percent"]
+
+
+def test_a_passive_fragment_becomes_its_agent_s_statement():
+    lines = _lines("Despite objections to the dam raised by Togo, construction resumed.")
+    assert lines["Togo"] == ["Togo raised objections to the dam"]
+
+
+def test_a_fragment_is_no_stance():
+    assert not is_stance("Despite earlier objections from farmers")
+    assert not is_stance("Advocating for collective unity on the river")
+    assert not is_stance("A claim Ghanaian officials denied")
+    assert not is_stance("Ghanaian officials denied")
+    assert is_stance("Ghana rejected the plan for the dam")
+    assert is_stance("Adedze: “We will strike”")
+
+
+def test_an_opening_that_cannot_be_resolved_is_refused_not_guessed():
+    assert resolve_opening("He rejected the plan", "Ghana", None, "") is None
+    assert resolve_opening("This was rejected", "Ghana", None, "The weather was bad.") is None
+    assert resolve_opening("It rejected the plan", "European Union", None, "") == "The European Union rejected the plan"
+    assert resolve_opening("Its minister resigned", "Togo", None, "") == "Togo's minister resigned"
+    assert resolve_opening("Its envoy urged Togo to wait", "Togo", None, "") is None  # Togo urging itself?
+    assert resolve_opening("It's a provocation, an official said", "Togo", None, "") is None
+
+
+def test_names_for_lines():
+    assert short_name("Ursula von der Leyen") == "von der Leyen"
+    assert short_name("Ama Mensah") == "Mensah"
+    assert party_subject("United Nations") == "The United Nations"
+    assert party_subject("Hamas") == "Hamas"
+    assert holder_name("Togo", "Togolese") == "Togo"  # a demonym taken for a person's name
+    assert holder_name("Togo", "Kodjo Adedze") == "Adedze"
+    assert antecedent_phrase("Togo wants a joint commission, officials said") == "Togo's joint commission"
+    assert antecedent_phrase("The weather was bad") is None
+
+
+def test_a_reduced_relative_puts_its_holder_first_with_the_claim_from_the_clause_before():
+    lines = _lines("Ghanaian officials accused Togo of diverting the river within days, a charge Togo denied.")
+    assert lines["Togo"] == ["Togo denied a charge of diverting the river within days"]
+
+
+def test_a_relative_clause_gets_its_object_back_from_the_clause_before():
+    lines = _lines("Ghana wants a levy of 3 cents per cubic metre on dam water, which Togo has called unfair.")
+    assert lines["Togo"] == ["Togo has called a levy of 3 cents per cubic metre on dam water unfair"]
