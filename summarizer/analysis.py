@@ -4,10 +4,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from summarizer.attribution import Statement
-from summarizer.extraction import Found, find_statements, lexicon_of, parties_of, people_of, read
+from summarizer.attribution import Statement, extract
+from summarizer.discovery import discover_lexicon
+from summarizer.extraction import Found, describe, read
 from summarizer.model import Document, Party, Profile, Topic
-from summarizer.parties import PartyLexicon
+from summarizer.parties import PartyLexicon, build_lexicon
 from summarizer.topics import discover_topics
 
 
@@ -22,7 +23,6 @@ class Claim:
     context_stems: str  # the previous sentence, for 'such aspirations', 'this move', 'he'
     neighbour_stems: str  # the sentences before and after it in its paragraph
     order: int  # first appearance, for stable output
-    anaphoric: bool = False  # its stance leans on an earlier sentence ('this move', 'such aspirations')
     antecedent: str = ""  # what 'this move' or 'such plans' may stand for: the sentence's earlier part or the one before
 
 
@@ -42,11 +42,19 @@ class Analysis:
 def analyze(documents: Sequence[Document], profile: Profile) -> Analysis:
     """Split, attribute and de-duplicate every document (pure; deterministic for the same input)."""
     documents = tuple(documents)
-    readings = [read(doc) for doc in documents]
-    parties = parties_of(profile.parties, readings)
-    lexicon = lexicon_of(parties, [people_of(doc, parties) for doc in documents])
-    found = [find_statements(reading, lexicon) for reading in readings]
+    split = [list(read(doc).sentences) for doc in documents]
+    lexicon, statements = corpus_lexicon(profile, [d.text for d in documents], split)
+    found = [describe(sentences, sts) for sentences, sts in zip(split, statements)]
     return assemble(documents, found, lexicon, profile)
+
+
+def corpus_lexicon(profile: Profile, texts: list[str], split: Sequence[list]) -> tuple[PartyLexicon, list]:
+    """The corpus's lexicon (the profile's parties and the people the texts name, else the parties discovered
+    from who holds stances) and each document's statements."""
+    if profile.parties:
+        lexicon = build_lexicon(profile.parties, texts)
+        return lexicon, [extract(sentences, lexicon) for sentences in split]
+    return discover_lexicon(texts, split)
 
 
 def assemble(documents: Sequence[Document], found: Iterable[Sequence[Found]], lexicon: PartyLexicon,
@@ -62,7 +70,7 @@ def assemble(documents: Sequence[Document], found: Iterable[Sequence[Found]], le
                     claim.documents.append(doc.id)
                 continue
             claims[key] = Claim(f.statement, [doc.id], f.stems, f.sentence_stems, f.context_stems,
-                                f.neighbour_stems, len(claims), f.anaphoric, f.antecedent)
+                                f.neighbour_stems, len(claims), f.antecedent)
     topics = profile.topics or discover_topics([c.stems for c in claims.values()])
     return Analysis(tuple(documents), lexicon.parties, topics, tuple(claims.values()), lexicon,
                     {d.id: d.url for d in documents})

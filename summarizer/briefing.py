@@ -6,23 +6,18 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from summarizer.analysis import Analysis, Claim
-from summarizer.lines import Line, write_line
+from summarizer.lines import write_line
 from summarizer.model import Briefing, PartyBriefing, Position, Source, Topic
+from summarizer.relevance import MIN_RELEVANCE, TopicAssigner
+from summarizer.relevance import relevance as topic_relevance
+from summarizer.selection import OVERVIEW_PER_PARTY, PER_PARTY, Pick, select
 from summarizer.topics import TopicMatcher, find_topic, slug, stems_of
-
-PER_PARTY = 3  # a briefing line per party must stay readable in chat
-OVERVIEW_PER_PARTY = 1
-MIN_RELEVANCE = 0.5
-_NEAR_DUPLICATE = 88  # rapidfuzz token_set_ratio above which two quotes say the same thing
 
 
 @dataclass(frozen=True, slots=True)
 class Weights:
     """How topic relevance and the way a holder was found rank a party's statements."""
 
-    rest_of_sentence: float = 0.5  # share of the topic weight only the rest of the sentence adds
-    context_cap: float = 2.0  # most the previous sentence or the paragraph may add
-    neighbours: float = 0.3  # share of the paragraph's topic weight for a statement that leans on nothing
     relevance_cap: float = 3.0
     per_extra_source: float = 0.1  # a stance carried by several outlets ranks a little higher
     reported: float = 0.2  # a stance reported by another party ranks lower than its own words
@@ -49,8 +44,9 @@ def brief(analysis: Analysis, query: str | None) -> Briefing:
 
 def _overview(analysis: Analysis, known: tuple[str, ...]) -> Briefing:
     merged: dict[str, list[Position]] = {}
+    assigner = TopicAssigner(analysis.topics, analysis.lexicon)
     for topic in analysis.topics:
-        for party in _party_briefings(analysis, topic, OVERVIEW_PER_PARTY):
+        for party in _party_briefings(analysis, topic, OVERVIEW_PER_PARTY, assigner):
             merged.setdefault(party.name, []).extend(party.positions)
     order = [p.name for p in analysis.parties]
     parties = tuple(PartyBriefing(name, tuple(merged.get(name, ()))) for name in order if merged.get(name))
@@ -63,34 +59,22 @@ def _titles(analysis: Analysis, extra: Topic | None = None) -> tuple[tuple[str, 
     return tuple((t.key, t.label[:1].upper() + t.label[1:]) for t in topics)
 
 
-def _party_briefings(analysis: Analysis, topic: Topic, per_party: int) -> tuple[PartyBriefing, ...]:
+def _party_briefings(analysis: Analysis, topic: Topic, per_party: int,
+                     assigner: TopicAssigner | None = None) -> tuple[PartyBriefing, ...]:
     matcher = TopicMatcher.build(topic)
+    assigner = assigner or TopicAssigner(analysis.topics, analysis.lexicon)
     ranked: dict[str, list[tuple[float, Claim]]] = {}
     for claim in analysis.claims:
-        relevance = _relevance(claim, matcher)
-        if relevance >= MIN_RELEVANCE:
+        relevance = topic_relevance(claim, matcher)
+        if relevance >= MIN_RELEVANCE and assigner.belongs(claim, topic):
             ranked.setdefault(claim.statement.holder, []).append((_score(claim, relevance), claim))
     out = []
     for party in analysis.parties:
-        picks = _pick(sorted(ranked.get(party.name, []), key=lambda x: (-x[0], x[1].order)), per_party, matcher)
-        positions = tuple(_position(analysis, line, claims, topic) for line, claims in picks)
+        picks = _lines(ranked.get(party.name, []), per_party, matcher)
+        positions = tuple(_position(analysis, pick, topic) for pick in picks)
         if positions:
             out.append(PartyBriefing(party.name, positions))
     return tuple(out)
-
-
-def _relevance(claim: Claim, matcher: TopicMatcher) -> float:
-    """Topic weight in the statement, half of what only the rest of its sentence adds, and the previous
-    sentence when the statement leans on it ('such aspirations', 'this move', 'he', 'the two leaders')."""
-    own = matcher.score(claim.stems)
-    sentence = matcher.score(claim.sentence_stems)
-    relevance = own + WEIGHTS.rest_of_sentence * max(0.0, sentence - own)
-    st = claim.statement
-    if claim.anaphoric or st.via == "plural":
-        relevance += min(matcher.score(claim.context_stems), WEIGHTS.context_cap)
-    else:
-        relevance += WEIGHTS.neighbours * min(matcher.score(claim.neighbour_stems), WEIGHTS.context_cap)
-    return relevance
 
 
 def _score(claim: Claim, relevance: float) -> float:
@@ -99,28 +83,22 @@ def _score(claim: Claim, relevance: float) -> float:
         + WEIGHTS.per_extra_source * (len(claim.documents) - 1) - (WEIGHTS.reported if st.reported_by else 0.0)
 
 
-def _pick(ranked: list[tuple[float, Claim]], limit: int, matcher: TopicMatcher) -> list[tuple[Line, list[Claim]]]:
-    """Best claims with a standalone line first; a near-duplicate joins the pick it repeats (its document
-    becomes another source). A claim with no line, or one too long to say in 24 words, gives way to the
-    party's next-best; the long one is used only when the party has nothing else."""
-    picks: list[tuple[Line, list[Claim]]] = []
-    fallback: tuple[Line, list[Claim]] | None = None
-    for _, claim in ranked:
-        quotes = [group[0].statement.quote for _, group in picks]
-        match = process.extractOne(claim.statement.quote, quotes, scorer=fuzz.token_set_ratio,
-                                   score_cutoff=_NEAR_DUPLICATE) if quotes else None
-        if match is not None:
-            picks[match[2]][1].append(claim)
-        elif len(picks) < limit:
-            line = write_line(claim.statement, claim.antecedent, matcher)
-            if line is not None and line.fit > 0:
-                picks.append((line, [claim]))
-            elif line is not None and fallback is None:
-                fallback = (line, [claim])
-    return picks or ([fallback] if fallback else [])
+def _lines(ranked: list[tuple[float, Claim]], limit: int, matcher: TopicMatcher) -> list[Pick]:
+    """A party's lines: claims whose standalone line fits 8 to 24 words; a longer line only when the party has
+    nothing else to say on the topic."""
+    def fitting(claim: Claim) -> str | None:
+        line = write_line(claim.statement, claim.antecedent, matcher)
+        return line.text if line is not None and line.fit > 0 else None
+
+    def any_line(claim: Claim) -> str | None:
+        line = write_line(claim.statement, claim.antecedent, matcher)
+        return line.text if line is not None else None
+
+    return select(ranked, limit, fitting) or select(ranked, 1, any_line)
 
 
-def _position(analysis: Analysis, line: Line, claims: list[Claim], topic: Topic) -> Position:
+def _position(analysis: Analysis, pick: Pick, topic: Topic) -> Position:
+    claims = pick.claims
     lead = claims[0].statement
     carriers: dict[str, list[str]] = {}  # quote -> documents, so a syndicated sentence is one source
     for claim in claims:
@@ -129,7 +107,7 @@ def _position(analysis: Analysis, line: Line, claims: list[Claim], topic: Topic)
     sentences = {c.statement.quote: c.statement.sentence.text for c in claims}
     sources = [Source(document=docs[0], quote=quote, url=analysis.url_of(docs[0]), sentence=sentences[quote],
                       also=tuple(docs[1:])) for quote, docs in carriers.items()]
-    return Position(text=line.text, topic=topic.key, sources=tuple(sources), reported_by=lead.reported_by)
+    return Position(text=pick.text, topic=topic.key, sources=tuple(sources), reported_by=lead.reported_by)
 
 
 def suggest_topics(analysis: Analysis, text: str, limit: int = 5) -> list[str]:

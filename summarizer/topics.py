@@ -1,6 +1,7 @@
 """Topic matching beyond the exact keyword (stems, related terms, anaphora), free-text queries, discovery."""
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -11,6 +12,7 @@ from summarizer.text import normalize, stem
 _ANAPHORA = re.compile(r"\b(this|these|those|such|the move|the idea|the plan|the proposal|the issue|"
                        r"the demand|the step|the prospect)\b", re.IGNORECASE)
 _RELATED = {stem(k): v for k, v in RELATED_TERMS.items()}
+_STOP_STEMS = frozenset(stem(w) for w in STOPWORDS)
 KEYWORD_WEIGHT = 1.0
 NAME_WEIGHT = 0.6  # a word of the topic's key or title, when the topic has keywords of its own
 RELATED_WEIGHT = 0.6
@@ -36,12 +38,13 @@ class TopicMatcher:
     terms: tuple[tuple[str, float], ...]
 
     @classmethod
+    @functools.lru_cache(maxsize=256)  # topics are frozen; every briefing and statement reuses their matchers
     def build(cls, topic: Topic) -> "TopicMatcher":
         weights: dict[str, float] = {}
 
         def add(text: str, weight: float) -> None:
             phrase = _phrase(text)
-            if phrase and phrase not in {stem(w) for w in STOPWORDS}:
+            if phrase and phrase not in _STOP_STEMS:
                 weights[phrase] = max(weights.get(phrase, 0.0), weight)
 
         for keyword in topic.keywords:
@@ -57,6 +60,42 @@ class TopicMatcher:
     def score(self, stems: str) -> float:
         """Sum of the weights of the distinct terms found in a ' stem stem ' string."""
         return sum(weight for phrase, weight in self.terms if f" {phrase} " in stems)
+
+
+class TopicSet:
+    """The topics of one story scored side by side, to tell which one a sentence is most about: a term counts
+    by the share of it each topic owns (a word several topics list says little), and a word inside a longer
+    phrase of another topic found at the same place counts for that phrase only ('military aid')."""
+
+    def __init__(self, topics: tuple[Topic, ...]) -> None:
+        self.topics = topics
+        plain = [TopicMatcher.build(t) for t in topics]
+        claims: dict[str, float] = {}
+        for matcher in plain:
+            for phrase, weight in matcher.terms:
+                claims[phrase] = claims.get(phrase, 0.0) + weight
+        self._terms = tuple({phrase: weight * weight / claims[phrase] for phrase, weight in m.terms} for m in plain)
+
+    def scores(self, stems: str) -> tuple[float, ...]:
+        """Owned topic weight of a ' stem stem ' string, one figure per topic."""
+        return tuple(sum(hits.values()) for hits in self._hits(stems))
+
+    def firsts(self, stems: str) -> tuple[int, ...]:
+        """Where each topic's first counted term starts in a ' stem stem ' string (its length when none)."""
+        return tuple(min((stems.find(f" {p} ") for p in hits), default=len(stems)) for hits in self._hits(stems))
+
+    def _hits(self, stems: str) -> list[dict[str, float]]:
+        found = [{p: w for p, w in terms.items() if f" {p} " in stems} for terms in self._terms]
+        matched = {p for hits in found for p in hits}
+        return [{p: w for p, w in hits.items() if not self._shadowed(p, terms, matched, stems)}
+                for hits, terms in zip(found, self._terms)]
+
+    @staticmethod
+    def _shadowed(phrase: str, own: dict[str, float], matched: set[str], stems: str) -> bool:
+        """Every occurrence of `phrase` sits inside a longer matched phrase that is not one of its topic's."""
+        count = stems.count(f" {phrase} ")
+        return any(longer not in own and f" {phrase} " in f" {longer} " and stems.count(f" {longer} ") >= count
+                   for longer in matched if len(longer) > len(phrase))
 
 
 def is_anaphoric(text: str) -> bool:

@@ -2,7 +2,6 @@
 keep its briefings (a briefing made from one state of the index is stored until the next ingest)."""
 from __future__ import annotations
 
-import json
 import threading
 import time
 from collections.abc import Callable, Hashable, Sequence
@@ -18,8 +17,8 @@ from bot.infra.index_codec import briefing_from_plain, briefing_to_plain, found_
 from bot.infra.index_store import IndexStore
 from bot.infra.ingest import Ingest, IngestSummary, Progress, doc_order, scan, signature
 from summarizer import Analysis, Briefing, Document, Profile
-from summarizer.analysis import assemble
-from summarizer.extraction import lexicon_of, parties_of
+from summarizer.analysis import analyze, assemble
+from summarizer.parties import build_lexicon
 from summarizer.search import ClaimSearch
 from summarizer.text import dedupe_key
 from summarizer.topics import slug
@@ -59,23 +58,25 @@ class Index:
         return self.ingest(story, folder, profile_path, profile, warn, progress)
 
     def analysis(self, story: str, profile: Profile) -> Analysis:
-        """The story's analysis from the index alone (no document is read or split)."""
+        """The story's analysis from the index (no file is read): with a profile, its stored statements under
+        the lexicon learned from every text; in auto mode, a whole-corpus analysis of the stored texts (which
+        parties there are depends on every document's statements)."""
         rows = sorted(self.store.documents(story).values(), key=lambda r: doc_order(r.doc))
         hashes = list(dict.fromkeys(r.content for r in rows))
-        data = self.store.column("found", hashes, "people", "mentions")
-        if profile.parties:
-            parties = profile.parties
-        else:
-            parties = parties_of((), (work.mentions_reading(json.loads(data[h][2])) for h in hashes if h in data))
-        lexicon = lexicon_of(parties, (work.people_list(data[h][1]) for h in hashes if h in data))
+        data = self.store.column("text", hashes, "found")
+        rows = [r for r in rows if r.content in data]
+        documents = [Document(id=r.doc, text=work.text_of(data[r.content][0]), title=r.title, url=r.url)
+                     for r in rows]
+        if not profile.parties:
+            return analyze(documents, profile)
+        lexicon = build_lexicon(profile.parties, [d.text for d in documents])
         decoded: dict[str, list] = {}
         found = []
         for row in rows:
             if row.content not in decoded:
-                blob = data.get(row.content, (None,))[0]
+                blob = data[row.content][1]
                 decoded[row.content] = found_from_plain(row.doc, unpack(blob)) if blob else []
             found.append(decoded[row.content])
-        documents = [Document(id=r.doc, text="", title=r.title, url=r.url) for r in rows]
         return assemble(documents, found, lexicon, profile)
 
 

@@ -7,7 +7,7 @@ from dataclasses import asdict, fields
 
 from summarizer import Briefing, PartyBriefing, Position, Source
 from summarizer.attribution import Statement
-from summarizer.extraction import Found, Person, Reading
+from summarizer.extraction import Found, Reading
 from summarizer.text import Sentence
 
 
@@ -20,20 +20,12 @@ def unpack(blob: bytes):
 
 
 def reading_to_plain(reading: Reading) -> dict:
-    return {"s": [[s.paragraph, s.text] for s in reading.sentences], "m": [list(m) for m in reading.mentions]}
+    return {"s": [[s.paragraph, s.text] for s in reading.sentences]}
 
 
 def reading_from_plain(doc: str, plain: dict) -> Reading:
     sentences = tuple(Sentence(doc, k, p, text) for k, (p, text) in enumerate(plain["s"]))
-    return Reading(doc, sentences, tuple((canon, n) for canon, n in plain["m"]))
-
-
-def people_to_plain(people: tuple[Person, ...]) -> list:
-    return [[alias, party, list(titles), full] for alias, party, titles, full in people]
-
-
-def people_from_plain(plain: list) -> tuple[Person, ...]:
-    return tuple((alias, party, tuple(titles), full) for alias, party, titles, full in plain)
+    return Reading(doc, sentences)
 
 
 def found_to_plain(found: tuple[Found, ...]) -> list:
@@ -44,7 +36,7 @@ def found_to_plain(found: tuple[Found, ...]) -> list:
         st, s = f.statement, f.statement.sentence
         out.append([s.index, s.paragraph, s.text, st.start, st.end, st.holder, st.via, st.strength, st.reported_by,
                     st.speaker, st.split, st.holder_at, list(st.cue_at), f.key, f.stems, f.sentence_stems,
-                    f.context_stems, f.neighbour_stems, f.anaphoric, f.antecedent])
+                    f.context_stems, f.neighbour_stems, f.antecedent])
     return out
 
 
@@ -54,14 +46,13 @@ def found_from_plain(doc: str, plain: list) -> list[Found]:
     shared: dict[str, str] = {}
     out = []
     for (index, paragraph, text, start, end, holder, via, strength, reported_by, speaker, split, holder_at, cue_at,
-         key, stems, sentence_stems, context_stems, neighbour_stems, anaphoric, antecedent) in plain:
+         key, stems, sentence_stems, context_stems, neighbour_stems, antecedent) in plain:
         text, sentence_stems, context_stems, neighbour_stems, antecedent = (
             shared.setdefault(v, v) for v in (text, sentence_stems, context_stems, neighbour_stems, antecedent))
         statement = Statement(sentence=Sentence(doc, index, paragraph, text), start=start, end=end, holder=holder,
                               via=via, strength=strength, reported_by=reported_by, speaker=speaker, split=split,
                               holder_at=holder_at, cue_at=tuple(cue_at))
-        out.append(Found(statement, key, stems, sentence_stems, context_stems, neighbour_stems, anaphoric,
-                         antecedent))
+        out.append(Found(statement, key, stems, sentence_stems, context_stems, neighbour_stems, antecedent))
     return out
 
 

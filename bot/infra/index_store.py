@@ -38,11 +38,11 @@ documents = Table(
 contents = Table(
     "index_contents", metadata,
     Column("content", String(64), primary_key=True),
-    Column("text", LargeBinary, nullable=False),  # zlib of the cleaned text (to redo people or statements)
+    Column("text", LargeBinary, nullable=False),  # zlib of the cleaned text (the lexicon is learned from it)
     Column("reading", LargeBinary, nullable=False),  # sentences
-    Column("mentions", Text, nullable=False),  # JSON {party: count}, for discovering parties
-    Column("parties_key", String(16)),
-    Column("people", LargeBinary),  # people the document ties to parties, given parties_key
+    Column("mentions", Text, nullable=False),  # unused ("{}"): kept so index files of earlier versions stay writable
+    Column("parties_key", String(16)),  # unused (people are learned corpus-wide), kept likewise
+    Column("people", LargeBinary),  # unused, kept likewise
     Column("lexicon_key", String(16)),
     Column("found", LargeBinary),  # statements with ranking stems, given lexicon_key
 )

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import hashlib
-import json
 import pickle
 import zlib
 from functools import lru_cache
@@ -11,11 +10,9 @@ from pathlib import Path
 import summarizer
 
 from bot.infra.documents import load_document
-from bot.infra.index_codec import (
-    found_to_plain, pack, people_from_plain, people_to_plain, reading_from_plain, reading_to_plain, unpack,
-)
+from bot.infra.index_codec import found_to_plain, pack, reading_from_plain, reading_to_plain, unpack
 from summarizer import Document
-from summarizer.extraction import Reading, find_statements, people_of, read
+from summarizer.extraction import find_statements, read
 
 _state: dict = {}
 
@@ -61,48 +58,26 @@ def claim_id(holder: str, key: str) -> str:
 
 
 def load_and_read(job: tuple[str, str, str]) -> dict:
-    """Load one file (warnings are returned, not printed) and read it: sentences and party mentions."""
+    """Load one file (warnings are returned, not printed) and read it: its sentences."""
     story, path, folder = job
     warnings: list[str] = []
     doc = load_document(Path(path), Path(folder), warnings.append)
     if doc is None:
         return {"content": None, "warnings": warnings}
-    result = read_text(story, doc)
-    if _state.get("parties"):
-        result.update(people_result(doc))
-    return {**result, "warnings": warnings}
-
-
-def people_result(doc: Document) -> dict:
-    """The people columns of a document, for the parties of this phase."""
-    parties = _state["parties"]
-    return {"parties_key": parties_key(parties), "people": pack(people_to_plain(people_of(doc, parties)))}
+    return {**read_text(story, doc), "warnings": warnings}
 
 
 def read_text(story: str, doc: Document) -> dict:
     """The extraction row of one document's text (also used for articles fetched from the web)."""
     reading = read(doc)
     return {"content": content_hash(story, doc.text), "text": zlib.compress(doc.text.encode("utf-8"), 6),
-            "reading": pack(reading_to_plain(reading)), "mentions": json.dumps(dict(reading.mentions)),
+            "reading": pack(reading_to_plain(reading)), "mentions": "{}",  # column kept for older index files
             "title": doc.title, "url": doc.url}
 
 
-def mentions_reading(mentions: dict[str, int]) -> Reading:
-    return Reading("", (), tuple(sorted(mentions.items())))
-
-
-def parties_key(parties) -> str:
-    return hashlib.sha256(repr(parties).encode()).hexdigest()[:16]
-
-
-def people(job: tuple[str, bytes]) -> bytes:
-    content, text = job
-    doc = Document(id=content, text=zlib.decompress(text).decode("utf-8"))
-    return pack(people_to_plain(people_of(doc, _state["parties"])))
-
-
-def people_list(blob: bytes | None):
-    return people_from_plain(unpack(blob)) if blob else ()
+def text_of(blob: bytes) -> str:
+    """A stored document text."""
+    return zlib.decompress(blob).decode("utf-8")
 
 
 def statements(job: tuple[str, bytes]) -> tuple[bytes, list[str]]:
@@ -112,4 +87,4 @@ def statements(job: tuple[str, bytes]) -> tuple[bytes, list[str]]:
     return pack(found_to_plain(found)), [claim_id(f.statement.holder, f.key) for f in found]
 
 
-_PHASES = {"load_and_read": load_and_read, "people": people, "statements": statements}
+_PHASES = {"load_and_read": load_and_read, "statements": statements}

@@ -3,7 +3,6 @@ identical copies share one extraction, and the work is spread over every core (a
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -14,10 +13,13 @@ from pathlib import Path, PurePosixPath
 
 from bot.infra.documents import SUFFIXES
 from bot.infra import index_work as work
+from bot.infra.index_codec import found_to_plain, pack, reading_from_plain, unpack
 from bot.infra.index_store import DocumentRow, IndexStore
 from bot.infra.articles import Article
 from summarizer import Document, Profile
-from summarizer.extraction import lexicon_key, lexicon_of, parties_of
+from summarizer.analysis import corpus_lexicon
+from summarizer.extraction import describe, lexicon_key
+from summarizer.parties import build_lexicon
 
 BATCH = 200  # documents per transaction: a kill loses at most one batch of work
 INLINE = 40  # fewer jobs than this run in this process (a pool costs a second to start)
@@ -96,11 +98,9 @@ class Ingest:
         files = scan(folder)
         sig = signature(files, profile_path, self.profile)
         try:
-            self._add_articles(articles, self.profile.parties)
-            self._load_changed(folder, files, self.profile.parties)
-            parties = self._parties()
-            self._people(parties)
-            key = self._statements(parties)
+            self._add_articles(articles)
+            self._load_changed(folder, files)
+            key = self._statements() if self.profile.parties else self._discovered()
         finally:
             if self._pool is not None:
                 self._pool.shutdown()
@@ -120,7 +120,7 @@ class Ingest:
         batches = [(phase, blob, jobs[k:k + CHUNK]) for k in range(0, len(jobs), CHUNK)]
         return (item for batch in self._pool.map(work.run_batch, batches) for item in batch)
 
-    def _load_changed(self, folder: Path, files: list[FileEntry], parties) -> None:
+    def _load_changed(self, folder: Path, files: list[FileEntry]) -> None:
         known = self.store.documents(self.story)
         present = {f.doc for f in files}
         stale = self.store.meta(f"core:{self.story}") != work.core_fingerprint()  # a new core reads everything
@@ -129,7 +129,7 @@ class Ingest:
         gone = [d for d, row in known.items() if d not in present and row.size >= 0]
         jobs = [(self.story, str(f.path), str(folder)) for f in todo]
         batch: list[tuple[FileEntry, dict]] = []
-        for n, (entry, result) in enumerate(zip(todo, self._map("load_and_read", jobs, parties=parties)), 1):
+        for n, (entry, result) in enumerate(zip(todo, self._map("load_and_read", jobs)), 1):
             for message in result["warnings"]:
                 self.warn(message)
             if result["content"] is None:
@@ -149,16 +149,13 @@ class Ingest:
             self.store.remove_documents(self.story, gone)
             self.summary.removed = len(gone)
 
-    def _add_articles(self, articles: Sequence[Article], parties) -> None:
+    def _add_articles(self, articles: Sequence[Article]) -> None:
         """Web articles join the story under their URL (size -1: no folder scan removes them)."""
-        work.set_state(parties=parties)
         known = self.store.documents(self.story)
         batch = []
         for article in articles:
             doc = Document(id=article.url, text=article.text, title=article.title, url=article.url)
             result = work.read_text(self.story, doc)
-            if parties:
-                result.update(work.people_result(doc))
             old = known.get(article.url)
             if old is not None and old.content == result["content"]:
                 continue
@@ -177,34 +174,12 @@ class Ingest:
     def _write_rows(self, batch: list[tuple[DocumentRow, dict]]) -> None:
         if not batch:
             return
-        columns = ("content", "text", "reading", "mentions", "parties_key", "people")
+        columns = ("content", "text", "reading", "mentions")
         rows = {r["content"]: {k: r.get(k) for k in columns} for _, r in batch}
         docs = [row for row, _ in batch]
         with self.store.tx() as conn:
             self.store.add_contents(conn, list(rows.values()))
             self.store.put_documents(conn, self.story, docs)
-
-    def _hashes(self) -> list[str]:
-        """The story's distinct contents, in document order."""
-        rows = sorted(self.store.documents(self.story).values(), key=lambda r: doc_order(r.doc))
-        return list(dict.fromkeys(r.content for r in rows))
-
-    def _parties(self):
-        hashes = self._hashes()
-        if self.profile.parties:
-            return self.profile.parties
-        mentions = self.store.column("mentions", hashes)
-        return parties_of((), (work.mentions_reading(json.loads(mentions[h][0])) for h in hashes if h in mentions))
-
-    def _people(self, parties) -> None:
-        pkey = work.parties_key(parties)
-        current = self.store.column("parties_key", self._hashes())
-        todo = [h for h, (k,) in current.items() if k != pkey]
-        texts = self.store.column("text", todo)
-        jobs = [(h, texts[h][0]) for h in todo]
-        results = zip(todo, self._map("people", jobs, parties=parties))
-        self._update("people", len(todo), ((h, {"parties_key": pkey, "people": p, "lexicon_key": None})
-                                           for h, p in results))
 
     def _update(self, phase: str, total: int, updates: Iterable[tuple[str, dict]]) -> None:
         """Write extraction results in batches (one transaction each)."""
@@ -228,10 +203,21 @@ class Ingest:
             self.summary.new_statements += self.store.mark_seen(conn, self.story, claims, self.now)
         return len(batch)
 
-    def _statements(self, parties) -> str:
-        hashes = self._hashes()
-        people = self.store.column("people", hashes)
-        lexicon = lexicon_of(parties, (work.people_list(people[h][0]) for h in hashes if h in people))
+    def _rows(self) -> list[tuple[str, str]]:
+        """(document, content) of the story's documents, in document order."""
+        rows = sorted(self.store.documents(self.story).values(), key=lambda r: doc_order(r.doc))
+        return [(r.doc, r.content) for r in rows]
+
+    def _texts(self, rows: list[tuple[str, str]]) -> list[str]:
+        """Every document's text in document order (people are learned from all of them, as a direct read does)."""
+        stored = self.store.column("text", list(dict.fromkeys(c for _, c in rows)))
+        return [work.text_of(stored[c][0]) for _, c in rows]
+
+    def _statements(self) -> str:
+        """Statements of the contents not yet extracted with the corpus's current lexicon (profile parties)."""
+        rows = self._rows()
+        hashes = list(dict.fromkeys(c for _, c in rows))
+        lexicon = build_lexicon(self.profile.parties, self._texts(rows))
         key = lexicon_key(lexicon)
         current = self.store.column("lexicon_key", hashes)
         todo = [h for h in hashes if current.get(h, (None,))[0] != key]
@@ -240,5 +226,24 @@ class Ingest:
         results = zip(todo, self._map("statements", jobs, lexicon=lexicon))
         self._update("statements", len(todo), ((h, {"lexicon_key": key, "found": found, "claims": claims})
                                                for h, (found, claims) in results))
+        self.summary.extracted = len(todo)
+        return key
+
+    def _discovered(self) -> str:
+        """Auto mode: the parties come from every document's statements at once, so all are extracted together
+        (stored per content for 'first seen'; the index's analysis redoes the discovery from the texts)."""
+        rows = self._rows()
+        readings = self.store.column("reading", list(dict.fromkeys(c for _, c in rows)))
+        split = [list(reading_from_plain(doc, unpack(readings[c][0])).sentences) for doc, c in rows]
+        lexicon, statements = corpus_lexicon(self.profile, self._texts(rows), split)
+        key = "auto" + lexicon_key(lexicon)[4:]
+        current = self.store.column("lexicon_key", [c for _, c in rows])
+        todo: dict[str, tuple] = {}
+        for (_, content), sentences, sts in zip(rows, split, statements):
+            if current.get(content, (None,))[0] != key and content not in todo:
+                todo[content] = describe(sentences, sts)
+        self._update("statements", len(todo), (
+            (h, {"lexicon_key": key, "found": pack(found_to_plain(found)),
+                 "claims": [work.claim_id(f.statement.holder, f.key) for f in found]}) for h, found in todo.items()))
         self.summary.extracted = len(todo)
         return key

@@ -11,6 +11,7 @@ from __future__ import annotations
 from summarizer.attribution.cues import drop_unowned_reports, find_cues
 from summarizer.attribution.discourse import Discourse
 from summarizer.attribution.holders import resolve
+from summarizer.attribution.learning import learn_bodies, learn_names, opening_party, unnamed_speakers
 from summarizer.attribution.segments import group, segments
 from summarizer.attribution.statement import Statement
 from summarizer.attribution.view import SentenceView
@@ -31,6 +32,7 @@ def extract(sentences: list[Sentence], lexicon: PartyLexicon) -> list[Statement]
 
 def sentence_statements(view: SentenceView) -> list[Statement]:
     """The statements of one sentence; remembers its persons and holders for the sentences after it."""
+    learn_names(view)
     view.cues = find_cues(view)
     for cue in view.cues:
         resolve(cue, view)
@@ -40,4 +42,9 @@ def sentence_statements(view: SentenceView) -> list[Statement]:
         groups = [g for g in groups if any(c.kind != "noun" for c in g.cues)] or groups
     statements = segments(groups, view)
     view.state.remember(view.mentions, statements, view.index)
+    view.state.persons.extend((name, None, view.index) for name in unnamed_speakers(view))
+    learn_bodies(view)
+    opener, plural = opening_party(view)
+    if opener is not None:
+        view.state.nominal.opened(view.index, opener, plural)
     return statements

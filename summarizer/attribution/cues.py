@@ -9,9 +9,19 @@ from summarizer.lexicon import (
 )
 from summarizer.attribution.discourse import Attribution
 from summarizer.attribution.view import SentenceView
+from summarizer.parties import PEOPLE_NOUNS
 from summarizer.words import word_set
 
 VERB_MODIFIERS = word_set("verb_modifiers")
+_HOLDER_HEADS = word_set("holder_heads")
+_AUXILIARIES = COPULAS | MODALS | frozenset({"have", "had", "were", "are", "do", "did", "could", "might", "may"})
+# 'has not commented', 'declined to respond': the absence of a stance, not one.
+_NO_STANCE_NEGATED = frozenset("comment comments commented commenting respond responds responded responding reply "
+                               "replies replied replying".split())
+_NEGATORS = frozenset({"not", "n't", "never", "declined", "refused", "no"})
+_TAKE = frozenset({"take", "takes", "took", "taken", "taking"})
+_TAKEN_STANCES = frozenset({"line", "position", "stance", "view", "approach"})
+_PRONOUN_SUBJECTS = frozenset({"he", "she", "it", "they", "we", "i"})
 _BASE_VERB_LEFT = word_set("base_verb_left")
 _STRONG_NOUNS = word_set("strong_nouns")
 _IRREGULAR_PAST = frozenset("said told thought felt saw sought held stood wrote spoke cast".split())
@@ -44,6 +54,10 @@ class Cue:
         self.holder_token = other.holder_token if token is None else token
 
 
+# 'Malawi's main opposition party': a stance noun naming another noun's side is no stance.
+_NOUN_COMPOUNDS = frozenset("party parties leader leaders lawmakers figure figures candidate candidates".split())
+
+
 def find_cues(view: SentenceView) -> list[Cue]:
     """Every stance cue of the sentence, left to right (tokens inside a party mention are never cues)."""
     cues: list[Cue] = []
@@ -58,12 +72,16 @@ def find_cues(view: SentenceView) -> list[Cue]:
             cues.append(Cue(i, "passive"))
         elif w in ("rule", "rules", "ruled", "ruling") and nxt == "out":
             cues.append(Cue(i, "verb"))  # 'ruled out' (but 'NATO rules' is no stance)
+        elif w in _NO_STANCE_NEGATED and _NEGATORS & set(lower[max(0, i - 3):i]):
+            continue
+        elif w in _TAKE and _TAKEN_STANCES & set(lower[i + 1:i + 4]):
+            cues.append(Cue(i, "verb"))  # 'Iceland took a similar line', 'Oslo has taken a tougher stance'
         elif w in STANCE_VERBS and _verb_context(view, i):
             participle = w.endswith("ing") and view.word(i - 1) in _PARTICIPLE_LEFT
             cues.append(Cue(i, "participle" if participle else "verb", reporting=w in REPORTING_VERBS))
         elif w in STANCE_ADJECTIVES and _after_copula(view, i):
             cues.append(Cue(i, "adjective"))
-        elif w in STANCE_NOUNS and _noun_holder_nearby(view, i):
+        elif w in STANCE_NOUNS and _noun_holder_nearby(view, i) and nxt not in _NOUN_COMPOUNDS:
             cues.append(Cue(i, "noun"))
         elif w in MODALS and i > 0 and (i - 1) in mentions and mentions[i - 1].kind != "adjective" \
                 and not any(c.reporting for c in cues):
@@ -82,11 +100,14 @@ def _verb_context(view: SentenceView, i: int) -> bool:
     if w.endswith("ing"):
         return True
     if w.endswith("s") and not w.endswith("ss"):
+        if nxt in _AUXILIARIES:
+            return False  # 'the island states are pushing': a plural noun before its verb
         if w[:-1] in STANCE_NOUNS or w in STANCE_NOUNS:
             return before is not None or prev in VERB_MODIFIERS or prev in ("who", "which", "that", "he", "she", "it")
         return True
     # A base form ("support", "want", "call") is a verb only after a subject, modal or 'to'.
-    return prev in _BASE_VERB_LEFT or (before is not None and before.kind != "adjective")
+    plural_subject = prev.endswith("s") and (prev in PEOPLE_NOUNS or prev in _HOLDER_HEADS)  # 'officials say'
+    return prev in _BASE_VERB_LEFT or plural_subject or (before is not None and before.kind != "adjective")
 
 
 def _after_copula(view: SentenceView, i: int) -> bool:
@@ -111,13 +132,28 @@ def _noun_holder_nearby(view: SentenceView, i: int) -> bool:
 
 
 def drop_unowned_reports(cues: list[Cue], lower: list[str]) -> None:
-    """'Analysts said Beijing could respond ...': what follows a speaker of no party is their guess or
-    report, not Beijing's stance, up to the next clause break."""
+    """'Analysts said Beijing could respond ...': a guess (a modal) after a named speaker of no party is theirs,
+    not Beijing's stance, up to the next clause break. 'Union leaders said the company wants ...' still
+    reports the company's stance, and an unresolved 'she said' names no one to give the guess to."""
     for k, cue in enumerate(cues):
-        if not cue.reporting or cue.holders:
+        if not cue.reporting or cue.holders or _pronoun_subject(cue.index, lower):
             continue
         for later in cues[k + 1:]:
-            if set(lower[cue.index:max(later.holder_token, later.index)]) & (CLAUSE_BREAKS | {";"}):
+            if set(lower[cue.index:max(later.holder_token, later.index)]) & (CLAUSE_BREAKS | {";", '"', "“", "”"}):
                 break
-            if later.via != "inherit":
+            if later.via != "inherit" and (later.kind == "modal" or _after_modal(later.index, lower)):
                 later.holders = ()
+
+
+def _after_modal(i: int, lower: list[str]) -> bool:
+    j = i - 1
+    while j >= 0 and (lower[j] in ("not", "also", "still", "never") or lower[j].endswith("ly")):
+        j -= 1
+    return j >= 0 and lower[j] in MODALS | {"could", "might", "may"}
+
+
+def _pronoun_subject(i: int, lower: list[str]) -> bool:
+    j = i - 1
+    while j >= 0 and (lower[j] in VERB_MODIFIERS or lower[j].endswith("ly")):
+        j -= 1
+    return j >= 0 and lower[j] in _PRONOUN_SUBJECTS

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from summarizer.attribution.memory import NominalMemory
 from summarizer.attribution.statement import Statement
 from summarizer.parties import Mention, PartyLexicon
 
@@ -39,6 +40,7 @@ class Discourse:
 
     persons: list[tuple[str, str | None, int]] = field(default_factory=list)  # (person, party, sentence index)
     holders: list[tuple[str, str | None, str, int]] = field(default_factory=list)  # (party, person, kind, index)
+    nominal: NominalMemory = field(default_factory=NominalMemory)  # names and openers (attribution/nominals.py)
 
     def person_pronoun(self, index: int) -> Attribution | None:
         """'he'/'she' with no person earlier in the sentence: the previous sentence's person, else the

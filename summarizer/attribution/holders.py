@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from summarizer.attribution.cues import VERB_MODIFIERS, Cue
 from summarizer.attribution.discourse import Attribution
+from summarizer.attribution.learning import role_speaker
+from summarizer.attribution.nominals import speaker_phrase, subject_phrase
 from summarizer.attribution.view import SentenceView
 from summarizer.lexicon import PLURAL_HOLDERS, ROLE_NOUNS, TITLE_WORDS
 from summarizer.parties import PEOPLE_NOUNS, Mention
@@ -18,6 +20,7 @@ _PRONOUNS = frozenset({"he", "she", "it", "they"})
 _NOT_ROLES = frozenset({"state", "national", "security", "top", "senior"})  # title words that name no one alone
 _PLURAL_HEADS = frozenset("leaders sides presidents countries men governments delegations nations".split())
 _QUANTIFIERS = frozenset({"the", "a", "many", "some", "several"})
+_CLAUSE_OPENERS = frozenset("and but while whereas although though that as because since if when".split())
 PLURAL_WINDOW = 3  # tokens before the head noun in which 'the two leaders' must stand
 
 
@@ -29,8 +32,26 @@ def resolve(cue: Cue, view: SentenceView) -> None:
         _possessor(cue, view)
     elif not _participle_after_subject(cue, view):
         stop = _walk_back(cue, view)
-        if stop is not None and not _continue_earlier(cue, view, stop):
-            _speaker_after_quote(cue, view)
+        if stop is not None and not _continue_earlier(cue, view, stop) and not _speaker_after_quote(cue, view):
+            _subject_phrase(cue, view)
+        elif cue.via == "nobody":  # "Cambodia's water minister Chan Sophal said": the title names the party
+            _subject_phrase(cue, view)
+        elif cue.via == "subject" and cue.speaker is None:
+            cue.speaker = role_speaker(view, cue.index, cue.holder_token)
+
+
+def _subject_phrase(cue: Cue, view: SentenceView) -> None:
+    """"India's environment minister, Arvind Rao, rejected", 'the commission said' (attribution/nominals.py)."""
+    if cue.kind == "participle" and view.word(cue.index - 1) == ",":
+        _opening_subject(cue, view)
+    if cue.kind not in ("verb", "adjective"):
+        return
+    j = cue.index - 1
+    while j >= 0 and (view.lower[j] in VERB_MODIFIERS or view.lower[j] in _TIME_PLACE or view.lower[j].endswith("ly")):
+        j -= 1
+    found = subject_phrase(view, j) if j >= 0 else None
+    if found is not None:
+        cue.assign(*found)
 
 
 def take(cue: Cue, view: SentenceView, m: Mention, j: int, via: str, *, from_start: bool = True) -> None:
@@ -55,9 +76,18 @@ def _possessor(cue: Cue, view: SentenceView) -> None:
     i = cue.index
     for j in (i - 1, i - 2, i - 3):
         if j >= 0 and j in view.tok_mention:
-            take(cue, view, view.tok_mention[j], j, "possessive")
+            if not _in_object_position(view, view.mention_start(j)):
+                take(cue, view, view.tok_mention[j], j, "possessive")
             return
     _agent_after(cue, view, i + 3 if view.word(i + 2) in ("the", "a") else i + 2)
+
+
+def _in_object_position(view: SentenceView, j: int) -> bool:
+    """"would only discuss the guerrillas' demands": a possessive after a verb or preposition names a topic."""
+    k = j - 1
+    while k >= 0 and view.lower[k] in ("the", "a", "an"):
+        k -= 1
+    return k >= 0 and view.toks[k][0][:1].isalpha() and view.toks[k][0].islower() and view.lower[k] not in _CLAUSE_OPENERS
 
 
 def _participle_after_subject(cue: Cue, view: SentenceView) -> bool:
@@ -100,6 +130,11 @@ def _step(cue: Cue, view: SentenceView, j: int) -> int | None:
         return None
     if w in PEOPLE_NOUNS and j > 0:
         return j - 1
+    if w in ("'", "’") and (j - 1) in view.tok_mention:
+        return j - 1  # "The Faroe Islands' government"
+    if w == ")" and "(" in view.lower[max(0, j - 6):j]:
+        return max(k for k in range(max(0, j - 6), j) if view.lower[k] == "(") - 1  # 'the Superintendency (SMA) ordered'
+
     if w in ("who", "which"):
         return _relative(cue, view, j)
     if w == "," and cue.kind != "participle":
@@ -121,16 +156,17 @@ def _subject(cue: Cue, view: SentenceView, j: int) -> int | None:
 
 
 def _add_coordinated(cue: Cue, view: SentenceView, j: int) -> None:
-    """'Russia and Ukraine have said': both hold it."""
-    k = view.mention_start(j) - 1
-    if not (cue.holders and k >= 1 and view.lower[k] == "and" and (k - 1) in view.tok_mention):
-        return
-    other = view.tok_mention[k - 1]
-    if other.party and other.party not in cue.holders and other.kind != "adjective" \
-            and not view.object_of_preposition(k - 1):
-        cue.holders = (other.party, *cue.holders)
-        cue.holder_token = view.mention_start(k - 1)
-        cue.via = "subject"
+    """'Russia and Ukraine have said', 'The EU, Britain and Norway want', 'Egyptian and Qatari mediators'."""
+    k, separator = view.mention_start(j) - 1, "and"
+    while cue.holders and k >= 1 and view.lower[k] == separator and (k - 1) in view.tok_mention:
+        other = view.tok_mention[k - 1]
+        adjectives = other.kind == "adjective" and view.tok_mention[j].kind == "adjective"
+        if not other.party or (other.kind == "adjective" and not adjectives) or view.object_of_preposition(k - 1):
+            return
+        if other.party not in cue.holders:
+            cue.holders = (other.party, *cue.holders)
+        cue.holder_token, cue.via = view.mention_start(k - 1), "subject"
+        k, separator = cue.holder_token - 1, ","
 
 
 def _pronoun(cue: Cue, view: SentenceView, j: int) -> None:
@@ -148,6 +184,9 @@ def _pronoun(cue: Cue, view: SentenceView, j: int) -> None:
         found = view.state.person_pronoun(view.index)
     else:
         found = view.state.it_pronoun(view.index) if w == "it" else view.state.they_pronoun(view.index)
+        plural_opener = view.state.nominal.plural_openers.get(view.index - 1)
+        if found is None and w == "they" and plural_opener is not None:  # "The SMA's lawyers counter ... they wrote"
+            found = Attribution((plural_opener,), "pronoun")
     if found is not None:
         cue.assign(found, j)
     return None
@@ -200,6 +239,19 @@ def _comma(cue: Cue, view: SentenceView, j: int) -> int | None:
     return j if k is None else k
 
 
+def _opening_subject(cue: Cue, view: SentenceView) -> None:
+    """'(Dateline) - Small island states walked out on Tuesday, saying ...': the clause's opening subject."""
+    k = 0
+    for j, w in enumerate(view.lower[:cue.index]):
+        if w in ("-", "—", "–") and j < 16:
+            k = j + 1  # past a dateline
+    while view.word(k) in ("the", "a"):
+        k += 1
+    m = view.tok_mention.get(k)
+    if m is not None and m.party and (m.kind != "adjective" or view.people_after(k)):
+        take(cue, view, m, k, "subject")
+
+
 def _continue_earlier(cue: Cue, view: SentenceView, stop: int) -> bool:
     """'X said ..., adding', 'X rejected it and warned': the holder of the cue before."""
     if cue.kind not in ("participle", "verb", "adjective"):
@@ -211,13 +263,19 @@ def _continue_earlier(cue: Cue, view: SentenceView, stop: int) -> bool:
     return False
 
 
-def _speaker_after_quote(cue: Cue, view: SentenceView) -> None:
-    """'"...," said Zelensky', '"...," said the prime minister'."""
+def _speaker_after_quote(cue: Cue, view: SentenceView) -> bool:
+    """'"...," said Zelensky', '"...," said the prime minister' (not '..., urged Hamas to accept': an object)."""
     i = cue.index
-    if not (cue.reporting and i > 0 and view.lower[i - 1] in (",", '"', "”")):
-        return
+    if not (cue.reporting and i > 0 and view.lower[i - 1] in (",", '"', "”")
+            and any(w in ('"', "“", "”") for w in view.lower[:i])):
+        return False
     k = i + 1 if view.word(i + 1) != "the" else i + 2
-    if k in view.tok_mention:
+    if k in view.tok_mention and view.tok_mention[k].party is not None:
         take(cue, view, view.tok_mention[k], k, "quote")
-    elif view.word(k) in ROLE_NOUNS | TITLE_WORDS:
-        _role(cue, view, k)
+        return True
+    if view.word(k) in ROLE_NOUNS | TITLE_WORDS and _role(cue, view, k):
+        return True
+    found = speaker_phrase(view, i)
+    if found is not None:
+        cue.assign(*found)
+    return found is not None

@@ -1,0 +1,94 @@
+"""What a sentence teaches the sentences after it about holders not named by a party's name.
+
+'The SMA's head, Veronica Lagos, rejected' (a person spoke: a later 'she' is hers), "Bolivia's chief negotiator,
+Marta Vargas," (a later 'Vargas' is Bolivia's), 'Restrepo welcomed' (a person of no known party: a later 'she'
+names no one), and the party a sentence opens with (a later 'Their chief observer').
+"""
+from __future__ import annotations
+
+from summarizer.attribution.nominals import (
+    HEADS, HOLDER_HEADS, ORG_HEADS, head_of, holder_head, holder_of, is_name_block, phrase_start,
+)
+from summarizer.attribution.view import SentenceView
+from summarizer.lexicon import DETERMINERS, ROLE_NOUNS, STOPWORDS
+
+_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you"})
+_PERSON_HEADS = frozenset(w for w in HOLDER_HEADS if not w.endswith("s") or w.endswith("ss"))
+
+
+def role_speaker(view: SentenceView, cue_index: int, holder_token: int) -> str | None:
+    """"The SMA's head, Veronica Lagos, rejected": the person who spoke for the party ('she' may follow)."""
+    m = view.tok_mention.get(holder_token)
+    if m is None or not (m.possessive or m.kind == "adjective"):
+        return None
+    k = holder_token
+    while k < cue_index and view.tok_mention.get(k) is m:
+        k += 1
+    head = k
+    while k < cue_index and view.lower[k] != ",":
+        head, k = k, k + 1
+    if not (view.lower[head] in ROLE_NOUNS or view.lower[head] in _PERSON_HEADS):
+        return None
+    block = (k + 1, cue_index - 2)
+    if k < cue_index and view.word(cue_index - 1) == "," and block[0] <= block[1] and is_name_block(view, *block):
+        return " ".join(view.toks[j][0] for j in range(block[0], block[1] + 1))
+    return view.text[view.toks[holder_token][1]:view.toks[head][2]]
+
+
+def learn_names(view: SentenceView) -> None:
+    """"Bolivia's chief negotiator, Marta Vargas, arrived": remember the name for 'Vargas rejected' later."""
+    commas = [k for k, w in enumerate(view.lower) if w == ","]
+    for a, b in zip(commas, commas[1:]):
+        if a > 0 and is_name_block(view, a + 1, b - 1) and not any(k in view.tok_mention for k in range(a + 1, b)):
+            start = phrase_start(view, a - 1)
+            if start <= a - 1 and holder_head(view, head_of(view, start, a - 1)):
+                holder_of(view, start, a - 1, (a + 1, b - 1))
+
+
+def learn_bodies(view: SentenceView) -> None:
+    """'The Malawi Electoral Commission declared': a later 'the commission' is that body, whichever party it is
+    (none, when the name is no party's), not the party whose alias happens to hold the word."""
+    toks, k = view.toks, 0
+    while k < len(toks):
+        if not toks[k][0][:1].isupper() or view.lower[k] in DETERMINERS:
+            k += 1
+            continue
+        end = k
+        while end + 1 < len(toks) and (toks[end + 1][0][:1].isupper() or (
+                view.lower[end + 1] in ("of", "for", "the") and end + 2 < len(toks) and toks[end + 2][0][:1].isupper())):
+            end += 1
+        words = {view.lower[j].removesuffix("'s") for j in range(k, end + 1)} & ORG_HEADS
+        if words and end > k:
+            party = next((view.tok_mention[j].party for j in range(k, end + 1) if j in view.tok_mention), None)
+            for word in words:
+                view.state.nominal.bodies[word] = party
+        k = end + 1
+
+
+def unnamed_speakers(view: SentenceView) -> list[str]:
+    """Capitalised names of no known party that speak here ('Restrepo welcomed'): a later 'she' is theirs."""
+    out = []
+    for cue in view.cues:
+        j, verb = cue.index - 1, view.lower[cue.index]
+        if cue.holders or j < 0 or j in view.tok_mention or not view.toks[j][0][:1].isupper() \
+                or not (cue.reporting or verb.endswith("ed")) or view.word(j - 1) in DETERMINERS:
+            continue
+        if view.lower[j] not in HEADS and view.lower[j] not in STOPWORDS and view.lower[j] not in _PRONOUNS:
+            out.append(view.toks[j][0])
+    return out
+
+
+def opening_party(view: SentenceView) -> tuple[str | None, bool]:
+    """The party a sentence opens with ('The European Union's observers were ...'), for a later 'Their', and
+    whether its phrase is plural ("The SMA's lawyers", for a later 'they')."""
+    for k in range(min(3, len(view.lower))):
+        m = view.tok_mention.get(k)
+        if m is not None:
+            j = k
+            while view.tok_mention.get(j) is m:
+                j += 1
+            after = view.word(j)
+            return m.party, after.endswith("s") and not after.endswith("ss") and after in HEADS
+        if view.lower[k] not in DETERMINERS:
+            return None, False
+    return None, False

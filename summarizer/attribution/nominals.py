@@ -1,0 +1,257 @@
+"""Holders named by a noun phrase, not by a party's own name.
+
+"India's environment minister, Arvind Rao, rejected", 'Pakistani military spokesman Lt Gen X accused', 'Its chief
+executive, Y, said', 'the commission said', 'a Commission spokesperson said', '"...," said the alliance's chair'.
+Tried when the subject walk of holders.py finds no party: the phrase is read for a possessor or party adjective
+(not "Ukraine's allies"), 'the head of X', a possessive pronoun resolved from earlier sentences, a body's head
+noun that names exactly one party, or a name an earlier apposition tied to a party.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from summarizer.attribution.discourse import Attribution
+from summarizer.attribution.view import SentenceView
+from summarizer.lexicon import (
+    CLAUSE_BREAKS, COPULAS, DETERMINERS, MODALS, PREPOSITIONS, ROLE_NOUNS, STANCE_VERBS, TITLE_WORDS,
+)
+from summarizer.model import Party
+from summarizer.parties import PEOPLE_NOUNS
+from summarizer.words import word_set, word_table
+
+ORG_HEADS = word_set("organisation_heads")
+HOLDER_HEADS = word_set("holder_heads")
+RELATION_NOUNS = word_set("relation_nouns")
+_COMPANY = word_table("company_heads")
+_VERB_MODIFIERS = word_set("verb_modifiers")
+_GOVERNMENT_TITLES = frozenset({"minister", "ministry", "cabinet"})
+_HOLDER_PREPS = frozenset({"of", "for", "from"})
+_POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her"})
+_NOT_NOMINAL = CLAUSE_BREAKS | COPULAS | MODALS | _VERB_MODIFIERS | frozenset(
+    "and or nor that who whom which where when if as than because since so".split())
+_AFFILIATION_VERBS = frozenset("led leads heads headed chairs chaired runs ran represents represented".split())
+HEADS = ROLE_NOUNS | TITLE_WORDS | PEOPLE_NOUNS | ORG_HEADS | HOLDER_HEADS
+PHRASE_REACH = 12  # tokens one subject phrase may span
+APPOSITION_REACH = 14  # tokens of ', Arvind Rao,' or ', who led the AU mission,'
+SPEAKER_TAIL = 16  # tokens after an inverted 'said' that may name the speaker
+
+
+def subject_phrase(view: SentenceView, before: int) -> tuple[Attribution, int] | None:
+    """The holder named by the phrase ending at token `before` (over an apposition of names), and where it starts."""
+    end, apposition = before, None
+    if view.word(end) == ",":
+        opening = _apposition_start(view, end)
+        if opening is None:
+            return None
+        apposition, end = (opening + 1, before - 1), opening - 1
+    start = phrase_start(view, end)
+    if start > end or not holder_head(view, head_of(view, start, end)):
+        return None
+    found = holder_of(view, start, end, apposition)
+    if found is None and apposition is not None:
+        found = _affiliation(view, *apposition)
+    other = view.tok_mention.get(start - 2) if view.word(start - 1) == "and" else None
+    if other is not None and other.party:
+        # 'The EU and the island states are pushing', 'Egyptian and Qatari mediators pressing'
+        if (found is None and not view.object_of_preposition(start - 2)) or (
+                found is not None and other.kind == "adjective" and view.tok_mention.get(start) is not None
+                and other.party not in found.holders):
+            held = (other.party, *found.holders) if found is not None else (other.party,)
+            found, start = Attribution(held, "subject"), view.mention_start(start - 2)
+    return (found, start) if found is not None else None
+
+
+def speaker_phrase(view: SentenceView, verb: int) -> tuple[Attribution, int] | None:
+    """'"...," said the alliance's chair, Tala Fa'amausili.' / 'said Aurelio Pineda, the head of the delegation.'"""
+    last = len(view.lower) - 1
+    while last > verb and view.lower[last] in (".", "!", "?", '"', "”"):
+        last -= 1
+    if last - verb > SPEAKER_TAIL or view.word(verb + 1) in ("to", "that"):
+        return None
+    pieces, start = [], verb + 1
+    for k in range(verb + 1, last + 2):
+        if k > last or view.lower[k] == ",":
+            if start <= k - 1:
+                pieces.append((start, k - 1))
+            start = k + 1
+    for a, b in pieces[:2]:
+        if not holder_head(view, head_of(view, a, b)):
+            continue
+        other = next(((x, y) for x, y in pieces[:2] if (x, y) != (a, b)), None)
+        found = holder_of(view, a, b, other if other and is_name_block(view, *other) else None)
+        if found is not None:
+            return found, a
+    return None
+
+
+def holder_head(view: SentenceView, k: int) -> bool:
+    """Can the word at k head a phrase that holds a view? Names, titles, bodies, officials; not 'overcapacity'."""
+    word = view.lower[k].removesuffix("'s").removesuffix("’s")
+    return k in view.tok_mention or word in HEADS or word in party_heads(view.lexicon.parties) \
+        or view.toks[k][0][:1].isupper()
+
+
+def head_of(view: SentenceView, start: int, end: int) -> int:
+    """The head of a phrase: its last word before any 'of', 'to', 'in' ('minister of natural resources')."""
+    for k in range(start + 1, end + 1):
+        if view.lower[k] in PREPOSITIONS and k not in view.tok_mention:
+            return k - 1
+    return end
+
+
+def phrase_start(view: SentenceView, end: int) -> int:
+    """First token of the noun phrase ending at `end` ('Vietnam's deputy minister of natural resources')."""
+    lower, start, k = view.lower, end + 1, end
+    while k >= 0 and end - k < PHRASE_REACH:
+        w = lower[k]
+        if k in view.tok_mention or _nominal(view, k):
+            start = k
+        elif w in DETERMINERS or w in _POSSESSIVE_PRONOUNS:
+            start = k
+            if not (k > 0 and lower[k - 1] in PREPOSITIONS and k - 1 > 0 and lower[k - 2] in HEADS):
+                break
+        elif w in PREPOSITIONS and k > 0 and lower[k - 1] in HEADS:
+            start = k  # 'minister of natural resources', 'ambassador to the U.S.'
+        else:
+            break
+        k -= 1
+    return start
+
+
+def holder_of(view: SentenceView, start: int, end: int, apposition: tuple[int, int] | None = None) -> Attribution | None:
+    """The party a noun phrase names, with the person it names (for 'she said' later) when it names one."""
+    objects = _objects(view, start, end)
+    speaker = _speaker(view, start, end, apposition)
+    for k in range(start, end + 1):
+        m = view.tok_mention.get(k)
+        if m is None or m.party is None or k in objects or (m.possessive and _relation_after(view, k, end)):
+            continue
+        if m.kind == "person":
+            speaker = m.person or m.surface
+        found = Attribution((m.party,), "subject", speaker)
+        break
+    else:
+        found = _pronoun_owner(view, start, speaker) or _named_body(view, start, end, objects, speaker)
+    if found is not None and apposition is not None and is_name_block(view, *apposition):
+        view.state.nominal.learn([view.toks[k][0] for k in range(apposition[0], apposition[1] + 1)], found.holders[0])
+    return found
+
+
+def _nominal(view: SentenceView, k: int) -> bool:
+    """A word that may stand inside a subject phrase: names, titles, nouns, adjectives (not verbs, not clauses)."""
+    tok, w = view.toks[k][0], view.lower[k]
+    if w in _NOT_NOMINAL or w in DETERMINERS or w in PREPOSITIONS or not tok[:1].isalnum():
+        return False
+    if tok[:1].isupper() or w in HEADS:
+        return True
+    return w not in STANCE_VERBS and not w.endswith("ed") and not w.endswith("ing")
+
+
+def _apposition_start(view: SentenceView, comma: int) -> int | None:
+    """The comma that opens ', Arvind Rao,' or ', who led the AU mission,' closed at `comma`."""
+    for k in range(comma - 1, max(-1, comma - APPOSITION_REACH), -1):
+        w = view.lower[k]
+        if w == ",":
+            return k if k > 0 else None
+        if w in (";", '"', "“", "”") or (w in STANCE_VERBS and w not in _AFFILIATION_VERBS and k not in view.tok_mention):
+            return None
+    return None
+
+
+def is_name_block(view: SentenceView, a: int, b: int) -> bool:
+    """', Arvind Rao,': capitalised words only."""
+    return b - a < 5 and all(view.toks[k][0][:1].isupper() for k in range(a, b + 1))
+
+
+def _objects(view: SentenceView, start: int, end: int) -> set[int]:
+    """Tokens after 'to', 'in', 'at' inside the phrase: 'ambassador to the U.S.' is not the U.S."""
+    for k in range(start, end + 1):
+        if view.lower[k] in PREPOSITIONS and view.lower[k] not in _HOLDER_PREPS:
+            return set(range(k, end + 1))
+    return set()
+
+
+def _relation_after(view: SentenceView, k: int, end: int) -> bool:
+    """"Ukraine's allies": the possessive names someone else."""
+    m = view.tok_mention[k]
+    j = k
+    while j <= end and view.tok_mention.get(j) is m:
+        j += 1
+    return j <= end and view.lower[j] in RELATION_NOUNS
+
+
+def _speaker(view: SentenceView, start: int, end: int, apposition: tuple[int, int] | None) -> str | None:
+    """The person a phrase names ('Arvind Rao', 'the commission's chairperson'), or None for a body."""
+    if apposition is not None and is_name_block(view, *apposition):
+        return " ".join(view.toks[k][0] for k in range(apposition[0], apposition[1] + 1))
+    head = view.lower[end]
+    if head in ROLE_NOUNS or head in TITLE_WORDS or view.toks[end][0][:1].isupper() and end not in view.tok_mention:
+        return view.text[view.toks[start][1]:view.toks[end][2]]
+    return None
+
+
+def _pronoun_owner(view: SentenceView, start: int, speaker: str | None) -> Attribution | None:
+    """'Its chief executive', 'Their chief observer', 'Her party': the owner from earlier sentences."""
+    w, state, index = view.lower[start], view.state, view.index
+    if w not in _POSSESSIVE_PRONOUNS:
+        return None
+    if w in ("his", "her"):
+        found = state.person_pronoun(index)
+    else:
+        found = state.it_pronoun(index) if w == "its" else state.they_pronoun(index)
+        opener = state.nominal.openers.get(index - 1)
+        if found is None and opener is not None:
+            found = Attribution((opener,), "pronoun")
+    return Attribution(found.holders, "pronoun", speaker) if found is not None else None
+
+
+def _named_body(view: SentenceView, start: int, end: int, objects: set[int], speaker: str | None) -> Attribution | None:
+    """'the commission', "the council's president", 'a Commission spokesperson', 'the rebel delegation', 'Restrepo'."""
+    heads = party_heads(view.lexicon.parties)
+    for k in range(start, end + 1):
+        if k in objects:
+            continue
+        tok = view.toks[k][0]
+        word = view.lower[k].removesuffix("'s").removesuffix("’s")
+        word = "the government" if word in _GOVERNMENT_TITLES else word  # 'Labour Minister X', no country named
+        if word in ORG_HEADS and tok[:1].isupper() and k > 0 and view.toks[k - 1][0][:1].isupper() \
+                and view.lower[k - 1] not in DETERMINERS:
+            continue  # a word inside another body's proper name ('the Malawi Electoral Commission')
+        bodies = view.state.nominal.bodies
+        party = bodies[word] if word in bodies else heads.get(word) if (word in ORG_HEADS or word in heads) else None
+        party = party or (view.state.nominal.names.get(tok) if tok[:1].isupper() else None)
+        if party is not None:
+            return Attribution((party,), "role", speaker)
+    return None
+
+
+@lru_cache(maxsize=16)
+def party_heads(parties: tuple[Party, ...]) -> dict[str, str]:
+    """Head nouns that name exactly one party: its body word ('commission'), 'company' for a company, 'rebel'."""
+    owners: dict[str, set[str]] = {}
+    for party in parties:
+        for alias in (party.name, *party.aliases):
+            words = alias.lower().split()
+            for word in words:
+                if word in ORG_HEADS and word not in ("group", "party"):
+                    owners.setdefault(word, set()).add(party.name)
+            if words and words[-1] in _COMPANY["endings"] or any(w in _COMPANY["heads"] for w in words):
+                for head in _COMPANY["heads"]:
+                    owners.setdefault(head, set()).add(party.name)
+            if alias.lower() in ("government", "the government"):
+                owners.setdefault("the government", set()).add(party.name)  # the story's own government
+            if len(words) == 1 and alias.islower() and alias.endswith("s"):
+                owners.setdefault(alias[:-1], set()).add(party.name)  # 'rebels' -> 'the rebel delegation'
+    return {word: next(iter(names)) for word, names in owners.items() if len(names) == 1}
+
+
+def _affiliation(view: SentenceView, a: int, b: int) -> Attribution | None:
+    """', who led the AU mission,': the person speaks for the body they lead."""
+    if view.lower[a] != "who" or not any(view.lower[k] in _AFFILIATION_VERBS for k in range(a, b + 1)):
+        return None
+    for k in range(a, b + 1):
+        m = view.tok_mention.get(k)
+        if m is not None and m.party is not None:
+            return Attribution((m.party,), "subject")
+    return None
+

@@ -1,0 +1,145 @@
+"""Auto mode (no profile): the parties of a story are the countries, blocs and organisations that hold a
+stance in it. A place only mentioned (a venue, a dateline city, the seat of a court, a trading partner)
+is no party: every candidate must be the holder of at least one attributed statement."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from functools import cache
+
+from summarizer.attribution import Statement, extract
+from summarizer.gazetteer import Entry, gazetteer
+from summarizer.lexicon import TITLE_WORDS
+from summarizer.model import Party
+from summarizer.organisations import LEADING_WORDS as _LEADING
+from summarizer.organisations import Candidate, link_nouns, org_heads, text_candidates
+from summarizer.parties import PEOPLE_NOUNS, PartyLexicon, build_lexicon
+from summarizer.text import Sentence
+from summarizer.words import word_set
+
+_NEVER_PARTIES = frozenset({"region"})
+_STRONG = 0.8  # a party must hold a stance somewhere, not only a 'could' or 'will'
+
+
+def discover_lexicon(texts: list[str], documents: Sequence[list[Sentence]]
+                     ) -> tuple[PartyLexicon, list[list[Statement]]]:
+    """The lexicon of every candidate, its `parties` those holding a stance (most statements first), and the
+    statements of each document (found on the way, so they need not be extracted again)."""
+    candidates = find_candidates(texts)
+    countries = [c for c in candidates if c.kind == "country"]
+    home = countries[0] if len(countries) == 1 else None
+    if home is not None:  # a story of one country: 'the government' is its government
+        home.add(*sorted(word_set("government_nouns")))
+    lexicon = build_lexicon(tuple(Party(c.name, tuple(c.aliases)) for c in candidates), texts, organisations=True)
+    if home is not None:
+        _adopt_officials(lexicon, home.name)
+    else:
+        _officials_from_context(lexicon, documents, {c.name for c in countries})
+    found = [extract(sentences, lexicon) for sentences in documents]
+    statements: Counter[str] = Counter(st.holder for sts in found for st in sts)
+    strong = {st.holder for sts in found for st in sts if st.strength >= _STRONG}
+    held = [c for c in candidates if statements[c.name] and c.name in strong
+            and c.kind not in _NEVER_PARTIES]
+    held.sort(key=lambda c: -statements[c.name])
+    lexicon.parties = tuple(Party(c.name, tuple(c.aliases)) for c in held)
+    return lexicon, found
+
+
+def _adopt_officials(lexicon: PartyLexicon, country: str) -> None:
+    """'Transport Minister Jane Roe' of no named country belongs to the story's only country."""
+    titles = word_set("government_titles")
+    for alias, (party, held) in list(lexicon.persons.items()):
+        if party is None and held & titles and "former" not in held:
+            lexicon.persons[alias] = (country, held)
+
+
+def _officials_from_context(lexicon: PartyLexicon, documents: Sequence[list[Sentence]], countries: set[str]) -> None:
+    """'The United States stepped up its efforts. Secretary of State Jane Roe said ...': an official of no
+    named country, whose sentence names no country, belongs to the one country the sentence before names."""
+    titles = word_set("government_titles")
+    untied = {alias for alias, (party, held) in lexicon.persons.items()
+              if party is None and held & titles and "former" not in held}
+    for sentences in documents:
+        for prev, sentence in zip(sentences, sentences[1:]):
+            if not untied or prev.paragraph != sentence.paragraph:
+                continue
+            mentions = lexicon.find(sentence.text)
+            people = [m for m in mentions if m.kind == "person" and m.party is None and m.surface in untied]
+            if not people or any(m.party in countries for m in mentions):
+                continue
+            named = {m.party for m in lexicon.find(prev.text) if m.kind != "person"}
+            if len(named) == 1 and named <= countries:
+                person = lexicon.person_names.get(people[0].surface, people[0].surface)
+                for alias in [a for a in untied if lexicon.person_names.get(a, a) == person]:
+                    lexicon.persons[alias] = (next(iter(named)), lexicon.persons[alias][1])
+                    untied.discard(alias)
+
+
+def find_candidates(texts: list[str]) -> list[Candidate]:
+    """Gazetteer entries mentioned in the texts, then organisations named there, then common nouns."""
+    counts = _gazetteer_mentions(texts)
+    entries = {e.name: e for e in gazetteer()}
+    out = [_candidate(entries[name], counts) for name in sorted(
+        {entries_of_name()[n].name for n in counts}, key=lambda n: -sum(
+            counts[a] for a in entries[n].all_names))]
+    by_name = {c.name: c for c in out}
+    lookup = {n: e.name if e.kind == "country" else e.name + "*" for e in gazetteer()
+              if e.kind not in _NEVER_PARTIES for n in e.all_names if n[:1].isupper()}
+    for cand in text_candidates(texts, lookup.get, lambda name: name in entries_of_name()):
+        if cand.country:
+            owner = by_name.get(cand.country) or _candidate(entries[cand.country], counts)
+            if owner.name not in by_name:
+                by_name[owner.name] = owner
+                out.append(owner)
+            owner.add(cand.name, *cand.aliases)
+        elif cand.name not in by_name:
+            by_name[cand.name] = cand
+            out.append(cand)
+    out.extend(link_nouns(out, texts))
+    return out
+
+
+def _candidate(entry: Entry, counts: Counter[str]) -> Candidate:
+    """A gazetteer entry, shown under the full name the texts use most for it ('Czechia', 'Ivory Coast')."""
+    names = entry.names or (entry.name,)
+    shown = max(names, key=lambda n: (counts[n], n == entry.name))
+    return Candidate(shown, entry.kind, [n for n in entry.all_names if n != shown])
+
+
+@cache
+def entries_of_name() -> dict[str, Entry]:
+    return {n: e for e in gazetteer() for n in e.all_names}
+
+
+@cache
+def _gazetteer_regex() -> re.Pattern:
+    names = sorted(entries_of_name(), key=len, reverse=True)
+    return re.compile(r"(?<![\w@#])(" + "|".join(re.escape(n) for n in names) + r")(?!\w)")
+
+
+def _gazetteer_mentions(texts: list[str]) -> Counter[str]:
+    """How often each gazetteer name is used as a name of its own (not inside 'New Jersey', 'Jordan Bardella')."""
+    counts: Counter[str] = Counter()
+    for text in texts:
+        for m in _gazetteer_regex().finditer(text):
+            if not _inside_longer_name(text, m.start(), m.end()):
+                counts[m.group(1)] += 1
+    return counts
+
+
+def _inside_longer_name(text: str, start: int, end: int) -> bool:
+    """A capitalised word before it (not a sentence start or a title), or a canonical name followed by one
+    that is no title, office or organisation word ('China Daily')."""
+    before = re.search(r"(\S+) $", text[max(0, start - 40):start])
+    if before:
+        word = before.group(1)
+        head = text[max(0, start - len(word) - 3):start - len(word) - 1].rstrip()
+        initial = not head or head[-1] in ".!?\"“”:("
+        if word[:1].isupper() and word.isalpha() and not initial and word.lower() not in TITLE_WORDS \
+                and word not in _LEADING:
+            return True
+    after = re.match(r" ([A-Z][a-z]+)\b", text[end:end + 30])
+    name = text[start:end]
+    return bool(after) and entries_of_name()[name].name == name and after.group(1).lower() not in (
+        TITLE_WORDS | PEOPLE_NOUNS) and after.group(1) not in org_heads()

@@ -1,0 +1,314 @@
+"""Non-state parties named in the text itself: organisations by their head word ('Federal Trade Authority',
+'Acme Corp'), abbreviations ('the Federal Trade Authority (FTA)', 'FTA'), and the common nouns that stand
+for them ('the regulator', 'the union', 'the rebels')."""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cache
+
+from summarizer.lexicon import MODALS, STANCE_VERBS
+from summarizer.words import word_set, word_table
+
+_CAP = r"(?:[A-Z](?:[A-Za-z]{0,3}\.)+|[A-Z][\w&'’-]*|al-[A-Z][\w'’-]*)"  # 'Corp.', 'U.S.', not 'Monday.'
+
+_LINK = r"(?:of|for|and|on|de|du|des|la|the|&)"
+_SPAN = re.compile(rf"{_CAP}(?:(?:\s+{_LINK})*\s+{_CAP})*(?:(?:,\s+{_CAP}(?:\s+{_CAP})*)+,?\s+and\s+{_CAP}(?:\s+{_CAP})*)?")
+_ABBREVIATION = re.compile(r"\(([A-Z][A-Za-z0-9&.-]{1,9})\)")
+_ALL_CAPS = re.compile(r"(?<![\w-])([A-Z][A-Z0-9&]*[A-Z0-9](?:-[A-Z0-9]+)?)(?![\w-])")
+_COMPANY = re.compile(
+    rf"((?:{_CAP}\s+){{0,3}}{_CAP})['’]s\s+(?:chief executive|chief financial officer|CEO|chairman|chairwoman|"
+    rf"founder|board|shareholders|shares|stock|takeover|merger|acquisition|buyout|general counsel|lawyers|"
+    rf"executives|employees|plant|factory|mine|operations|permit|profits|revenue|earnings)\b|"
+    rf"\b[Ss]hares (?:in|of) ((?:{_CAP}\s+){{0,3}}{_CAP})")
+LEADING_WORDS = frozenset("The A An In On At By For From With As But And Of To After While When".split())
+
+
+@dataclass
+class Candidate:
+    """A name that may be a party: its display name, the other names standing for it, and its kind."""
+
+    name: str
+    kind: str
+    aliases: list[str] = field(default_factory=list)
+    country: str | None = None  # for a state organ: the country it belongs to
+
+    def add(self, *names: str) -> None:
+        for n in names:
+            if n and n != self.name and n not in self.aliases:
+                self.aliases.append(n)
+
+
+@cache
+def org_heads() -> dict[str, tuple[str, bool]]:
+    """Head word -> (kind, droppable company suffix)."""
+    return {item.rstrip("*"): (kind, item.endswith("*"))
+            for kind, items in word_table("org_heads").items() for item in items}
+
+
+@cache
+def holder_nouns() -> dict[str, tuple[frozenset[str], bool]]:
+    """Common noun -> (kinds it may stand for, may hold stances alone)."""
+    out: dict[str, tuple[set[str], bool]] = {}
+    for kind, items in word_table("holder_nouns").items():
+        if kind == "named-only":
+            continue
+        for item in items:
+            kinds, alone = out.get(item.rstrip("*"), (set(), False))
+            out[item.rstrip("*")] = (kinds | {kind}, alone or item.endswith("*"))
+    return {n: (frozenset(k), alone) for n, (k, alone) in out.items()}
+
+
+def initials(name: str) -> str:
+    """'Harbour and Rail Workers Union' -> 'HRWU' (linking words skipped)."""
+    return "".join(w[0] for w in re.split(r"[\s-]+", name) if w[:1].isupper())
+
+
+def organisation_spans(text: str) -> list[tuple[str, str, bool, str]]:
+    """(name, kind, has a droppable suffix, owner) of every capitalised name with an organisation head word;
+    the owner is a possessor before it ("Britain's" in "Britain's Competition Authority"), else ''."""
+    out = []
+    for m in _SPAN.finditer(text):
+        words = re.sub(r"['’]s$", "", m.group(0)).split()
+        owned = [k for k, w in enumerate(words) if re.search(r"['’]s$", w)]
+        owner = " ".join(words[:owned[-1] + 1]) if owned else ""
+        for part in _split_pairs(words[owned[-1] + 1:] if owned else words):
+            found = _named(part)
+            if found:
+                out.append((*found, owner))
+    return out
+
+
+def _split_pairs(words: list[str]) -> list[list[str]]:
+    """'Harbour Workers Union and Southern Freight Corporation': two names, cut at 'and' after a head."""
+    parts, current = [], []
+    for w in words:
+        if w == "and" and current and current[-1].rstrip(",") in org_heads():
+            parts.append(current)
+            current = []
+        else:
+            current.append(w)
+    return [*parts, current]
+
+
+def _named(words: list[str]) -> tuple[str, str, bool] | None:
+    heads = org_heads()
+    cut = next((j for j, w in enumerate(words) if w in ("of", "from", "at")), None)
+    if cut and not any(w.rstrip(",") in heads for w in words[:cut]):
+        words = words[cut + 1:]  # 'Leaders of the Council of Atacama Peoples', 'Jane Roe of the Alliance'
+    while words and (words[0] in LEADING_WORDS or words[0] == "the"):
+        words = words[1:]
+    while words and re.fullmatch(_LINK, words[-1]):
+        words = words[:-1]
+    found = [(k, heads[w.rstrip(",")]) for k, w in enumerate(words) if w.rstrip(",") in heads]
+    if len(words) < 2 or not found:
+        return None
+    k, (kind, suffix) = found[-1]
+    if k + 1 < len(words) and words[k + 1] not in ("of", "for", "on"):
+        words = words[:k + 1]  # 'European Union, Britain and Norway': the name ends at its head
+    if k == 0 and not re.search(rf"\s{_LINK}\s", " ".join(words)):
+        return None  # 'Union officials': a head word and no name
+    return " ".join(words).rstrip(","), kind, suffix and k == len(words) - 1
+
+
+def abbreviations(text: str) -> list[tuple[str, str]]:
+    """(name, abbreviation) of 'the Federal Trade Authority (FTA)' where the letters fit the name."""
+    out = []
+    for m in _ABBREVIATION.finditer(text):
+        before = text[max(0, m.start() - 120):m.start()].rstrip()
+        spans = list(_SPAN.finditer(before))
+        if not spans or spans[-1].end() != len(before):
+            continue
+        name = re.sub(r"^(?:The|the)\s+", "", spans[-1].group(0))
+        abbreviation = m.group(1).replace(".", "")
+        if _fits(abbreviation, name):
+            out.append((name, m.group(1)))
+    return out
+
+
+def _fits(abbreviation: str, name: str) -> bool:
+    """The abbreviation's letters are the name's initials, or a run of its capitals ('FTA', 'HRWU', 'IAEA')."""
+    letters = re.sub(r"[^A-Z]", "", abbreviation.upper())
+    capitals = re.sub(r"[^A-Z]", "", name)
+    return bool(letters) and (letters == initials(name).upper() or _subsequence(letters, capitals)) \
+        and letters[0] == name[:1].upper()
+
+
+def _subsequence(short: str, long: str) -> bool:
+    it = iter(long)
+    return all(ch in it for ch in short)
+
+
+def text_candidates(texts: list[str], country_of: Callable[[str], str | None],
+                    known: Callable[[str], bool]) -> list[Candidate]:
+    """Organisations and abbreviations of the texts; an organ of a known entity ('Russian Foreign Ministry',
+    "Pakistan's army", 'UN Verification Mission') is returned with `country` set to that entity so its names
+    join it (`country_of` tells the entity a name stands for, marked '*' when it absorbs every body it
+    owns, as a bloc does); names already known are skipped."""
+    ignore = {*word_table("not_parties")["outlets"], *word_table("not_parties")["things"]}
+    by_name: dict[str, Candidate] = {}
+    for text in texts:
+        for name, kind, suffix, owner in organisation_spans(text):
+            if not (known(name) or name in ignore):
+                _add_body(by_name, name, kind, country_of, owner, name.rsplit(" ", 1)[0] if suffix else "")
+        for name, abbreviation in abbreviations(text):
+            if name not in ignore:
+                _add_body(by_name, name, by_name[name].kind if name in by_name else "org", country_of, "",
+                          abbreviation)
+    names = {n for c in by_name.values() for n in (c.name, *c.aliases)}
+    for name in (name for text in texts for name in company_signals(text)):
+        if not (known(name) or name in ignore or name in names):
+            _add_body(by_name, name, "company", country_of, "", "")
+    named = list(by_name.values())
+    _abbreviation_tokens(texts, named, ignore, known)
+    _short_names(texts, named, known)
+    return named
+
+
+_ORGAN_KINDS = frozenset({"state", "armed"})
+
+
+def _add_body(by_name: dict[str, Candidate], name: str, kind: str, country_of: Callable[[str], str | None],
+              owner: str, alias: str) -> None:
+    """A named body: an organ of a country ('Chinese Commerce Ministry'), or a body of its own, named without
+    the country before it ('U.S. Federal Trade Commission' is the 'Federal Trade Commission')."""
+    possessor = re.match(r"(.+?)['’]s (.+)$", name)
+    if possessor:  # an abbreviation's name may carry its owner: "Chile's Superintendency of the Environment"
+        owner, name = possessor.group(0)[:possessor.start(2) - 1], possessor.group(2)
+    if owner and not country_of(re.sub(r"['’]s$", "", owner)):
+        name, owner = f"{owner} {name}", ""  # "People's Progress Party" is one name
+    country, rest = _organ_of(name, country_of)
+    country = country or (country_of(re.sub(r"['’]s$", "", owner)) if owner else None)
+    absorbs = bool(country) and country.endswith("*")
+    country = country.rstrip("*") if country else None
+    if kind in _ORGAN_KINDS or absorbs or kind == "org" and country and not rest:
+        if country is None:
+            return  # 'the Defence Ministry': whose?
+        cand = by_name.setdefault(name, Candidate(name, kind, country=country))
+    else:
+        own = rest or name
+        cand = by_name.setdefault(own, Candidate(own, kind))
+        cand.add(name)
+    cand.add(alias)
+
+
+def _organ_of(name: str, country_of: Callable[[str], str | None]) -> tuple[str | None, str]:
+    """'Chinese Commerce Ministry' -> (China, 'Commerce Ministry'): a name opening with a country's name
+    or demonym, and the rest of it."""
+    words = name.split()
+    for size in (3, 2, 1):
+        if len(words) > size:
+            country = country_of(" ".join(words[:size]))
+            if country:
+                return country, " ".join(words[size:])
+    return None, ""
+
+
+def company_signals(text: str) -> list[str]:
+    """Names that only a company has: "Brightline's chief executive", "Brightline's takeover", 'shares in X'."""
+    out = []
+    for m in _COMPANY.finditer(text):
+        words = (m.group(1) or m.group(2)).split()
+        while words and words[0] in LEADING_WORDS:
+            words = words[1:]
+        name = " ".join(words)
+        if name and not name.isupper() and (
+                len(words) > 1 or not re.search(rf"[A-Z][a-z]+\s+{re.escape(name)}\b", text)):
+            out.append(name)  # a lone word another name precedes ('Elon Musk') is a person's
+    return out
+
+
+def _abbreviation_tokens(texts: list[str], named: list[Candidate], ignore: set[str],
+                         known: Callable[[str], bool]) -> None:
+    """'HRWU' is the Harbour and Rail Workers Union when its letters are the name's initials; an
+    abbreviation of nothing named is a candidate of its own ('M23')."""
+    seen = {n for c in named for n in (c.name, *c.aliases)}
+    for text in texts:
+        for m in _ALL_CAPS.finditer(text):
+            token = m.group(1)
+            if token in ignore or token in seen or known(token) or token.isdigit() or _dateline(text, m.start()):
+                continue
+            seen.add(token)
+            owner = next((c for c in named if initials(c.name) == token), None)
+            if owner is not None:
+                owner.add(token)
+            else:
+                named.append(Candidate(token, "org"))
+
+
+def _dateline(text: str, start: int) -> bool:
+    """'LILONGWE, Sept 21 (Wire) -': a capitalised place opening a paragraph is no body."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return not re.sub(r"[A-Z .,/'-]", "", text[line_start:start])
+
+
+def _short_names(texts: list[str], named: list[Candidate], known: Callable[[str], bool]) -> None:
+    """'Brightline Media' is also 'Brightline' where that word alone is the subject of a verb ('Brightline
+    said', 'Brightline has'), not where it opens another phrase ('Independent candidates')."""
+    for cand in named:
+        first = cand.name.split()[0]
+        if cand.country or " " not in cand.name or len(first) < 4 or not first.isalpha() or known(first) \
+                or first in LEADING_WORDS:
+            continue
+        alone = re.compile(rf"\b{re.escape(first)}\s+([a-z]+)\b")
+        if any(m.group(1) in _subject_verbs() for text in texts for m in alone.finditer(text)):
+            cand.add(first)
+
+
+@cache
+def _subject_verbs() -> frozenset[str]:
+    return STANCE_VERBS | MODALS | word_set("subject_auxiliaries")
+
+
+def link_nouns(candidates: list[Candidate], texts: list[str]) -> list[Candidate]:
+    """Give each common noun of the texts ('the union') to the one candidate it can stand for; a noun that
+    may stand alone ('the rebels') and finds none becomes a candidate of its own."""
+    nouns = holder_nouns()
+    present, apposed = _noun_uses(texts, nouns)
+    by_name = {n: c for c in candidates for n in (c.name, *c.aliases) if n[:1].isupper()}
+    new = []
+    for noun in sorted(present):
+        kinds, alone = nouns[noun]
+        pool = _pool(noun, kinds, candidates)
+        owner = _unique([by_name[n] for n in apposed.get(noun, ()) if n in by_name]) or _unique(pool) or (
+            None if pool else _unique([c for c in candidates if c.kind == "org"]))  # of a kind the text did not tell
+        if owner is not None:
+            owner.add(noun)
+        elif alone and not pool:
+            new.append(Candidate(noun[:1].upper() + noun[1:], sorted(kinds)[0], [noun]))
+    return new
+
+
+_NAMED_ENTITY_KINDS = frozenset({"country", "bloc", "un", "continent", "region"})
+
+
+def _pool(noun: str, kinds: frozenset[str], candidates: list[Candidate]) -> list[Candidate]:
+    """The candidates a noun may stand for: those of its kinds, and organisations whose name holds it ('the
+    court': the Supreme Court); a kind marked named-only counts only through names."""
+    pattern = re.compile(rf"\b{re.escape(noun)}\b", re.IGNORECASE)
+    named_only = set(word_table("holder_nouns")["named-only"])
+    return [c for c in candidates if c.kind in kinds - named_only or (
+        c.kind not in _NAMED_ENTITY_KINDS and pattern.search(c.name))]
+
+
+def _noun_uses(texts: list[str], nouns) -> tuple[set[str], dict[str, set[str]]]:
+    """Nouns used as 'the noun' (or opening a sentence), and the names set beside them: 'the regulator FTA',
+    'the carmaker Acme Corp', 'Acme Corp, the carmaker'."""
+    alternation = "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True))
+    use = re.compile(rf"\b[Tt]he\s+({alternation})\b|(?:^|[.!?\"“]\s+)({alternation})\b", re.MULTILINE | re.IGNORECASE)
+    after = re.compile(rf"\bthe ({alternation}),? ({_CAP}(?:\s+{_CAP})*)")
+    before = re.compile(rf"({_CAP}(?:\s+{_CAP})*), the ({alternation})\b")
+    present: set[str] = set()
+    apposed: dict[str, set[str]] = {}
+    for text in texts:
+        present.update((m.group(1) or m.group(2)).lower() for m in use.finditer(text))
+        for m in after.finditer(text):
+            apposed.setdefault(m.group(1), set()).add(m.group(2))
+        for m in before.finditer(text):
+            apposed.setdefault(m.group(2), set()).add(m.group(1))
+    return present & set(nouns), apposed
+
+
+def _unique(found: list[Candidate]) -> Candidate | None:
+    return found[0] if len({id(c) for c in found}) == 1 else None

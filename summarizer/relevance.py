@@ -1,0 +1,131 @@
+"""How much a claim is about a topic, and which topics of a story it belongs under."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from summarizer.analysis import Claim
+from summarizer.model import Topic
+from summarizer.parties import PartyLexicon
+from summarizer.topics import TopicMatcher, TopicSet, is_anaphoric, stems_of
+
+MIN_RELEVANCE = 0.5  # below this a claim is not about the topic at all
+CLAUSE_MIN = 0.6  # owned topic weight a stance clause needs to state a stance on that topic (one related term)
+SUBORDINATE = 0.5  # share a term counts for in a condition, time or cause clause ('... if no deal is reached')
+_SUBORDINATOR = re.compile(r"\b(?:if|unless|until|after|before|because|since|when|whenever|once|as long as|"
+                           r"provided|in case|without)\b", re.IGNORECASE)
+_TITLE_BEFORE = re.compile(r"(?:\b[A-Z][\w.'’-]*\s+)+$")
+_CONDITION = re.compile(r"\s(?:if|unless|provided|as long as)\s", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class RelevanceWeights:
+    """How the statement, the rest of its sentence and the sentences around it add to its topic relevance."""
+
+    rest_of_sentence: float = 0.5  # share of the topic weight only the rest of the sentence adds
+    context_cap: float = 2.0  # most the previous sentence or the paragraph may add
+    neighbours: float = 0.3  # share of the paragraph's topic weight for a statement that leans on nothing
+
+
+WEIGHTS = RelevanceWeights()
+
+
+def relevance(claim: Claim, matcher: TopicMatcher) -> float:
+    """Topic weight in the statement, half of what only the rest of its sentence adds, and the previous
+    sentence when the statement leans on it ('such aspirations', 'this move', 'he', 'the two leaders')."""
+    return _combine(claim, matcher.score(claim.stems), matcher.score(claim.sentence_stems),
+                    matcher.score(claim.context_stems), matcher.score(claim.neighbour_stems))
+
+
+def _combine(claim: Claim, own: float, sentence: float, context: float, neighbours: float) -> float:
+    score = own + WEIGHTS.rest_of_sentence * max(0.0, sentence - own)
+    st = claim.statement
+    if is_anaphoric(st.stance_text) or st.via == "plural":
+        return score + min(context, WEIGHTS.context_cap)
+    return score + WEIGHTS.neighbours * min(neighbours, WEIGHTS.context_cap)
+
+
+class TopicAssigner:
+    """Puts each claim under the topic it is most about, and under another topic only when one of its stance
+    clauses is about that topic first (a passing mention of a rival topic's word is not a stance on it).
+    The words naming the holder are left out: 'European allies voiced concerns' is not about Europe."""
+
+    def __init__(self, topics: tuple[Topic, ...], lexicon: PartyLexicon) -> None:
+        self.keys = tuple(t.key for t in topics)
+        self._topics = TopicSet(topics)
+        self._lexicon = lexicon
+        self._seen: dict[int, frozenset[str]] = {}  # claim order -> its topics (an overview asks per topic)
+
+    def topics_of(self, claim: Claim) -> frozenset[str]:
+        """Keys of the topics `claim` belongs under: those its stance clauses are about, else the one its
+        sentence and context are most about (empty when it is about none of them)."""
+        if claim.order not in self._seen:
+            self._seen[claim.order] = self._assign(claim) if self.keys else frozenset()
+        return self._seen[claim.order]
+
+    def _assign(self, claim: Claim) -> frozenset[str]:
+        clauses = [self._clause_scores(text) for text in self._stance_clauses(claim)]
+        found: set[int] = set()
+        for main, rest, firsts in clauses:
+            found |= _top([m + SUBORDINATE * r for m, r in zip(main, rest)], firsts, CLAUSE_MIN)
+        if not found:
+            own = [0.0] * len(self.keys)
+            for main, rest, _ in clauses:
+                own = [o + m + SUBORDINATE * r for o, m, r in zip(own, main, rest)]
+            rows = zip(own, *(self._topics.scores(s) for s in (claim.sentence_stems, claim.context_stems,
+                                                                claim.neighbour_stems)))
+            combined = [_combine(claim, *row) for row in rows]
+            found = _top(combined, self._topics.firsts(claim.sentence_stems), 0.0)
+            for main, rest, firsts in clauses:  # '... cannot pay more without closing plants'
+                if not any(main):
+                    found |= _top(rest, firsts, CLAUSE_MIN)
+        return frozenset(self.keys[k] for k in found)
+
+    def _clause_scores(self, text: str) -> tuple[tuple[float, ...], tuple[float, ...], tuple[int, ...]]:
+        """Owned topic weight of a clause's main part and of its condition, time or cause part (which counts
+        for less), and where each topic's first term sits."""
+        cut = _SUBORDINATOR.search(text)
+        main, rest = stems_of(text[:cut.start()] if cut else text), stems_of(text[cut.start():] if cut else "")
+        return self._topics.scores(main), self._topics.scores(rest), self._topics.firsts(main + rest)
+
+    def _stance_clauses(self, claim: Claim) -> list[str]:
+        """Each stance clause, the holder's own name blanked out."""
+        st = claim.statement
+        text = st.sentence.text
+        if st.holder_at >= 0:
+            mention = next((m for m in self._lexicon.find(text) if m.start == st.holder_at), None)
+            if mention is not None:
+                start = _title_start(text, mention.start)
+                text = text[:start] + " " * (mention.end - start) + text[mention.end:]
+        return [part for a, b in st.stance_spans for part in self._demands(text[a:b])]
+
+    def _demands(self, clause: str) -> list[str]:
+        """A condition put to a party states what the holder demands of it ('will cut gas supplies unless
+        Kyiv pays its debts'): it is a clause of its own; other conditions stay context."""
+        parts = _CONDITION.split(clause, maxsplit=1)
+        if len(parts) == 2 and any(m.party for m in self._lexicon.find(parts[1])):
+            return parts
+        return [clause]
+
+    def belongs(self, claim: Claim, topic: Topic) -> bool:
+        """Whether `claim` may be shown under `topic`; a topic outside the story (a free-text query) takes
+        every claim relevant to it."""
+        return topic.key not in self.keys or topic.key in self.topics_of(claim)
+
+
+def _title_start(text: str, start: int) -> int:
+    """Where the capitalised title before a holder's name begins ('U.S. Defense Secretary Pete Hegseth'):
+    a title names who speaks, not what the stance is about."""
+    title = _TITLE_BEFORE.search(text[:start])
+    return title.start() if title else start
+
+
+def _top(scores: list[float] | tuple[float, ...], firsts: tuple[int, ...], minimum: float) -> set[int]:
+    """Index of the highest score above zero and at least `minimum`; on a tie the topic named first, as the
+    head of a phrase comes before what modifies it ('a ban on grain exports', 'limits on fishing in the bay')."""
+    best = max(scores, default=0.0)
+    if best <= 0 or best < minimum:
+        return set()
+    tied = [k for k, s in enumerate(scores) if s >= best - 1e-9]
+    first = min(firsts[k] for k in tied)
+    return {k for k in tied if firsts[k] == first}  # still tied (no term in the text): ambiguous, keep all

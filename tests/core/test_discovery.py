@@ -1,0 +1,172 @@
+"""Auto mode: every country, bloc or organisation that holds a stance is a party; a place only mentioned is not."""
+from summarizer import Profile, analyze
+from summarizer.gazetteer import gazetteer
+from summarizer.organisations import abbreviations, company_signals, organisation_spans
+from tests.builders import document
+
+
+def _auto(*texts: str):
+    return analyze([document(t, id=f"doc{i}.txt") for i, t in enumerate(texts)], Profile())
+
+
+def _parties(*texts: str) -> list[str]:
+    return [p.name for p in _auto(*texts).parties]
+
+
+def _holders(analysis, fragment: str) -> set[str]:
+    return {c.statement.holder for c in analysis.claims if fragment in c.statement.sentence.text}
+
+
+def _aliases(analysis, name: str) -> set[str]:
+    return set(next(p for p in analysis.parties if p.name == name).aliases)
+
+
+# ---- the country package ------------------------------------------------------------------------------------
+
+def test_every_country_has_its_names_demonym_and_capital():
+    entries = {e.name: e for e in gazetteer()}
+    assert len([e for e in entries.values() if e.kind == "country"]) > 190
+    assert {"Paraguayan", "Asunción"} <= set(entries["Paraguay"].aliases)
+    assert {"Kremlin", "Moscow", "Russians"} <= set(entries["Russia"].aliases)
+
+
+def test_hand_rows_keep_seats_of_power_and_blocs_the_package_lacks():
+    entries = {e.name: e for e in gazetteer()}
+    assert "Downing Street" in entries["Britain"].aliases and "United Kingdom" in entries["Britain"].aliases
+    assert "Brussels" in entries["European Union"].aliases and "Brussels" not in entries["Belgium"].aliases
+    assert entries["African Union"].kind == "bloc"
+
+
+def test_no_name_stands_for_two_entries():
+    seen: dict[str, str] = {}
+    for entry in gazetteer():
+        for name in entry.all_names:
+            assert seen.setdefault(name, entry.name) == entry.name, name
+
+
+# ---- countries that hold stances, places that do not ------------------------------------------------------
+
+def test_a_country_the_old_hand_list_lacked_is_found():
+    parties = _parties("Paraguay's foreign minister said the river treaty must be renegotiated. "
+                       "Bolivia rejected the demand on Monday.")
+    assert set(parties) == {"Paraguay", "Bolivia"}
+
+
+def test_a_capital_and_a_seat_of_power_stand_for_their_country():
+    analysis = _auto("The Kremlin rejected the offer on Friday. Downing Street said it would press ahead.")
+    assert _holders(analysis, "Kremlin rejected") == {"Russia"}
+    assert _holders(analysis, "Downing Street said") == {"Britain"}
+
+
+def test_places_only_mentioned_are_not_parties():
+    """A dateline city, a venue, the seat of a court and a trading partner hold no stance."""
+    parties = _parties("VIENNA (Wire) - Ecuador said on Monday it would resume the talks at a meeting in Geneva.\n"
+                       "The arbitration court in The Hague is due to rule in March. "
+                       "Ecuador's banana exports to Japan fell by a tenth last year.")
+    assert parties == ["Ecuador"]
+
+
+def test_a_region_is_no_country():
+    assert "United States" not in _parties("Latin American governments said they would oppose the levy.")
+
+
+def test_a_state_organ_joins_its_country():
+    analysis = _auto("The Brazilian Foreign Ministry said the duties were unjustified.")
+    assert [p.name for p in analysis.parties] == ["Brazil"]
+    assert "Brazilian Foreign Ministry" in _aliases(analysis, "Brazil")
+
+
+def test_news_agencies_are_not_parties():
+    assert _parties("Chile rejected the offer, Reuters reported. AFP said the talks would resume.") == ["Chile"]
+
+
+# ---- organisations named in the text ------------------------------------------------------------------------
+
+def test_organisation_names_by_their_head_word():
+    spans = organisation_spans("Talks between the Metro Bus Drivers Union and Citylink Transport Group broke down.")
+    assert [(name, kind) for name, kind, _, _ in spans] == [("Metro Bus Drivers Union", "union"),
+                                                            ("Citylink Transport Group", "company")]
+
+
+def test_a_possessor_before_a_name_is_its_owner_not_part_of_it():
+    spans = organisation_spans("Peru's Energy Regulatory Commission said on Monday the tariff would stand.")
+    assert [(name, owner) for name, _, _, owner in spans] == [("Energy Regulatory Commission", "Peru's")]
+
+
+def test_a_country_regulator_is_a_party_of_its_own_but_a_ministry_is_the_country():
+    analysis = _auto("Peru's Energy Regulatory Commission said the tariff would stand. "
+                     "The Chilean Energy Ministry rejected the ruling.")
+    assert {p.name for p in analysis.parties} == {"Energy Regulatory Commission", "Chile"}
+
+
+def test_a_company_is_known_by_its_chief_executive_or_its_shares_and_by_its_short_name():
+    assert sorted(company_signals("Shares in Lumora fell on Monday. Kestrel Air's takeover bid failed.")) \
+        == ["Kestrel Air", "Lumora"]
+    analysis = _auto("Kestrel Air's chief executive, Omar Haddad, said the strike was illegal. "
+                     "Kestrel said it would seek damages from the pilots.")
+    assert _holders(analysis, "Kestrel said it would seek") == {"Kestrel Air"}
+    assert _holders(analysis, "Omar Haddad, said") == {"Kestrel Air"}
+
+
+def test_a_lone_word_after_a_first_name_is_a_person_not_a_company():
+    assert company_signals("Tech investor Dara Quinn said Quinn's takeover of the club was final.") == []
+
+
+def test_an_abbreviation_in_brackets_names_the_body_before_it():
+    assert abbreviations("the Federal Trade Authority (FTA) opened a case") == [("Federal Trade Authority", "FTA")]
+    assert abbreviations("prices rose (EUR) sharply") == []
+
+
+def test_a_regulator_and_a_company_with_abbreviation_and_short_name():
+    analysis = _auto("The Federal Trade Authority (FTA) warned on Tuesday that Norwind Corp had abused its market "
+                     "power. Norwind said it would appeal the decision. The FTA said the fine was justified.")
+    assert set(p.name for p in analysis.parties) == {"Federal Trade Authority", "Norwind Corp"}
+    assert _holders(analysis, "Norwind said it would appeal") == {"Norwind Corp"}
+    assert _holders(analysis, "The FTA said") == {"Federal Trade Authority"}
+
+
+def test_a_common_noun_stands_for_the_one_named_body_of_its_kind():
+    analysis = _auto("The Coastal Teachers Union rejected the offer from the education board on Monday. "
+                     "The union said its members would strike next week.")
+    assert _holders(analysis, "The union said") == {"Coastal Teachers Union"}
+
+
+def test_rebels_hold_stances_without_a_name():
+    analysis = _auto("The rebels said they would not lay down their arms until the army withdrew.")
+    assert [p.name for p in analysis.parties] == ["Rebels"]
+
+
+def test_an_organisation_that_only_might_act_holds_no_stance():
+    assert _parties("Norwind Corp could lose its licence next year.") == []
+
+
+# ---- people tied to organisations and countries ---------------------------------------------------------------
+
+def test_people_are_tied_to_organisations_by_their_titles():
+    analysis = _auto("The Metro Bus Drivers Union and Citylink Group met on Monday. "
+                     "Union leader Mara Okafor said drivers would not accept a pay freeze. "
+                     "Citylink's finance director, Ada van Brook, told investors the offer was final.")
+    assert _holders(analysis, "Mara Okafor said") == {"Metro Bus Drivers Union"}
+    assert _holders(analysis, "Ada van Brook, told") == {"Citylink Group"}
+
+
+def test_a_former_official_speaks_for_no_country():
+    assert _parties("Former Ghanaian president Kofi Mensah said the vote was fair.") == []
+
+
+def test_secretary_of_state_is_one_title():
+    analysis = _auto("Canadian Secretary of State Ruth Ames met Mexican officials. Ames said the deal was fair.")
+    assert _holders(analysis, "Ames said the deal") == {"Canada"}
+
+
+def test_an_official_of_no_named_country_takes_the_country_named_just_before():
+    analysis = _auto("Canada stepped up its mediation on Monday. Foreign Minister Ruth Ames said both sides "
+                     "had agreed to talks. Mexico rejected the timetable.")
+    assert _holders(analysis, "Ruth Ames said") == {"Canada"}
+
+
+def test_in_a_story_of_one_country_the_government_and_its_ministers_are_that_country():
+    analysis = _auto("Doctors in Hungary walked out on Monday. Health Minister Lena Varga said the hospitals "
+                     "would stay open. The government said it would not negotiate under pressure.")
+    assert _holders(analysis, "Lena Varga said") == {"Hungary"}
+    assert _holders(analysis, "The government said") == {"Hungary"}
