@@ -83,6 +83,11 @@ class TopicSet:
         """Owned topic weight of a ' stem stem ' string, one figure per topic."""
         return tuple(sum(hits.values()) for hits in self._hits(stems))
 
+    def phrases_ending(self, head: str, stems: str) -> list[str]:
+        """Longer topic phrases ending in the stem `head` that a ' stem stem ' string holds ('trade measur')."""
+        return sorted({p for terms in self._terms for p in terms
+                       if " " in p and p.rsplit(" ", 1)[1] == head and f" {p} " in stems})
+
     def firsts(self, stems: str) -> tuple[int, ...]:
         """Where each topic's first counted term starts in a ' stem stem ' string (its length when none)."""
         return tuple(min((stems.find(f" {p} ") for p in hits), default=len(stems)) for hits in self._hits(stems))
