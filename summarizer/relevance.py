@@ -17,6 +17,8 @@ _SUBORDINATOR = re.compile(r"\b(?:if|unless|until|after|before|because|since|whe
                            r"provided|in case|without)\b", re.IGNORECASE)
 _TITLE_BEFORE = re.compile(r"(?:\b[A-Z][\w.'’-]*\s+)+$")
 _REFERRING = re.compile(r"\b(such|these|those|the same)\s+([a-z]+)\b", re.IGNORECASE)
+_WITHOUT = re.compile(r"\swithout\s", re.IGNORECASE)
+_NEGATION = re.compile(r"\b(?:not|never|cannot|no)\b|n['’]t\b", re.IGNORECASE)
 _CONDITION = re.compile(r"\s(?:if|unless|provided|as long as)\s", re.IGNORECASE)
 
 
@@ -116,6 +118,9 @@ class TopicAssigner:
         parts = _CONDITION.split(clause, maxsplit=1)
         if len(parts) == 2 and any(m.party for m in self._lexicon.find(parts[1])):
             return parts
+        parts = _WITHOUT.split(clause, maxsplit=1)
+        if len(parts) == 2 and _NEGATION.search(parts[0]):
+            return parts  # 'reconstruction could not begin without a lasting ceasefire' demands a ceasefire
         return [clause]
 
     def belongs(self, claim: Claim, topic: Topic) -> bool:
