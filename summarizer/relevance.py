@@ -119,7 +119,7 @@ class TopicAssigner:
         if len(parts) == 2 and any(m.party for m in self._lexicon.find(parts[1])):
             return parts
         parts = _WITHOUT.split(clause, maxsplit=1)
-        if len(parts) == 2 and _NEGATION.search(parts[0]):
+        if len(parts) == 2 and _NEGATION.search(parts[0]) and any(self._topics.scores(stems_of(parts[0]))):
             return parts  # 'reconstruction could not begin without a lasting ceasefire' demands a ceasefire
         return [clause]
 
