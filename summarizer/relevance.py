@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from summarizer.analysis import Claim
 from summarizer.model import Topic
 from summarizer.parties import PartyLexicon
+from summarizer.text import stem
 from summarizer.topics import TopicMatcher, TopicSet, is_anaphoric, stems_of
 
 MIN_RELEVANCE = 0.5  # below this a claim is not about the topic at all
@@ -15,6 +16,9 @@ SUBORDINATE = 0.5  # share a term counts for in a condition, time or cause claus
 _SUBORDINATOR = re.compile(r"\b(?:if|unless|until|after|before|because|since|when|whenever|once|as long as|"
                            r"provided|in case|without)\b", re.IGNORECASE)
 _TITLE_BEFORE = re.compile(r"(?:\b[A-Z][\w.'’-]*\s+)+$")
+_REFERRING = re.compile(r"\b(such|these|those|the same)\s+([a-z]+)\b", re.IGNORECASE)
+_WITHOUT = re.compile(r"\swithout\s", re.IGNORECASE)
+_NEGATION = re.compile(r"\b(?:not|never|cannot|no)\b|n['’]t\b", re.IGNORECASE)
 _CONDITION = re.compile(r"\s(?:if|unless|provided|as long as)\s", re.IGNORECASE)
 
 
@@ -64,7 +68,8 @@ class TopicAssigner:
         return self._seen[claim.order]
 
     def _assign(self, claim: Claim) -> frozenset[str]:
-        clauses = [self._clause_scores(text) for text in self._stance_clauses(claim)]
+        clauses = [self._clause_scores(self._referent(text, claim.context_stems))
+                   for text in self._stance_clauses(claim)]
         found: set[int] = set()
         for main, rest, firsts in clauses:
             found |= _top([m + SUBORDINATE * r for m, r in zip(main, rest)], firsts, CLAUSE_MIN)
@@ -80,6 +85,14 @@ class TopicAssigner:
                 if not any(main):
                     found |= _top(rest, firsts, CLAUSE_MIN)
         return frozenset(self.keys[k] for k in found)
+
+    def _referent(self, text: str, context: str) -> str:
+        """'Such measures could include ...' after '... considering trade measures': the clause is about what
+        it refers back to, so the earlier sentence's phrase stands in for the referring one."""
+        def expand(match: re.Match) -> str:
+            phrases = self._topics.phrases_ending(stem(match.group(2).lower()), context)
+            return f"{match.group(1)} {phrases[0]}" if len(phrases) == 1 else match.group(0)
+        return _REFERRING.sub(expand, text)
 
     def _clause_scores(self, text: str) -> tuple[tuple[float, ...], tuple[float, ...], tuple[int, ...]]:
         """Owned topic weight of a clause's main part and of its condition, time or cause part (which counts
@@ -105,6 +118,9 @@ class TopicAssigner:
         parts = _CONDITION.split(clause, maxsplit=1)
         if len(parts) == 2 and any(m.party for m in self._lexicon.find(parts[1])):
             return parts
+        parts = _WITHOUT.split(clause, maxsplit=1)
+        if len(parts) == 2 and _NEGATION.search(parts[0]) and any(self._topics.scores(stems_of(parts[0]))):
+            return parts  # 'reconstruction could not begin without a lasting ceasefire' demands a ceasefire
         return [clause]
 
     def belongs(self, claim: Claim, topic: Topic) -> bool:

@@ -5,6 +5,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from summarizer.gazetteer import gazetteer
 from summarizer.lexicon import RELATED_TERMS, STOPWORDS
 from summarizer.model import Topic
 from summarizer.text import normalize, stem
@@ -49,6 +50,8 @@ class TopicMatcher:
 
         for keyword in topic.keywords:
             add(keyword, KEYWORD_WEIGHT)
+            for full in _full_names(keyword):  # 'WTO' is also 'the World Trade Organization'
+                add(full, KEYWORD_WEIGHT)
         own_words = [w for w in re.split(r"[\s_\-/]+", f"{topic.key} {topic.title}".lower()) if w and w not in STOPWORDS]
         for word in own_words:
             add(word, KEYWORD_WEIGHT if not topic.keywords else NAME_WEIGHT)
@@ -80,6 +83,11 @@ class TopicSet:
         """Owned topic weight of a ' stem stem ' string, one figure per topic."""
         return tuple(sum(hits.values()) for hits in self._hits(stems))
 
+    def phrases_ending(self, head: str, stems: str) -> list[str]:
+        """Longer topic phrases ending in the stem `head` that a ' stem stem ' string holds ('trade measur')."""
+        return sorted({p for terms in self._terms for p in terms
+                       if " " in p and p.rsplit(" ", 1)[1] == head and f" {p} " in stems})
+
     def firsts(self, stems: str) -> tuple[int, ...]:
         """Where each topic's first counted term starts in a ' stem stem ' string (its length when none)."""
         return tuple(min((stems.find(f" {p} ") for p in hits), default=len(stems)) for hits in self._hits(stems))
@@ -96,6 +104,15 @@ class TopicSet:
         count = stems.count(f" {phrase} ")
         return any(longer not in own and f" {phrase} " in f" {longer} " and stems.count(f" {longer} ") >= count
                    for longer in matched if len(longer) > len(phrase))
+
+
+@functools.cache
+def _full_names(keyword: str) -> tuple[str, ...]:
+    """The full names of the body an abbreviation keyword stands for (none for other keywords)."""
+    if not re.fullmatch(r"[A-Z]{2,6}", keyword):
+        return ()
+    return tuple(n for e in gazetteer() if keyword in e.all_names for n in (e.name, *e.names)
+                 if len(n.split()) > 1)
 
 
 def is_anaphoric(text: str) -> bool:

@@ -72,9 +72,9 @@ def find_cues(view: SentenceView) -> list[Cue]:
             cues.append(Cue(i, "passive"))
         elif w in ("rule", "rules", "ruled", "ruling") and nxt == "out":
             cues.append(Cue(i, "verb"))  # 'ruled out' (but 'NATO rules' is no stance)
-        elif w in _NO_STANCE_NEGATED and _NEGATORS & set(lower[max(0, i - 3):i]):
-            continue
-        elif w in _TAKE and _TAKEN_STANCES & set(lower[i + 1:i + 4]):
+        elif (w in _NO_STANCE_NEGATED or _taken_stance(lower, i)) and _NEGATORS & set(lower[max(0, i - 3):i]):
+            continue  # 'has not commented', 'has not taken a position': no stance
+        elif _taken_stance(lower, i):
             cues.append(Cue(i, "verb"))  # 'Iceland took a similar line', 'Oslo has taken a tougher stance'
         elif w in STANCE_VERBS and _verb_context(view, i):
             participle = w.endswith("ing") and view.word(i - 1) in _PARTICIPLE_LEFT
@@ -157,3 +157,8 @@ def _pronoun_subject(i: int, lower: list[str]) -> bool:
     while j >= 0 and (lower[j] in VERB_MODIFIERS or lower[j].endswith("ly")):
         j -= 1
     return j >= 0 and lower[j] in _PRONOUN_SUBJECTS
+
+
+def _taken_stance(lower: list[str], i: int) -> bool:
+    """'took a similar line', 'has taken a tougher stance'."""
+    return lower[i] in _TAKE and bool(_TAKEN_STANCES & set(lower[i + 1:i + 4]))

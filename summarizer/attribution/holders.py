@@ -9,7 +9,7 @@ from __future__ import annotations
 from summarizer.attribution.cues import VERB_MODIFIERS, Cue
 from summarizer.attribution.discourse import Attribution
 from summarizer.attribution.learning import role_speaker
-from summarizer.attribution.nominals import speaker_phrase, subject_phrase
+from summarizer.attribution.nominals import relation_after, speaker_phrase, subject_phrase
 from summarizer.attribution.view import SentenceView
 from summarizer.lexicon import PLURAL_HOLDERS, ROLE_NOUNS, TITLE_WORDS
 from summarizer.parties import PEOPLE_NOUNS, Mention
@@ -248,7 +248,8 @@ def _opening_subject(cue: Cue, view: SentenceView) -> None:
     while view.word(k) in ("the", "a"):
         k += 1
     m = view.tok_mention.get(k)
-    if m is not None and m.party and (m.kind != "adjective" or view.people_after(k)):
+    if m is not None and m.party and (m.kind != "adjective" or view.people_after(k)) \
+            and not (m.possessive and relation_after(view, k, cue.index - 1)):
         take(cue, view, m, k, "subject")
 
 

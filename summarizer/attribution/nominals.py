@@ -8,6 +8,7 @@ noun that names exactly one party, or a name an earlier apposition tied to a par
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from summarizer.attribution.discourse import Attribution
@@ -25,6 +26,7 @@ RELATION_NOUNS = word_set("relation_nouns")
 _COMPANY = word_table("company_heads")
 _VERB_MODIFIERS = word_set("verb_modifiers")
 _GOVERNMENT_TITLES = frozenset({"minister", "ministry", "cabinet"})
+_FORMER = re.compile(r"(?:former|ex)$|ex-")  # 'former president', 'ex-minister'
 _HOLDER_PREPS = frozenset({"of", "for", "from"})
 _POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her"})
 _NOT_NOMINAL = CLAUSE_BREAKS | COPULAS | MODALS | _VERB_MODIFIERS | frozenset(
@@ -33,6 +35,7 @@ _AFFILIATION_VERBS = frozenset("led leads heads headed chairs chaired runs ran r
 HEADS = ROLE_NOUNS | TITLE_WORDS | PEOPLE_NOUNS | ORG_HEADS | HOLDER_HEADS
 PHRASE_REACH = 12  # tokens one subject phrase may span
 APPOSITION_REACH = 14  # tokens of ', Arvind Rao,' or ', who led the AU mission,'
+RELATION_REACH = 3  # adjectives between a possessor and a relation noun
 SPEAKER_TAIL = 16  # tokens after an inverted 'said' that may name the speaker
 
 
@@ -47,7 +50,9 @@ def subject_phrase(view: SentenceView, before: int) -> tuple[Attribution, int] |
     start = phrase_start(view, end)
     if start > end or not holder_head(view, head_of(view, start, end)):
         return None
-    found = holder_of(view, start, end, apposition)
+    # 'Former Ghanaian president X said': a former office holder speaks for no party (but for a body he leads)
+    former = any(_FORMER.match(view.lower[k]) for k in range(max(0, start - 1), end + 1))
+    found = None if former else holder_of(view, start, end, apposition)
     if found is None and apposition is not None:
         found = _affiliation(view, *apposition)
     other = view.tok_mention.get(start - 2) if view.word(start - 1) == "and" else None
@@ -124,7 +129,7 @@ def holder_of(view: SentenceView, start: int, end: int, apposition: tuple[int, i
     speaker = _speaker(view, start, end, apposition)
     for k in range(start, end + 1):
         m = view.tok_mention.get(k)
-        if m is None or m.party is None or k in objects or (m.possessive and _relation_after(view, k, end)):
+        if m is None or m.party is None or k in objects or (m.possessive and relation_after(view, k, end)):
             continue
         if m.kind == "person":
             speaker = m.person or m.surface
@@ -171,12 +176,16 @@ def _objects(view: SentenceView, start: int, end: int) -> set[int]:
     return set()
 
 
-def _relation_after(view: SentenceView, k: int, end: int) -> bool:
-    """"Ukraine's allies": the possessive names someone else."""
+def relation_after(view: SentenceView, k: int, end: int) -> bool:
+    """"Ukraine's allies", "Malawi's main opposition party": the possessive names someone else."""
     m = view.tok_mention[k]
     j = k
     while j <= end and view.tok_mention.get(j) is m:
         j += 1
+    last = min(end, j + RELATION_REACH)
+    while j < last and view.lower[j] not in RELATION_NOUNS | HEADS and view.toks[j][0].isalpha() \
+            and view.toks[j][0].islower():
+        j += 1  # past adjectives: "Ukraine's closest allies"
     return j <= end and view.lower[j] in RELATION_NOUNS
 
 
