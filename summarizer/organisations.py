@@ -8,14 +8,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 
+from summarizer.abbreviations import CAP as _CAP
+from summarizer.abbreviations import LINK as _LINK
+from summarizer.abbreviations import NAME_SPAN as _SPAN
+from summarizer.abbreviations import abbreviations, initials
 from summarizer.lexicon import MODALS, STANCE_VERBS
 from summarizer.words import word_set, word_table
 
-_CAP = r"(?:[A-Z](?:[A-Za-z]{0,3}\.)+|[A-Z][\w&'’-]*|al-[A-Z][\w'’-]*)"  # 'Corp.', 'U.S.', not 'Monday.'
 
-_LINK = r"(?:of|for|and|on|de|du|des|la|the|&)"
-_SPAN = re.compile(rf"{_CAP}(?:(?:\s+{_LINK})*\s+{_CAP})*(?:(?:,\s+{_CAP}(?:\s+{_CAP})*)+,?\s+and\s+{_CAP}(?:\s+{_CAP})*)?")
-_ABBREVIATION = re.compile(r"\(([A-Z][A-Za-z0-9&.-]{1,9})\)")
 _ALL_CAPS = re.compile(r"(?<![\w-])([A-Z][A-Z0-9&]*[A-Z0-9](?:-[A-Z0-9]+)?)(?![\w-])")
 _COMPANY = re.compile(
     rf"((?:{_CAP}\s+){{0,3}}{_CAP})['’]s\s+(?:chief executive|chief financial officer|CEO|chairman|chairwoman|"
@@ -58,11 +58,6 @@ def holder_nouns() -> dict[str, tuple[frozenset[str], bool]]:
             kinds, alone = out.get(item.rstrip("*"), (set(), False))
             out[item.rstrip("*")] = (kinds | {kind}, alone or item.endswith("*"))
     return {n: (frozenset(k), alone) for n, (k, alone) in out.items()}
-
-
-def initials(name: str) -> str:
-    """'Harbour and Rail Workers Union' -> 'HRWU' (linking words skipped)."""
-    return "".join(w[0] for w in re.split(r"[\s-]+", name) if w[:1].isupper())
 
 
 def organisation_spans(text: str) -> list[tuple[str, str, bool, str]]:
@@ -110,34 +105,6 @@ def _named(words: list[str]) -> tuple[str, str, bool] | None:
     if k == 0 and not re.search(rf"\s{_LINK}\s", " ".join(words)):
         return None  # 'Union officials': a head word and no name
     return " ".join(words).rstrip(","), kind, suffix and k == len(words) - 1
-
-
-def abbreviations(text: str) -> list[tuple[str, str]]:
-    """(name, abbreviation) of 'the Federal Trade Authority (FTA)' where the letters fit the name."""
-    out = []
-    for m in _ABBREVIATION.finditer(text):
-        before = text[max(0, m.start() - 120):m.start()].rstrip()
-        spans = list(_SPAN.finditer(before))
-        if not spans or spans[-1].end() != len(before):
-            continue
-        name = re.sub(r"^(?:The|the)\s+", "", spans[-1].group(0))
-        abbreviation = m.group(1).replace(".", "")
-        if _fits(abbreviation, name):
-            out.append((name, m.group(1)))
-    return out
-
-
-def _fits(abbreviation: str, name: str) -> bool:
-    """The abbreviation's letters are the name's initials, or a run of its capitals ('FTA', 'HRWU', 'IAEA')."""
-    letters = re.sub(r"[^A-Z]", "", abbreviation.upper())
-    capitals = re.sub(r"[^A-Z]", "", name)
-    return bool(letters) and (letters == initials(name).upper() or _subsequence(letters, capitals)) \
-        and letters[0] == name[:1].upper()
-
-
-def _subsequence(short: str, long: str) -> bool:
-    it = iter(long)
-    return all(ch in it for ch in short)
 
 
 def text_candidates(texts: list[str], country_of: Callable[[str], str | None],

@@ -1,0 +1,42 @@
+"""Names and their abbreviations: 'the Federal Trade Authority (FTA)', and a name's initials ('HRWU')."""
+from __future__ import annotations
+
+import re
+
+CAP = r"(?:[A-Z](?:[A-Za-z]{0,3}\.)+|[A-Z][\w&'’-]*|al-[A-Z][\w'’-]*)"  # 'Corp.', 'U.S.', not 'Monday.'
+LINK = r"(?:of|for|and|on|de|du|des|la|the|&)"
+NAME_SPAN = re.compile(rf"{CAP}(?:(?:\s+{LINK})*\s+{CAP})*(?:(?:,\s+{CAP}(?:\s+{CAP})*)+,?\s+and\s+{CAP}(?:\s+{CAP})*)?")
+_ABBREVIATION = re.compile(r"\(([A-Z][A-Za-z0-9&.-]{1,9})\)")
+
+
+def initials(name: str) -> str:
+    """'Harbour and Rail Workers Union' -> 'HRWU' (linking words skipped)."""
+    return "".join(w[0] for w in re.split(r"[\s-]+", name) if w[:1].isupper())
+
+
+def abbreviations(text: str) -> list[tuple[str, str]]:
+    """(name, abbreviation) of 'the Federal Trade Authority (FTA)' where the letters fit the name."""
+    out = []
+    for m in _ABBREVIATION.finditer(text):
+        before = text[max(0, m.start() - 120):m.start()].rstrip()
+        spans = list(NAME_SPAN.finditer(before))
+        if not spans or spans[-1].end() != len(before):
+            continue
+        name = re.sub(r"^(?:The|the)\s+", "", spans[-1].group(0))
+        abbreviation = m.group(1).replace(".", "")
+        if _fits(abbreviation, name):
+            out.append((name, m.group(1)))
+    return out
+
+
+def _fits(abbreviation: str, name: str) -> bool:
+    """The abbreviation's letters are the name's initials, or a run of its capitals ('FTA', 'HRWU', 'IAEA')."""
+    letters = re.sub(r"[^A-Z]", "", abbreviation.upper())
+    capitals = re.sub(r"[^A-Z]", "", name)
+    return bool(letters) and (letters == initials(name).upper() or _subsequence(letters, capitals)) \
+        and letters[0] == name[:1].upper()
+
+
+def _subsequence(short: str, long: str) -> bool:
+    it = iter(long)
+    return all(ch in it for ch in short)
