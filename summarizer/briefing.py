@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from summarizer.analysis import Analysis, Claim
-from summarizer.lines import write_line
+from summarizer.lines import Line, write_line
 from summarizer.model import Briefing, PartyBriefing, Position, Source, Topic
 from summarizer.relevance import MIN_RELEVANCE, TopicAssigner
 from summarizer.relevance import relevance as topic_relevance
@@ -86,12 +86,19 @@ def _score(claim: Claim, relevance: float) -> float:
 def _lines(ranked: list[tuple[float, Claim]], limit: int, matcher: TopicMatcher) -> list[Pick]:
     """A party's lines: claims whose standalone line fits 8 to 24 words; a longer line only when the party has
     nothing else to say on the topic."""
+    written: dict[int, Line | None] = {}  # each claim's line is written once, even when the fallback runs
+
+    def line_of(claim: Claim) -> Line | None:
+        if id(claim) not in written:
+            written[id(claim)] = write_line(claim.statement, claim.antecedent, matcher)
+        return written[id(claim)]
+
     def fitting(claim: Claim) -> str | None:
-        line = write_line(claim.statement, claim.antecedent, matcher)
+        line = line_of(claim)
         return line.text if line is not None and line.fit > 0 else None
 
     def any_line(claim: Claim) -> str | None:
-        line = write_line(claim.statement, claim.antecedent, matcher)
+        line = line_of(claim)
         return line.text if line is not None else None
 
     return select(ranked, limit, fitting) or select(ranked, 1, any_line)
