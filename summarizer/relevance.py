@@ -44,9 +44,10 @@ def relevance(claim: Claim, matcher: TopicMatcher) -> float:
 def _combine(claim: Claim, own: float, sentence: float, context: float, neighbours: float) -> float:
     score = own + WEIGHTS.rest_of_sentence * max(0.0, sentence - own)
     st = claim.statement
-    if is_anaphoric(st.stance_text) or st.via == "plural":
-        return score + min(context, WEIGHTS.context_cap)
-    return score + WEIGHTS.neighbours * min(neighbours, WEIGHTS.context_cap)
+    around = WEIGHTS.neighbours * min(neighbours, WEIGHTS.context_cap)
+    if is_anaphoric(st.stance_text) or st.via == "plural":  # leaning on the sentence before: its topic counts
+        return score + max(min(context, WEIGHTS.context_cap), around)
+    return score + around
 
 
 class TopicAssigner:
@@ -81,6 +82,8 @@ class TopicAssigner:
                                                                 claim.neighbour_stems)))
             combined = [_combine(claim, *row) for row in rows]
             found = _top(combined, self._topics.firsts(claim.sentence_stems), 0.0)
+            if len(found) > 1 and not any(self._topics.scores(claim.sentence_stems)):
+                found = set()  # about two topics only through the sentences around it: about neither
             for main, rest, firsts in clauses:  # '... cannot pay more without closing plants'
                 if not any(main):
                     found |= _top(rest, firsts, CLAUSE_MIN)

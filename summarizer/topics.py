@@ -9,9 +9,13 @@ from summarizer.gazetteer import gazetteer
 from summarizer.lexicon import RELATED_TERMS, STOPWORDS
 from summarizer.model import Topic
 from summarizer.text import normalize, stem
+from summarizer.words import word_set
 
 _ANAPHORA = re.compile(r"\b(this|these|those|such|the move|the idea|the plan|the proposal|the issue|"
                        r"the demand|the step|the prospect)\b", re.IGNORECASE)
+_REFERRING_NOUNS = "|".join(sorted(word_set("referring_nouns")))
+# 'the offer', 'that approach', "the EU's findings", 'the Egyptian framework': a thing named before
+_REFERRING = re.compile(rf"\b(?:the|that)\s+(?:[A-Z][\w.]*(?:['’]s)?\s+)?(?P<noun>{_REFERRING_NOUNS})\b")
 _RELATED = {stem(k): v for k, v in RELATED_TERMS.items()}
 _STOP_STEMS = frozenset(stem(w) for w in STOPWORDS)
 KEYWORD_WEIGHT = 1.0
@@ -116,7 +120,8 @@ def _full_names(keyword: str) -> tuple[str, ...]:
 
 
 def is_anaphoric(text: str) -> bool:
-    return bool(_ANAPHORA.search(text))
+    """Does the text lean on an earlier sentence ('this move', 'such plans', 'dismissed the offer')?"""
+    return bool(_ANAPHORA.search(text) or _REFERRING.search(text))
 
 
 def slug(text: str) -> str:

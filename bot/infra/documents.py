@@ -37,6 +37,9 @@ _BOILERPLATE = re.compile(
 )
 _SPACES = re.compile(r"[ \t\u00a0]+")
 _PHOTO_CAPTION = re.compile(r"\((?:photo|image): ", re.IGNORECASE)
+# '*Trawlers in the harbour. Photo: Wire/File*': a caption that ends in its credit (short, no sentence after it)
+_TRAILING_CREDIT = re.compile(r"(?:^|[.!?]\s+)(?:photo|photograph|image|picture)(?: credit)?:\s*[^.!?]{1,60}$",
+                              re.IGNORECASE)
 _NAME = re.compile(r"[A-Z][\w.'-]+", re.IGNORECASE)
 _LINK = re.compile(r"\[[^\[\]]*\]\([^()]*\)|https?://\S+")  # link text stops at "[": no rescans
 _LINK_LIST_FILLER = re.compile(r"[\s|•·,-]")
@@ -243,7 +246,10 @@ def _is_byline(line: str) -> bool:
 
 
 def _is_photo_caption(line: str) -> bool:
-    """A line ending in '(Photo: ...)' or '(Image: ...)' with no other ')' inside that bracket."""
+    """A line ending in '(Photo: ...)' or '(Image: ...)' with no other ')' inside that bracket, or in a short
+    'Photo: Agency/Name' credit."""
+    if _TRAILING_CREDIT.search(line.strip("*_ ")):
+        return True
     if not line.endswith(")"):
         return False
     tail = line[line.rfind(")", 0, len(line) - 1) + 1:]

@@ -41,6 +41,7 @@ class Discourse:
     persons: list[tuple[str, str | None, int]] = field(default_factory=list)  # (person, party, sentence index)
     holders: list[tuple[str, str | None, str, int]] = field(default_factory=list)  # (party, person, kind, index)
     nominal: NominalMemory = field(default_factory=NominalMemory)  # names and openers (attribution/nominals.py)
+    previous: tuple[int, tuple[str, ...], tuple[str, ...]] = (-1, (), ())  # last sentence: index, holders, named
 
     def person_pronoun(self, index: int) -> Attribution | None:
         """'he'/'she' with no person earlier in the sentence: the previous sentence's person, else the
@@ -58,6 +59,18 @@ class Discourse:
             person, party, _ = next(p for p in persons if p[2] == last_sentence)
             if party:
                 return Attribution((party,), "pronoun", person)
+        return None
+
+    def previous_party(self, index: int) -> str | None:
+        """The one party that held a stance in the sentence before `index`, else the one party it names."""
+        seen, holders, named = self.previous
+        if seen != index - 1:
+            return None
+        for parties in (set(holders), set(named)):
+            if len(parties) == 1:
+                return next(iter(parties))
+            if parties:
+                return None
         return None
 
     def it_pronoun(self, index: int) -> Attribution | None:
@@ -91,6 +104,8 @@ class Discourse:
         for m in mentions:
             if m.kind == "person":
                 self.persons.append((m.person or m.surface, m.party, index))
+        self.previous = (index, tuple(s.holder for s in statements),
+                         tuple(m.party for m in mentions if m.party and m.kind != "person"))
         for s in statements:
             kind = "person" if s.speaker else ("plural" if s.via == "plural" else "party")
             self.holders.append((s.holder, s.speaker, kind, index))

@@ -1,0 +1,120 @@
+"""Say why a profile briefing misses each gold (party, topic) pair of an annotated story.
+
+python benchmarks/why_missed.py [STORY ...] [--all]
+
+For every gold position whose pair the topic's briefing misses (or every position with --all) it prints the
+first stage that loses it: the evidence sentence not found (splitting, repeats), no statement of the gold party
+quoting it (attribution: who holds it instead), not relevant enough to the topic, put under another topic
+(assignment), no clean line (line writer), or not picked (selection: the per-party cap, merging).
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bot.infra.documents import load_documents  # noqa: E402
+from summarizer.analysis import analyze  # noqa: E402
+from summarizer.briefing import _lines, _score  # noqa: E402
+from summarizer.lines import write_line  # noqa: E402
+from summarizer.model import Party, Profile, Topic  # noqa: E402
+from summarizer.relevance import MIN_RELEVANCE, TopicAssigner, relevance  # noqa: E402
+from summarizer.selection import PER_PARTY  # noqa: E402
+from summarizer.topics import TopicMatcher  # noqa: E402
+from tests.story_scoring import STORIES, gold_positions, load_gold, norm  # noqa: E402
+
+
+def profile_of(gold: dict) -> Profile:
+    parties = tuple(Party(n, tuple(a)) for n, a in gold["parties"].items())
+    return Profile(parties, tuple(Topic(k, tuple(w)) for k, w in gold["topics"].items()))
+
+
+def diagnose(story: str, show_all: bool) -> None:
+    gold = load_gold(story)
+    docs = load_documents(STORIES / story, lambda m: None)
+    analysis = analyze(docs, profile_of(gold))
+    assigner = TopicAssigner(analysis.topics, analysis.lexicon)
+    by_key = {t.key: t for t in analysis.topics}
+    picked: dict[tuple[str, str], list] = {}
+    for topic in analysis.topics:
+        matcher = TopicMatcher.build(topic)
+        ranked: dict[str, list] = {}
+        for claim in analysis.claims:
+            rel = relevance(claim, matcher)
+            if rel >= MIN_RELEVANCE and assigner.belongs(claim, topic):
+                ranked.setdefault(claim.statement.holder, []).append((_score(claim, rel), claim))
+        for party, items in ranked.items():
+            picked[(party, topic.key)] = _lines(items, PER_PARTY, matcher)
+    positions = gold_positions(gold)
+    _off_topic(story, picked, positions)
+    pairs_hit = {}
+    for p in positions:
+        picks = picked.get((p["party"], p["topic"]), [])
+        hit = any(norm(p["evidence"]) in norm(c.statement.quote) for pk in picks for c in pk.claims)
+        pairs_hit.setdefault((p["party"], p["topic"]), []).append(hit)
+    for p in positions:
+        pair = (p["party"], p["topic"])
+        if any(pairs_hit[pair]) and not show_all:
+            continue
+        ev = norm(p["evidence"])
+        mark = "HIT " if any(norm(p["evidence"]) in norm(c.statement.quote)
+                             for pk in picked.get(pair, []) for c in pk.claims) else "MISS"
+        print(f"\n[{story}] {mark} {p['party']} / {p['topic']}: {p['evidence'][:90]!r}")
+        claims = [c for c in analysis.claims if ev in norm(c.statement.sentence.text)]
+        if not claims:
+            sent = [s.text for d in docs for s in __import__('summarizer.extraction', fromlist=['read']).read(d).sentences
+                    if ev in norm(s.text)]
+            print("   stage: NO STATEMENT in sentence" + (f" (sentence: {sent[0][:160]!r})" if sent else
+                                                           " (evidence sentence not found: split/repeat)"))
+            continue
+        for c in claims:
+            st = c.statement
+            own = ev in norm(st.quote)
+            rel = relevance(c, TopicMatcher.build(by_key[p["topic"]]))
+            topics = sorted(assigner.topics_of(c))
+            line = write_line(st, c.antecedent, TopicMatcher.build(by_key[p["topic"]]))
+            print(f"   holder={st.holder} via={st.via} split={st.split} quote_has_ev={own} rel={rel:.2f} "
+                  f"topics={topics} line={(line.text, line.fit) if line else None}")
+            print(f"      quote: {st.quote[:200]!r}")
+        right = [c for c in claims if c.statement.holder == p["party"] and ev in norm(c.statement.quote)]
+        if not right:
+            print("   stage: ATTRIBUTION (no statement of the gold party quoting the evidence)")
+            continue
+        c = right[0]
+        matcher = TopicMatcher.build(by_key[p["topic"]])
+        if relevance(c, matcher) < MIN_RELEVANCE:
+            print("   stage: RELEVANCE")
+        elif not assigner.belongs(c, by_key[p["topic"]]):
+            print("   stage: TOPIC ASSIGNMENT")
+        elif write_line(c.statement, c.antecedent, matcher) is None:
+            print("   stage: LINE (no clean line)")
+        else:
+            picks = picked.get(pair, [])
+            print(f"   stage: SELECTION ({len(picks)} picks): " + " | ".join(pk.text for pk in picks))
+
+
+def _off_topic(story: str, picked: dict, positions: list[dict]) -> None:
+    """Lines given to the right party under a topic the gold does not give that sentence (topic precision)."""
+    for (party, topic), picks in picked.items():
+        for pick in picks:
+            quotes = [norm(c.statement.quote) for c in pick.claims]
+            gold = [p for p in positions if p["party"] == party and any(norm(p["evidence"]) in q for q in quotes)]
+            if gold and not any(p["topic"] == topic for p in gold):
+                print(f"[{story}] OFF-TOPIC {party} under {topic} (gold: {sorted({p['topic'] for p in gold})}): "
+                      f"{pick.text!r}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("stories", nargs="*")
+    parser.add_argument("--all", action="store_true", help="every gold position, not only missed pairs")
+    args = parser.parse_args()
+    for story in args.stories or sorted(p.parent.name for p in STORIES.glob("*/gold.json")):
+        diagnose(story, args.all)
+
+
+if __name__ == "__main__":
+    main()
