@@ -13,6 +13,8 @@ _THE_NAMES = re.compile(r"^United |(?:Union|Nations|Authority|Agency|Commission|
                         r"Government|Administration|Emirates|Netherlands|Philippines|Department|Office|Committee|Islands)$")
 _OPENING_PRONOUN = re.compile(r"^(?P<w>he|she|it|they)\b", re.IGNORECASE)
 _OPENING_POSSESSIVE = re.compile(r"^(?P<w>his|her|its|their)\s+(?=\w)", re.IGNORECASE)
+_OPENING_BODY = re.compile(rf"^(?:his|her|its|their)\s+(?:{'|'.join(sorted(word_set('organisation_heads')))})(?=\s)",
+                           re.IGNORECASE)
 _ANAPHORIC_NOUNS = "|".join(sorted(word_set("anaphoric_nouns")))
 _DEMONSTRATIVE = re.compile(rf"\b(?P<det>this|that|these|those|such)\s+(?P<noun>{_ANAPHORIC_NOUNS})\b", re.IGNORECASE)
 _OPENING_DEMONSTRATIVE = re.compile(r"^(?:this|that|these|those|such)\b", re.IGNORECASE)
@@ -59,6 +61,9 @@ def _demonym_of(word: str, party: str) -> bool:
 
 def resolve_opening(text: str, holder: str, speaker: str | None, antecedent: str) -> str | None:
     """Replace an opening 'He'/'It'/'Its'/'This move' with what it stands for; None when it cannot be done."""
+    body = _OPENING_BODY.match(text)
+    if body:  # 'Her party called ...' was attributed to the party itself: the phrase is its name
+        return holder_name(holder, None) + text[body.end():]
     m = _OPENING_PRONOUN.match(text) or _OPENING_POSSESSIVE.match(text)
     if m:
         word = m.group("w").lower()

@@ -157,7 +157,7 @@ def _subject(cue: Cue, view: SentenceView, j: int) -> int | None:
 
 def _add_coordinated(cue: Cue, view: SentenceView, j: int) -> None:
     """'Russia and Ukraine have said', 'The EU, Britain and Norway want', 'Egyptian and Qatari mediators'."""
-    k, separator = view.mention_start(j) - 1, "and"
+    k, separator = _before_article(view, view.mention_start(j) - 1), "and"
     while cue.holders and k >= 1 and view.lower[k] == separator and (k - 1) in view.tok_mention:
         other = view.tok_mention[k - 1]
         adjectives = other.kind == "adjective" and view.tok_mention[j].kind == "adjective"
@@ -166,7 +166,12 @@ def _add_coordinated(cue: Cue, view: SentenceView, j: int) -> None:
         if other.party not in cue.holders:
             cue.holders = (other.party, *cue.holders)
         cue.holder_token, cue.via = view.mention_start(k - 1), "subject"
-        k, separator = cue.holder_token - 1, ","
+        k, separator = _before_article(view, cue.holder_token - 1), ","
+
+
+def _before_article(view: SentenceView, k: int) -> int:
+    """'The EU and the island states': step over the article of a coordinated name."""
+    return k - 1 if view.word(k) == "the" else k
 
 
 def _pronoun(cue: Cue, view: SentenceView, j: int) -> None:
