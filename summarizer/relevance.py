@@ -19,6 +19,8 @@ _TITLE_BEFORE = re.compile(r"(?:\b[A-Z][\w.'’-]*\s+)+$")
 _REFERRING = re.compile(r"\b(such|these|those|the same)\s+([a-z]+)\b", re.IGNORECASE)
 _WITHOUT = re.compile(r"\swithout\s", re.IGNORECASE)
 _NEGATION = re.compile(r"\b(?:not|never|cannot|no)\b|n['’]t\b", re.IGNORECASE)
+# 'said the count was checked and that no irregularity changed the outcome': two things said, each its own clause
+_COMPLEMENTS = re.compile(r",?\s+(?:and|but)\s+that\s+", re.IGNORECASE)
 _CONDITION = re.compile(r"\s(?:if|unless|provided|as long as)\s", re.IGNORECASE)
 
 
@@ -113,7 +115,8 @@ class TopicAssigner:
             if mention is not None:
                 start = _title_start(text, mention.start)
                 text = text[:start] + " " * (mention.end - start) + text[mention.end:]
-        return [part for a, b in st.stance_spans for part in self._demands(text[a:b])]
+        return [part for a, b in st.stance_spans for piece in _COMPLEMENTS.split(text[a:b])
+                for part in self._demands(piece)]
 
     def _demands(self, clause: str) -> list[str]:
         """A condition put to a party states what the holder demands of it ('will cut gas supplies unless

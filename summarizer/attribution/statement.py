@@ -43,9 +43,19 @@ class Statement:
             if own or (previous and piece.startswith(_COMPLEMENT_STARTS)):
                 keep.append((a, b))
             previous = own
-        if keep and keep[-1] == spans[-1] and len(keep) == 1 and len(spans) > 1 and self.attribution_last:
+        if keep and keep[-1] == spans[-1] and len(keep) == 1 and len(spans) > 1 and (
+                self.attribution_last or self._quote_then_speaker):
             return spans  # 'Aid has slowed sharply, the United Nations said.': the content comes first
         return keep or spans
+
+    @property
+    def _quote_then_speaker(self) -> bool:
+        """'"We want them back at work, but we cannot pay more," she said': every cue after the quote closes."""
+        text = self.sentence.text
+        opening = text[self.start:self.end].lstrip()[:1]
+        close = max(text.rfind('"', self.start, self.end), text.rfind("”", self.start, self.end))
+        return opening in ('"', "“") and bool(self.cue_at) and close > self.start and min(self.cue_at) > close \
+            and (self.holder_at < 0 or self.holder_at > close)
 
     @property
     def attribution_last(self) -> bool:
