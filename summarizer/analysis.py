@@ -9,7 +9,7 @@ from summarizer.discovery import discover_lexicon
 from summarizer.extraction import Found, describe, read
 from summarizer.model import Document, Party, Profile, Topic
 from summarizer.parties import PartyLexicon, build_lexicon
-from summarizer.topics import discover_topics
+from summarizer.topics import discover_topics, stems_of
 
 
 @dataclass
@@ -24,6 +24,7 @@ class Claim:
     neighbour_stems: str  # the sentences before and after it in its paragraph
     order: int  # first appearance, for stable output
     antecedent: str = ""  # what 'this move' or 'such plans' may stand for: the sentence's earlier part or the one before
+    lead_stems: str = ""  # its document's headline: what a reaction naming no topic is about
 
 
 @dataclass
@@ -70,7 +71,7 @@ def assemble(documents: Sequence[Document], found: Iterable[Sequence[Found]], le
                     claim.documents.append(doc.id)
                 continue
             claims[key] = Claim(f.statement, [doc.id], f.stems, f.sentence_stems, f.context_stems,
-                                f.neighbour_stems, len(claims), f.antecedent)
+                                f.neighbour_stems, len(claims), f.antecedent, stems_of(doc.title))
     topics = profile.topics or discover_topics([c.stems for c in claims.values()])
     return Analysis(tuple(documents), lexicon.parties, topics, tuple(claims.values()), lexicon,
                     {d.id: d.url for d in documents})

@@ -13,6 +13,8 @@ from summarizer.topics import TopicMatcher, TopicSet, is_anaphoric, stems_of
 MIN_RELEVANCE = 0.5  # below this a claim is not about the topic at all
 CLAUSE_MIN = 0.6  # owned topic weight a stance clause needs to state a stance on that topic (one related term)
 SUBORDINATE = 0.5  # share a term counts for in a condition, time or cause clause ('... if no deal is reached')
+REACTION_WORDS = 12  # a sentence this short that names no topic reacts to the story's main event
+HEADLINE_LEAD = 2.0  # a headline is about one topic when it weighs this many times the next one
 _SUBORDINATOR = re.compile(r"\b(?:if|unless|until|after|before|because|since|when|whenever|once|as long as|"
                            r"provided|in case|without)\b", re.IGNORECASE)
 _TITLE_BEFORE = re.compile(r"(?:\b[A-Z][\w.'’-]*\s+)+$")
@@ -39,8 +41,17 @@ WEIGHTS = RelevanceWeights()
 def relevance(claim: Claim, matcher: TopicMatcher) -> float:
     """Topic weight in the statement, half of what only the rest of its sentence adds, and the previous
     sentence when the statement leans on it ('such aspirations', 'this move', 'he', 'the two leaders')."""
-    return _combine(claim, matcher.score(claim.stems), matcher.score(claim.sentence_stems),
-                    matcher.score(claim.context_stems), matcher.score(claim.neighbour_stems))
+    score = _combine(claim, matcher.score(claim.stems), matcher.score(claim.sentence_stems),
+                     matcher.score(claim.context_stems), matcher.score(claim.neighbour_stems))
+    if score < MIN_RELEVANCE and _reaction(claim) and not matcher.score(claim.sentence_stems) \
+            and matcher.score(claim.lead_stems):
+        return MIN_RELEVANCE  # 'The council dismissed the offer': a reaction is about what its story is about
+    return score
+
+
+def _reaction(claim: Claim) -> bool:
+    """A short sentence, or one leaning on what was said before: a reaction to the story's main event."""
+    return len(claim.statement.sentence.text.split()) <= REACTION_WORDS or is_anaphoric(claim.statement.stance_text)
 
 
 def _combine(claim: Claim, own: float, sentence: float, context: float, neighbours: float) -> float:
@@ -84,12 +95,21 @@ class TopicAssigner:
                                                                 claim.neighbour_stems)))
             combined = [_combine(claim, *row) for row in rows]
             found = _top(combined, self._topics.firsts(claim.sentence_stems), 0.0)
-            if len(found) > 1 and not any(self._topics.scores(claim.sentence_stems)):
-                found = set()  # about two topics only through the sentences around it: about neither
+            if not any(self._topics.scores(claim.sentence_stems)):
+                found = self._around(combined, found, claim.lead_stems, _reaction(claim))
             for main, rest, firsts in clauses:  # '... cannot pay more without closing plants'
                 if not any(main):
                     found |= _top(rest, firsts, CLAUSE_MIN)
         return frozenset(self.keys[k] for k in found)
+
+    def _around(self, combined: list[float], found: set[int], lead: str, reaction: bool) -> set[int]:
+        """The topic of a claim whose sentence names none: the one the sentences around it are about, else
+        (when they say too little) the one its story's headline is about; two at once is neither."""
+        if max(combined, default=0.0) < MIN_RELEVANCE and reaction:
+            scores = sorted(self._topics.scores(lead), reverse=True) + [0.0]
+            if scores[0] >= HEADLINE_LEAD * scores[1]:
+                found = _top(list(self._topics.scores(lead)), self._topics.firsts(lead), 0.0) or found
+        return found if len(found) == 1 else set()
 
     def _referent(self, text: str, context: str) -> str:
         """'Such measures could include ...' after '... considering trade measures': the clause is about what
