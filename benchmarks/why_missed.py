@@ -102,6 +102,10 @@ def _off_topic(story: str, picked: dict, positions: list[dict]) -> None:
         for pick in picks:
             quotes = [norm(c.statement.quote) for c in pick.claims]
             gold = [p for p in positions if p["party"] == party and any(norm(p["evidence"]) in q for q in quotes)]
+            quoted = [p for p in positions if any(norm(p["evidence"]) in q for q in quotes)]
+            if quoted and not gold:
+                print(f"[{story}] WRONG-PARTY {party} under {topic} (gold: {sorted({p['party'] for p in quoted})}): "
+                      f"{pick.text!r}")
             if gold and not any(p["topic"] == topic for p in gold):
                 print(f"[{story}] OFF-TOPIC {party} under {topic} (gold: {sorted({p['topic'] for p in gold})}): "
                       f"{pick.text!r}")

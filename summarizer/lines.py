@@ -95,6 +95,9 @@ def _candidates(st: Statement) -> list[str]:
         if from_holder and st.holder_at < spans[0][0]:
             out.append(sentence[st.holder_at:spans[-1][1]])
         out.extend(sentence[a:b] for a, b in spans)
+    own = sentence.find(f"that {st.holder} ", st.start, st.end)
+    if own >= 0:  # "Its ministry said ... and that Brazil would not allow ...": the holder's own words name it
+        out.append(sentence[own + 5:st.end])
     if st.attribution_last:
         out.insert(0, _tail_resolved(st))
     return [t for t in dict.fromkeys(out) if t.strip()]

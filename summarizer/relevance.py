@@ -21,6 +21,8 @@ _TITLE_BEFORE = re.compile(r"(?:\b[A-Z][\w.'’-]*\s+)+$")
 _REFERRING = re.compile(r"\b(such|these|those|the same)\s+([a-z]+)\b", re.IGNORECASE)
 _WITHOUT = re.compile(r"\swithout\s", re.IGNORECASE)
 _NEGATION = re.compile(r"\b(?:not|never|cannot|no)\b|n['’]t\b", re.IGNORECASE)
+# 'Brazil, which borders both countries, offered talks': the aside describes the holder, not the stance
+_RELATIVE_ASIDE = re.compile(r"(?<=,)\s*(?:which|who)\s[^,;\"“”]*(?=,)", re.IGNORECASE)
 # 'said the count was checked and that no irregularity changed the outcome': two things said, each its own clause
 _COMPLEMENTS = re.compile(r",?\s+(?:and|but)\s+that\s+", re.IGNORECASE)
 _CONDITION = re.compile(r"\s(?:if|unless|provided|as long as)\s", re.IGNORECASE)
@@ -135,6 +137,7 @@ class TopicAssigner:
             if mention is not None:
                 start = _title_start(text, mention.start)
                 text = text[:start] + " " * (mention.end - start) + text[mention.end:]
+        text = _RELATIVE_ASIDE.sub(lambda m: " " * len(m.group(0)), text)
         return [part for a, b in st.stance_spans for piece in _COMPLEMENTS.split(text[a:b])
                 for part in self._demands(piece)]
 

@@ -161,12 +161,18 @@ def _add_coordinated(cue: Cue, view: SentenceView, j: int) -> None:
     while cue.holders and k >= 1 and view.lower[k] == separator and (k - 1) in view.tok_mention:
         other = view.tok_mention[k - 1]
         adjectives = other.kind == "adjective" and view.tok_mention[j].kind == "adjective"
-        if not other.party or (other.kind == "adjective" and not adjectives) or view.object_of_preposition(k - 1):
+        if not other.party or (other.kind == "adjective" and not adjectives) or view.object_of_preposition(k - 1) \
+                or _example(view, _before_article(view, view.mention_start(k - 1) - 1)):
             return
         if other.party not in cue.holders:
             cue.holders = (other.party, *cue.holders)
         cue.holder_token, cue.via = view.mention_start(k - 1), "subject"
         k, separator = _before_article(view, cue.holder_token - 1), ","
+
+
+def _example(view: SentenceView, k: int) -> bool:
+    """'economies such as China and the Gulf states also paid': examples are no subject."""
+    return view.word(k) in ("like", "including") or (view.word(k) == "as" and view.word(k - 1) == "such")
 
 
 def _before_article(view: SentenceView, k: int) -> int:
