@@ -51,3 +51,9 @@ def test_boilerplate_lines_and_repeated_paragraphs_are_dropped():
            "Advertisement\n(Photo: a tank near Kharkiv. Image: Wire)\nKyiv said the talks would resume.\n"
            "Reporting by Jane Doe; Editing by John Roe")
     assert clean_text(raw) == "Kyiv said the talks would resume."
+
+
+def test_a_caption_ending_in_its_photo_credit_is_dropped():
+    raw = ("Kyiv said the talks would resume.\n*Soldiers near the border. Photo: Wire/File*\n"
+           "Moscow said it would attend.")
+    assert clean_text(raw) == "Kyiv said the talks would resume.\nMoscow said it would attend."
