@@ -19,6 +19,7 @@ sys.path.insert(0, str(ROOT))
 from bot.infra.documents import load_documents  # noqa: E402
 from summarizer.analysis import analyze  # noqa: E402
 from summarizer.briefing import _lines, _score  # noqa: E402
+from summarizer.extraction import read  # noqa: E402
 from summarizer.lines import write_line  # noqa: E402
 from summarizer.model import Party, Profile, Topic  # noqa: E402
 from summarizer.relevance import MIN_RELEVANCE, TopicAssigner, relevance  # noqa: E402
@@ -37,7 +38,21 @@ def diagnose(story: str, show_all: bool) -> None:
     docs = load_documents(STORIES / story, lambda m: None)
     analysis = analyze(docs, profile_of(gold))
     assigner = TopicAssigner(analysis.topics, analysis.lexicon)
-    by_key = {t.key: t for t in analysis.topics}
+    picked = _picks(analysis, assigner)
+    positions = gold_positions(gold)
+    _off_topic(story, picked, positions)
+    hit = {}
+    for p in positions:
+        ev = norm(p["evidence"])
+        found = any(ev in norm(c.statement.quote) for pk in picked.get((p["party"], p["topic"]), []) for c in pk.claims)
+        hit.setdefault((p["party"], p["topic"]), []).append(found)
+    for p in positions:
+        if show_all or not any(hit[(p["party"], p["topic"])]):
+            _explain(story, p, analysis, assigner, picked, docs)
+
+
+def _picks(analysis, assigner: TopicAssigner) -> dict[tuple[str, str], list]:
+    """Each (party, topic)'s picked lines, as briefing.py picks them."""
     picked: dict[tuple[str, str], list] = {}
     for topic in analysis.topics:
         matcher = TopicMatcher.build(topic)
@@ -48,52 +63,40 @@ def diagnose(story: str, show_all: bool) -> None:
                 ranked.setdefault(claim.statement.holder, []).append((_score(claim, rel), claim))
         for party, items in ranked.items():
             picked[(party, topic.key)] = _lines(items, PER_PARTY, matcher)
-    positions = gold_positions(gold)
-    _off_topic(story, picked, positions)
-    pairs_hit = {}
-    for p in positions:
-        picks = picked.get((p["party"], p["topic"]), [])
-        hit = any(norm(p["evidence"]) in norm(c.statement.quote) for pk in picks for c in pk.claims)
-        pairs_hit.setdefault((p["party"], p["topic"]), []).append(hit)
-    for p in positions:
-        pair = (p["party"], p["topic"])
-        if any(pairs_hit[pair]) and not show_all:
-            continue
-        ev = norm(p["evidence"])
-        mark = "HIT " if any(norm(p["evidence"]) in norm(c.statement.quote)
-                             for pk in picked.get(pair, []) for c in pk.claims) else "MISS"
-        print(f"\n[{story}] {mark} {p['party']} / {p['topic']}: {p['evidence'][:90]!r}")
-        claims = [c for c in analysis.claims if ev in norm(c.statement.sentence.text)]
-        if not claims:
-            sent = [s.text for d in docs for s in __import__('summarizer.extraction', fromlist=['read']).read(d).sentences
-                    if ev in norm(s.text)]
-            print("   stage: NO STATEMENT in sentence" + (f" (sentence: {sent[0][:160]!r})" if sent else
-                                                           " (evidence sentence not found: split/repeat)"))
-            continue
-        for c in claims:
-            st = c.statement
-            own = ev in norm(st.quote)
-            rel = relevance(c, TopicMatcher.build(by_key[p["topic"]]))
-            topics = sorted(assigner.topics_of(c))
-            line = write_line(st, c.antecedent, TopicMatcher.build(by_key[p["topic"]]))
-            print(f"   holder={st.holder} via={st.via} split={st.split} quote_has_ev={own} rel={rel:.2f} "
-                  f"topics={topics} line={(line.text, line.fit) if line else None}")
-            print(f"      quote: {st.quote[:200]!r}")
-        right = [c for c in claims if c.statement.holder == p["party"] and ev in norm(c.statement.quote)]
-        if not right:
-            print("   stage: ATTRIBUTION (no statement of the gold party quoting the evidence)")
-            continue
-        c = right[0]
-        matcher = TopicMatcher.build(by_key[p["topic"]])
-        if relevance(c, matcher) < MIN_RELEVANCE:
-            print("   stage: RELEVANCE")
-        elif not assigner.belongs(c, by_key[p["topic"]]):
-            print("   stage: TOPIC ASSIGNMENT")
-        elif write_line(c.statement, c.antecedent, matcher) is None:
-            print("   stage: LINE (no clean line)")
-        else:
-            picks = picked.get(pair, [])
-            print(f"   stage: SELECTION ({len(picks)} picks): " + " | ".join(pk.text for pk in picks))
+    return picked
+
+
+def _explain(story: str, p: dict, analysis, assigner: TopicAssigner, picked: dict, docs) -> None:
+    """Print every statement of the evidence sentence and the first stage that loses the gold pair."""
+    pair, ev = (p["party"], p["topic"]), norm(p["evidence"])
+    topic = next(t for t in analysis.topics if t.key == p["topic"])
+    matcher = TopicMatcher.build(topic)
+    mark = "HIT " if any(ev in norm(c.statement.quote) for pk in picked.get(pair, []) for c in pk.claims) else "MISS"
+    print(f"\n[{story}] {mark} {p['party']} / {p['topic']}: {p['evidence'][:90]!r}")
+    claims = [c for c in analysis.claims if ev in norm(c.statement.sentence.text)]
+    if not claims:
+        sent = [s.text for d in docs for s in read(d).sentences if ev in norm(s.text)]
+        print("   stage: NO STATEMENT in sentence" + (f" (sentence: {sent[0][:160]!r})" if sent else
+                                                       " (evidence sentence not found: split/repeat)"))
+        return
+    for c in claims:
+        st, line = c.statement, write_line(c.statement, c.antecedent, matcher)
+        print(f"   holder={st.holder} via={st.via} split={st.split} quote_has_ev={ev in norm(st.quote)} "
+              f"rel={relevance(c, matcher):.2f} topics={sorted(assigner.topics_of(c))} "
+              f"line={(line.text, line.fit) if line else None}")
+        print(f"      quote: {st.quote[:200]!r}")
+    right = [c for c in claims if c.statement.holder == p["party"] and ev in norm(c.statement.quote)]
+    if not right:
+        print("   stage: ATTRIBUTION (no statement of the gold party quoting the evidence)")
+    elif relevance(right[0], matcher) < MIN_RELEVANCE:
+        print("   stage: RELEVANCE")
+    elif not assigner.belongs(right[0], topic):
+        print("   stage: TOPIC ASSIGNMENT")
+    elif write_line(right[0].statement, right[0].antecedent, matcher) is None:
+        print("   stage: LINE (no clean line)")
+    else:
+        print(f"   stage: SELECTION ({len(picked.get(pair, []))} picks): "
+              + " | ".join(pk.text for pk in picked.get(pair, [])))
 
 
 def _off_topic(story: str, picked: dict, positions: list[dict]) -> None:
