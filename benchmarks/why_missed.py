@@ -58,7 +58,7 @@ def _picks(analysis, assigner: TopicAssigner) -> dict[tuple[str, str], list]:
         matcher = TopicMatcher.build(topic)
         ranked: dict[str, list] = {}
         for claim in analysis.claims:
-            rel = relevance(claim, matcher)
+            rel = relevance(claim, matcher, headline=topic.key in assigner.keys)
             if rel >= MIN_RELEVANCE and assigner.belongs(claim, topic):
                 ranked.setdefault(claim.statement.holder, []).append((_score(claim, rel), claim))
         for party, items in ranked.items():

@@ -65,7 +65,7 @@ def _party_briefings(analysis: Analysis, topic: Topic, per_party: int,
     assigner = assigner or TopicAssigner(analysis.topics, analysis.lexicon)
     ranked: dict[str, list[tuple[float, Claim]]] = {}
     for claim in analysis.claims:
-        relevance = topic_relevance(claim, matcher)
+        relevance = topic_relevance(claim, matcher, headline=topic.key in assigner.keys)
         if relevance >= MIN_RELEVANCE and assigner.belongs(claim, topic):
             ranked.setdefault(claim.statement.holder, []).append((_score(claim, relevance), claim))
     out = []

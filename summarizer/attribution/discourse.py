@@ -49,7 +49,7 @@ class Discourse:
         previous = [p for p in self.persons if p[2] == index - 1]
         if previous:  # the person the previous sentence was about ('Grossi said ... He urged')
             person, party, _ = previous[0]
-            party = party or self._spoke_for(person, index - 1)
+            party = party or self._spoke_for(person)
             return Attribution((party,), "pronoun", person) if party else None
         recent = [h for h in self.holders if h[1] and index - h[3] <= REACH.he_recent_holder]
         if recent:
@@ -62,11 +62,10 @@ class Discourse:
                 return Attribution((party,), "pronoun", person)
         return None
 
-    def _spoke_for(self, person: str, index: int) -> str | None:
-        """The party a person of no known party held a stance for in sentence `index` ("The commission's
-        chairperson, Grace Phiri, defended the count. She said ...")."""
-        return next((party for party, speaker, _, seen in reversed(self.holders)
-                     if seen == index and speaker and person in speaker), None)
+    def _spoke_for(self, person: str) -> str | None:
+        """The party an apposition tied a person of no known party to ("The commission's chairperson, Grace
+        Phiri, defended the count. She said ...")."""
+        return self.nominal.names.get(person) or self.nominal.names.get(person.split()[-1])
 
     def previous_party(self, index: int) -> str | None:
         """The one party that held a stance in the sentence before `index`, else the one party it names."""

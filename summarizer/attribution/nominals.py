@@ -218,6 +218,8 @@ def _pronoun_owner(view: SentenceView, start: int, speaker: str | None) -> Attri
 
 def _named_body(view: SentenceView, start: int, end: int, objects: set[int], speaker: str | None) -> Attribution | None:
     """'the commission', "the council's president", 'a Commission spokesperson', 'the rebel delegation', 'Restrepo'."""
+    if view.lower[start] in ("his", "her"):
+        return None  # 'Her party' is the party of a person the discourse could not resolve, not the last 'party'
     heads = party_heads(view.lexicon.parties)
     for k in range(start, end + 1):
         if k in objects:
