@@ -63,11 +63,18 @@ class Router:
         words = text.split(" ") if text else []
         verb = words[0].lower() if words else ""
         if verb in ("help", "-h", "--help", "?"):
-            return Reply(message=HELP, ephemeral=True)
+            return Reply(message=self.help_text(), ephemeral=True)
         if verb in SUBSCRIPTION_VERBS:
             if self.subscriptions is None:
                 return Reply(message="Subscriptions are not available on this deployment.", ephemeral=True)
             return self.subscriptions.handle(verb, words[1:], ctx)
+        return self.brief_reply(text)
+
+    def help_text(self) -> str:
+        return HELP
+
+    def brief_reply(self, text: str) -> Reply:
+        """The briefing `text` asks for (the overview when empty), or a 'did you mean' when nothing is found."""
         if not text:
             return Reply(briefing=self.service.brief(None))
         briefing = self.service.brief(text)
