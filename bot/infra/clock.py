@@ -285,7 +285,6 @@ class Clock:
         log.info("clock: #%d posted slot %s to %s", sub_id, slot.isoformat(), sub.target)
         return "sent"
 
-
     def _briefing(self, sub: Subscription) -> Briefing:
         """The subscription's briefing; after its first post, with a note of what is new since the last one
         (a first post marks nothing: a backlog never floods a channel)."""

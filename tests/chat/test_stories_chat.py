@@ -231,5 +231,9 @@ async def test_slack_subscription_per_story_posts_its_own_story(slack_app: tuple
         second = json.dumps(slack.posted, ensure_ascii=False)
         assert "baltic · " in second and "Estonia" in second and "Russia" not in second
         assert all(p["channel"] == "C42" for p in slack.posted)
+        slack.posted.clear()
+        assert await clock.run_slot(ukraine.id, SLOT.replace(day=26)) == "sent"  # what changed, in its story
+        again = json.dumps(slack.posted, ensure_ascii=False)
+        assert "No new statements since" in again and "Russia" in again and "Estonia" not in again
     finally:
         store.close()
