@@ -10,6 +10,7 @@ from summarizer import Briefing
 
 MAX_INPUT = 200  # characters of command text we look at; the rest is ignored
 SUBSCRIPTION_VERBS = ("subscribe", "unsubscribe", "subscriptions")
+HELP_WORDS = ("help", "-h", "--help", "?")
 
 HELP = (
     "Usage: `/briefing` (overview of every topic), `/briefing <topic or words>` (each party's position, "
@@ -62,19 +63,12 @@ class Router:
         text = clean_text(text)
         words = text.split(" ") if text else []
         verb = words[0].lower() if words else ""
-        if verb in ("help", "-h", "--help", "?"):
-            return Reply(message=self.help_text(), ephemeral=True)
+        if verb in HELP_WORDS:
+            return Reply(message=HELP, ephemeral=True)
         if verb in SUBSCRIPTION_VERBS:
             if self.subscriptions is None:
                 return Reply(message="Subscriptions are not available on this deployment.", ephemeral=True)
             return self.subscriptions.handle(verb, words[1:], ctx)
-        return self.brief_reply(text)
-
-    def help_text(self) -> str:
-        return HELP
-
-    def brief_reply(self, text: str) -> Reply:
-        """The briefing `text` asks for (the overview when empty), or a 'did you mean' when nothing is found."""
         if not text:
             return Reply(briefing=self.service.brief(None))
         briefing = self.service.brief(text)

@@ -69,6 +69,12 @@ def test_an_ambiguous_topic_is_answered_with_a_question(router):
     assert reply.suggestions == ("baltic", "ukraine")
 
 
+def test_option_words_do_not_choose_the_story(router):
+    """`name:value` words (options such as `since:24h`) go to the story's own Router, not into the story choice."""
+    assert router.handle("grain since:24h", HERE).briefing.title.startswith("ukraine · ")
+    assert router.handle("nato since:24h", HERE).message.startswith("“nato” is a topic of two stories")
+
+
 def test_story_alone_is_its_overview_and_nothing_lists_the_stories(router):
     overview = router.handle("ukraine", HERE)
     assert overview.briefing.topic is None and parties(overview) == ["Ukraine", "Russia"]
