@@ -19,8 +19,8 @@ MAX_CHANNEL = 64  # characters of a channel id (the store's column)
 MAX_TOPIC = 200  # characters of a topic key or free-text topic (the store's column)
 MAX_ID_DIGITS = 18  # a subscription id fits a 64-bit integer column
 CLAUSES = ("at", "tz", "days")
-USAGE = ("Usage: `/briefing subscribe [story] [topic] [at HH:MM] [tz Zone] [days mon-fri]` (defaults: the overview, "
-         "at 08:00, every day), `/briefing subscriptions`, `/briefing unsubscribe [id]`.")
+USAGE = ("Usage: `/briefing subscribe [story] [topic] [at HH:MM] [tz Zone] [days mon-fri]` (defaults: the "
+         "overview, at 08:00, every day), `/briefing subscriptions`, `/briefing unsubscribe [id]`.")
 NOT_ALLOWED = ("Only members who can manage this channel (Manage Channels) may change its daily briefings. "
                "`/briefing subscriptions` shows them.")
 

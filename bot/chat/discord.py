@@ -12,8 +12,8 @@ from discord import app_commands
 
 from bot.app.commands import CommandContext, Reply, Router
 from bot.app.desk import StoryDesk
-from bot.app.story_router import story_choices
 from bot.app.ports import BriefingSource
+from bot.app.story_router import story_choices
 from bot.render.discord import Payload, to_messages
 from config.settings import DiscordSettings
 

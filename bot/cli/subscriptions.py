@@ -38,13 +38,15 @@ def list_subscriptions(args: argparse.Namespace, settings: Settings) -> int:
         print("no subscriptions (add one with: python -m bot subscribe slack:CHANNEL --at 08:00)")
         return 0
     stories = any(sub.story for sub in subs)  # a STORY column only where the documents root holds stories
-    rows = [("ID", "TARGET", *(("STORY",) if stories else ()), "TOPIC", "SCHEDULE", "NEXT RUN", "LAST POST", "STATE")]
+    story_column = (lambda sub: (sub.story or "-",)) if stories else (lambda sub: ())
+    rows = [("ID", "TARGET", *(("STORY",) if stories else ()), "TOPIC", "SCHEDULE", "NEXT RUN", "LAST POST",
+             "STATE")]
     for sub in subs:
         state = sub.state + (f": {sub.paused_reason}" if sub.paused_reason else "")
         if sub.state == ACTIVE and sub.last_error:
             state += f" (last error: {sub.last_error})"
-        rows.append((str(sub.id), sub.target, *((sub.story or "-",) if stories else ()), sub.topic or "overview", sub.schedule.describe(), next_run_text(sub, next_run),
-                     local_time(sub.last_post_at, sub.schedule.timezone), state))
+        rows.append((str(sub.id), sub.target, *story_column(sub), sub.topic or "overview", sub.schedule.describe(),
+                     next_run_text(sub, next_run), local_time(sub.last_post_at, sub.schedule.timezone), state))
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]) - 1)]
     for row in rows:
         print("  ".join(cell.ljust(width) for cell, width in zip(row, widths)) + "  " + row[-1])

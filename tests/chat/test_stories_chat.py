@@ -90,7 +90,8 @@ async def test_discord_briefs_the_named_or_implied_story(discord_bot: FakeDiscor
 async def test_discord_ambiguous_topic_is_an_ephemeral_question(discord_bot: FakeDiscord) -> None:
     question = await discord_answer(discord_bot, "nato")
     assert question["flags"] & 64 and not question.get("embeds")
-    assert question["content"] == "“nato” is a topic of two stories: `baltic`, `ukraine`. Try `/briefing baltic nato`."
+    assert question["content"] == ("“nato” is a topic of two stories: `baltic`, `ukraine`. "
+                                   "Try `/briefing baltic nato`.")
     listing = await discord_answer(discord_bot, "")
     assert listing["flags"] & 64 and "`baltic`: nato, ports" in listing["content"]
 
