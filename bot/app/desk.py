@@ -3,10 +3,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
-from datetime import datetime
 
 from bot.app.errors import UsageError
-from bot.app.ports import BriefingSource, FreshBriefingSource
+from bot.app.ports import BriefingSource
 from summarizer import Briefing, Topic
 from summarizer.topics import slug
 
@@ -124,13 +123,6 @@ class StoryDesk:
     def brief(self, topic: str | None = None) -> Briefing:
         return self.titled(self.find(topic or ""))
 
-    def changes(self, topic: str | None, since: datetime) -> Briefing:
-        routed = self.find(topic or "")
-        source = self.answer(routed)
-        if not isinstance(source, FreshBriefingSource):
-            raise UsageError("'since' needs the index (BRIEFING_DATABASE_URL)")
-        return self.with_story(source.changes(routed.topic, since), routed.story)
-
     def titled(self, routed: Routed) -> Briefing:
         """The routed request's briefing, its title naming the story when there are several."""
         return self.with_story(self.answer(routed).brief(routed.topic), routed.story)
@@ -185,14 +177,13 @@ def story_source(source: BriefingSource, story: str | None, topic: str | None = 
         return source
     routed = source.resolve(story, topic)
     inner = source.answer(routed)
-    if not source.several:
-        return inner
-    kind = FreshStorySource if isinstance(inner, FreshBriefingSource) else StorySource
-    return kind(source, inner, routed.story)
+    return StorySource(source, inner, routed.story) if source.several else inner
 
 
 class StorySource:
-    """One story of a desk as a BriefingSource whose briefing titles name the story (a channel may follow two)."""
+    """One story of a desk whose briefing titles name the story (a channel may follow two). Everything else is
+    the story's own source: it has exactly the methods that source has (e.g. `changes` of the index), so a
+    check such as isinstance(..., FreshBriefingSource) answers for the story's source."""
 
     def __init__(self, desk: StoryDesk, source: BriefingSource, story: str | None) -> None:
         self.desk, self.inner, self.story = desk, source, story
@@ -200,15 +191,7 @@ class StorySource:
     def brief(self, topic: str | None = None) -> Briefing:
         return self.desk.with_story(self.inner.brief(topic), self.story)
 
-    def suggest(self, text: str, limit: int = 5) -> list[str]:
-        return self.inner.suggest(text, limit)
-
-    def topics(self) -> tuple[Topic, ...]:
-        return self.inner.topics()
-
-
-class FreshStorySource(StorySource):
-    """A story whose source knows when each statement was first seen (what a scheduled post marks as new)."""
-
-    def changes(self, topic: str | None, since: datetime) -> Briefing:
-        return self.desk.with_story(self.inner.changes(topic, since), self.story)  # type: ignore[attr-defined]
+    def __getattr__(self, name: str):
+        if name == "inner":  # not set yet (copy, unpickling): no recursion
+            raise AttributeError(name)
+        return getattr(self.inner, name)

@@ -8,6 +8,7 @@ import pytest
 
 from bot.app.commands import CommandContext, Router
 from bot.app.desk import StoryDesk, story_source
+from bot.app.ports import FreshBriefingSource
 from bot.app.service import BriefingService
 from bot.app.story_router import story_choices
 from bot.cli.basics import build_desk
@@ -151,5 +152,6 @@ def test_story_source_posts_the_subscriptions_story(desk):
     ukraine = story_source(desk, "ukraine", "nato").brief("nato")
     assert [p.name for p in ukraine.parties if p.positions] == ["Ukraine", "Russia"]
     assert ukraine.title.startswith("ukraine · ")
+    assert isinstance(story_source(desk, "ukraine"), FreshBriefingSource)  # the index's 'changes' still there
     implied = story_source(desk, None, "grain").brief("grain")  # made before stories: the topic's story
     assert [p.name for p in implied.parties if p.positions] == ["Ukraine", "Russia"]
