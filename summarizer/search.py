@@ -1,6 +1,6 @@
 """Fast briefings on large analyses: an inverted index from stems to claims narrows a topic to the claims that
-can be relevant at all (any of its terms in the statement, its sentence or its neighbours); the briefing is then
-made from those alone, so it is identical to one made from every claim."""
+can be relevant at all (any of its terms in the statement, its sentence, its neighbours or its headline); the
+briefing is then made from those alone, so it is identical to one made from every claim."""
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
@@ -22,7 +22,8 @@ class ClaimSearch:
     def build(cls, analysis: Analysis) -> "ClaimSearch":
         postings: dict[str, list[int]] = {}
         for k, claim in enumerate(analysis.claims):
-            words = set(f"{claim.stems} {claim.sentence_stems} {claim.context_stems} {claim.neighbour_stems}".split())
+            words = set(f"{claim.stems} {claim.sentence_stems} {claim.context_stems} {claim.neighbour_stems} "
+                        f"{claim.lead_stems}".split())
             for word in words:
                 postings.setdefault(word, []).append(k)
         return cls(analysis, postings)
