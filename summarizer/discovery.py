@@ -28,7 +28,7 @@ def discover_lexicon(texts: list[str], documents: Sequence[list[Sentence]]
     statements of each document (found on the way, so they need not be extracted again)."""
     candidates = find_candidates(texts)
     countries = [c for c in candidates if c.kind == "country"]
-    home = countries[0] if len(countries) == 1 else None
+    home = countries[0] if len(countries) == 1 else _governed(countries, texts)
     if home is not None:  # a story of one country: 'the government' is its government
         home.add(*sorted(word_set("government_nouns")))
     lexicon = build_lexicon(tuple(Party(c.name, tuple(c.aliases)) for c in candidates), texts, organisations=True)
@@ -44,6 +44,19 @@ def discover_lexicon(texts: list[str], documents: Sequence[list[Sentence]]
     held.sort(key=lambda c: -statements[c.name])
     lexicon.parties = tuple(Party(c.name, tuple(c.aliases)) for c in held)
     return lexicon, found
+
+
+def _governed(countries: list[Candidate], texts: list[str]) -> Candidate | None:
+    """The one country whose government the texts name ("Colombia's government", 'the Colombian government'):
+    a story of several countries, where 'the government' is that one's."""
+    nouns = "|".join(sorted(word_set("government_nouns")))
+    named = []
+    for country in countries:
+        names = [n for n in (country.name, *country.aliases) if n[:1].isupper()]
+        pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + rf")(?:['’]s)? (?:{nouns})\b")
+        if any(pattern.search(text) for text in texts):
+            named.append(country)
+    return named[0] if len(named) == 1 else None
 
 
 def _adopt_officials(lexicon: PartyLexicon, country: str) -> None:
@@ -96,8 +109,17 @@ def find_candidates(texts: list[str]) -> list[Candidate]:
         elif cand.name not in by_name:
             by_name[cand.name] = cand
             out.append(cand)
+    for cand in out:
+        members = _MEMBERS.match(cand.name) if cand.kind != "country" else None
+        if members:  # 'Alliance of Small Island States': 'small island states' stands for it
+            cand.add(members.group(1).lower())
     out.extend(link_nouns(out, texts))
     return out
+
+
+# A body named after its members; the members' plural noun phrase stands for it in news copy.
+_MEMBERS = re.compile(r"^(?:Alliance|Association|Coalition|Community|Federation|Forum|Group|League|"
+                      r"Organi[sz]ation|Union) of (?:the )?((?:[A-Z][a-z]+ ){1,3}[A-Z][a-z]+s)$")
 
 
 def _candidate(entry: Entry, counts: Counter[str]) -> Candidate:

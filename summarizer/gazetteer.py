@@ -7,6 +7,7 @@ with a profile naming no country never pays.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
@@ -103,6 +104,7 @@ def _package_countries() -> dict[str, Entry]:
         capital = data.get("capital")
         if isinstance(capital, str) and capital and (data.get("population") or 0) >= _CAPITAL_MIN_POPULATION:
             aliases.append(capital)
+        aliases += [_ascii(a) for a in (*names, *aliases) if _ascii(a) != a]  # wire copy drops accents: Bogota
         if code in out:
             old = out[code]
             aliases = [old.name, *old.aliases, *names]
@@ -110,6 +112,12 @@ def _package_countries() -> dict[str, Entry]:
         out[code] = Entry(names[0], tuple(dict.fromkeys(a for a in aliases if a != names[0])), "country",
                           tuple(dict.fromkeys(names)), tuple(demonyms))
     return out
+
+
+def _ascii(name: str) -> str:
+    """A name without its accents ('Bogotá' -> 'Bogota'); names whose letters do not all fold stay as they are."""
+    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return folded if len(folded) == len(name) else name
 
 
 def _usable_name(name: str) -> bool:

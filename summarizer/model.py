@@ -29,6 +29,7 @@ class Topic:
     key: str
     keywords: tuple[str, ...] = ()
     title: str = ""
+    guessed: bool = False  # named by a free-text query, no user keywords: matching reaches broader terms
 
     @property
     def label(self) -> str:

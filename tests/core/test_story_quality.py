@@ -23,7 +23,6 @@ KNOWN_GAPS = {
                             "under quotas, 'any deal must recognise this' under talks)",
     ("recall", "gaza"): "pair_recall 0.812 (one topic per line: 'urged Hamas to accept the proposal' only under "
                         "hostages; missing ceasefire: United States, Jordan; governance: Hamas)",
-    ("auto_found", "election"): "auto mode misses Alliance for Democratic Change",
     ("recall", "kashmir"): "pair_recall 0.833",
     ("recall", "strike"): "pair_recall 0.583",
     ("recall", "trade"): "pair_recall 0.833",
