@@ -8,6 +8,7 @@ from collections import Counter
 from collections.abc import Sequence
 from functools import cache
 
+from summarizer.abbreviations import groups
 from summarizer.attribution import Statement, extract
 from summarizer.gazetteer import Entry, gazetteer
 from summarizer.lexicon import TITLE_WORDS
@@ -109,6 +110,11 @@ def find_candidates(texts: list[str]) -> list[Candidate]:
         elif cand.name not in by_name:
             by_name[cand.name] = cand
             out.append(cand)
+    for group, members in {g: m for text in texts for g, m in groups(text)}.items():
+        if group not in by_name:  # its members listed together are the group: 'France, Britain and Germany'
+            by_name[group] = Candidate(group, "group")
+            out.append(by_name[group])
+        by_name[group].add(members)
     for cand in out:
         members = _MEMBERS.match(cand.name) if cand.kind != "country" else None
         if members:  # 'Alliance of Small Island States': 'small island states' stands for it
