@@ -170,3 +170,40 @@ def test_in_a_story_of_one_country_the_government_and_its_ministers_are_that_cou
                      "would stay open. The government said it would not negotiate under pressure.")
     assert _holders(analysis, "Lena Varga said") == {"Hungary"}
     assert _holders(analysis, "The government said") == {"Hungary"}
+
+
+def test_a_person_named_of_a_party_speaks_for_it():
+    analysis = _auto("The count gave the ruling National Renewal Movement a narrow win over Tomas Ebbe of the "
+                     "Civic Freedom Party. Ebbe said the tally had been doctored.")
+    assert _holders(analysis, "Ebbe said the tally") == {"Civic Freedom Party"}
+
+
+def test_a_titled_person_of_the_ruling_party_speaks_for_it():
+    analysis = _auto("Prime Minister Ana Liss of the governing Labour Unity Party won a second term. "
+                     "Liss urged her rivals to concede.")
+    assert _holders(analysis, "Liss urged") == {"Labour Unity Party"}
+
+
+def test_the_government_is_the_one_country_whose_government_the_text_names():
+    analysis = _auto("Peru's government and the Sendero Rojo Front resumed talks in Havana. Norway is mediating. "
+                     "The government wants a ceasefire before any talks on land, the rebels said.",
+                     "The government said it would not negotiate with kidnappers.")
+    assert _holders(analysis, "The government said it would not") == {"Peru"}
+
+
+def test_a_capital_written_without_its_accent_is_its_country():
+    analysis = _auto("Officials in Bogota rejected the offer on Monday. Caracas said the border would stay closed.")
+    assert _holders(analysis, "Officials in Bogota rejected") == {"Colombia"}
+
+
+def test_a_body_named_after_its_members_answers_to_their_name():
+    analysis = _auto("The Alliance of Landlocked Developing Countries met in Geneva. Landlocked developing "
+                     "countries said the transit fees were unfair.")
+    assert _holders(analysis, "transit fees were unfair") == {"Alliance of Landlocked Developing Countries"}
+
+
+def test_a_group_defined_by_its_members_is_one_party():
+    analysis = _auto("Spain, Italy and Portugal, known as the S3, rejected the migration pact on Tuesday. "
+                     "Greece said it would back the pact.")
+    assert _holders(analysis, "rejected the migration pact") == {"S3"}
+    assert "Spain" not in _parties("Spain, Italy and Portugal, known as the S3, rejected the migration pact.")

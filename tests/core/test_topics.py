@@ -52,3 +52,24 @@ def test_discovery_keeps_subjects_several_statements_touch_and_merges_overlaps()
     keys = [t.key for t in discover_topics(stems)]
     assert keys and keys[0] in ("tariffs", "trade")
     assert "ceasefire" not in keys  # touched by one statement only
+
+
+def test_a_topic_named_by_its_words_alone_reaches_derived_words_and_a_wider_thesaurus():
+    asked = find_topic((), "suspension")
+    assert asked.guessed
+    matcher = TopicMatcher.build(asked)
+    assert matcher.score(stems_of("the court may suspend the licence")) > 0
+    assert TopicMatcher.build(find_topic((), "wages")).score(stems_of("a 9% pay rise")) > 0
+    assert TopicMatcher.build(find_topic((), "kidnappings")).score(stems_of("the kidnappers fled")) > 0
+
+
+def test_a_topic_the_user_gave_keywords_for_stays_with_them():
+    matcher = TopicMatcher.build(Topic("wages", ("salary",)))
+    assert matcher.score(stems_of("a 9% pay rise")) == 0
+    assert TopicMatcher.build(Topic("suspension", ("halt",))).score(stems_of("they may suspend it")) == 0
+
+
+def test_a_definite_noun_that_refers_back_is_anaphora():
+    assert is_anaphoric("The regulator rejected that account")
+    assert is_anaphoric("The union dismissed the offer")
+    assert not is_anaphoric("The union said that wages must rise")
