@@ -68,6 +68,11 @@ class TopicMatcher:
                 add(related, RELATED_WEIGHT)
         return cls(topic, tuple(sorted(weights.items())))
 
+    @property
+    def broad(self) -> bool:
+        """No user gave this topic keywords (auto mode, a free-text query): it is guessed from its words."""
+        return self.topic.guessed or not self.topic.keywords
+
     def score(self, stems: str) -> float:
         """Sum of the weights of the distinct terms found in a ' stem stem ' string."""
         return sum(weight for phrase, weight in self.terms if f" {phrase} " in stems)

@@ -1,6 +1,9 @@
 """Topic matching by stems and related terms, free-text queries, and topic discovery."""
+from summarizer import Party, Profile, analyze, brief
 from summarizer.model import Topic
+from summarizer.search import ClaimSearch
 from summarizer.topics import TopicMatcher, discover_topics, find_topic, is_anaphoric, slug, stems_of
+from tests.builders import briefing, document, holders_of
 
 TOPICS = (Topic("water-sharing", ("river", "dam", "water share"), "Water sharing"),
           Topic("compensation", ("compensation", "damages")))
@@ -73,3 +76,23 @@ def test_a_definite_noun_that_refers_back_is_anaphora():
     assert is_anaphoric("The regulator rejected that account")
     assert is_anaphoric("The union dismissed the offer")
     assert not is_anaphoric("The union said that wages must rise")
+
+
+_FRAMED = ("Lowland and Upland agree to a truce after border clashes\n"
+           "Lowland and Upland agreed to a truce on Sunday after a week of shelling. "
+           "Lowland's prime minister said the army had met its goals. "
+           "Upland said the border must be redrawn before any truce.")
+
+
+def test_without_keywords_a_headline_about_the_topic_lends_it_to_a_party_that_names_it_nowhere():
+    profile = Profile(parties=(Party("Lowland"), Party("Upland")))
+    analysis = analyze([document(_FRAMED)], profile)
+    shown = {p.name: [s.quote for pos in p.positions for s in pos.sources] for p in brief(analysis, "truce").parties}
+    assert any("met its goals" in q for q in shown["Lowland"])
+    assert shown == {p.name: [s.quote for pos in p.positions for s in pos.sources]
+                     for p in ClaimSearch.build(analysis).brief("truce").parties}
+
+
+def test_with_keywords_the_headline_lends_nothing():
+    b = briefing(_FRAMED, "truce", parties={"Lowland": [], "Upland": []}, topics={"truce": ["truce"]})
+    assert holders_of(b, "met its goals") == set()
