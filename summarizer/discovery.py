@@ -132,7 +132,8 @@ def _candidate(entry: Entry, counts: Counter[str]) -> Candidate:
     """A gazetteer entry, shown under the full name the texts use most for it ('Czechia', 'Ivory Coast')."""
     names = entry.names or (entry.name,)
     shown = max(names, key=lambda n: (counts[n], n == entry.name))
-    return Candidate(shown, entry.kind, [n for n in entry.all_names if n != shown])
+    small = [c for c in entry.small_capitals if c not in entries_of_name()]  # named state: 'Reykjavik said'
+    return Candidate(shown, entry.kind, [n for n in (*entry.all_names, *small) if n != shown])
 
 
 @cache

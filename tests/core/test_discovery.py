@@ -207,3 +207,11 @@ def test_a_group_defined_by_its_members_is_one_party():
                      "Greece said it would back the pact.")
     assert _holders(analysis, "rejected the migration pact") == {"S3"}
     assert "Spain" not in _parties("Spain, Italy and Portugal, known as the S3, rejected the migration pact.")
+
+
+def test_a_small_state_named_in_the_story_answers_to_its_capital_and_short_name():
+    analysis = _auto("Iceland and the Falkland Islands met in Paris over fishing rights. Reykjavik said the "
+                     "quota was unfair. The Falklands rejected any cut.")
+    assert _holders(analysis, "Reykjavik said") == {"Iceland"}
+    assert _holders(analysis, "The Falklands rejected") == {"Falkland Islands"}
+    assert _parties("Reykjavik said the quota was unfair.") == []  # a small capital alone names no state
