@@ -12,7 +12,10 @@ _MEMBERS = rf"((?:{_MEMBER}, )+{_MEMBER},? and {_MEMBER})"
 _GROUP = r"([A-Z][A-Za-z]*[0-9]*[A-Z0-9]|[A-Z][A-Za-z]+ (?:Group|Quartet|Troika|Trio))"
 # 'France, Britain and Germany, known as the E3,' / 'the E3 (France, Britain and Germany)'
 _GROUPS = (re.compile(rf"{_MEMBERS},? (?:collectively |jointly )?(?:known as|called|dubbed) the {_GROUP}\b"),
-           re.compile(rf"\bthe {_GROUP} \({_MEMBERS}\)"))
+           re.compile(rf"{_MEMBERS} \((?:the |known as the )?{_GROUP}\)"),
+           re.compile(rf"{_MEMBERS} [—–-]+ (?:the |known as the )?{_GROUP} [—–-]"),
+           re.compile(rf"\b[Tt]he {_GROUP} \({_MEMBERS}\)"),
+           re.compile(rf"\b[Tt]he {_GROUP} [—–-]+ {_MEMBERS} [—–-]"))
 
 
 def initials(name: str) -> str:
@@ -38,8 +41,8 @@ def abbreviations(text: str) -> list[tuple[str, str]]:
 def groups(text: str) -> list[tuple[str, str]]:
     """(group name, its members as the text lists them) of a group a text defines by its members: 'France,
     Britain and Germany, known as the E3' gives ('E3', 'France, Britain and Germany')."""
-    out = [(m.group(2), m.group(1)) for m in _GROUPS[0].finditer(text)]
-    return out + [(m.group(1), m.group(2)) for m in _GROUPS[1].finditer(text)]
+    out = [(m.group(2), m.group(1)) for pattern in _GROUPS[:3] for m in pattern.finditer(text)]
+    return out + [(m.group(1), m.group(2)) for pattern in _GROUPS[3:] for m in pattern.finditer(text)]
 
 
 def _fits(abbreviation: str, name: str) -> bool:

@@ -1,5 +1,6 @@
 """Auto mode: every country, bloc or organisation that holds a stance is a party; a place only mentioned is not."""
 from summarizer import Profile, analyze
+from summarizer.abbreviations import groups
 from summarizer.gazetteer import gazetteer
 from summarizer.organisations import abbreviations, company_signals, organisation_spans
 from tests.builders import document
@@ -215,3 +216,9 @@ def test_a_small_state_named_in_the_story_answers_to_its_capital_and_short_name(
     assert _holders(analysis, "Reykjavik said") == {"Iceland"}
     assert _holders(analysis, "The Falklands rejected") == {"Falkland Islands"}
     assert _parties("Reykjavik said the quota was unfair.") == []  # a small capital alone names no state
+
+
+def test_a_group_is_defined_by_its_members_in_brackets_or_dashes_but_not_by_a_plain_list():
+    assert groups("Chile, Peru and Ecuador (the P3) said") == [("P3", "Chile, Peru and Ecuador")]
+    assert groups("The P3 — Chile, Peru and Ecuador — said") == [("P3", "Chile, Peru and Ecuador")]
+    assert groups("the AU, Kenya, Uganda and Tanzania, which share the lake, met") == []
