@@ -37,6 +37,7 @@ def discover_lexicon(texts: list[str], documents: Sequence[list[Sentence]]
         _adopt_officials(lexicon, home.name)
     else:
         _officials_from_context(lexicon, documents, {c.name for c in countries})
+    _standings(lexicon, texts, {c.name for c in countries})
     found = [extract(sentences, lexicon) for sentences in documents]
     statements: Counter[str] = Counter(st.holder for sts in found for st in sts)
     strong = {st.holder for sts in found for st in sts if st.strength >= _STRONG}
@@ -58,6 +59,26 @@ def _governed(countries: list[Candidate], texts: list[str]) -> Candidate | None:
         if any(pattern.search(text) for text in texts):
             named.append(country)
     return named[0] if len(named) == 1 else None
+
+
+_STANDING = re.compile(r"\b(ruling|governing|opposition)\s+(?:party\s+|leader\s+|candidate\s+)?$", re.IGNORECASE)
+
+
+def _standings(lexicon: PartyLexicon, texts: list[str], countries: set[str]) -> None:
+    """'the ruling People's Progress Party', 'Opposition leader Ruth Roe' (of the Civic Party): the one party
+    so described is 'the ruling party' or 'the opposition party' wherever the texts say so."""
+    found: dict[str, set[str]] = {}
+    for text in texts:
+        for mention in lexicon.find(text):
+            standing = _STANDING.search(text[max(0, mention.start - 40):mention.start])
+            if standing and mention.party and mention.party not in countries:
+                found.setdefault(standing.group(1).lower(), set()).add(mention.party)
+    for standing, parties in found.items():
+        name = "opposition party" if standing == "opposition" else f"{standing} party"
+        if len(parties) == 1 and name not in lexicon.alias_party:
+            lexicon.alias_party[name] = next(iter(parties))
+    if found:
+        lexicon.compile()
 
 
 def _adopt_officials(lexicon: PartyLexicon, country: str) -> None:

@@ -222,3 +222,11 @@ def test_a_group_is_defined_by_its_members_in_brackets_or_dashes_but_not_by_a_pl
     assert groups("Chile, Peru and Ecuador (the P3) said") == [("P3", "Chile, Peru and Ecuador")]
     assert groups("The P3 — Chile, Peru and Ecuador — said") == [("P3", "Chile, Peru and Ecuador")]
     assert groups("the AU, Kenya, Uganda and Tanzania, which share the lake, met") == []
+
+
+def test_the_party_described_as_ruling_or_opposition_answers_to_that_description():
+    analysis = _auto("President Ivo Marr of the ruling Green Dawn Party was declared the winner. Opposition "
+                     "leader Ana Sova of the Civic Freedom Party rejected the count. The main opposition party said it "
+                     "would appeal. The ruling party said the vote was clean.")
+    assert _holders(analysis, "The main opposition party said") == {"Civic Freedom Party"}
+    assert _holders(analysis, "The ruling party said") == {"Green Dawn Party"}
