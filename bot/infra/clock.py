@@ -21,6 +21,7 @@ from zoneinfo import ZoneInfo
 from apscheduler.jobstores.base import JobLookupError
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
+from bot.app.desk import story_source
 from bot.app.errors import ClockLockedError, DeliveryError, DeliveryInterrupted, PermanentDeliveryError
 from bot.app.ports import ACTIVE, BriefingSource, Deliver, FreshBriefingSource, Subscription, Target
 from bot.app.schedules import Schedule
@@ -284,13 +285,13 @@ class Clock:
         log.info("clock: #%d posted slot %s to %s", sub_id, slot.isoformat(), sub.target)
         return "sent"
 
-
     def _briefing(self, sub: Subscription) -> Briefing:
         """The subscription's briefing; after its first post, with a note of what is new since the last one
         (a first post marks nothing: a backlog never floods a channel)."""
-        briefing = self.service.brief(sub.topic)
-        if sub.last_post_at is not None and isinstance(self.service, FreshBriefingSource):
-            fresh = self.service.changes(sub.topic, sub.last_post_at)
+        service = story_source(self.service, sub.story, sub.topic)  # the subscription's story, when several
+        briefing = service.brief(sub.topic)
+        if sub.last_post_at is not None and isinstance(service, FreshBriefingSource):
+            fresh = service.changes(sub.topic, sub.last_post_at)
             briefing = with_changes(briefing, fresh, sub.last_post_at)
         return briefing
 
