@@ -3,13 +3,11 @@ library; SQLAlchemy only for the index in the store)."""
 from __future__ import annotations
 
 import logging
-import re
-from datetime import timedelta
 from pathlib import Path
 
 from pydantic import ValidationError
 
-from bot.app.errors import ConfigError, UsageError
+from bot.app.errors import ConfigError
 from bot.app.ports import Warn
 from bot.app.service import BriefingService
 from bot.infra.documents import DocumentFolder
@@ -54,13 +52,3 @@ def build_story_folders(settings: Settings, documents: Path | None = None, profi
     if not stories:
         return {story or root.name: build_indexed_folder(settings, documents, profile, story)}
     return {name: build_indexed_folder(settings, documents, profile, name) for name in stories}
-
-
-def age(text: str) -> timedelta:
-    """'30m', '24h', '7d', 'yesterday' as a duration; UsageError naming the text otherwise."""
-    if text.strip().lower() == "yesterday":
-        return timedelta(days=1)
-    match = re.fullmatch(r"\s*(\d+)\s*([mhd])\s*", text.lower())
-    if not match or int(match.group(1)) == 0:
-        raise UsageError(f"{text}: give an age or interval such as 30m, 24h or 7d")
-    return timedelta(**{{"m": "minutes", "h": "hours", "d": "days"}[match.group(2)]: int(match.group(1))})

@@ -14,8 +14,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
-from sqlalchemy import (Column, DateTime, Index, Integer, MetaData, String, Table, TypeDecorator, UniqueConstraint,
-                        create_engine, delete, func, insert, or_, select, update)
+from sqlalchemy import (Boolean, Column, Index, Integer, MetaData, String, Table, UniqueConstraint, create_engine,
+                        delete, false, func, insert, or_, select, update)
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.schema import CreateIndex
 from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError
@@ -24,6 +24,7 @@ from bot.app.errors import DuplicateSubscriptionError
 from bot.app.ports import ACTIVE, PAUSED, Subscription
 from bot.app.schedules import MAX_CRON, Schedule
 from bot.app.subscriptions import MAX_CHANNEL, MAX_TOPIC
+from bot.infra.sql import UTCDateTime, add_missing_columns
 
 UTC = timezone.utc
 LOCK_NAME, VERSION_KEY = "clock", "subscriptions_version"
@@ -31,19 +32,6 @@ MAX_REASON = 300  # characters of a pause reason kept
 MAX_ERROR = 500  # characters of an error kept
 SQLITE_BUSY_SECONDS = 30  # wait for another process's write instead of failing with "database is locked"
 MAX_ID = 2**63 - 1  # ids beyond a 64-bit integer name no row (and would overflow the driver)
-
-
-class UTCDateTime(TypeDecorator):
-    """Aware UTC datetimes in, aware UTC out; stored naive UTC (SQLite keeps no offsets)."""
-
-    impl = DateTime
-    cache_ok = True
-
-    def process_bind_param(self, value, dialect):
-        return value.astimezone(UTC).replace(tzinfo=None) if value is not None else None
-
-    def process_result_value(self, value, dialect):
-        return value.replace(tzinfo=UTC) if value is not None else None
 
 
 metadata = MetaData()
@@ -65,6 +53,7 @@ subscriptions = Table(
     Column("paused_reason", String(MAX_REASON)),
     Column("last_post_at", UTCDateTime),
     Column("last_error", String(MAX_ERROR)),
+    Column("quiet", Boolean, nullable=False, server_default=false()),  # post nothing when nothing is new
     sqlite_autoincrement=True,  # never reuse an id a user has seen
 )
 # One subscription per channel, topic and schedule, however it was made (chat, CLI, two processes at once).
@@ -80,7 +69,7 @@ deliveries = Table(
     Column("id", Integer, primary_key=True),
     Column("subscription_id", Integer, nullable=False),
     Column("slot", UTCDateTime, nullable=False),  # the scheduled fire time
-    Column("state", String(16), nullable=False),  # claimed | sent | failed | skipped
+    Column("state", String(16), nullable=False),  # claimed | sent | failed | skipped | quiet
     Column("claimed_at", UTCDateTime, nullable=False),
     Column("sent_at", UTCDateTime),
     Column("attempts", Integer, nullable=False, default=1),
@@ -105,7 +94,7 @@ store_meta = Table(
 def _subscription(row) -> Subscription:
     schedule = Schedule(row.timezone, at=row.at_time, days=row.days, cron=row.cron)
     return Subscription(row.id, row.platform, row.channel, row.team, row.topic, schedule, row.created_by,
-                        row.created_at, row.state, row.paused_reason, row.last_post_at, row.last_error)
+                        row.created_at, row.state, row.paused_reason, row.last_post_at, row.last_error, row.quiet)
 
 
 @dataclass(frozen=True)
@@ -133,6 +122,7 @@ class Store:
             metadata.create_all(self.engine)
         except (OperationalError, ProgrammingError):
             metadata.create_all(self.engine)  # another process created the tables at the same moment
+        add_missing_columns(self.engine, subscriptions)  # a store made before a column was added
         for statement in (insert(store_meta).values(key=VERSION_KEY, value=0),
                           CreateIndex(unique_subscription, if_not_exists=True)):  # also on a store made before it
             try:
@@ -160,10 +150,10 @@ class Store:
         conn.execute(update(store_meta).where(store_meta.c.key == VERSION_KEY).values(value=store_meta.c.value + 1))
 
     def add(self, platform: str, channel: str, schedule: Schedule, topic: str | None = None, team: str = "",
-            created_by: str = "", created_at: datetime | None = None) -> Subscription:
+            created_by: str = "", created_at: datetime | None = None, quiet: bool = False) -> Subscription:
         values = dict(platform=platform, channel=channel, team=team or "", topic=topic, at_time=schedule.at,
                       days=schedule.days, cron=schedule.cron, timezone=schedule.timezone,
-                      created_by=created_by or "", created_at=created_at or now_utc(), state=ACTIVE)
+                      created_by=created_by or "", created_at=created_at or now_utc(), state=ACTIVE, quiet=quiet)
         try:
             with self._tx() as conn:
                 new_id = conn.execute(insert(subscriptions).values(**values)).inserted_primary_key[0]
@@ -209,6 +199,11 @@ class Store:
         with self._tx() as conn:
             conn.execute(update(subscriptions).where(subscriptions.c.id == sub_id)
                          .values(state=ACTIVE, paused_reason=None, last_error=None))
+            self._bump(conn)
+
+    def set_quiet(self, sub_id: int, quiet: bool) -> None:
+        with self._tx() as conn:
+            conn.execute(update(subscriptions).where(subscriptions.c.id == sub_id).values(quiet=quiet))
             self._bump(conn)
 
     def record_result(self, sub_id: int, posted_at: datetime | None = None, error: str | None = None) -> None:
