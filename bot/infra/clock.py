@@ -241,6 +241,7 @@ class Clock:
             return "duplicate"
         try:
             briefing = await asyncio.to_thread(scheduled_briefing, self.service, sub)
+            made = now_utc()  # the index as briefed (refreshed first): the next post marks what it sees later
             day = slot.astimezone(ZoneInfo(sub.schedule.timezone)).date()
             attempts = None if briefing is None else await self.deliver(
                 Target(sub.platform, sub.channel), dated(briefing, day), key=f"{sub_id}@{slot.isoformat()}")
@@ -266,7 +267,7 @@ class Clock:
             log.info("clock: #%d slot %s: %s", sub_id, slot.isoformat(), QUIET)
             return "quiet"
         await asyncio.to_thread(self.store.finish, sub_id, slot, "sent", None, attempts)
-        await asyncio.to_thread(self.store.record_result, sub_id, now_utc())
+        await asyncio.to_thread(self.store.record_result, sub_id, made)
         log.info("clock: #%d posted slot %s to %s", sub_id, slot.isoformat(), sub.target)
         return "sent"
 
