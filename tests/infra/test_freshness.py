@@ -24,21 +24,11 @@ from bot.infra.store import Store
 from bot.infra.triggers import last_slot
 from bot.render import discord as discord_render, slack as slack_render
 from bot.render.terminal import render_briefing
-from config.settings import REPO_ROOT
 from summarizer import Briefing
+from tests.infra.fresh_story import NEW_QUOTE, THURSDAY, write_story
 
 UTC = timezone.utc
 DAY = datetime(2026, 11, 20, 8, tzinfo=UTC)
-MONDAY = ("Talks resume in Geneva\n\nUkraine insists that NATO membership is the only real guarantee of its "
-          "security, Zelensky said on Monday.\n\nRussia rejects any NATO membership for Ukraine, Lavrov told "
-          "reporters in Moscow.\n")
-TUESDAY = ("Allies meet in Brussels\n\nRutte said NATO allies remain committed to an open door for Ukraine's "
-           "accession.\n")
-THURSDAY = ("Washington weighs in\n\nThe White House said on Thursday that Washington would not support Ukraine "
-            "joining NATO while the war goes on.\n")
-NEW_QUOTE = "The White House said on Thursday that Washington would not support Ukraine joining NATO"
-
-
 class Posts:
     """A `deliver` that keeps every briefing it is asked to post (REST delivery is tested in test_delivery.py)."""
 
@@ -55,10 +45,9 @@ class World:
 
     def __init__(self, tmp_path: Path, profile: bool = False, documents: int = 0) -> None:
         self.folder = tmp_path / "docs"
-        self.folder.mkdir()
-        if profile:
-            shutil.copy(REPO_ROOT / "seeds" / "profile.toml", self.folder)
-        if documents:  # generated news with their own profile.toml
+        if not documents:
+            write_story(self.folder, profile)
+        else:  # generated news with their own profile.toml
             write_corpus(self.folder, documents, seed=documents)
         self.url = f"sqlite:///{tmp_path / 'store.sqlite3'}"
         self.store = Store(self.url)
@@ -88,8 +77,6 @@ class World:
 async def world(request, tmp_path) -> World:
     """The seed story's profile, or parties and topics discovered from the documents (auto mode)."""
     w = World(tmp_path, profile=request.param == "profile")
-    w.write("001_monday.txt", MONDAY)
-    w.write("002_tuesday.txt", TUESDAY)
     await w.clock.start()
     yield w
     await w.clock.stop()
