@@ -16,6 +16,7 @@ from bot.app.schedules import Schedule
 from bot.app.service import BriefingService
 from bot.app.subscriptions import dated
 from bot.infra.clock import Clock
+from bot.infra.articles import Article
 from bot.infra.corpus import write_corpus
 from bot.infra.documents import DocumentFolder
 from bot.infra.index import Index, IndexedFolder
@@ -108,6 +109,21 @@ async def test_a_statement_ingested_after_the_last_post_is_marked_new_in_the_nex
     assert await world.fire(sub.id, DAY + timedelta(days=2)) == "sent"
     third = world.posts.briefings[-1]
     assert new_positions(third) == [] and since_notes(third)[0].startswith("No new statements since ")
+
+
+async def test_an_article_another_process_ingested_is_marked_new_in_the_next_post(world):
+    """Feed articles reach the index through the clock's refresh job or `ingest` in another process, not through
+    the folder: the warm service of the clock still sees them."""
+    sub = world.store.add("slack", "C1", Schedule.parse(at="08:00", tz="UTC"), "nato")
+    assert await world.fire(sub.id, DAY) == "sent"
+    other = IndexedFolder(DocumentFolder.open(world.folder), Index(IndexStore(world.url), workers=1), story="s")
+    article = Article("https://news.example/washington", "Washington weighs in", "Example News", None, THURSDAY)
+    other.index.ingest("s", world.folder, other.folder.profile_path, other.profile(), pytest.fail,
+                       articles=[article])
+    assert await world.fire(sub.id, DAY + timedelta(days=1)) == "sent"
+    post = world.posts.briefings[-1]
+    assert [q[:len(NEW_QUOTE)] for q in new_positions(post)] == [NEW_QUOTE]
+    assert [s.url for s in post.sources() if s.quote.startswith(NEW_QUOTE)] == ["https://news.example/washington"]
 
 
 async def test_the_new_mark_reaches_every_format(world):
