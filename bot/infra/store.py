@@ -53,7 +53,7 @@ subscriptions = Table(
     Column("paused_reason", String(MAX_REASON)),
     Column("last_post_at", UTCDateTime),
     Column("last_error", String(MAX_ERROR)),
-    Column("quiet", Boolean, nullable=False, server_default=false()),  # post nothing when nothing is new
+    Column("quiet", Boolean, server_default=false()),  # post nothing when nothing is new (NULL: no, an older row)
     sqlite_autoincrement=True,  # never reuse an id a user has seen
 )
 # One subscription per channel, topic and schedule, however it was made (chat, CLI, two processes at once).
@@ -94,7 +94,8 @@ store_meta = Table(
 def _subscription(row) -> Subscription:
     schedule = Schedule(row.timezone, at=row.at_time, days=row.days, cron=row.cron)
     return Subscription(row.id, row.platform, row.channel, row.team, row.topic, schedule, row.created_by,
-                        row.created_at, row.state, row.paused_reason, row.last_post_at, row.last_error, row.quiet)
+                        row.created_at, row.state, row.paused_reason, row.last_post_at, row.last_error,
+                        bool(row.quiet))
 
 
 @dataclass(frozen=True)
