@@ -101,14 +101,11 @@ class Router:
 
 
 def split_since(words: list[str]) -> tuple[list[str], str | None]:
-    """(the other words, the value of `since:VALUE` or `since: VALUE`, None without one)."""
+    """(the other words, the value of the one `since:VALUE` word; None without one). One word, like every
+    `name:value` option, so that a router over several stories passes it on untouched."""
     for i, word in enumerate(words):
         if word.lower().startswith(SINCE):
-            value = word[len(SINCE):]
-            rest = words[:i] + words[i + 1:]
-            if not value and i < len(rest):
-                value = rest.pop(i)
-            return rest, value
+            return words[:i] + words[i + 1:], word[len(SINCE):]
     return words, None
 
 

@@ -50,7 +50,7 @@ def test_ages_people_type():
 def test_since_is_read_wherever_it_stands():
     assert split_since("nato since:24h".split()) == (["nato"], "24h")
     assert split_since("since:yesterday security guarantees".split()) == (["security", "guarantees"], "yesterday")
-    assert split_since("nato since: 7d".split()) == (["nato"], "7d")
+    assert split_since("nato since: 7d".split()) == (["nato", "7d"], "")  # an empty value: told, not guessed
     assert split_since("nato".split()) == (["nato"], None)
 
 
