@@ -82,7 +82,6 @@ class Router:
             return unknown_topic(self.service, text, f"Nothing found on “{text}”", " Try `/briefing help`.")
         return Reply(briefing=briefing)
 
-
     def since(self, text: str, since: str) -> Reply:
         """Only the statements first seen since `since` ago, each line marked new; a bad age told to the asker."""
         try:
