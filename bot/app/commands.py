@@ -12,6 +12,7 @@ from summarizer import Briefing
 
 MAX_INPUT = 200  # characters of command text we look at; the rest is ignored
 SUBSCRIPTION_VERBS = ("subscribe", "unsubscribe", "subscriptions")
+HELP_WORDS = ("help", "-h", "--help", "?")
 SINCE = "since:"  # `/briefing nato since:24h`: only what is new since then
 
 HELP = (
@@ -66,7 +67,7 @@ class Router:
         text = clean_text(text)
         words = text.split(" ") if text else []
         verb = words[0].lower() if words else ""
-        if verb in ("help", "-h", "--help", "?"):
+        if verb in HELP_WORDS:
             return Reply(message=HELP, ephemeral=True)
         if verb in SUBSCRIPTION_VERBS:
             if self.subscriptions is None:

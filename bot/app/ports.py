@@ -41,6 +41,7 @@ class Subscription:
     paused_reason: str | None
     last_post_at: datetime | None
     last_error: str | None
+    story: str | None = None  # the story folder it briefs; None: the documents root is one story
     quiet: bool = False  # post nothing when nothing is new since the previous post
 
     @property
@@ -85,7 +86,7 @@ class SubscriptionRepository(Protocol):
     """Persistence of subscriptions (bot/infra/store.py implements it)."""
 
     def add(self, platform: str, channel: str, schedule: Schedule, topic: str | None = None, team: str = "",
-            created_by: str = "", quiet: bool = False) -> Subscription: ...
+            created_by: str = "", *, story: str | None = None, quiet: bool = False) -> Subscription: ...
     def get(self, sub_id: int) -> Subscription | None: ...
     def list(self, platform: str | None = None, channel: str | None = None,
              state: str | None = None) -> list[Subscription]: ...

@@ -11,7 +11,9 @@ import yarl
 from discord import app_commands
 
 from bot.app.commands import SINCE, CommandContext, Reply, Router
+from bot.app.desk import StoryDesk
 from bot.app.ports import BriefingSource
+from bot.app.story_router import story_choices
 from bot.render.discord import Payload, to_messages
 from config.settings import DiscordSettings
 
@@ -65,7 +67,7 @@ def build_tree(client: BriefingClient) -> app_commands.CommandTree:
 
     @tree.command(name="briefing", description="Who holds what on a topic, each line with its source")
     @app_commands.describe(
-        topic="A topic (e.g. nato) or any words; leave empty for the overview of every topic",
+        topic="[story] topic (e.g. nato, or ukraine nato) or any words; leave empty for the overview",
         since="Only what is new since then: 30m, 24h, 7d or yesterday",
         private="Show the answer only to you (default: everyone in the channel)",
     )
@@ -95,7 +97,10 @@ def command_text(topic: str | None, since: str | None) -> str:
 
 
 def topic_choices_for(service: BriefingSource, typed: str) -> list[app_commands.Choice[str]]:
-    """Known topics whose key or title contains what was typed (closest suggestions if none), at most 25."""
+    """Known topics whose key or title contains what was typed (closest suggestions if none), at most 25;
+    over several stories, each story and its `story topic` pairs."""
+    if isinstance(service, StoryDesk) and service.several:
+        return [app_commands.Choice(name=name, value=value) for name, value in story_choices(service, typed, CHOICES)]
     typed = typed.strip().lower()
     topics = [(t.key, t.label) for t in service.topics()]
     hits = [(key, label) for key, label in topics if typed in key.lower() or typed in label.lower()]

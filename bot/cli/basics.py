@@ -8,6 +8,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from bot.app.errors import ConfigError
+from bot.app.desk import StoryDesk
 from bot.app.ports import Warn
 from bot.app.service import BriefingService
 from bot.infra.documents import DocumentFolder
@@ -52,3 +53,19 @@ def build_story_folders(settings: Settings, documents: Path | None = None, profi
     if not stories:
         return {story or root.name: build_indexed_folder(settings, documents, profile, story)}
     return {name: build_indexed_folder(settings, documents, profile, name) for name in stories}
+
+
+def chosen_story(settings: Settings, story: str | None, topic: str | None) -> str | None:
+    """The name of the story folder a subscription briefs (named, the only one, or the one with `topic`);
+    None when the documents root is itself one story."""
+    root = settings.documents
+    return choose_story(root, story, topic).name if story or story_folders(root) else None
+
+
+def build_desk(settings: Settings, warn: Warn = log.warning) -> StoryDesk:
+    """One briefing service per story folder of the documents root (or one unnamed story: the root itself),
+    for the chat processes and the clock."""
+    named = bool(story_folders(settings.documents))
+    return StoryDesk({name: BriefingService(folder, warn=warn) for name, folder in
+                      build_story_folders(settings).items()}, named=named)
+

@@ -20,6 +20,7 @@ from zoneinfo import ZoneInfo
 from apscheduler.jobstores.base import JobLookupError
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
+from bot.app.desk import story_source
 from bot.app.errors import ClockLockedError, DeliveryError, DeliveryInterrupted, PermanentDeliveryError
 from bot.app.freshness import scheduled_briefing
 from bot.app.ports import ACTIVE, BriefingSource, Deliver, Subscription, Target
@@ -240,7 +241,8 @@ class Clock:
             log.info("clock: #%d slot %s already claimed: not posting again", sub_id, slot.isoformat())
             return "duplicate"
         try:
-            briefing = await asyncio.to_thread(scheduled_briefing, self.service, sub)
+            source = story_source(self.service, sub.story, sub.topic)  # the subscription's story, when several
+            briefing = await asyncio.to_thread(scheduled_briefing, source, sub)
             made = now_utc()  # the index as briefed (refreshed first): the next post marks what it sees later
             day = slot.astimezone(ZoneInfo(sub.schedule.timezone)).date()
             attempts = None if briefing is None else await self.deliver(
