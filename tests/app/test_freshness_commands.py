@@ -9,13 +9,17 @@ import pytest
 from sqlalchemy import MetaData, Table, create_engine, insert, inspect
 
 from bot.app.commands import CommandContext, Router, split_since
+from bot.app.desk import StoryDesk
+from bot.app.service import BriefingService
+from bot.app.story_router import StoryRouter
 from bot.app.freshness import age, moment_ago
 from bot.app.errors import UsageError
 from bot.cli.main import main as cli_main
 from bot.cli.wiring import build_router
+from bot.infra.documents import DocumentFolder
 from bot.infra.store import Store, subscriptions
 from config.settings import Settings
-from tests.infra.fresh_story import NEW_QUOTE, aged_story
+from tests.infra.fresh_story import NEW_QUOTE, aged_story, write_story
 
 HERE = CommandContext(platform="slack", channel="C1", user="U1", team="T1")
 pytestmark = pytest.mark.usefixtures("clean_env")
@@ -83,6 +87,16 @@ def test_a_bad_since_is_told_to_the_asker_only(router, text):
 def test_since_on_an_unknown_topic_suggests_topics(router):
     reply = router.handle("zzzz since:24h", HERE)
     assert reply.ephemeral and "Closest known topics" in reply.message
+
+
+def test_since_through_the_router_of_several_stories(settings, service, tmp_path):
+    """`/briefing ukraine nato since:24h` over a desk of two stories: the option goes to that story's router."""
+    other = BriefingService(DocumentFolder.open(write_story(tmp_path / "other")))
+    router = StoryRouter(StoryDesk({"ukraine": service, "other": other}))
+    reply = router.handle("ukraine nato since:24h", HERE)
+    assert reply.briefing is not None
+    assert [pos.new for p in reply.briefing.parties for pos in p.positions] == [True]
+    assert router.handle("ukraine nato since:soon", HERE).ephemeral
 
 
 def test_subscribe_quiet_from_chat_and_listed(router, settings):
