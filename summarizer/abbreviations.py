@@ -7,6 +7,15 @@ CAP = r"(?:[A-Z](?:[A-Za-z]{0,3}\.)+|[A-Z][\w&'’-]*|al-[A-Z][\w'’-]*)"  # 'C
 LINK = r"(?:of|for|and|on|de|du|des|la|the|&)"
 NAME_SPAN = re.compile(rf"{CAP}(?:(?:\s+{LINK})*\s+{CAP})*(?:(?:,\s+{CAP}(?:\s+{CAP})*)+,?\s+and\s+{CAP}(?:\s+{CAP})*)?")
 _ABBREVIATION = re.compile(r"\(([A-Z][A-Za-z0-9&.-]{1,9})\)")
+_MEMBER = r"[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,2}"
+_MEMBERS = rf"((?:{_MEMBER}, )+{_MEMBER},? and {_MEMBER})"
+_GROUP = r"([A-Z][A-Za-z]*[0-9]*[A-Z0-9]|[A-Z][A-Za-z]+ (?:Group|Quartet|Troika|Trio))"
+# 'France, Britain and Germany, known as the E3,' / 'the E3 (France, Britain and Germany)'
+_GROUPS = (re.compile(rf"{_MEMBERS},? (?:collectively |jointly )?(?:known as|called|dubbed) the {_GROUP}\b"),
+           re.compile(rf"{_MEMBERS} \((?:the |known as the )?{_GROUP}\)"),
+           re.compile(rf"{_MEMBERS} [—–-]+ (?:the |known as the )?{_GROUP} [—–-]"),
+           re.compile(rf"\b[Tt]he {_GROUP} \({_MEMBERS}\)"),
+           re.compile(rf"\b[Tt]he {_GROUP} [—–-]+ {_MEMBERS} [—–-]"))
 
 
 def initials(name: str) -> str:
@@ -27,6 +36,13 @@ def abbreviations(text: str) -> list[tuple[str, str]]:
         if _fits(abbreviation, name):
             out.append((name, m.group(1)))
     return out
+
+
+def groups(text: str) -> list[tuple[str, str]]:
+    """(group name, its members as the text lists them) of a group a text defines by its members: 'France,
+    Britain and Germany, known as the E3' gives ('E3', 'France, Britain and Germany')."""
+    out = [(m.group(2), m.group(1)) for pattern in _GROUPS[:3] for m in pattern.finditer(text)]
+    return out + [(m.group(1), m.group(2)) for pattern in _GROUPS[3:] for m in pattern.finditer(text)]
 
 
 def _fits(abbreviation: str, name: str) -> bool:

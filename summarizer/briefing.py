@@ -24,6 +24,8 @@ class Weights:
 
 
 WEIGHTS = Weights()
+HEADLINE = 0.5  # relevance a headline about a guessed topic lends each statement of its article
+HEADLINE_FILLS = 2  # ... of a party with fewer statements than this on the topic in its own words
 # How sure the way a holder was found is: a named subject beats a pronoun resolved across sentences.
 CERTAINTY = {"subject": 0.3, "person": 0.3, "possessive": 0.25, "by": 0.25, "quote": 0.3, "role": 0.15,
              "plural": 0.15, "pronoun": 0.1, "inherit": 0.2}
@@ -64,10 +66,19 @@ def _party_briefings(analysis: Analysis, topic: Topic, per_party: int,
     matcher = TopicMatcher.build(topic)
     assigner = assigner or TopicAssigner(analysis.topics, analysis.lexicon)
     ranked: dict[str, list[tuple[float, Claim]]] = {}
+    framed = framed_documents(analysis, matcher)
+    fallback: dict[str, list[tuple[float, Claim]]] = {}  # by their article's headline only
     for claim in analysis.claims:
         relevance = topic_relevance(claim, matcher, headline=topic.key in assigner.keys)
-        if relevance >= MIN_RELEVANCE and assigner.belongs(claim, topic):
+        if not assigner.belongs(claim, topic):
+            continue
+        if relevance >= MIN_RELEVANCE:
             ranked.setdefault(claim.statement.holder, []).append((_score(claim, relevance), claim))
+        elif framed.intersection(claim.documents):
+            fallback.setdefault(claim.statement.holder, []).append((_score(claim, relevance + HEADLINE), claim))
+    for holder, claims in fallback.items():  # a party that says little on the topic in so many words
+        if len(ranked.get(holder, ())) < HEADLINE_FILLS:
+            ranked.setdefault(holder, []).extend(claims)
     out = []
     for party in analysis.parties:
         picks = _lines(ranked.get(party.name, []), per_party, matcher)
@@ -75,6 +86,14 @@ def _party_briefings(analysis: Analysis, topic: Topic, per_party: int,
         if positions:
             out.append(PartyBriefing(party.name, positions))
     return tuple(out)
+
+
+def framed_documents(analysis: Analysis, matcher: TopicMatcher) -> frozenset[str]:
+    """Documents whose headline names a topic no user gave keywords for: their statements are about it even
+    when their own words are not ('welcomed their common sense' under a ceasefire headline)."""
+    if not matcher.broad:
+        return frozenset()
+    return frozenset(d.id for d in analysis.documents if d.title and matcher.score(stems_of(d.title)) > 0)
 
 
 def _score(claim: Claim, relevance: float) -> float:

@@ -8,6 +8,7 @@ from collections import Counter
 from collections.abc import Sequence
 from functools import cache
 
+from summarizer.abbreviations import groups
 from summarizer.attribution import Statement, extract
 from summarizer.gazetteer import Entry, gazetteer
 from summarizer.lexicon import TITLE_WORDS
@@ -28,7 +29,7 @@ def discover_lexicon(texts: list[str], documents: Sequence[list[Sentence]]
     statements of each document (found on the way, so they need not be extracted again)."""
     candidates = find_candidates(texts)
     countries = [c for c in candidates if c.kind == "country"]
-    home = countries[0] if len(countries) == 1 else None
+    home = countries[0] if len(countries) == 1 else _governed(countries, texts)
     if home is not None:  # a story of one country: 'the government' is its government
         home.add(*sorted(word_set("government_nouns")))
     lexicon = build_lexicon(tuple(Party(c.name, tuple(c.aliases)) for c in candidates), texts, organisations=True)
@@ -36,6 +37,7 @@ def discover_lexicon(texts: list[str], documents: Sequence[list[Sentence]]
         _adopt_officials(lexicon, home.name)
     else:
         _officials_from_context(lexicon, documents, {c.name for c in countries})
+    _standings(lexicon, texts, {c.name for c in countries})
     found = [extract(sentences, lexicon) for sentences in documents]
     statements: Counter[str] = Counter(st.holder for sts in found for st in sts)
     strong = {st.holder for sts in found for st in sts if st.strength >= _STRONG}
@@ -44,6 +46,39 @@ def discover_lexicon(texts: list[str], documents: Sequence[list[Sentence]]
     held.sort(key=lambda c: -statements[c.name])
     lexicon.parties = tuple(Party(c.name, tuple(c.aliases)) for c in held)
     return lexicon, found
+
+
+def _governed(countries: list[Candidate], texts: list[str]) -> Candidate | None:
+    """The one country whose government the texts name ("Colombia's government", 'the Colombian government'):
+    a story of several countries, where 'the government' is that one's."""
+    nouns = "|".join(sorted(word_set("government_nouns")))
+    named = []
+    for country in countries:
+        names = [n for n in (country.name, *country.aliases) if n[:1].isupper()]
+        pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + rf")(?:['’]s)? (?:{nouns})\b")
+        if any(pattern.search(text) for text in texts):
+            named.append(country)
+    return named[0] if len(named) == 1 else None
+
+
+_STANDING = re.compile(r"\b(ruling|governing|opposition)\s+(?:party\s+|leader\s+|candidate\s+)?$", re.IGNORECASE)
+
+
+def _standings(lexicon: PartyLexicon, texts: list[str], countries: set[str]) -> None:
+    """'the ruling People's Progress Party', 'Opposition leader Ruth Roe' (of the Civic Party): the one party
+    so described is 'the ruling party' or 'the opposition party' wherever the texts say so."""
+    found: dict[str, set[str]] = {}
+    for text in texts:
+        for mention in lexicon.find(text):
+            standing = _STANDING.search(text[max(0, mention.start - 40):mention.start])
+            if standing and mention.party and mention.party not in countries:
+                found.setdefault(standing.group(1).lower(), set()).add(mention.party)
+    for standing, parties in found.items():
+        name = "opposition party" if standing == "opposition" else f"{standing} party"
+        if len(parties) == 1 and name not in lexicon.alias_party:
+            lexicon.alias_party[name] = next(iter(parties))
+    if found:
+        lexicon.compile()
 
 
 def _adopt_officials(lexicon: PartyLexicon, country: str) -> None:
@@ -96,15 +131,30 @@ def find_candidates(texts: list[str]) -> list[Candidate]:
         elif cand.name not in by_name:
             by_name[cand.name] = cand
             out.append(cand)
+    for group, members in {g: m for text in texts for g, m in groups(text)}.items():
+        if group not in by_name:  # its members listed together are the group: 'France, Britain and Germany'
+            by_name[group] = Candidate(group, "group")
+            out.append(by_name[group])
+        by_name[group].add(members)
+    for cand in out:
+        members = _MEMBERS.match(cand.name) if cand.kind != "country" else None
+        if members:  # 'Alliance of Small Island States': 'small island states' stands for it
+            cand.add(members.group(1).lower())
     out.extend(link_nouns(out, texts))
     return out
+
+
+# A body named after its members; the members' plural noun phrase stands for it in news copy.
+_MEMBERS = re.compile(r"^(?:Alliance|Association|Coalition|Community|Federation|Forum|Group|League|"
+                      r"Organi[sz]ation|Union) of (?:the )?((?:[A-Z][a-z]+ ){1,3}[A-Z][a-z]+s)$")
 
 
 def _candidate(entry: Entry, counts: Counter[str]) -> Candidate:
     """A gazetteer entry, shown under the full name the texts use most for it ('Czechia', 'Ivory Coast')."""
     names = entry.names or (entry.name,)
     shown = max(names, key=lambda n: (counts[n], n == entry.name))
-    return Candidate(shown, entry.kind, [n for n in entry.all_names if n != shown])
+    small = [c for c in entry.small_capitals if c not in entries_of_name()]  # named state: 'Reykjavik said'
+    return Candidate(shown, entry.kind, [n for n in (*entry.all_names, *small) if n != shown])
 
 
 @cache

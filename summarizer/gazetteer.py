@@ -7,6 +7,7 @@ with a profile naming no country never pays.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
@@ -31,6 +32,7 @@ class Entry:
     kind: str  # country | bloc | alliance | agency | court | armed | ...
     names: tuple[str, ...] = ()  # its full names (not abbreviations, demonyms or places): display candidates
     demonyms: tuple[str, ...] = ()  # 'Russian', 'Russians'
+    small_capitals: tuple[str, ...] = ()  # a small state's capital: its name only once the state is named
 
     @property
     def all_names(self) -> tuple[str, ...]:
@@ -76,10 +78,11 @@ def gazetteer() -> tuple[Entry, ...]:
         old = countries[key]
         merged = tuple(dict.fromkeys(a for a in (old.name, *old.aliases, *aliases) if a != name))
         names = tuple(dict.fromkeys(n for n in (old.name, *old.names) if n != name))
-        countries[key] = Entry(name, merged, "country", (name, *names), old.demonyms)
+        countries[key] = Entry(name, merged, "country", (name, *names), old.demonyms, old.small_capitals)
     hand = {n for entry in extra for n in entry.all_names}  # hand rows win: 'Brussels' is the EU's
     countries = {k: Entry(e.name, tuple(a for a in e.aliases if a not in hand), e.kind,
-                          tuple(n for n in e.names if n not in hand), e.demonyms) for k, e in countries.items()}
+                          tuple(n for n in e.names if n not in hand), e.demonyms, e.small_capitals)
+                 for k, e in countries.items()}
     return _unshared((*countries.values(), *extra))
 
 
@@ -101,15 +104,26 @@ def _package_countries() -> dict[str, Entry]:
                 demonyms += [demonym, *([demonym + "s"] if demonym.endswith(("an", "i")) else [])]
         aliases = [*names[1:], *demonyms]
         capital = data.get("capital")
-        if isinstance(capital, str) and capital and (data.get("population") or 0) >= _CAPITAL_MIN_POPULATION:
-            aliases.append(capital)
+        small = []
+        if isinstance(capital, str) and capital:
+            (aliases if (data.get("population") or 0) >= _CAPITAL_MIN_POPULATION else small).append(capital)
+        if names[0].endswith(" Islands"):  # 'the Faroes', 'the Falklands'
+            aliases.append(names[0][:-len(" Islands")] + "s")
+        aliases += [_ascii(a) for a in (*names, *aliases) if _ascii(a) != a]  # wire copy drops accents: Bogota
+        small += [_ascii(c) for c in small if _ascii(c) != c]
         if code in out:
             old = out[code]
             aliases = [old.name, *old.aliases, *names]
             names, demonyms = [old.name, *old.names], [*old.demonyms, *demonyms]
         out[code] = Entry(names[0], tuple(dict.fromkeys(a for a in aliases if a != names[0])), "country",
-                          tuple(dict.fromkeys(names)), tuple(demonyms))
+                          tuple(dict.fromkeys(names)), tuple(demonyms), tuple(small))
     return out
+
+
+def _ascii(name: str) -> str:
+    """A name without its accents ('Bogotá' -> 'Bogota'); names whose letters do not all fold stay as they are."""
+    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return folded if len(folded) == len(name) else name
 
 
 def _usable_name(name: str) -> bool:
@@ -125,5 +139,5 @@ def _unshared(entries: tuple[Entry, ...]) -> tuple[Entry, ...]:
         keep = tuple(a for a in entry.aliases if a not in seen and a != entry.name)
         seen.update((entry.name, *keep))
         out.append(Entry(entry.name, keep, entry.kind, tuple(n for n in entry.names if n == entry.name or n in keep),
-                         tuple(d for d in entry.demonyms if d in keep)))
+                         tuple(d for d in entry.demonyms if d in keep), entry.small_capitals))
     return tuple(out)

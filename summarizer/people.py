@@ -35,6 +35,7 @@ def learn_people(lexicon: Names, texts: list[str]) -> None:
                 _person_at(lexicon, words, i)
                 _person_before_apposition(lexicon, words, i)
                 _person_after_possessive_title(lexicon, words, i)
+                _person_of_party(lexicon, words, i)
 
 
 def _person_at(lexicon: Names, words: list[str], i: int) -> None:
@@ -122,6 +123,8 @@ def _person_after_possessive_title(lexicon: Names, words: list[str], i: int) -> 
     if not titles & _head_titles() or not words[i + 1][:1].islower():
         return
     name, j = [], comma + 1
+    while j < len(words) and _is_title(words[j]) and words[j][:1].isupper():
+        j += 1  # "the commission's chairperson, Justice Grace Phiri,"
     while j < len(words) and len(name) < 4 and (_NAME_TOKEN.match(words[j]) and not _is_title(words[j]) or (
             name and words[j] in _PARTICLES and _name_follows(words, j + 1))):
         name.append(words[j])
@@ -131,6 +134,49 @@ def _person_after_possessive_title(lexicon: Names, words: list[str], i: int) -> 
             if alias not in lexicon.persons and alias not in lexicon.alias_party:
                 lexicon.persons[alias] = (party, titles)
                 lexicon.person_names[alias] = " ".join(name)
+
+
+def _party_named_at(lexicon: Names, words: list[str], k: int) -> str | None:
+    """The party whose name starts at `k`, after an article and up to two lowercase modifiers ('the ruling
+    People's Progress Party', 'the Alliance for Democratic Change')."""
+    starts = [k]
+    if k < len(words) and words[k].lower() in ("the", "a", "an"):
+        starts.append(k + 1)
+        starts += [k + 1 + n for n in (1, 2) if all(w.isalpha() and w.islower()
+                                                    for w in words[k + 1:k + 1 + n]) and k + 1 + n < len(words)]
+    for start in starts:
+        for size in (5, 4, 3, 2, 1):
+            if start + size > len(words):
+                continue
+            phrase = re.sub(r"['’]s$", "", " ".join(words[start:start + size]).rstrip(".,"))
+            if start > k and not phrase[:1].isupper():
+                continue  # past an article, only a name: 'the commission' is no party's name here
+            party = lexicon.alias_party.get(phrase) or lexicon.alias_party.get(phrase.lower())
+            if party:
+                return party
+    return None
+
+
+def _person_of_party(lexicon: Names, words: list[str], i: int) -> None:
+    """'Ruth Mvula of the Alliance for Democratic Change': a full name with no title, then 'of' and a party."""
+    if i > 0 and (_NAME_TOKEN.match(words[i - 1]) or _is_title(words[i - 1])):
+        return
+    for size in (3, 2):
+        name = words[i:i + size]
+        if len(name) < size or not all(_NAME_TOKEN.match(w) and not _is_title(w) for w in name):
+            continue
+        if any(_alias_key(w) in lexicon.alias_party for w in name) or i + size >= len(words) \
+                or words[i + size] != "of":
+            continue
+        party = _party_named_at(lexicon, words, i + size + 1)
+        full, surname = " ".join(name), name[-1]
+        if party and full not in lexicon.alias_party:
+            for alias in (full, surname):
+                known = lexicon.persons.get(alias)
+                if known is None or known[0] is None:
+                    lexicon.persons[alias] = (party, known[1] if known else frozenset())
+                    lexicon.person_names[alias] = full
+        return
 
 
 def _name_follows(words: list[str], j: int) -> bool:
@@ -168,11 +214,9 @@ def _party_before(lexicon: Names, words: list[str], i: int) -> str | None:
 
 def _party_after_of(lexicon: Names, words: list[str], j: int) -> str | None:
     if j < len(words) and words[j] == "of":
-        for size in (3, 2, 1):
-            phrase = " ".join(words[j + 1:j + 1 + size]).rstrip(".,")
-            party = lexicon.alias_party.get(phrase) or lexicon.alias_party.get(phrase.lower())
-            if party:
-                return party
+        party = _party_named_at(lexicon, words, j + 1)
+        if party:
+            return party
     if j + 3 < len(words) and words[j] == "," and words[j + 1].lower() in ("the", "a") and _is_title(words[j + 2]):
         k = j + 2  # "Rafael Grossi, the head of the IAEA"
         while k < len(words) and _is_title(words[k]):

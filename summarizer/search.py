@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from summarizer.analysis import Analysis, Claim
-from summarizer.briefing import OVERVIEW_PER_PARTY, _party_briefings, _titles, brief
+from summarizer.briefing import OVERVIEW_PER_PARTY, _party_briefings, _titles, brief, framed_documents
 from summarizer.model import Briefing, PartyBriefing, Position, Topic
 from summarizer.topics import TopicMatcher, find_topic
 
@@ -35,6 +35,8 @@ class ClaimSearch:
         for phrase, _ in matcher.terms:
             hits.update(self.postings.get(phrase.split()[0], ()))
         claims = self.analysis.claims
+        framed = framed_documents(self.analysis, matcher)
+        hits.update(k for k, claim in enumerate(claims) if framed.intersection(claim.documents))
         return tuple(claims[k] for k in sorted(hits))
 
     def narrowed(self, topic: Topic) -> Analysis:

@@ -9,14 +9,18 @@ from summarizer.gazetteer import gazetteer
 from summarizer.lexicon import RELATED_TERMS, STOPWORDS
 from summarizer.model import Topic
 from summarizer.text import normalize, stem
-from summarizer.words import word_set
+from summarizer.words import word_set, word_table
 
 _ANAPHORA = re.compile(r"\b(this|these|those|such|the move|the idea|the plan|the proposal|the issue|"
-                       r"the demand|the step|the prospect)\b", re.IGNORECASE)
+                       r"the demand|the step|the prospect|the offer|the decision|the measures?|the charges?|"
+                       r"the claims?|the accusations?|the allegations?|the findings|the request|the framework|"
+                       r"that (?:account|claim|view|argument|approach|offer|proposal|plan|idea|decision|move|"
+                       r"demand|request|charge|position))\b", re.IGNORECASE)
 _REFERRING_NOUNS = "|".join(sorted(word_set("referring_nouns")))
 # 'the offer', 'that approach', "the EU's findings", 'the Egyptian framework': a thing named before
 _REFERRING = re.compile(rf"\b(?:the|that)\s+(?:[A-Z][\w.]*(?:['’]s)?\s+)?(?P<noun>{_REFERRING_NOUNS})\b")
 _RELATED = {stem(k): v for k, v in RELATED_TERMS.items()}
+_BROAD = {stem(k): v for k, v in word_table("topic_thesaurus").items()}
 _STOP_STEMS = frozenset(stem(w) for w in STOPWORDS)
 KEYWORD_WEIGHT = 1.0
 NAME_WEIGHT = 0.6  # a word of the topic's key or title, when the topic has keywords of its own
@@ -57,12 +61,20 @@ class TopicMatcher:
             for full in _full_names(keyword):  # 'WTO' is also 'the World Trade Organization'
                 add(full, KEYWORD_WEIGHT)
         own_words = [w for w in re.split(r"[\s_\-/]+", f"{topic.key} {topic.title}".lower()) if w and w not in STOPWORDS]
+        broad = topic.guessed or not topic.keywords  # no user keywords: derived words and the wider thesaurus
         for word in own_words:
-            add(word, KEYWORD_WEIGHT if not topic.keywords else NAME_WEIGHT)
+            for form in (word, *(derived_forms(word) if broad else ())):
+                add(form, KEYWORD_WEIGHT if not topic.keywords else NAME_WEIGHT)
         for word in list(weights) + own_words:
-            for related in _RELATED.get(stem(word.split()[-1]) if word else "", ()):
+            head = stem(word.split()[-1]) if word else ""
+            for related in (*_RELATED.get(head, ()), *(_BROAD.get(head, ()) if broad else ())):
                 add(related, RELATED_WEIGHT)
         return cls(topic, tuple(sorted(weights.items())))
+
+    @property
+    def broad(self) -> bool:
+        """No user gave this topic keywords (auto mode, a free-text query): it is guessed from its words."""
+        return self.topic.guessed or not self.topic.keywords
 
     def score(self, stems: str) -> float:
         """Sum of the weights of the distinct terms found in a ' stem stem ' string."""
@@ -110,6 +122,28 @@ class TopicSet:
                    for longer in matched if len(longer) > len(phrase))
 
 
+# Derivation a stemmer does not undo: (ending, replacements) - suspension/suspend, emission/emit,
+# disarmament/disarm, inspection/inspector, kidnapping/kidnappers, protest/protesters.
+_DERIVATIONS = (("nsions", ("nd",)), ("nsion", ("nd",)), ("ssions", ("t",)), ("ssion", ("t",)),
+                ("aments", ("",)), ("ament", ("",)), ("ments", ("",)), ("ment", ("",)),
+                ("ions", ("or", "ors")), ("ion", ("or", "ors")), ("ings", ("ers",)), ("ing", ("ers",)))
+
+
+def derived_forms(word: str) -> tuple[str, ...]:
+    """Words derived from a topic word by a regular English suffix rule, for a topic named by one word."""
+    word = word.lower()
+    if len(word) < 6 or not word.isalpha():
+        return ()
+    for ending, replacements in _DERIVATIONS:
+        root = word[:-len(ending)]
+        if word.endswith(ending) and len(root) >= 3:
+            return tuple(root + r for r in replacements)
+    if word.endswith(("er", "ers", "or", "ors")):
+        return ()
+    base = word[:-1] if word.endswith("s") else word
+    return (base + ("rs" if base.endswith("e") else "ers"),)  # strikers, protesters
+
+
 @functools.cache
 def _full_names(keyword: str) -> tuple[str, ...]:
     """The full names of the body an abbreviation keyword stands for (none for other keywords)."""
@@ -139,7 +173,8 @@ def find_topic(topics: tuple[Topic, ...], query: str) -> Topic:
         if wanted and wanted in {slug(k) for k in topic.keywords}:
             return topic
     return Topic(key=wanted or "topic", keywords=(normalize(query),) + tuple(
-        w for w in re.findall(r"[\w'-]+", query) if w.lower() not in STOPWORDS and len(w) > 2), title=query.strip())
+        w for w in re.findall(r"[\w'-]+", query) if w.lower() not in STOPWORDS and len(w) > 2), title=query.strip(),
+        guessed=True)
 
 
 # Subjects news about contested stories keeps returning to; discovery looks for these first.

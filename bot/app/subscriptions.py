@@ -19,8 +19,10 @@ MAX_CHANNEL = 64  # characters of a channel id (the store's column)
 MAX_TOPIC = 200  # characters of a topic key or free-text topic (the store's column)
 MAX_ID_DIGITS = 18  # a subscription id fits a 64-bit integer column
 CLAUSES = ("at", "tz", "days")
-USAGE = ("Usage: `/briefing subscribe [story] [topic] [at HH:MM] [tz Zone] [days mon-fri]` (defaults: the "
-         "overview, at 08:00, every day), `/briefing subscriptions`, `/briefing unsubscribe [id]`.")
+QUIET = "quiet"  # the subscribe word: post nothing (instead of "No new statements since …") when nothing is new
+USAGE = ("Usage: `/briefing subscribe [story] [topic] [at HH:MM] [tz Zone] [days mon-fri] [quiet]` (defaults: the "
+         "overview, at 08:00, every day; `quiet`: no post when nothing is new), `/briefing subscriptions`, "
+         "`/briefing unsubscribe [id]`.")
 NOT_ALLOWED = ("Only members who can manage this channel (Manage Channels) may change its daily briefings. "
                "`/briefing subscriptions` shows them.")
 
@@ -43,20 +45,6 @@ def parse_target(text: str) -> Target:
 def dated(briefing: Briefing, day: date, label: str = "Daily briefing") -> Briefing:
     """The briefing with a dated title ('Daily briefing — 2026-11-25 · NATO membership')."""
     return replace(briefing, title=f"{label} — {day.isoformat()} · {briefing.title}")
-
-
-def with_changes(briefing: Briefing, fresh: Briefing, since: datetime) -> Briefing:
-    """The briefing with a note of what is new since the channel's previous post (or that nothing is)."""
-    day = since.strftime("%Y-%m-%d %H:%M UTC")
-    counts = [(p.name, len(p.positions)) for p in fresh.parties if p.positions]
-    if not counts:
-        note = f"No new statements since {day}."
-    else:
-        news = ", ".join(f"{name} ({n})" for name, n in counts)
-        quotes = {s.quote for p in fresh.parties for pos in p.positions for s in pos.sources}
-        shown = sum(1 for p in briefing.parties for pos in p.positions if any(s.quote in quotes for s in pos.sources))
-        note = f"New since {day}: {news}" + (f"; {shown} of the lines below are new." if shown else ".")
-    return replace(briefing, notes=briefing.notes + (note,))
 
 
 def known_topic(service: BriefingSource, words: str | None) -> str | None:
@@ -90,6 +78,11 @@ def state_text(sub: Subscription) -> str:
     return f"active (last error: {sub.last_error})" if sub.last_error else "active"
 
 
+def quiet_text(sub: Subscription) -> str:
+    """How a subscription behaves when nothing is new since its previous post."""
+    return "quiet when nothing is new" if sub.quiet else "says when nothing is new"
+
+
 def briefing_name(story: str | None, topic: str | None) -> str:
     """'ukraine · nato', 'nato', 'ukraine · overview' or 'overview': what a subscription posts."""
     return " · ".join(part for part in (story, topic or "overview") if part)
@@ -98,7 +91,8 @@ def briefing_name(story: str | None, topic: str | None) -> str:
 def summary_line(sub: Subscription, next_run: NextRun) -> str:
     return (f"#{sub.id} · {briefing_name(sub.story, sub.topic)} · {sub.schedule.describe()} · "
             f"next {next_run_text(sub, next_run)} · "
-            f"last post {local_time(sub.last_post_at, sub.schedule.timezone)} · {state_text(sub)}")
+            f"last post {local_time(sub.last_post_at, sub.schedule.timezone)} · {state_text(sub)}"
+            + (f" · {quiet_text(sub)}" if sub.quiet else ""))
 
 
 def split_clauses(words: list[str]) -> tuple[str | None, dict[str, str]]:
@@ -144,6 +138,8 @@ class SubscriptionCommands:
         return self.subscriptions(ctx)
 
     def subscribe(self, args: list[str], ctx: CommandContext) -> Reply:
+        quiet = any(word.lower() == QUIET for word in args)
+        args = [word for word in args if word.lower() != QUIET]
         try:
             words, clauses = split_clauses(args)
             schedule = Schedule.parse(at=clauses.get("at"), days=clauses.get("days"),
@@ -163,14 +159,18 @@ class SubscriptionCommands:
                     self.store.resume(sub.id)
                     return Reply(message=f"Resumed daily briefing #{sub.id} (it was paused: {sub.paused_reason}). "
                                          f"Next post: {next_run_text(self.store.get(sub.id), self.next_run)}.")
+                if sub.quiet != quiet:
+                    self.store.set_quiet(sub.id, quiet)
+                    return Reply(message=f"Daily briefing #{sub.id} now {quiet_text(self.store.get(sub.id))}.")
                 return Reply(message=f"This channel already has that daily briefing: #{sub.id}.", ephemeral=True)
         try:
             sub = self.store.add(ctx.platform, ctx.channel, schedule, topic, team=ctx.team, created_by=ctx.user,
-                                 story=story)
+                                 story=story, quiet=quiet)
         except DuplicateSubscriptionError as exc:  # made meanwhile from the CLI or another chat process
             return Reply(message=f"This channel already has that daily briefing: #{exc.existing}.", ephemeral=True)
+        quiet_note = f", {quiet_text(sub)}" if sub.quiet else ""
         return Reply(message=f"Subscribed #{sub.id}: the {briefing_name(story, topic)} briefing, "
-                             f"{schedule.describe()}. Next post: {next_run_text(sub, self.next_run)}.")
+                             f"{schedule.describe()}{quiet_note}. Next post: {next_run_text(sub, self.next_run)}.")
 
     def _story_topic(self, words: str | None) -> tuple[str | None, str | None] | Reply:
         """(story, topic key) of `[story] [topic]`; a Reply when the topic is unknown or the story unclear."""

@@ -3,13 +3,11 @@ library; SQLAlchemy only for the index in the store)."""
 from __future__ import annotations
 
 import logging
-import re
-from datetime import timedelta
 from pathlib import Path
 
 from pydantic import ValidationError
 
-from bot.app.errors import ConfigError, UsageError
+from bot.app.errors import ConfigError
 from bot.app.desk import StoryDesk
 from bot.app.ports import Warn
 from bot.app.service import BriefingService
@@ -71,12 +69,3 @@ def build_desk(settings: Settings, warn: Warn = log.warning) -> StoryDesk:
     return StoryDesk({name: BriefingService(folder, warn=warn) for name, folder in
                       build_story_folders(settings).items()}, named=named)
 
-
-def age(text: str) -> timedelta:
-    """'30m', '24h', '7d', 'yesterday' as a duration; UsageError naming the text otherwise."""
-    if text.strip().lower() == "yesterday":
-        return timedelta(days=1)
-    match = re.fullmatch(r"\s*(\d+)\s*([mhd])\s*", text.lower())
-    if not match or int(match.group(1)) == 0:
-        raise UsageError(f"{text}: give an age or interval such as 30m, 24h or 7d")
-    return timedelta(**{{"m": "minutes", "h": "hours", "d": "days"}[match.group(2)]: int(match.group(1))})

@@ -63,6 +63,8 @@ def _subscription_commands(sub) -> None:
     p.add_argument("--tz", default=None, help="IANA time zone (default: BRIEFING_TIMEZONE)")
     p.add_argument("--story", help="story folder below the documents root (default: the only one, or the one "
                                    "whose profile has --topic)")
+    p.add_argument("--quiet", action="store_true",
+                   help="post nothing when nothing is new since the previous post (default: say so in one line)")
     sub.add_parser("subscriptions", help="list subscriptions")
     p = sub.add_parser("unsubscribe", help="delete a subscription")
     p.add_argument("id", type=int)

@@ -10,7 +10,8 @@ from zoneinfo import ZoneInfo
 from bot.app.errors import BriefingError, DeliveryError, PermanentDeliveryError, UsageError
 from bot.app.ports import ACTIVE, Deliver, Target
 from bot.app.schedules import Schedule, parse_zone
-from bot.app.subscriptions import briefing_name, dated, known_topic, local_time, next_run_text, parse_target
+from bot.app.subscriptions import (briefing_name, dated, known_topic, local_time, next_run_text, parse_target,
+                                quiet_text)
 from bot.cli.basics import build_service, chosen_story
 from bot.cli.model import with_writer
 from bot.cli.wiring import build_poster, open_store
@@ -26,8 +27,10 @@ def subscribe(args: argparse.Namespace, settings: Settings) -> int:
     schedule = Schedule.parse(at=args.at, days=args.days, cron=args.cron, tz=args.tz or settings.timezone)
     story = chosen_story(settings, getattr(args, "story", None), args.topic)
     topic = known_topic(build_service(settings, story=story, topic=args.topic), args.topic)
-    sub = open_store(settings).add(target.platform, target.channel, schedule, topic, created_by="cli", story=story)
-    print(f"subscription {sub.id}: {sub.target} {briefing_name(story, topic)} {schedule.describe()}; "
+    sub = open_store(settings).add(target.platform, target.channel, schedule, topic, created_by="cli", story=story,
+                                   quiet=args.quiet)
+    print(f"subscription {sub.id}: {sub.target} {briefing_name(story, topic)} {schedule.describe()}"
+          f"{', ' + quiet_text(sub) if sub.quiet else ''}; "
           f"next run {next_run_text(sub, next_run)}")
     return 0
 
@@ -45,6 +48,7 @@ def list_subscriptions(args: argparse.Namespace, settings: Settings) -> int:
         state = sub.state + (f": {sub.paused_reason}" if sub.paused_reason else "")
         if sub.state == ACTIVE and sub.last_error:
             state += f" (last error: {sub.last_error})"
+        state += f" · {quiet_text(sub)}" if sub.quiet else ""
         rows.append((str(sub.id), sub.target, *story_column(sub), sub.topic or "overview", sub.schedule.describe(),
                      next_run_text(sub, next_run), local_time(sub.last_post_at, sub.schedule.timezone), state))
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]) - 1)]

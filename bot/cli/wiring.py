@@ -5,11 +5,12 @@ from functools import partial
 
 from bot.app.commands import Router
 from bot.app.desk import StoryDesk
+from bot.app.freshness import age
 from bot.app.ports import BriefingSource, Deliver, Warn
 from bot.app.story_router import StoryRouter
 from bot.app.subscriptions import SubscriptionCommands
 from bot.chat import slack as slack_chat
-from bot.cli.basics import age, build_story_folders, log
+from bot.cli.basics import build_story_folders, log
 from bot.cli.model import with_writer
 from bot.infra.clock import POLL_SECONDS, Clock
 from bot.infra.delivery.poster import ChannelPoster

@@ -14,8 +14,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
-from sqlalchemy import (Column, DateTime, Index, Integer, MetaData, String, Table, TypeDecorator, UniqueConstraint,
-                        create_engine, delete, func, insert, or_, select, update)
+from sqlalchemy import (Boolean, Column, Index, Integer, MetaData, String, Table, UniqueConstraint, create_engine,
+                        delete, false, func, insert, or_, select, update)
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError
 
@@ -23,6 +23,7 @@ from bot.app.errors import DuplicateSubscriptionError
 from bot.app.ports import ACTIVE, PAUSED, Subscription
 from bot.app.schedules import MAX_CRON, Schedule
 from bot.app.subscriptions import MAX_CHANNEL, MAX_TOPIC
+from bot.infra.sql import UTCDateTime
 from bot.infra.store_migrations import add_missing_columns, replace_index, tolerant
 
 UTC = timezone.utc
@@ -32,19 +33,6 @@ MAX_ERROR = 500  # characters of an error kept
 SQLITE_BUSY_SECONDS = 30  # wait for another process's write instead of failing with "database is locked"
 MAX_ID = 2**63 - 1  # ids beyond a 64-bit integer name no row (and would overflow the driver)
 MAX_STORY = 100  # characters of a story (folder) name
-
-
-class UTCDateTime(TypeDecorator):
-    """Aware UTC datetimes in, aware UTC out; stored naive UTC (SQLite keeps no offsets)."""
-
-    impl = DateTime
-    cache_ok = True
-
-    def process_bind_param(self, value, dialect):
-        return value.astimezone(UTC).replace(tzinfo=None) if value is not None else None
-
-    def process_result_value(self, value, dialect):
-        return value.replace(tzinfo=UTC) if value is not None else None
 
 
 metadata = MetaData()
@@ -67,6 +55,7 @@ subscriptions = Table(
     Column("last_post_at", UTCDateTime),
     Column("last_error", String(MAX_ERROR)),
     Column("story", String(MAX_STORY)),  # story folder under the documents root; NULL: the root is one story
+    Column("quiet", Boolean, server_default=false()),  # post nothing when nothing is new (NULL: no, an older row)
     sqlite_autoincrement=True,  # never reuse an id a user has seen
 )
 # One subscription per channel, story, topic and schedule, however it was made (chat, CLI, two processes at
@@ -83,7 +72,7 @@ deliveries = Table(
     Column("id", Integer, primary_key=True),
     Column("subscription_id", Integer, nullable=False),
     Column("slot", UTCDateTime, nullable=False),  # the scheduled fire time
-    Column("state", String(16), nullable=False),  # claimed | sent | failed | skipped
+    Column("state", String(16), nullable=False),  # claimed | sent | failed | skipped | quiet
     Column("claimed_at", UTCDateTime, nullable=False),
     Column("sent_at", UTCDateTime),
     Column("attempts", Integer, nullable=False, default=1),
@@ -108,7 +97,8 @@ store_meta = Table(
 def _subscription(row) -> Subscription:
     schedule = Schedule(row.timezone, at=row.at_time, days=row.days, cron=row.cron)
     return Subscription(row.id, row.platform, row.channel, row.team, row.topic, schedule, row.created_by,
-                        row.created_at, row.state, row.paused_reason, row.last_post_at, row.last_error, row.story)
+                        row.created_at, row.state, row.paused_reason, row.last_post_at, row.last_error, row.story,
+                        bool(row.quiet))
 
 
 @dataclass(frozen=True)
@@ -159,10 +149,11 @@ class Store:
         conn.execute(update(store_meta).where(store_meta.c.key == VERSION_KEY).values(value=store_meta.c.value + 1))
 
     def add(self, platform: str, channel: str, schedule: Schedule, topic: str | None = None, team: str = "",
-            created_by: str = "", created_at: datetime | None = None, story: str | None = None) -> Subscription:
+            created_by: str = "", created_at: datetime | None = None, story: str | None = None,
+            quiet: bool = False) -> Subscription:
         values = dict(platform=platform, channel=channel, team=team or "", topic=topic, at_time=schedule.at,
-                      days=schedule.days, cron=schedule.cron, timezone=schedule.timezone,
-                      created_by=created_by or "", created_at=created_at or now_utc(), state=ACTIVE, story=story)
+                      days=schedule.days, cron=schedule.cron, timezone=schedule.timezone, created_by=created_by or "",
+                      created_at=created_at or now_utc(), state=ACTIVE, story=story, quiet=quiet)
         try:
             with self._tx() as conn:
                 new_id = conn.execute(insert(subscriptions).values(**values)).inserted_primary_key[0]
@@ -209,6 +200,11 @@ class Store:
         with self._tx() as conn:
             conn.execute(update(subscriptions).where(subscriptions.c.id == sub_id)
                          .values(state=ACTIVE, paused_reason=None, last_error=None))
+            self._bump(conn)
+
+    def set_quiet(self, sub_id: int, quiet: bool) -> None:
+        with self._tx() as conn:
+            conn.execute(update(subscriptions).where(subscriptions.c.id == sub_id).values(quiet=quiet))
             self._bump(conn)
 
     def record_result(self, sub_id: int, posted_at: datetime | None = None, error: str | None = None) -> None:

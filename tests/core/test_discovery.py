@@ -1,5 +1,6 @@
 """Auto mode: every country, bloc or organisation that holds a stance is a party; a place only mentioned is not."""
 from summarizer import Profile, analyze
+from summarizer.abbreviations import groups
 from summarizer.gazetteer import gazetteer
 from summarizer.organisations import abbreviations, company_signals, organisation_spans
 from tests.builders import document
@@ -170,3 +171,62 @@ def test_in_a_story_of_one_country_the_government_and_its_ministers_are_that_cou
                      "would stay open. The government said it would not negotiate under pressure.")
     assert _holders(analysis, "Lena Varga said") == {"Hungary"}
     assert _holders(analysis, "The government said") == {"Hungary"}
+
+
+def test_a_person_named_of_a_party_speaks_for_it():
+    analysis = _auto("The count gave the ruling National Renewal Movement a narrow win over Tomas Ebbe of the "
+                     "Civic Freedom Party. Ebbe said the tally had been doctored.")
+    assert _holders(analysis, "Ebbe said the tally") == {"Civic Freedom Party"}
+
+
+def test_a_titled_person_of_the_ruling_party_speaks_for_it():
+    analysis = _auto("Prime Minister Ana Liss of the governing Labour Unity Party won a second term. "
+                     "Liss urged her rivals to concede.")
+    assert _holders(analysis, "Liss urged") == {"Labour Unity Party"}
+
+
+def test_the_government_is_the_one_country_whose_government_the_text_names():
+    analysis = _auto("Peru's government and the Sendero Rojo Front resumed talks in Havana. Norway is mediating. "
+                     "The government wants a ceasefire before any talks on land, the rebels said.",
+                     "The government said it would not negotiate with kidnappers.")
+    assert _holders(analysis, "The government said it would not") == {"Peru"}
+
+
+def test_a_capital_written_without_its_accent_is_its_country():
+    analysis = _auto("Officials in Bogota rejected the offer on Monday. Caracas said the border would stay closed.")
+    assert _holders(analysis, "Officials in Bogota rejected") == {"Colombia"}
+
+
+def test_a_body_named_after_its_members_answers_to_their_name():
+    analysis = _auto("The Alliance of Landlocked Developing Countries met in Geneva. Landlocked developing "
+                     "countries said the transit fees were unfair.")
+    assert _holders(analysis, "transit fees were unfair") == {"Alliance of Landlocked Developing Countries"}
+
+
+def test_a_group_defined_by_its_members_is_one_party():
+    analysis = _auto("Spain, Italy and Portugal, known as the S3, rejected the migration pact on Tuesday. "
+                     "Greece said it would back the pact.")
+    assert _holders(analysis, "rejected the migration pact") == {"S3"}
+    assert "Spain" not in _parties("Spain, Italy and Portugal, known as the S3, rejected the migration pact.")
+
+
+def test_a_small_state_named_in_the_story_answers_to_its_capital_and_short_name():
+    analysis = _auto("Iceland and the Falkland Islands met in Paris over fishing rights. Reykjavik said the "
+                     "quota was unfair. The Falklands rejected any cut.")
+    assert _holders(analysis, "Reykjavik said") == {"Iceland"}
+    assert _holders(analysis, "The Falklands rejected") == {"Falkland Islands"}
+    assert _parties("Reykjavik said the quota was unfair.") == []  # a small capital alone names no state
+
+
+def test_a_group_is_defined_by_its_members_in_brackets_or_dashes_but_not_by_a_plain_list():
+    assert groups("Chile, Peru and Ecuador (the P3) said") == [("P3", "Chile, Peru and Ecuador")]
+    assert groups("The P3 — Chile, Peru and Ecuador — said") == [("P3", "Chile, Peru and Ecuador")]
+    assert groups("the AU, Kenya, Uganda and Tanzania, which share the lake, met") == []
+
+
+def test_the_party_described_as_ruling_or_opposition_answers_to_that_description():
+    analysis = _auto("President Ivo Marr of the ruling Green Dawn Party was declared the winner. Opposition "
+                     "leader Ana Sova of the Civic Freedom Party rejected the count. The main opposition party said it "
+                     "would appeal. The ruling party said the vote was clean.")
+    assert _holders(analysis, "The main opposition party said") == {"Civic Freedom Party"}
+    assert _holders(analysis, "The ruling party said") == {"Green Dawn Party"}

@@ -22,7 +22,6 @@ KNOWN_GAPS = {
                             "not the numbers our agents signed', 'voting had been largely peaceful')",
     ("recall", "gaza"): "pair_recall 0.812 (one topic per line: 'urged Hamas to accept the proposal' only under "
                         "hostages; missing ceasefire: United States, Jordan; governance: Hamas)",
-    ("auto_found", "election"): "auto mode misses Alliance for Democratic Change",
     ("recall", "kashmir"): "pair_recall 0.833 (Rubio 'welcomed their common sense' has no ceasefire word; the "
                            "sentence before is about diplomacy)",
     ("recall", "trade"): "pair_recall 0.833 ('not seeking to decouple ... would protect strategic industries' "

@@ -1,6 +1,9 @@
 """Topic matching by stems and related terms, free-text queries, and topic discovery."""
+from summarizer import Party, Profile, analyze, brief
 from summarizer.model import Topic
+from summarizer.search import ClaimSearch
 from summarizer.topics import TopicMatcher, discover_topics, find_topic, is_anaphoric, slug, stems_of
+from tests.builders import briefing, document, holders_of
 
 TOPICS = (Topic("water-sharing", ("river", "dam", "water share"), "Water sharing"),
           Topic("compensation", ("compensation", "damages")))
@@ -52,3 +55,44 @@ def test_discovery_keeps_subjects_several_statements_touch_and_merges_overlaps()
     keys = [t.key for t in discover_topics(stems)]
     assert keys and keys[0] in ("tariffs", "trade")
     assert "ceasefire" not in keys  # touched by one statement only
+
+
+def test_a_topic_named_by_its_words_alone_reaches_derived_words_and_a_wider_thesaurus():
+    asked = find_topic((), "suspension")
+    assert asked.guessed
+    matcher = TopicMatcher.build(asked)
+    assert matcher.score(stems_of("the court may suspend the licence")) > 0
+    assert TopicMatcher.build(find_topic((), "wages")).score(stems_of("a 9% pay rise")) > 0
+    assert TopicMatcher.build(find_topic((), "kidnappings")).score(stems_of("the kidnappers fled")) > 0
+
+
+def test_a_topic_the_user_gave_keywords_for_stays_with_them():
+    matcher = TopicMatcher.build(Topic("wages", ("salary",)))
+    assert matcher.score(stems_of("a 9% pay rise")) == 0
+    assert TopicMatcher.build(Topic("suspension", ("halt",))).score(stems_of("they may suspend it")) == 0
+
+
+def test_a_definite_noun_that_refers_back_is_anaphora():
+    assert is_anaphoric("The regulator rejected that account")
+    assert is_anaphoric("The union dismissed the offer")
+    assert not is_anaphoric("The union said that wages must rise")
+
+
+_FRAMED = ("Lowland and Upland agree to a truce after border clashes\n"
+           "Lowland and Upland agreed to a truce on Sunday after a week of shelling. "
+           "Lowland's prime minister said the army had met its goals. "
+           "Upland said the border must be redrawn before any truce.")
+
+
+def test_without_keywords_a_headline_about_the_topic_lends_it_to_a_party_that_names_it_nowhere():
+    profile = Profile(parties=(Party("Lowland"), Party("Upland")))
+    analysis = analyze([document(_FRAMED)], profile)
+    shown = {p.name: [s.quote for pos in p.positions for s in pos.sources] for p in brief(analysis, "truce").parties}
+    assert any("met its goals" in q for q in shown["Lowland"])
+    assert shown == {p.name: [s.quote for pos in p.positions for s in pos.sources]
+                     for p in ClaimSearch.build(analysis).brief("truce").parties}
+
+
+def test_with_keywords_the_headline_lends_nothing():
+    b = briefing(_FRAMED, "truce", parties={"Lowland": [], "Upland": []}, topics={"truce": ["truce"]})
+    assert holders_of(b, "met its goals") == set()
