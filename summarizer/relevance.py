@@ -43,12 +43,11 @@ WEIGHTS = RelevanceWeights()
 def relevance(claim: Claim, matcher: TopicMatcher, headline: bool = True) -> float:
     """Topic weight in the statement, half of what only the rest of its sentence adds, and the previous
     sentence when the statement leans on it ('such aspirations', 'this move', 'he', 'the two leaders'). With
-    `headline` (a story's own topic, which the assigner then narrows to one), a short reaction naming no topic is
-    just relevant to the topics its story's headline names."""
+    `headline` (a story's own topic, which the assigner then narrows to one), a short reaction that neither it nor
+    the sentences around it tie to any topic is just relevant to the topics its story's headline names."""
     score = _combine(claim, matcher.score(claim.stems), matcher.score(claim.sentence_stems),
                      matcher.score(claim.context_stems), matcher.score(claim.neighbour_stems))
-    if headline and score < MIN_RELEVANCE and _reaction(claim) and not matcher.score(claim.sentence_stems) \
-            and matcher.score(claim.lead_stems):
+    if headline and not score and _reaction(claim) and matcher.score(claim.lead_stems):
         return MIN_RELEVANCE  # 'The council dismissed the offer': a reaction is about what its story is about
     return score
 
@@ -108,8 +107,8 @@ class TopicAssigner:
 
     def _around(self, combined: list[float], found: set[int], lead: str, reaction: bool) -> set[int]:
         """The topic of a claim whose sentence names none: the one the sentences around it are about, else
-        (when they say too little) the one its story's headline is about."""
-        if max(combined, default=0.0) < MIN_RELEVANCE and reaction:
+        (when they name none either) the one its story's headline is about."""
+        if not any(combined) and reaction:
             scores = sorted(self._topics.scores(lead), reverse=True) + [0.0]
             if scores[0] >= HEADLINE_LEAD * scores[1]:
                 found = _top(list(self._topics.scores(lead)), self._topics.firsts(lead), 0.0) or found
