@@ -5,7 +5,7 @@ from pathlib import Path
 
 from bot.app.errors import UsageError
 from config.profile import load_profile
-from summarizer.topics import slug
+from summarizer.keys import slug
 
 PROFILE_FILE = "profile.toml"
 
@@ -15,6 +15,11 @@ def story_folders(root: Path) -> dict[str, Path]:
     if not root.is_dir():
         return {}
     return {p.name: p for p in sorted(root.iterdir()) if p.is_dir() and (p / PROFILE_FILE).is_file()}
+
+
+def story_folder(root: Path, story: str | None, topic: str | None) -> Path:
+    """The folder to brief below a documents root (a root that is no folder is left for the opener to name)."""
+    return choose_story(root, story, topic) if root.is_dir() else root
 
 
 def choose_story(root: Path, story: str | None, topic: str | None) -> Path:
