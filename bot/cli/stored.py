@@ -28,8 +28,8 @@ def answer(argv: Sequence[str]) -> int | None:
     args = build_parser().parse_args(argv)
     try:
         text = stored_text(args, load_settings())
-    except BriefingError:
-        return None
+    except (BriefingError, OSError, ValueError):
+        return None  # the full path meets the same problem and says what it is
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED
     return None if text is None else guarded(lambda: print(text))

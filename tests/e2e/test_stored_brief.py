@@ -66,3 +66,15 @@ def test_a_changed_profile_is_never_answered_from_the_store(tmp_path, docs):
     after, loaded = brief(tmp_path / "store.sqlite3", docs, "nato")
     expected, _ = brief(tmp_path / "fresh.sqlite3", docs, "nato")
     assert loaded & HEAVY and after == expected
+
+
+def test_problems_are_reported_by_the_full_path_as_before(tmp_path, docs):
+    brief(tmp_path / "store.sqlite3", docs, "nato")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("BRIEFING_")}
+    env.update(BRIEFING_DATABASE_URL=f"sqlite:///{tmp_path / 'store.sqlite3'}", BRIEFING_DOCUMENTS=str(docs))
+    for args, named in ((["--profile", str(tmp_path / "missing.toml")], "missing.toml"),
+                        (["--docs", str(tmp_path / "nowhere")], "nowhere")):
+        proc = subprocess.run([sys.executable, "-m", "bot", "brief", "nato", *args], cwd=ROOT, env=env,
+                              capture_output=True, text=True, timeout=120)
+        assert proc.returncode == 2 and proc.stderr.startswith("error: ") and named in proc.stderr, proc.stderr
+        assert proc.stderr.count("\n") == 1 and not proc.stdout
