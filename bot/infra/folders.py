@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -71,7 +72,7 @@ def folder_signature(folder: Path, profile: Path | None) -> tuple:
     """Cheap change detector: names, sizes and modification times of every candidate file."""
     files = [profile] if profile else []
     if folder.is_dir():
-        files += sorted(p for p in folder.rglob("*") if p.suffix.lower() in SUFFIXES)
+        files += sorted((p for p in folder.rglob("*") if p.suffix.lower() in SUFFIXES), key=_path_order)
     out = []
     for path in files:
         try:
@@ -98,15 +99,20 @@ class FileEntry:
 def scan(folder: Path) -> list[FileEntry]:
     """Candidate files below `folder`, in the order the core reads them (path order)."""
     out = []
-    for path in sorted(p for p in folder.rglob("*") if p.suffix.lower() in SUFFIXES):
+    for path in sorted((p for p in folder.rglob("*") if p.suffix.lower() in SUFFIXES), key=_path_order):
         try:
-            stat = path.stat()
+            info = path.stat()
         except OSError:
             continue
-        if path.is_file():
-            out.append(FileEntry(f"{folder.name}/{path.relative_to(folder).as_posix()}", path, stat.st_size,
-                                 stat.st_mtime_ns))
+        if stat.S_ISREG(info.st_mode):  # what is_file() asks, without a second stat
+            out.append(FileEntry(f"{folder.name}/{path.relative_to(folder).as_posix()}", path, info.st_size,
+                                 info.st_mtime_ns))
     return out
+
+
+def _path_order(path: Path) -> tuple[str, ...]:
+    """The order of sorted(paths), as a key: comparing Path objects one pair at a time is ~5x slower."""
+    return path.parts
 
 
 def signature(files: Sequence[FileEntry], profile: Path | None, profile_data: Profile) -> str:

@@ -1,6 +1,7 @@
 """Several stories under one documents root: each story is a folder with its own profile.toml."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from bot.app.errors import UsageError
@@ -14,7 +15,9 @@ def story_folders(root: Path) -> dict[str, Path]:
     """Story name -> folder, for every folder right below `root` that holds a profile.toml."""
     if not root.is_dir():
         return {}
-    return {p.name: p for p in sorted(root.iterdir()) if p.is_dir() and (p / PROFILE_FILE).is_file()}
+    with os.scandir(root) as entries:  # a root of 10,000 articles: no stat of each file, as iterdir would make
+        names = sorted(e.name for e in entries if e.is_dir())
+    return {name: root / name for name in names if (root / name / PROFILE_FILE).is_file()}
 
 
 def story_folder(root: Path, story: str | None, topic: str | None) -> Path:

@@ -113,3 +113,12 @@ def test_the_terminal_reads_the_store_only_when_nothing_else_decides(corpus, url
     assert stored_text(_args(topic=["energy"]), settings) is None  # not stored yet
     (corpus.folder.folder / "00002.txt").unlink()
     assert stored_text(_args(), settings) is None  # the folder changed: refreshed by the full path
+
+
+def test_the_scan_keeps_the_order_and_files_of_a_plain_path_sort(tmp_path):
+    for name in ("a-b.txt", "a/b.txt", "a b.txt", "A.txt", "é.txt", "a/c/d.md", "z.html", "notes.pdf"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    (tmp_path / "dir.txt").mkdir()  # a folder named like a document is no document
+    expected = [p for p in sorted(tmp_path.rglob("*")) if p.suffix in (".txt", ".md", ".html") and p.is_file()]
+    assert [f.path for f in scan(tmp_path)] == expected
