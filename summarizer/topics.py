@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from summarizer.gazetteer import gazetteer
+from summarizer.keys import slug
 from summarizer.lexicon import RELATED_TERMS, STOPWORDS
 from summarizer.model import Topic
 from summarizer.text import normalize, stem
@@ -152,10 +153,6 @@ def _full_names(keyword: str) -> tuple[str, ...]:
 
 def is_anaphoric(text: str) -> bool:
     return bool(_ANAPHORA.search(text))
-
-
-def slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", normalize(text).lower()).strip("-")
 
 
 def find_topic(topics: tuple[Topic, ...], query: str) -> Topic:

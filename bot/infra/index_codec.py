@@ -1,22 +1,10 @@
 """The core's per-document results as compact plain data (zlib-compressed JSON) for the index, and back."""
 from __future__ import annotations
 
-import json
-import zlib
-from dataclasses import asdict, fields
-
-from summarizer import Briefing, PartyBriefing, Position, Source
+from bot.infra.briefing_store import pack, unpack  # noqa: F401  (the index's rows are packed the same way)
 from summarizer.attribution import Statement
 from summarizer.extraction import Found, Reading
 from summarizer.text import Sentence
-
-
-def pack(value) -> bytes:
-    return zlib.compress(json.dumps(value, separators=(",", ":"), ensure_ascii=False).encode(), 6)
-
-
-def unpack(blob: bytes):
-    return json.loads(zlib.decompress(blob))
 
 
 def reading_to_plain(reading: Reading) -> dict:
@@ -54,30 +42,3 @@ def found_from_plain(doc: str, plain: list) -> list[Found]:
                               holder_at=holder_at, cue_at=tuple(cue_at))
         out.append(Found(statement, key, stems, sentence_stems, context_stems, neighbour_stems, antecedent))
     return out
-
-
-_NESTED = {(Briefing, "parties"): PartyBriefing, (PartyBriefing, "positions"): Position, (Position, "sources"): Source}
-
-
-def briefing_to_plain(briefing: Briefing) -> dict:
-    return asdict(briefing)
-
-
-def briefing_from_plain(plain: dict) -> Briefing:
-    """The Briefing back; raises TypeError/KeyError when it was stored by a different model (a cache miss)."""
-    return _build(Briefing, plain)
-
-
-def _build(cls, plain: dict):
-    values = {}
-    for f in fields(cls):
-        if f.name not in plain:
-            continue
-        value = plain[f.name]
-        inner = _NESTED.get((cls, f.name))
-        values[f.name] = tuple(_build(inner, v) for v in value) if inner else _tuples(value)
-    return cls(**values)
-
-
-def _tuples(value):
-    return tuple(_tuples(v) for v in value) if isinstance(value, list) else value

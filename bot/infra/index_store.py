@@ -17,6 +17,7 @@ from sqlalchemy import (
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError
 
+from bot.infra.briefing_store import state_token
 from bot.infra.store import UTCDateTime
 
 metadata = MetaData()
@@ -187,7 +188,7 @@ class IndexStore:
         ingest (stored briefings are valid for one token)."""
         with self.engine.connect() as conn:
             row = conn.execute(select(stories.c.signature, stories.c.updated_at).where(stories.c.story == story)).first()
-            return (row[0], f"{row[0][:24]}@{row[1].isoformat()}") if row else None
+            return (row[0], state_token(row[0], row[1])) if row else None
 
     def finish(self, story: str, signature: str, lexicon_key: str, now: datetime) -> None:
         with self.tx() as conn:

@@ -4,12 +4,10 @@ from __future__ import annotations
 import hashlib
 import pickle
 import zlib
-from functools import lru_cache
 from pathlib import Path
 
-import summarizer
-
 from bot.infra.documents import load_document
+from bot.infra.folders import core_fingerprint
 from bot.infra.index_codec import found_to_plain, pack, reading_from_plain, reading_to_plain, unpack
 from summarizer import Document
 from summarizer.extraction import find_statements, read
@@ -32,18 +30,6 @@ def set_state(**state) -> bytes:
     blob = pickle.dumps(state)
     _state.update(state, key=hashlib.sha1(blob).digest())
     return blob
-
-
-@lru_cache(maxsize=1)
-def core_fingerprint() -> str:
-    """Hash of the core's code and word lists: stored extractions are only valid for the core that made them."""
-    root = Path(summarizer.__file__).parent
-    digest = hashlib.sha256()
-    for path in sorted(p for p in root.rglob("*") if p.is_file() and p.suffix in (".py", ".txt")):
-        digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
-    for module in ("index_codec.py", "index_work.py"):  # and the format the results are stored in
-        digest.update((Path(__file__).parent / module).read_bytes())
-    return digest.hexdigest()[:16]
 
 
 def content_hash(story: str, text: str) -> str:

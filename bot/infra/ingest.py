@@ -2,7 +2,6 @@
 identical copies share one extraction, and the work is spread over every core (a process pool)."""
 from __future__ import annotations
 
-import hashlib
 import os
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -11,11 +10,11 @@ from datetime import datetime, timezone
 from multiprocessing import get_context
 from pathlib import Path, PurePosixPath
 
-from bot.infra.documents import SUFFIXES
 from bot.infra import index_work as work
 from bot.infra.index_codec import found_to_plain, pack, reading_from_plain, unpack
 from bot.infra.index_store import DocumentRow, IndexStore
 from bot.infra.articles import Article
+from bot.infra.folders import FileEntry, scan, signature
 from summarizer import Document, Profile
 from summarizer.analysis import corpus_lexicon
 from summarizer.extraction import describe, lexicon_key
@@ -43,37 +42,6 @@ class IngestSummary:
         return (f"{self.documents} documents: {self.added} new, {self.changed} changed, {self.removed} removed, "
                 f"{self.extracted} extracted, {self.new_statements} new statements"
                 + (f", {self.skipped} skipped" if self.skipped else ""))
-
-
-@dataclass(frozen=True, slots=True)
-class FileEntry:
-    doc: str
-    path: Path
-    size: int
-    mtime_ns: int
-
-
-def scan(folder: Path) -> list[FileEntry]:
-    """Candidate files below `folder`, in the order the core reads them (path order)."""
-    out = []
-    for path in sorted(p for p in folder.rglob("*") if p.suffix.lower() in SUFFIXES):
-        try:
-            stat = path.stat()
-        except OSError:
-            continue
-        if path.is_file():
-            out.append(FileEntry(f"{folder.name}/{path.relative_to(folder).as_posix()}", path, stat.st_size,
-                                 stat.st_mtime_ns))
-    return out
-
-
-def signature(files: Sequence[FileEntry], profile: Path | None, profile_data: Profile) -> str:
-    """Fingerprint of the folder (names, sizes, times) and the profile's content."""
-    digest = hashlib.sha256(repr(profile_data).encode() + work.core_fingerprint().encode())
-    digest.update(str(profile).encode())
-    for f in files:
-        digest.update(f"{f.doc}\0{f.size}\0{f.mtime_ns}\n".encode())
-    return digest.hexdigest()[:32]
 
 
 def doc_order(doc: str) -> tuple[str, ...]:

@@ -18,7 +18,9 @@ from bot.infra.documents import DocumentFolder
 from bot.infra.index import Index, IndexedFolder
 from bot.infra.index_store import IndexStore
 from config.profile import load_profile
-from summarizer import Profile, analyze, brief
+from summarizer import Profile
+from summarizer.analysis import analyze
+from summarizer.briefing import brief
 from summarizer.search import ClaimSearch
 
 ROOT = Path(__file__).resolve().parents[2]
