@@ -33,6 +33,7 @@ class Pick:
     words: frozenset[str]
     text: str = ""
     keys: set[str] = field(default_factory=set)
+    lead_key: str = ""  # dedupe key of the quote of the claim that started the group
 
 
 def select(ranked: list[tuple[float, Claim]], limit: int, line: Line) -> list[Pick]:
@@ -57,9 +58,9 @@ def _merge(ranked: list[tuple[float, Claim]]) -> list[Pick]:
     for score, claim in ranked:
         words, key = _content(claim), dedupe_key(claim.statement.quote)
         same = next((g for g in groups if key in g.keys or _jaccard(words, g.words) >= SAME_STANCE
-                     or fuzz.ratio(key, dedupe_key(g.claims[0].statement.quote)) >= SAME_QUOTE), None)
+                     or fuzz.ratio(key, g.lead_key) >= SAME_QUOTE), None)
         if same is None:
-            groups.append(Pick([claim], score, words, keys={key}))
+            groups.append(Pick([claim], score, words, keys={key}, lead_key=key))
         else:
             same.claims.append(claim)
             same.keys.add(key)
