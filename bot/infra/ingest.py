@@ -19,7 +19,7 @@ from bot.infra.articles import Article
 from summarizer import Document, Profile
 from summarizer.analysis import corpus_lexicon
 from summarizer.extraction import describe, lexicon_key
-from summarizer.parties import build_lexicon
+from summarizer.parties import PartyLexicon, lexicon_with_people, party_lexicon, people_key
 
 BATCH = 200  # documents per transaction: a kill loses at most one batch of work
 INLINE = 40  # fewer jobs than this run in this process (a pool costs a second to start)
@@ -91,6 +91,7 @@ class Ingest:
         self.workers = workers or os.cpu_count() or 1
         self.summary = IngestSummary()
         self.now = datetime.now(timezone.utc)
+        self.parties = party_lexicon(profile.parties) if profile.parties else None  # people are read under it
         self._pool: ProcessPoolExecutor | None = None
 
     def run(self, folder: Path, profile_path: Path | None, articles: Sequence[Article] = ()) -> IngestSummary:
@@ -129,7 +130,7 @@ class Ingest:
         gone = [d for d, row in known.items() if d not in present and row.size >= 0]
         jobs = [(self.story, str(f.path), str(folder)) for f in todo]
         batch: list[tuple[FileEntry, dict]] = []
-        for n, (entry, result) in enumerate(zip(todo, self._map("load_and_read", jobs)), 1):
+        for n, (entry, result) in enumerate(zip(todo, self._map("load_and_read", jobs, parties=self.parties)), 1):
             for message in result["warnings"]:
                 self.warn(message)
             if result["content"] is None:
@@ -155,7 +156,7 @@ class Ingest:
         batch = []
         for article in articles:
             doc = Document(id=article.url, text=article.text, title=article.title, url=article.url)
-            result = work.read_text(self.story, doc)
+            result = work.read_text(self.story, doc, self.parties)
             old = known.get(article.url)
             if old is not None and old.content == result["content"]:
                 continue
@@ -174,7 +175,7 @@ class Ingest:
     def _write_rows(self, batch: list[tuple[DocumentRow, dict]]) -> None:
         if not batch:
             return
-        columns = ("content", "text", "reading", "mentions")
+        columns = ("content", "text", "reading", "mentions", "people", "parties_key")
         rows = {r["content"]: {k: r.get(k) for k in columns} for _, r in batch}
         docs = [row for row, _ in batch]
         with self.store.tx() as conn:
@@ -217,7 +218,7 @@ class Ingest:
         """Statements of the contents not yet extracted with the corpus's current lexicon (profile parties)."""
         rows = self._rows()
         hashes = list(dict.fromkeys(c for _, c in rows))
-        lexicon = build_lexicon(self.profile.parties, self._texts(rows))
+        lexicon = self._lexicon(rows, hashes)
         key = lexicon_key(lexicon)
         current = self.store.column("lexicon_key", hashes)
         todo = [h for h in hashes if current.get(h, (None,))[0] != key]
@@ -228,6 +229,21 @@ class Ingest:
                                                for h, (found, claims) in results))
         self.summary.extracted = len(todo)
         return key
+
+    def _lexicon(self, rows: list[tuple[str, str]], hashes: list[str]) -> PartyLexicon:
+        """The corpus's lexicon (build_lexicon) from the people stored per text; a text read under other
+        parties (the profile changed) is read again, in the pool."""
+        key = people_key(self.parties)
+        stored = self.store.column("people", hashes, "parties_key")
+        todo = [h for h in hashes if stored.get(h, (None, None))[1] != key]
+        if todo:
+            texts = self.store.column("text", todo)
+            found = self._map("people", [(h, texts[h][0]) for h in todo], parties=self.parties)
+            self._update("people", len(todo), ((h, {"people": blob, "parties_key": k})
+                                               for h, (blob, k) in zip(todo, found)))
+            stored = self.store.column("people", hashes, "parties_key")
+        people = {h: unpack(stored[h][0]) for h in hashes}
+        return lexicon_with_people(self.profile.parties, (people[c] for _, c in rows))
 
     def _discovered(self) -> str:
         """Auto mode: the parties come from every document's statements at once, so all are extracted together
