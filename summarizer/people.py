@@ -3,13 +3,14 @@ Rubio', 'Sergei Lavrov, Russia's foreign minister', "Acme's chief executive, Jan
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from typing import Protocol
 
 from summarizer.lexicon import HEAD_TITLES, TITLE_WORDS
 from summarizer.words import word_set
 
 _PARTICLES = frozenset({"von", "der", "van", "de", "da", "di", "du", "bin", "ibn", "al", "el", "la", "le"})
+_WORD = re.compile(r"[\w'’.-]+|[,;:]")
 _NAME_TOKEN = re.compile(r"(?:[A-Z]|(?:al|el|bin|ibn)-[A-Z])[a-zA-Z'’-]+$")
 
 
@@ -37,7 +38,7 @@ def people_in(alias_party: dict[str, str], text: str) -> list[list]:
     people), so an index can keep them per document: [kind, name words, party, titles] each."""
     found: list[list] = []
     for sentence in text.split("\n"):
-        words = re.findall(r"[\w'’.-]+|[,;:]", sentence)
+        words = _WORD.findall(sentence)
         for i in range(len(words)):
             for finder in (_person_at, _person_before_apposition, _person_after_possessive_title):
                 person = finder(alias_party, words, i)
@@ -68,7 +69,7 @@ def _person_at(alias_party: dict[str, str], words: list[str], i: int) -> list | 
     if not titles or not head:
         return None
     name = []
-    while j < len(words) and len(name) < 4 and (_NAME_TOKEN.match(words[j].rstrip(".")) or (
+    while j < len(words) and len(name) < 4 and (_is_name(words[j].rstrip(".")) or (
             name and words[j] in _PARTICLES and _name_follows(words, j + 1))) \
             and not _is_title(words[j]):
         token = words[j].rstrip(".,")
@@ -107,11 +108,11 @@ def _add_titled(lexicon: Names, name: list[str], party: str | None, titles: froz
 
 def _person_before_apposition(alias_party: dict[str, str], words: list[str], i: int) -> list | None:
     """'Rafael Grossi, the head of the IAEA,' / 'Sergei Lavrov, Russia's foreign minister,'."""
-    if i > 0 and (_NAME_TOKEN.match(words[i - 1]) or _is_title(words[i - 1])):
+    if i > 0 and (_is_name(words[i - 1]) or _is_title(words[i - 1])):
         return None
     for size in (3, 2):
         name = words[i:i + size]
-        if len(name) < size or not all(_NAME_TOKEN.match(w) and not _is_title(w) for w in name):
+        if len(name) < size or not all(_is_name(w) and not _is_title(w) for w in name):
             continue
         if i + size >= len(words) or words[i + size] != ",":
             continue
@@ -136,7 +137,7 @@ def _add_apposition(lexicon: Names, name: list[str], party: str | None, titles: 
 def _person_after_possessive_title(alias_party: dict[str, str], words: list[str], i: int) -> list | None:
     """"Acme's chief executive, Jane Roe, said', "India's environment minister, Arvind Rao,", "China's
     ambassador to the U.S., Xie Feng,": a possessor, a role ending in or holding a title, a name in commas."""
-    if not re.search(r"['’]s$", words[i]):
+    if not words[i].endswith(("'s", "’s")):
         return None
     party = _party_before(alias_party, words, i + 1)
     comma = next((k for k in range(i + 1, min(i + 8, len(words))) if words[k] == ","), None)
@@ -146,7 +147,7 @@ def _person_after_possessive_title(alias_party: dict[str, str], words: list[str]
     if not titles & _head_titles() or not words[i + 1][:1].islower():
         return None
     name, j = [], comma + 1
-    while j < len(words) and len(name) < 4 and (_NAME_TOKEN.match(words[j]) and not _is_title(words[j]) or (
+    while j < len(words) and len(name) < 4 and (_is_name(words[j]) and not _is_title(words[j]) or (
             name and words[j] in _PARTICLES and _name_follows(words, j + 1))):
         name.append(words[j])
         j += 1
@@ -169,7 +170,12 @@ def _name_follows(words: list[str], j: int) -> bool:
     """After 'von' in 'Ursula von der Leyen': more particles, then a capitalised name."""
     while j < len(words) and words[j] in _PARTICLES:
         j += 1
-    return j < len(words) and bool(_NAME_TOKEN.match(words[j]))
+    return j < len(words) and bool(_is_name(words[j]))
+
+
+@lru_cache(maxsize=65536)
+def _is_name(word: str) -> bool:
+    return _NAME_TOKEN.match(word) is not None
 
 
 @cache
@@ -183,6 +189,7 @@ def _head_titles() -> frozenset[str]:
     return HEAD_TITLES | word_set("organisation_titles")
 
 
+@lru_cache(maxsize=65536)  # called for every word of every text, and words repeat
 def _is_title(word: str) -> bool:
     return word.lower().rstrip(".") in _titles() or word.lower() in _titles()
 
