@@ -146,7 +146,8 @@ class IndexStore:
 
     def add_contents(self, conn: Connection, rows: list[dict]) -> None:
         """New extraction rows; a row another process added meanwhile is the same content, so it is skipped."""
-        fresh = [r for r in rows if r["content"] not in self._present(conn, [r["content"] for r in rows])]
+        present = self._present(conn, [r["content"] for r in rows])  # one query for the batch
+        fresh = [r for r in rows if r["content"] not in present]
         if fresh:
             conn.execute(insert(contents), fresh)
 
