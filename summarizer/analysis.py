@@ -25,6 +25,7 @@ class Claim:
     neighbour_stems: str  # the sentences before and after it in its paragraph
     order: int  # first appearance, for stable output
     antecedent: str = ""  # what 'this move' or 'such plans' may stand for: the sentence's earlier part or the one before
+    topics: tuple[str, ...] | None = None  # the story's topics it belongs under, when known in advance (an index)
 
     @cached_property
     def leans_back(self) -> bool:
@@ -77,7 +78,7 @@ def assemble(documents: Sequence[Document], found: Iterable[Sequence[Found]], le
                     claim.documents.append(doc.id)
                 continue
             claims[key] = Claim(f.statement, [doc.id], f.stems, f.sentence_stems, f.context_stems,
-                                f.neighbour_stems, len(claims), f.antecedent)
+                                f.neighbour_stems, len(claims), f.antecedent, f.topics)
     topics = profile.topics or discover_topics([c.stems for c in claims.values()])
     return Analysis(tuple(documents), lexicon.parties, topics, tuple(claims.values()), lexicon,
                     {d.id: d.url for d in documents})

@@ -63,7 +63,8 @@ class TopicAssigner:
         """Keys of the topics `claim` belongs under: those its stance clauses are about, else the one its
         sentence and context are most about (empty when it is about none of them)."""
         if claim.order not in self._seen:
-            self._seen[claim.order] = self._assign(claim) if self.keys else frozenset()
+            known = frozenset(claim.topics) if claim.topics is not None else None  # found at ingest
+            self._seen[claim.order] = known if known is not None else self._assign(claim) if self.keys else frozenset()
         return self._seen[claim.order]
 
     def _assign(self, claim: Claim) -> frozenset[str]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import hashlib
 import pickle
 import zlib
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -12,7 +13,9 @@ import summarizer
 from bot.infra.documents import load_document
 from bot.infra.index_codec import found_to_plain, pack, reading_from_plain, reading_to_plain, unpack
 from summarizer import Document
-from summarizer.extraction import find_statements, read
+from summarizer.analysis import Claim
+from summarizer.extraction import Found, find_statements, read
+from summarizer.relevance import TopicAssigner
 from summarizer.parties import PartyLexicon, people_key
 from summarizer.people import people_in
 
@@ -95,10 +98,18 @@ def text_of(blob: bytes) -> str:
 
 
 def statements(job: tuple[str, bytes]) -> tuple[bytes, list[str]]:
-    """Statements of one document (compressed) and the ids of its claims."""
+    """Statements of one document (compressed) and the ids of its claims; with the profile's topics in the
+    state, each with the topics it belongs under (what every briefing would otherwise work out again)."""
     content, blob = job
     found = find_statements(reading_from_plain(content, unpack(blob)), _state["lexicon"])
+    if _state.get("topics"):
+        assigner = TopicAssigner(_state["topics"], _state["lexicon"])
+        found = tuple(replace(f, topics=tuple(sorted(assigner.topics_of(_claim(f, k))))) for k, f in enumerate(found))
     return pack(found_to_plain(found)), [claim_id(f.statement.holder, f.key) for f in found]
+
+
+def _claim(f: Found, order: int) -> Claim:
+    return Claim(f.statement, [], f.stems, f.sentence_stems, f.context_stems, f.neighbour_stems, order, f.antecedent)
 
 
 _PHASES = {"load_and_read": load_and_read, "statements": statements, "people": people}

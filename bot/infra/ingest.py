@@ -13,12 +13,12 @@ from pathlib import Path, PurePosixPath
 
 from bot.infra.documents import SUFFIXES
 from bot.infra import index_work as work
-from bot.infra.index_codec import found_to_plain, pack, reading_from_plain, unpack
+from bot.infra.index_codec import found_to_plain, lexicon_from_plain, lexicon_to_plain, pack, reading_from_plain, unpack
 from bot.infra.index_store import DocumentRow, IndexStore
 from bot.infra.articles import Article
 from summarizer import Document, Profile
 from summarizer.analysis import corpus_lexicon
-from summarizer.extraction import describe, lexicon_key
+from summarizer.extraction import changed_names, describe, lexicon_key, names_pattern
 from summarizer.parties import PartyLexicon, lexicon_with_people, party_lexicon, people_key
 
 BATCH = 200  # documents per transaction: a kill loses at most one batch of work
@@ -76,6 +76,11 @@ def signature(files: Sequence[FileEntry], profile: Path | None, profile_data: Pr
     return digest.hexdigest()[:32]
 
 
+def found_key(lexicon: PartyLexicon, topics: tuple) -> str:
+    """Key of stored statements: the lexicon they were found with and the topics they were put under."""
+    return hashlib.sha256(f"{lexicon_key(lexicon)}\0{topics!r}".encode()).hexdigest()[:16]
+
+
 def doc_order(doc: str) -> tuple[str, ...]:
     return PurePosixPath(doc).parts
 
@@ -92,6 +97,7 @@ class Ingest:
         self.summary = IngestSummary()
         self.now = datetime.now(timezone.utc)
         self.parties = party_lexicon(profile.parties) if profile.parties else None  # people are read under it
+        self.lexicon: bytes | None = None  # the names of the lexicon this run used (profile parties only)
         self._pool: ProcessPoolExecutor | None = None
 
     def run(self, folder: Path, profile_path: Path | None, articles: Sequence[Article] = ()) -> IngestSummary:
@@ -105,7 +111,7 @@ class Ingest:
         finally:
             if self._pool is not None:
                 self._pool.shutdown()
-        self.store.finish(self.story, sig, key, self.now)
+        self.store.finish(self.story, sig, key, self.now, self.lexicon)
         self.store.set_meta(f"core:{self.story}", work.core_fingerprint())
         self.store.drop_orphans()
         self.summary.documents = len(self.store.documents(self.story))
@@ -219,16 +225,38 @@ class Ingest:
         rows = self._rows()
         hashes = list(dict.fromkeys(c for _, c in rows))
         lexicon = self._lexicon(rows, hashes)
-        key = lexicon_key(lexicon)
+        key = found_key(lexicon, self.profile.topics)
         current = self.store.column("lexicon_key", hashes)
-        todo = [h for h in hashes if current.get(h, (None,))[0] != key]
+        todo = self._relabel([h for h in hashes if current.get(h, (None,))[0] != key], current, lexicon, key)
+        self.lexicon = pack({**lexicon_to_plain(lexicon), "topics": repr(self.profile.topics)})
         readings = self.store.column("reading", todo)
         jobs = [(h, readings[h][0]) for h in todo]
-        results = zip(todo, self._map("statements", jobs, lexicon=lexicon))
+        results = zip(todo, self._map("statements", jobs, lexicon=lexicon, topics=self.profile.topics))
         self._update("statements", len(todo), ((h, {"lexicon_key": key, "found": found, "claims": claims})
                                                for h, (found, claims) in results))
         self.summary.extracted = len(todo)
         return key
+
+    def _relabel(self, todo: list[str], current: dict[str, tuple], lexicon: PartyLexicon, key: str) -> list[str]:
+        """Of the contents to extract, those extracted under the previous run's lexicon whose sentences name
+        nobody whose entry changed since (changed_names) only take the new key; the others are returned."""
+        previous = self.store.lexicon(self.story)
+        if previous is None or previous[0] == key:
+            return todo
+        plain = unpack(previous[1])
+        same_topics = plain.get("topics") == repr(self.profile.topics)
+        old = lexicon_from_plain(plain, self.profile.parties) if same_topics else None
+        names = changed_names(old, lexicon) if old is not None else None
+        stale = [h for h in todo if current.get(h, (None,))[0] == previous[0]]
+        if names is None or not stale:
+            return todo
+        pattern, readings = names_pattern(names), self.store.column("reading", stale)
+        same = {h for h in stale if pattern is None
+                or not pattern.search("\n".join(text for _, text in unpack(readings[h][0])["s"]))}
+        with self.store.tx() as conn:
+            for h in same:
+                self.store.set_contents(conn, h, lexicon_key=key)
+        return [h for h in todo if h not in same]
 
     def _lexicon(self, rows: list[tuple[str, str]], hashes: list[str]) -> PartyLexicon:
         """The corpus's lexicon (build_lexicon) from the people stored per text; a text read under other
