@@ -63,6 +63,7 @@ class Position:
     sources: tuple[Source, ...]
     reported_by: str | None = None  # "according to X" when another party reports it
     writer: str = "offline"  # "model" when a language model wrote `text` and the faithfulness guard accepted it
+    new: bool = False  # every statement behind it was first seen since the reader's previous briefing
 
 
 @dataclass(frozen=True, slots=True)

@@ -41,6 +41,8 @@ class Subscription:
     paused_reason: str | None
     last_post_at: datetime | None
     last_error: str | None
+    story: str | None = None  # the story folder it briefs; None: the documents root is one story
+    quiet: bool = False  # post nothing when nothing is new since the previous post
 
     @property
     def target(self) -> str:
@@ -77,18 +79,20 @@ class FreshBriefingSource(BriefingSource, Protocol):
     """A briefing source that knows when each statement was first seen (the index), for 'what changed'."""
 
     def changes(self, topic: str | None, since: datetime) -> Briefing: ...
+    def new_statements(self, since: datetime) -> frozenset[str]: ...  # keys of statements first seen since then
 
 
 class SubscriptionRepository(Protocol):
     """Persistence of subscriptions (bot/infra/store.py implements it)."""
 
     def add(self, platform: str, channel: str, schedule: Schedule, topic: str | None = None, team: str = "",
-            created_by: str = "") -> Subscription: ...
+            created_by: str = "", *, story: str | None = None, quiet: bool = False) -> Subscription: ...
     def get(self, sub_id: int) -> Subscription | None: ...
     def list(self, platform: str | None = None, channel: str | None = None,
              state: str | None = None) -> list[Subscription]: ...
     def delete(self, sub_id: int) -> bool: ...
     def resume(self, sub_id: int) -> None: ...
+    def set_quiet(self, sub_id: int, quiet: bool) -> None: ...
 
 
 class ModelError(Exception):

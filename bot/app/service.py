@@ -7,6 +7,7 @@ from collections.abc import Hashable
 from datetime import datetime
 
 from bot.app.errors import UsageError
+from bot.app.freshness import statement_key
 from bot.app.ports import Corpus, IndexedCorpus, Warn
 from summarizer import Analysis, Briefing, Topic, analyze, suggest_topics
 from summarizer.search import ClaimSearch
@@ -70,6 +71,12 @@ class BriefingService:
     def changes(self, topic: str | None, since: datetime) -> Briefing:
         """The briefing made only of statements first seen since `since` (what a scheduled post marks as new)."""
         return self._brief_since(topic, since)
+
+    def new_statements(self, since: datetime) -> frozenset[str]:
+        """Keys of the statements first seen since `since` (freshness.statement_key): their positions are new."""
+        if not isinstance(self.corpus, IndexedCorpus):
+            return frozenset()
+        return frozenset(statement_key(c.statement.quote) for c in self.corpus.since(self.analysis(), since).claims)
 
     def _brief_since(self, topic: str | None, since: datetime) -> Briefing:
         if not isinstance(self.corpus, IndexedCorpus):

@@ -8,6 +8,7 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from bot.app.commands import CommandContext, Reply, unknown_topic
+from bot.app.desk import route
 from bot.app.errors import DuplicateSubscriptionError, ScheduleError, UsageError
 from bot.app.ports import ACTIVE, PAUSED, BriefingSource, NextRun, Subscription, SubscriptionRepository, Target
 from bot.app.schedules import Schedule
@@ -18,8 +19,10 @@ MAX_CHANNEL = 64  # characters of a channel id (the store's column)
 MAX_TOPIC = 200  # characters of a topic key or free-text topic (the store's column)
 MAX_ID_DIGITS = 18  # a subscription id fits a 64-bit integer column
 CLAUSES = ("at", "tz", "days")
-USAGE = ("Usage: `/briefing subscribe [topic] [at HH:MM] [tz Zone] [days mon-fri]` (defaults: the overview, "
-         "at 08:00, every day), `/briefing subscriptions`, `/briefing unsubscribe [id]`.")
+QUIET = "quiet"  # the subscribe word: post nothing (instead of "No new statements since …") when nothing is new
+USAGE = ("Usage: `/briefing subscribe [story] [topic] [at HH:MM] [tz Zone] [days mon-fri] [quiet]` (defaults: the "
+         "overview, at 08:00, every day; `quiet`: no post when nothing is new), `/briefing subscriptions`, "
+         "`/briefing unsubscribe [id]`.")
 NOT_ALLOWED = ("Only members who can manage this channel (Manage Channels) may change its daily briefings. "
                "`/briefing subscriptions` shows them.")
 
@@ -42,20 +45,6 @@ def parse_target(text: str) -> Target:
 def dated(briefing: Briefing, day: date, label: str = "Daily briefing") -> Briefing:
     """The briefing with a dated title ('Daily briefing — 2026-11-25 · NATO membership')."""
     return replace(briefing, title=f"{label} — {day.isoformat()} · {briefing.title}")
-
-
-def with_changes(briefing: Briefing, fresh: Briefing, since: datetime) -> Briefing:
-    """The briefing with a note of what is new since the channel's previous post (or that nothing is)."""
-    day = since.strftime("%Y-%m-%d %H:%M UTC")
-    counts = [(p.name, len(p.positions)) for p in fresh.parties if p.positions]
-    if not counts:
-        note = f"No new statements since {day}."
-    else:
-        news = ", ".join(f"{name} ({n})" for name, n in counts)
-        quotes = {s.quote for p in fresh.parties for pos in p.positions for s in pos.sources}
-        shown = sum(1 for p in briefing.parties for pos in p.positions if any(s.quote in quotes for s in pos.sources))
-        note = f"New since {day}: {news}" + (f"; {shown} of the lines below are new." if shown else ".")
-    return replace(briefing, notes=briefing.notes + (note,))
 
 
 def known_topic(service: BriefingSource, words: str | None) -> str | None:
@@ -89,10 +78,21 @@ def state_text(sub: Subscription) -> str:
     return f"active (last error: {sub.last_error})" if sub.last_error else "active"
 
 
+def quiet_text(sub: Subscription) -> str:
+    """How a subscription behaves when nothing is new since its previous post."""
+    return "quiet when nothing is new" if sub.quiet else "says when nothing is new"
+
+
+def briefing_name(story: str | None, topic: str | None) -> str:
+    """'ukraine · nato', 'nato', 'ukraine · overview' or 'overview': what a subscription posts."""
+    return " · ".join(part for part in (story, topic or "overview") if part)
+
+
 def summary_line(sub: Subscription, next_run: NextRun) -> str:
-    return (f"#{sub.id} · {sub.topic or 'overview'} · {sub.schedule.describe()} · "
+    return (f"#{sub.id} · {briefing_name(sub.story, sub.topic)} · {sub.schedule.describe()} · "
             f"next {next_run_text(sub, next_run)} · "
-            f"last post {local_time(sub.last_post_at, sub.schedule.timezone)} · {state_text(sub)}")
+            f"last post {local_time(sub.last_post_at, sub.schedule.timezone)} · {state_text(sub)}"
+            + (f" · {quiet_text(sub)}" if sub.quiet else ""))
 
 
 def split_clauses(words: list[str]) -> tuple[str | None, dict[str, str]]:
@@ -138,34 +138,52 @@ class SubscriptionCommands:
         return self.subscriptions(ctx)
 
     def subscribe(self, args: list[str], ctx: CommandContext) -> Reply:
+        quiet = any(word.lower() == QUIET for word in args)
+        args = [word for word in args if word.lower() != QUIET]
         try:
             words, clauses = split_clauses(args)
             schedule = Schedule.parse(at=clauses.get("at"), days=clauses.get("days"),
                                       tz=clauses.get("tz") or self.timezone)
         except ScheduleError as exc:
             return Reply(message=f"Could not subscribe: {exc}. {USAGE}", ephemeral=True)
-        topic = None
         if words and len(words) > MAX_TOPIC:
             return Reply(message=f"Could not subscribe: a topic is at most {MAX_TOPIC} characters. {USAGE}",
                          ephemeral=True)
-        if words:
-            briefing = self.service.brief(words)
-            if briefing.is_empty:
-                return unknown_topic(self.service, words, f"Unknown topic “{words}”")
-            topic = briefing.topic or words
+        chosen = self._story_topic(words)
+        if isinstance(chosen, Reply):
+            return chosen
+        story, topic = chosen
         for sub in self.store.list(ctx.platform, ctx.channel):
-            if sub.topic == topic and sub.schedule == schedule:
+            if (sub.story, sub.topic, sub.schedule) == (story, topic, schedule):
                 if sub.state == PAUSED:
                     self.store.resume(sub.id)
                     return Reply(message=f"Resumed daily briefing #{sub.id} (it was paused: {sub.paused_reason}). "
                                          f"Next post: {next_run_text(self.store.get(sub.id), self.next_run)}.")
+                if sub.quiet != quiet:
+                    self.store.set_quiet(sub.id, quiet)
+                    return Reply(message=f"Daily briefing #{sub.id} now {quiet_text(self.store.get(sub.id))}.")
                 return Reply(message=f"This channel already has that daily briefing: #{sub.id}.", ephemeral=True)
         try:
-            sub = self.store.add(ctx.platform, ctx.channel, schedule, topic, team=ctx.team, created_by=ctx.user)
+            sub = self.store.add(ctx.platform, ctx.channel, schedule, topic, team=ctx.team, created_by=ctx.user,
+                                 story=story, quiet=quiet)
         except DuplicateSubscriptionError as exc:  # made meanwhile from the CLI or another chat process
             return Reply(message=f"This channel already has that daily briefing: #{exc.existing}.", ephemeral=True)
-        return Reply(message=f"Subscribed #{sub.id}: the {topic or 'overview'} briefing, "
-                             f"{schedule.describe()}. Next post: {next_run_text(sub, self.next_run)}.")
+        quiet_note = f", {quiet_text(sub)}" if sub.quiet else ""
+        return Reply(message=f"Subscribed #{sub.id}: the {briefing_name(story, topic)} briefing, "
+                             f"{schedule.describe()}{quiet_note}. Next post: {next_run_text(sub, self.next_run)}.")
+
+    def _story_topic(self, words: str | None) -> tuple[str | None, str | None] | Reply:
+        """(story, topic key) of `[story] [topic]`; a Reply when the topic is unknown or the story unclear."""
+        routed = route(self.service, words or "", "/briefing subscribe")
+        if routed.source is None:
+            return Reply(message=f"Could not subscribe: {routed.question}", ephemeral=True,
+                         suggestions=routed.suggestions)
+        if not routed.topic:
+            return routed.story, None
+        briefing = routed.source.brief(routed.topic)
+        if briefing.is_empty:
+            return unknown_topic(routed.source, routed.topic, f"Unknown topic “{routed.topic}”")
+        return routed.story, briefing.topic or routed.topic
 
     def unsubscribe(self, args: list[str], ctx: CommandContext) -> Reply:
         here = self.store.list(ctx.platform, ctx.channel)
@@ -185,7 +203,7 @@ class SubscriptionCommands:
             return Reply(message=f"This channel has several daily briefings; say which, e.g. "
                                  f"`/briefing unsubscribe {here[0].id}`:\n{lines}", ephemeral=True)
         self.store.delete(chosen[0].id)
-        return Reply(message=f"Unsubscribed #{chosen[0].id} ({chosen[0].topic or 'overview'}, "
+        return Reply(message=f"Unsubscribed #{chosen[0].id} ({briefing_name(chosen[0].story, chosen[0].topic)}, "
                              f"{chosen[0].schedule.describe()}).")
 
     def subscriptions(self, ctx: CommandContext) -> Reply:

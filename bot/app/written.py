@@ -4,6 +4,7 @@ from __future__ import annotations
 import logging
 import threading
 from concurrent.futures import ThreadPoolExecutor
+from datetime import datetime
 from typing import Protocol
 
 from bot.app.writer import LineWriter
@@ -22,6 +23,10 @@ class Briefings(Protocol):
     def topics(self): ...
 
     def analysis(self): ...
+
+    def changes(self, topic: str | None, since: datetime) -> Briefing: ...
+
+    def new_statements(self, since: datetime) -> frozenset[str]: ...
 
 
 class WrittenBriefings:
@@ -76,6 +81,13 @@ class WrittenBriefings:
 
     def suggest(self, text: str, limit: int = 5) -> list[str]:
         return self.service.suggest(text, limit)
+
+    def changes(self, topic: str | None, since: datetime) -> Briefing:
+        """Only the new statements, with offline lines (the writer rewrites whole topics, not their news)."""
+        return self.service.changes(topic, since)
+
+    def new_statements(self, since: datetime) -> frozenset[str]:
+        return self.service.new_statements(since)
 
     def topics(self):
         return self.service.topics()

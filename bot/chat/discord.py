@@ -10,8 +10,10 @@ import discord
 import yarl
 from discord import app_commands
 
-from bot.app.commands import CommandContext, Reply, Router
+from bot.app.commands import SINCE, CommandContext, Reply, Router
+from bot.app.desk import StoryDesk
 from bot.app.ports import BriefingSource
+from bot.app.story_router import story_choices
 from bot.render.discord import Payload, to_messages
 from config.settings import DiscordSettings
 
@@ -60,16 +62,18 @@ class BriefingClient(discord.Client):
 
 
 def build_tree(client: BriefingClient) -> app_commands.CommandTree:
-    """The command tree: one `/briefing [topic] [private]` command with topic autocomplete."""
+    """The command tree: one `/briefing [topic] [since] [private]` command with topic autocomplete."""
     tree = app_commands.CommandTree(client)
 
     @tree.command(name="briefing", description="Who holds what on a topic, each line with its source")
     @app_commands.describe(
-        topic="A topic (e.g. nato) or any words; leave empty for the overview of every topic",
+        topic="[story] topic (e.g. nato, or ukraine nato) or any words; leave empty for the overview",
+        since="Only what is new since then: 30m, 24h, 7d or yesterday",
         private="Show the answer only to you (default: everyone in the channel)",
     )
-    async def briefing(interaction: discord.Interaction, topic: str | None = None, private: bool = False) -> None:
-        await answer(interaction, topic or "", private)
+    async def briefing(interaction: discord.Interaction, topic: str | None = None, since: str | None = None,
+                       private: bool = False) -> None:
+        await answer(interaction, command_text(topic, since), private)
 
     @briefing.autocomplete("topic")
     async def topic_choices(interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
@@ -86,8 +90,17 @@ def build_tree(client: BriefingClient) -> app_commands.CommandTree:
     return tree
 
 
+def command_text(topic: str | None, since: str | None) -> str:
+    """The options as the words the router reads: `nato since:24h` (Slack users type the same)."""
+    words = " ".join((topic or "").split())
+    return f"{words} {SINCE}{''.join(since.split())}".strip() if since is not None else words
+
+
 def topic_choices_for(service: BriefingSource, typed: str) -> list[app_commands.Choice[str]]:
-    """Known topics whose key or title contains what was typed (closest suggestions if none), at most 25."""
+    """Known topics whose key or title contains what was typed (closest suggestions if none), at most 25;
+    over several stories, each story and its `story topic` pairs."""
+    if isinstance(service, StoryDesk) and service.several:
+        return [app_commands.Choice(name=name, value=value) for name, value in story_choices(service, typed, CHOICES)]
     typed = typed.strip().lower()
     topics = [(t.key, t.label) for t in service.topics()]
     hits = [(key, label) for key, label in topics if typed in key.lower() or typed in label.lower()]

@@ -3,13 +3,12 @@ library; SQLAlchemy only for the index in the store)."""
 from __future__ import annotations
 
 import logging
-import re
-from datetime import timedelta
 from pathlib import Path
 
 from pydantic import ValidationError
 
-from bot.app.errors import ConfigError, UsageError
+from bot.app.errors import ConfigError
+from bot.app.desk import StoryDesk
 from bot.app.ports import Warn
 from bot.app.service import BriefingService
 from bot.infra.documents import DocumentFolder
@@ -56,11 +55,17 @@ def build_story_folders(settings: Settings, documents: Path | None = None, profi
     return {name: build_indexed_folder(settings, documents, profile, name) for name in stories}
 
 
-def age(text: str) -> timedelta:
-    """'30m', '24h', '7d', 'yesterday' as a duration; UsageError naming the text otherwise."""
-    if text.strip().lower() == "yesterday":
-        return timedelta(days=1)
-    match = re.fullmatch(r"\s*(\d+)\s*([mhd])\s*", text.lower())
-    if not match or int(match.group(1)) == 0:
-        raise UsageError(f"{text}: give an age or interval such as 30m, 24h or 7d")
-    return timedelta(**{{"m": "minutes", "h": "hours", "d": "days"}[match.group(2)]: int(match.group(1))})
+def chosen_story(settings: Settings, story: str | None, topic: str | None) -> str | None:
+    """The name of the story folder a subscription briefs (named, the only one, or the one with `topic`);
+    None when the documents root is itself one story."""
+    root = settings.documents
+    return choose_story(root, story, topic).name if story or story_folders(root) else None
+
+
+def build_desk(settings: Settings, warn: Warn = log.warning) -> StoryDesk:
+    """One briefing service per story folder of the documents root (or one unnamed story: the root itself),
+    for the chat processes and the clock."""
+    named = bool(story_folders(settings.documents))
+    return StoryDesk({name: BriefingService(folder, warn=warn) for name, folder in
+                      build_story_folders(settings).items()}, named=named)
+

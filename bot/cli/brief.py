@@ -3,11 +3,12 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import datetime, timezone
+from datetime import datetime
 
 from bot.app.errors import UsageError
+from bot.app.freshness import AGES, moment_ago, since_briefing
 from bot.app.service import BriefingService
-from bot.cli.basics import age, build_service
+from bot.cli.basics import build_service
 from bot.cli.model import with_writer
 from bot.render.terminal import render_briefing, render_topics
 from config.settings import Settings
@@ -26,8 +27,9 @@ def run_brief(args: argparse.Namespace, settings: Settings) -> int:
     topic = " ".join(args.topic).strip() or None
     since = parse_since(args.since) if args.since else None
     service = _service(args, settings, topic)
-    # 'since' briefs only the new statements, with offline lines (the model writer briefs whole topics)
-    briefing = service.brief(topic, since=since) if since else with_writer(settings, service, wait=True).brief(topic)
+    # 'since' briefs only the new statements, each marked, with offline lines (the model writer briefs whole topics)
+    briefing = since_briefing(service, topic, since) if since else with_writer(settings, service,
+                                                                                 wait=True).brief(topic)
     print(render_briefing(briefing, args.format))
     return 0
 
@@ -35,9 +37,9 @@ def run_brief(args: argparse.Namespace, settings: Settings) -> int:
 def parse_since(text: str, now: datetime | None = None) -> datetime:
     """'30m', '24h', '7d', 'yesterday' -> the moment that long ago (UTC)."""
     try:
-        return (now or datetime.now(timezone.utc)) - age(text)
+        return moment_ago(text, now)
     except UsageError:
-        raise UsageError(f"--since {text}: give an age such as 30m, 24h, 7d or 'yesterday'") from None
+        raise UsageError(f"--since {text}: give an age such as {AGES}") from None
 
 
 def run_topics(args: argparse.Namespace, settings: Settings) -> int:

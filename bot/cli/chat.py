@@ -10,7 +10,7 @@ from bot.app.errors import UsageError
 from bot.chat import discord as discord_chat
 from bot.chat import slack as slack_chat
 from bot.cli.run import run_until_signal
-from bot.cli.basics import build_service
+from bot.cli.basics import build_desk
 from bot.cli.wiring import build_router, http_host
 from config.settings import Settings
 
@@ -37,9 +37,9 @@ def slack_command(args: argparse.Namespace, settings: Settings) -> int:
         hint = "" if http else " (or, for HTTP mode: --http with BRIEFING_SLACK_SIGNING_SECRET)"
         mode = "HTTP mode" if http else "Socket Mode"
         raise UsageError(f"Slack {mode} needs {' and '.join(missing)}{hint}")
-    service = build_service(settings)
-    service.analysis()  # read documents and profile now: a bad profile fails at start, not on first command
-    router = build_router(settings, service)  # /briefing subscribe|unsubscribe|subscriptions backed by the store
+    desk = build_desk(settings)
+    desk.topics()  # read each story's documents and profile now: a bad profile fails at start, not on first command
+    router = build_router(settings, desk)  # /briefing subscribe|unsubscribe|subscriptions backed by the store
     if http:
         port = args.port if getattr(args, "port", None) is not None else settings.port
         run_until_signal(slack_chat.serve_http(settings.slack, router, port,
@@ -61,8 +61,8 @@ def discord_command(args: argparse.Namespace, settings: Settings) -> int:
             return asyncio.run(sync_commands(token, getattr(args, "guild", None), getattr(args, "clear", False)))
         if action == "invite":
             return asyncio.run(print_invite(token))
-        service = build_service(settings)
-        run_until_signal(discord_chat.serve(settings.discord, service, build_router(settings, service)))
+        desk = build_desk(settings)
+        run_until_signal(discord_chat.serve(settings.discord, desk, build_router(settings, desk)))
         return 0
     except discord.LoginFailure:
         raise UsageError("Discord rejected the bot token (BRIEFING_DISCORD_TOKEN)") from None

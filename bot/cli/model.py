@@ -4,6 +4,7 @@ imported only when a model is configured."""
 from __future__ import annotations
 
 from bot.app.errors import ConfigError
+from bot.app.desk import StoryDesk
 from bot.app.ports import BriefingSource
 from bot.app.service import BriefingService
 from bot.app.writer import LineWriter
@@ -24,8 +25,13 @@ def build_writer(settings: Settings) -> LineWriter | None:
     return LineWriter(model, SqlLineCache(settings.database_url), max_calls=llm.max_calls, deadline=llm.timeout)
 
 
-def with_writer(settings: Settings, service: BriefingService, wait: bool) -> BriefingSource:
+def with_writer(settings: Settings, service: BriefingService | StoryDesk, wait: bool) -> BriefingSource:
     """The service itself without a model; else its briefings with model lines: waiting for the model up to
-    the timeout (terminal, scheduled posts) or never (chat commands: cached lines, the rest in the background)."""
+    the timeout (terminal, scheduled posts) or never (chat commands: cached lines, the rest in the background).
+    A desk of stories gets one writer, shared by each story's service."""
     writer = build_writer(settings)
-    return service if writer is None else WrittenBriefings(service, writer, wait=wait)
+    if writer is None:
+        return service
+    if isinstance(service, StoryDesk):
+        return service.wrapped(lambda story: WrittenBriefings(story, writer, wait=wait))
+    return WrittenBriefings(service, writer, wait=wait)

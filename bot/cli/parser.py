@@ -61,12 +61,17 @@ def _subscription_commands(sub) -> None:
     when.add_argument("--cron", metavar="EXPR", help="5-field crontab expression (0 and 7 are Sunday)")
     p.add_argument("--days", default=None, help="day names, e.g. mon-fri (with --at)")
     p.add_argument("--tz", default=None, help="IANA time zone (default: BRIEFING_TIMEZONE)")
+    p.add_argument("--story", help="story folder below the documents root (default: the only one, or the one "
+                                   "whose profile has --topic)")
+    p.add_argument("--quiet", action="store_true",
+                   help="post nothing when nothing is new since the previous post (default: say so in one line)")
     sub.add_parser("subscriptions", help="list subscriptions")
     p = sub.add_parser("unsubscribe", help="delete a subscription")
     p.add_argument("id", type=int)
     p = sub.add_parser("post", help="post a briefing now")
     p.add_argument("topic", nargs="*", metavar="TOPIC")
     p.add_argument("--to", action="append", required=True, metavar=TARGET)
+    p.add_argument("--story", help="story folder below the documents root")
 
 
 def _index_commands(sub) -> None:

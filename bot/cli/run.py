@@ -13,7 +13,7 @@ from bot.app.errors import ConfigError
 from bot.app.ports import BriefingSource
 from bot.chat import discord as discord_chat
 from bot.chat import slack as slack_chat
-from bot.cli.basics import build_service
+from bot.cli.basics import build_desk
 from bot.cli.wiring import build_clock, build_router, http_host
 from bot.infra.clock import serve_clock
 from config.settings import Settings
@@ -69,13 +69,13 @@ def run_command(args: argparse.Namespace, settings: Settings) -> int:
     """`python -m bot run`."""
     if not (settings.discord_enabled or settings.slack_enabled):
         raise ConfigError(NOTHING_CONFIGURED)
-    service = build_service(settings)
-    service.analysis()  # a bad profile fails now, not on the first command
-    run_until_signal(serve_all(settings, service, build_router(settings, service)))
+    desk = build_desk(settings)
+    desk.topics()  # a bad profile fails now, not on the first command
+    run_until_signal(serve_all(settings, desk, build_router(settings, desk)))
     return 0
 
 
 def clock_command(args: argparse.Namespace, settings: Settings) -> int:
     """`python -m bot clock`: the daily-post scheduler alone, until SIGTERM/SIGINT."""
-    run_until_signal(serve_clock(build_clock(settings, build_service(settings))))
+    run_until_signal(serve_clock(build_clock(settings, build_desk(settings))))
     return 0

@@ -10,8 +10,9 @@ from zoneinfo import ZoneInfo
 from bot.app.errors import BriefingError, DeliveryError, PermanentDeliveryError, UsageError
 from bot.app.ports import ACTIVE, Deliver, Target
 from bot.app.schedules import Schedule, parse_zone
-from bot.app.subscriptions import dated, known_topic, local_time, next_run_text, parse_target
-from bot.cli.basics import build_service
+from bot.app.subscriptions import (briefing_name, dated, known_topic, local_time, next_run_text, parse_target,
+                                quiet_text)
+from bot.cli.basics import build_service, chosen_story
 from bot.cli.model import with_writer
 from bot.cli.wiring import build_poster, open_store
 from bot.infra.triggers import next_run
@@ -24,9 +25,12 @@ def subscribe(args: argparse.Namespace, settings: Settings) -> int:
     if args.cron is not None and args.days is not None:
         raise UsageError("--days goes with --at; put the days in the cron expression instead")
     schedule = Schedule.parse(at=args.at, days=args.days, cron=args.cron, tz=args.tz or settings.timezone)
-    topic = known_topic(build_service(settings), args.topic)
-    sub = open_store(settings).add(target.platform, target.channel, schedule, topic, created_by="cli")
-    print(f"subscription {sub.id}: {sub.target} {topic or 'overview'} {schedule.describe()}; "
+    story = chosen_story(settings, getattr(args, "story", None), args.topic)
+    topic = known_topic(build_service(settings, story=story, topic=args.topic), args.topic)
+    sub = open_store(settings).add(target.platform, target.channel, schedule, topic, created_by="cli", story=story,
+                                   quiet=args.quiet)
+    print(f"subscription {sub.id}: {sub.target} {briefing_name(story, topic)} {schedule.describe()}"
+          f"{', ' + quiet_text(sub) if sub.quiet else ''}; "
           f"next run {next_run_text(sub, next_run)}")
     return 0
 
@@ -36,13 +40,17 @@ def list_subscriptions(args: argparse.Namespace, settings: Settings) -> int:
     if not subs:
         print("no subscriptions (add one with: python -m bot subscribe slack:CHANNEL --at 08:00)")
         return 0
-    rows = [("ID", "TARGET", "TOPIC", "SCHEDULE", "NEXT RUN", "LAST POST", "STATE")]
+    stories = any(sub.story for sub in subs)  # a STORY column only where the documents root holds stories
+    story_column = (lambda sub: (sub.story or "-",)) if stories else (lambda sub: ())
+    rows = [("ID", "TARGET", *(("STORY",) if stories else ()), "TOPIC", "SCHEDULE", "NEXT RUN", "LAST POST",
+             "STATE")]
     for sub in subs:
         state = sub.state + (f": {sub.paused_reason}" if sub.paused_reason else "")
         if sub.state == ACTIVE and sub.last_error:
             state += f" (last error: {sub.last_error})"
-        rows.append((str(sub.id), sub.target, sub.topic or "overview", sub.schedule.describe(), next_run_text(sub, next_run),
-                     local_time(sub.last_post_at, sub.schedule.timezone), state))
+        state += f" · {quiet_text(sub)}" if sub.quiet else ""
+        rows.append((str(sub.id), sub.target, *story_column(sub), sub.topic or "overview", sub.schedule.describe(),
+                     next_run_text(sub, next_run), local_time(sub.last_post_at, sub.schedule.timezone), state))
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]) - 1)]
     for row in rows:
         print("  ".join(cell.ljust(width) for cell, width in zip(row, widths)) + "  " + row[-1])
@@ -59,8 +67,9 @@ def unsubscribe(args: argparse.Namespace, settings: Settings) -> int:
 def post(args: argparse.Namespace, settings: Settings) -> int:
     """One-off post of a briefing to every --to target (no ledger: an operator action, not a slot)."""
     targets = [parse_target(text) for text in args.to]
-    service = build_service(settings)
-    topic = known_topic(service, " ".join(args.topic))
+    words = " ".join(args.topic)
+    service = build_service(settings, story=getattr(args, "story", None), topic=words or None)
+    topic = known_topic(service, words)
     try:
         today = datetime.now(ZoneInfo(parse_zone(settings.timezone))).date()
     except UsageError as exc:

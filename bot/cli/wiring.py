@@ -4,10 +4,13 @@ from __future__ import annotations
 from functools import partial
 
 from bot.app.commands import Router
+from bot.app.desk import StoryDesk
+from bot.app.freshness import age
 from bot.app.ports import BriefingSource, Deliver, Warn
+from bot.app.story_router import StoryRouter
 from bot.app.subscriptions import SubscriptionCommands
 from bot.chat import slack as slack_chat
-from bot.cli.basics import age, build_story_folders, log
+from bot.cli.basics import build_story_folders, log
 from bot.cli.model import with_writer
 from bot.infra.clock import POLL_SECONDS, Clock
 from bot.infra.delivery.poster import ChannelPoster
@@ -30,10 +33,12 @@ def open_store(settings: Settings) -> Store:
     return Store(settings.database_url)
 
 
-def build_router(settings: Settings, service: BriefingSource) -> Router:
-    """The `/briefing` router with subscriptions backed by the store (what both chat adapters use)."""
+def build_router(settings: Settings, service: BriefingSource | StoryDesk) -> Router:
+    """The `/briefing` router with subscriptions backed by the store (what both chat adapters use); over a
+    desk of stories, `/briefing [story] <topic>`."""
     commands = SubscriptionCommands(partial(open_store, settings), service, settings.timezone, next_run)
-    return Router(with_writer(settings, service, wait=False), commands)
+    source = with_writer(settings, service, wait=False)
+    return StoryRouter(source, commands) if isinstance(source, StoryDesk) else Router(source, commands)
 
 
 def build_poster(settings: Settings, retry: RetryPolicy = RetryPolicy()) -> ChannelPoster:

@@ -15,19 +15,20 @@ import socket
 import uuid
 from collections.abc import Callable
 from datetime import datetime, timezone
-from functools import partial
 from zoneinfo import ZoneInfo
 
 from apscheduler.jobstores.base import JobLookupError
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
+from bot.app.desk import story_source
 from bot.app.errors import ClockLockedError, DeliveryError, DeliveryInterrupted, PermanentDeliveryError
-from bot.app.ports import ACTIVE, BriefingSource, Deliver, FreshBriefingSource, Subscription, Target
+from bot.app.freshness import scheduled_briefing
+from bot.app.ports import ACTIVE, BriefingSource, Deliver, Subscription, Target
 from bot.app.schedules import Schedule
-from bot.app.subscriptions import dated, with_changes
+from bot.app.subscriptions import dated
+from bot.infra.clock_lock import STANDBY_ROLE, take_lock
 from bot.infra.store import Store, now_utc
 from bot.infra.triggers import last_slot, trigger
-from summarizer import Briefing
 
 log = logging.getLogger(__name__)
 UTC = timezone.utc
@@ -38,7 +39,7 @@ MIN_LOCK_TTL = 30.0  # seconds; the lock lives at least this long, and LOCK_TTL_
 LOCK_TTL_POLLS = 3  # heartbeats a lock survives missing before another clock may take it
 REFRESH_SECONDS = 1800.0  # how often feeds, pages and the folder are read into the index (BRIEFING_REFRESH)
 REFRESH_JOB = "refresh-index"
-STANDBY_ROLE = "run:"  # lock owners with this prefix give way to a dedicated clock
+QUIET = "quiet: no new statements since the previous post, nothing posted"
 INTERRUPTED = "interrupted: the clock stopped before confirming this post; not re-sent (at most once per slot)"
 
 
@@ -83,7 +84,7 @@ class Clock:
 
     async def start(self) -> None:
         if not self.standby:
-            await self._acquire_lock()
+            await take_lock(self.store, self.owner, self.lock_ttl)
             await self._activate()
         elif await asyncio.to_thread(self.store.acquire_lock, self.owner, self.lock_ttl):
             await self._activate()
@@ -134,25 +135,6 @@ class Clock:
                 task.cancel()
             if waiting:
                 await asyncio.wait(waiting, timeout=self.drain_seconds)
-
-    async def _acquire_lock(self) -> None:
-        """Take the store's clock lock; wait out a crashed holder's lock, refuse if the holder is alive."""
-        take = partial(self.store.acquire_lock, self.owner, self.lock_ttl, STANDBY_ROLE)
-        if await asyncio.to_thread(take):
-            return
-        holder = await asyncio.to_thread(self.store.lock_holder)
-        if holder is not None:
-            wait = min((holder[1] - now_utc()).total_seconds(), self.lock_ttl) + 0.5
-            log.info("clock: lock held by %s; waiting %.1f s to see whether it is alive", holder[0], wait)
-            await asyncio.sleep(max(wait, 0))
-            if await asyncio.to_thread(take):
-                return
-            holder = await asyncio.to_thread(self.store.lock_holder) or holder
-        owner = holder[0] if holder else "unknown"
-        raise ClockLockedError(
-            f"another clock is running on this store ({owner}); exactly one clock may run per store. "
-            f"Stop it first (its lock expires {self.lock_ttl:g} s after its last heartbeat)."
-        )
 
     async def _poll(self) -> None:
         while True:
@@ -247,7 +229,8 @@ class Clock:
     # --- one post ------------------------------------------------------------------------------------------
 
     async def run_slot(self, sub_id: int, slot: datetime | None = None) -> str:
-        """Claim, brief, render, deliver; returns sent | duplicate | failed | paused | unclaimed | inactive | none."""
+        """Claim, brief, render, deliver; returns sent | quiet | duplicate | failed | paused | unclaimed | inactive |
+        none."""
         sub = await asyncio.to_thread(self.store.get, sub_id)
         if sub is None or sub.state != ACTIVE:
             return "inactive"
@@ -258,10 +241,12 @@ class Clock:
             log.info("clock: #%d slot %s already claimed: not posting again", sub_id, slot.isoformat())
             return "duplicate"
         try:
-            briefing = await asyncio.to_thread(self._briefing, sub)
+            source = story_source(self.service, sub.story, sub.topic)  # the subscription's story, when several
+            briefing = await asyncio.to_thread(scheduled_briefing, source, sub)
+            made = now_utc()  # the index as briefed (refreshed first): the next post marks what it sees later
             day = slot.astimezone(ZoneInfo(sub.schedule.timezone)).date()
-            attempts = await self.deliver(Target(sub.platform, sub.channel), dated(briefing, day),
-                                          key=f"{sub_id}@{slot.isoformat()}")
+            attempts = None if briefing is None else await self.deliver(
+                Target(sub.platform, sub.channel), dated(briefing, day), key=f"{sub_id}@{slot.isoformat()}")
         except DeliveryInterrupted as exc:
             return await self._interrupted(sub_id, slot, exc)
         except PermanentDeliveryError as exc:
@@ -279,20 +264,14 @@ class Clock:
             await asyncio.to_thread(self.store.record_result, sub_id, None, reason)
             log.error("clock: #%d to %s failed: %s", sub_id, sub.target, reason)
             return "failed"
+        if attempts is None:  # a quiet subscription with nothing new: the slot is done, nothing posted
+            await asyncio.to_thread(self.store.finish, sub_id, slot, "quiet", QUIET, 0)
+            log.info("clock: #%d slot %s: %s", sub_id, slot.isoformat(), QUIET)
+            return "quiet"
         await asyncio.to_thread(self.store.finish, sub_id, slot, "sent", None, attempts)
-        await asyncio.to_thread(self.store.record_result, sub_id, now_utc())
+        await asyncio.to_thread(self.store.record_result, sub_id, made)
         log.info("clock: #%d posted slot %s to %s", sub_id, slot.isoformat(), sub.target)
         return "sent"
-
-
-    def _briefing(self, sub: Subscription) -> Briefing:
-        """The subscription's briefing; after its first post, with a note of what is new since the last one
-        (a first post marks nothing: a backlog never floods a channel)."""
-        briefing = self.service.brief(sub.topic)
-        if sub.last_post_at is not None and isinstance(self.service, FreshBriefingSource):
-            fresh = self.service.changes(sub.topic, sub.last_post_at)
-            briefing = with_changes(briefing, fresh, sub.last_post_at)
-        return briefing
 
     async def _interrupted(self, sub_id: int, slot: datetime, exc: DeliveryInterrupted) -> str:
         """Shutdown stopped this post: hand the slot back when sending it again repeats nothing (the next clock

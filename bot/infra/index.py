@@ -102,10 +102,12 @@ class IndexedFolder:
         self._checked = 0.0
 
     def signature(self) -> Hashable:
-        """The folder's signature, re-scanned at most every `recheck_seconds`."""
+        """The folder's signature and the index's state token, re-read at most every `recheck_seconds`: an
+        ingest by the clock's feed refresh or by another process (`ingest`) reaches a warm service too."""
         now = time.monotonic()
         if self._signature is None or now - self._checked >= self.recheck_seconds:
-            self._signature = self.folder.signature()
+            state = self.index.store.story(self.story)
+            self._signature = (self.folder.signature(), state[1] if state else None)
             self._checked = now
         return self._signature
 

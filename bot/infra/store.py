@@ -14,16 +14,17 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
-from sqlalchemy import (Column, DateTime, Index, Integer, MetaData, String, Table, TypeDecorator, UniqueConstraint,
-                        create_engine, delete, func, insert, or_, select, update)
+from sqlalchemy import (Boolean, Column, Index, Integer, MetaData, String, Table, UniqueConstraint, create_engine,
+                        delete, false, func, insert, or_, select, update)
 from sqlalchemy.engine import Connection, Engine
-from sqlalchemy.schema import CreateIndex
 from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError
 
 from bot.app.errors import DuplicateSubscriptionError
 from bot.app.ports import ACTIVE, PAUSED, Subscription
 from bot.app.schedules import MAX_CRON, Schedule
 from bot.app.subscriptions import MAX_CHANNEL, MAX_TOPIC
+from bot.infra.sql import UTCDateTime
+from bot.infra.store_migrations import add_missing_columns, replace_index, tolerant
 
 UTC = timezone.utc
 LOCK_NAME, VERSION_KEY = "clock", "subscriptions_version"
@@ -31,19 +32,7 @@ MAX_REASON = 300  # characters of a pause reason kept
 MAX_ERROR = 500  # characters of an error kept
 SQLITE_BUSY_SECONDS = 30  # wait for another process's write instead of failing with "database is locked"
 MAX_ID = 2**63 - 1  # ids beyond a 64-bit integer name no row (and would overflow the driver)
-
-
-class UTCDateTime(TypeDecorator):
-    """Aware UTC datetimes in, aware UTC out; stored naive UTC (SQLite keeps no offsets)."""
-
-    impl = DateTime
-    cache_ok = True
-
-    def process_bind_param(self, value, dialect):
-        return value.astimezone(UTC).replace(tzinfo=None) if value is not None else None
-
-    def process_result_value(self, value, dialect):
-        return value.replace(tzinfo=UTC) if value is not None else None
+MAX_STORY = 100  # characters of a story (folder) name
 
 
 metadata = MetaData()
@@ -65,22 +54,25 @@ subscriptions = Table(
     Column("paused_reason", String(MAX_REASON)),
     Column("last_post_at", UTCDateTime),
     Column("last_error", String(MAX_ERROR)),
+    Column("story", String(MAX_STORY)),  # story folder under the documents root; NULL: the root is one story
+    Column("quiet", Boolean, server_default=false()),  # post nothing when nothing is new (NULL: no, an older row)
     sqlite_autoincrement=True,  # never reuse an id a user has seen
 )
-# One subscription per channel, topic and schedule, however it was made (chat, CLI, two processes at once).
-# NULL (the overview, a daily time without days) counts as one value, so the columns are coalesced.
+# One subscription per channel, story, topic and schedule, however it was made (chat, CLI, two processes at
+# once). NULL (the overview, a daily time without days) counts as one value, so the columns are coalesced.
 unique_subscription = Index(
-    "uq_subscriptions_channel_topic_schedule", subscriptions.c.platform, subscriptions.c.channel,
-    *(func.coalesce(subscriptions.c[name], "") for name in ("topic", "at_time", "days", "cron")),
+    "uq_subscriptions_channel_story_topic_schedule", subscriptions.c.platform, subscriptions.c.channel,
+    *(func.coalesce(subscriptions.c[name], "") for name in ("story", "topic", "at_time", "days", "cron")),
     subscriptions.c.timezone, unique=True,
 )
+REPLACED_INDEXES = ("uq_subscriptions_channel_topic_schedule",)  # the unique key before stories
 
 deliveries = Table(
     "deliveries", metadata,
     Column("id", Integer, primary_key=True),
     Column("subscription_id", Integer, nullable=False),
     Column("slot", UTCDateTime, nullable=False),  # the scheduled fire time
-    Column("state", String(16), nullable=False),  # claimed | sent | failed | skipped
+    Column("state", String(16), nullable=False),  # claimed | sent | failed | skipped | quiet
     Column("claimed_at", UTCDateTime, nullable=False),
     Column("sent_at", UTCDateTime),
     Column("attempts", Integer, nullable=False, default=1),
@@ -105,7 +97,8 @@ store_meta = Table(
 def _subscription(row) -> Subscription:
     schedule = Schedule(row.timezone, at=row.at_time, days=row.days, cron=row.cron)
     return Subscription(row.id, row.platform, row.channel, row.team, row.topic, schedule, row.created_by,
-                        row.created_at, row.state, row.paused_reason, row.last_post_at, row.last_error)
+                        row.created_at, row.state, row.paused_reason, row.last_post_at, row.last_error, row.story,
+                        bool(row.quiet))
 
 
 @dataclass(frozen=True)
@@ -133,13 +126,9 @@ class Store:
             metadata.create_all(self.engine)
         except (OperationalError, ProgrammingError):
             metadata.create_all(self.engine)  # another process created the tables at the same moment
-        for statement in (insert(store_meta).values(key=VERSION_KEY, value=0),
-                          CreateIndex(unique_subscription, if_not_exists=True)):  # also on a store made before it
-            try:
-                with self.engine.begin() as conn:
-                    conn.execute(statement)
-            except (IntegrityError, OperationalError, ProgrammingError):
-                pass  # another process made it first (or an older store already holds duplicates)
+        tolerant(self.engine, insert(store_meta).values(key=VERSION_KEY, value=0))  # or another process did
+        add_missing_columns(self.engine, subscriptions)  # a store made before a column was added
+        replace_index(self.engine, unique_subscription, REPLACED_INDEXES)
 
     @contextmanager
     def _tx(self) -> Iterator[Connection]:
@@ -160,16 +149,18 @@ class Store:
         conn.execute(update(store_meta).where(store_meta.c.key == VERSION_KEY).values(value=store_meta.c.value + 1))
 
     def add(self, platform: str, channel: str, schedule: Schedule, topic: str | None = None, team: str = "",
-            created_by: str = "", created_at: datetime | None = None) -> Subscription:
+            created_by: str = "", created_at: datetime | None = None, story: str | None = None,
+            quiet: bool = False) -> Subscription:
         values = dict(platform=platform, channel=channel, team=team or "", topic=topic, at_time=schedule.at,
-                      days=schedule.days, cron=schedule.cron, timezone=schedule.timezone,
-                      created_by=created_by or "", created_at=created_at or now_utc(), state=ACTIVE)
+                      days=schedule.days, cron=schedule.cron, timezone=schedule.timezone, created_by=created_by or "",
+                      created_at=created_at or now_utc(), state=ACTIVE, story=story, quiet=quiet)
         try:
             with self._tx() as conn:
                 new_id = conn.execute(insert(subscriptions).values(**values)).inserted_primary_key[0]
                 self._bump(conn)
-        except IntegrityError:  # the unique index: this channel has this topic and schedule already
-            same = next((s.id for s in self.list(platform, channel) if s.topic == topic and s.schedule == schedule), None)
+        except IntegrityError:  # the unique index: this channel has this story, topic and schedule already
+            same = next((s.id for s in self.list(platform, channel)
+                         if (s.story, s.topic, s.schedule) == (story, topic, schedule)), None)
             raise DuplicateSubscriptionError(f"{platform}:{channel} already has the {topic or 'overview'} briefing "
                                              f"{schedule.describe()}: subscription {same}", same) from None
         return self.get(new_id)
@@ -209,6 +200,11 @@ class Store:
         with self._tx() as conn:
             conn.execute(update(subscriptions).where(subscriptions.c.id == sub_id)
                          .values(state=ACTIVE, paused_reason=None, last_error=None))
+            self._bump(conn)
+
+    def set_quiet(self, sub_id: int, quiet: bool) -> None:
+        with self._tx() as conn:
+            conn.execute(update(subscriptions).where(subscriptions.c.id == sub_id).values(quiet=quiet))
             self._bump(conn)
 
     def record_result(self, sub_id: int, posted_at: datetime | None = None, error: str | None = None) -> None:

@@ -57,6 +57,13 @@ def position_line(position: Position, numbers: dict[tuple[str, str], int]) -> st
     return f"{position.text}{said} {refs}".strip()
 
 
+def new_mark(position: Position, mark: str) -> str:
+    """`mark` and a space before a position that is new since the reader's previous briefing, else nothing.
+    Every renderer marks with the word "new" (emphasised where the format can): it reads the same in any font,
+    terminal or screen reader, is found by a search for "new", and keeps plain-text columns aligned."""
+    return f"{mark} " if position.new else ""
+
+
 def grouped(briefing: Briefing) -> list[tuple[str | None, list[tuple[str, list[Position]]]]]:
     """[(topic title or None, [(party, positions)])]: one group for a topic briefing, one per topic for the overview."""
     if briefing.topic is not None:

@@ -7,13 +7,14 @@ from typing import Any
 from urllib.parse import quote
 
 from bot.app.commands import Reply
-from bot.render.common import grouped, pack_lines, position_line, source_numbers, split_words, visible
+from bot.render.common import grouped, new_mark, pack_lines, position_line, source_numbers, split_words, visible
 from summarizer import Briefing, Position, Source
 
 # Discord's limits (characters, except FIELDS and EMBEDS): https://discord.com/developers/docs/resources/message
 TITLE, DESCRIPTION, FIELD_NAME, FIELD_VALUE = 256, 4096, 256, 1024
 FIELDS, EMBEDS, TOTAL, CONTENT = 25, 10, 6000, 2000
 COLOR = 0x3B6EA5
+NEW = "**new**"  # bold, before a position new since the channel's previous post
 CONTINUED = " (cont.)"
 # A markdown link is one unbreakable token, even when its text has spaces.
 _TOKEN = re.compile(r"\[[^\]\n]*\]\([^)\s]*\)\S*|\S+")
@@ -52,7 +53,8 @@ def briefing_embeds(briefing: Briefing) -> list[Payload]:
         if topic is not None:
             embeds.section(visible(topic), [])
         for name, positions in parties:
-            embeds.fields(escape(name), [f"• {position_line(_escaped(pos), numbers)}" for pos in positions])
+            embeds.fields(escape(name), [f"• {new_mark(pos, NEW)}{position_line(_escaped(pos), numbers)}"
+                                            for pos in positions])
     if numbers:
         embeds.section("Sources", [source_line(n, src) for src, n in zip(briefing.sources(), numbers.values())])
     return embeds.done()

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from bot.app.commands import Reply
-from bot.render.common import grouped, position_line, source_numbers, split_words, visible
+from bot.render.common import grouped, new_mark, position_line, source_numbers, split_words, visible
 from bot.render.common import pack_lines as _pack_lines
 from summarizer import Briefing, Source
 
@@ -20,6 +20,7 @@ MAX_ELEMENT = 2000  # one context element's text
 MAX_MESSAGE = 10_000
 MAX_NAME = 200  # a party label; longer "names" are not names, and the bullets need the room
 MAX_FALLBACK = 300  # the `text` fallback only feeds notifications; the blocks carry everything
+NEW = "*new*"  # bold, before a position new since the channel's previous post
 _PART_SLACK = 40  # room left for the "part i of n" label, written after packing
 
 _WORD = re.compile(r"(?:<[^<>]*>|\S)+")  # a word; a `<url|label>` link (even with spaces) is never split
@@ -213,7 +214,7 @@ def _lines(briefing: Briefing, numbers: dict[tuple[str, str], int]) -> list[_Lin
             room = MAX_SECTION - len(_party_label(name, True)) - 1  # a bullet always fits under its label
             for pos in positions:
                 refs = tuple(dict.fromkeys(numbers[(s.document, s.quote)] for s in pos.sources))
-                for piece in split_text("• " + escape(position_line(pos, numbers)), room):
+                for piece in split_text("• " + new_mark(pos, NEW) + escape(position_line(pos, numbers)), room):
                     out.append(_Line(topic, name, piece, refs))
     return out
 

@@ -6,7 +6,7 @@ import textwrap
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from bot.render.common import empty_message, grouped, position_line, source_numbers
+from bot.render.common import empty_message, grouped, new_mark, position_line, source_numbers
 from summarizer import Briefing, Party, Position, Source, Topic
 
 TEXT_WIDTH = 88  # terminal columns of the text format
@@ -16,6 +16,7 @@ ALSO_SHOWN = 3  # other documents named per source; the rest are counted ("and 4
 SOURCES_SHOWN = 3  # sources per position line in text and markdown
 SOURCES_KEPT = 10  # sources per position in JSON (sources_count has them all)
 ALSO_KEPT = 50  # other documents listed in JSON under also_in_all (a briefing must not grow with the corpus)
+NEW_TEXT, NEW_MARKDOWN = "[new]", "**new**"  # before a position new since the previous briefing
 
 
 def render_briefing(briefing: Briefing, fmt: str) -> str:
@@ -64,6 +65,7 @@ def _position_dict(position: Position) -> dict:
         ],
         "sources_count": len(position.sources),
         "writer": position.writer,  # "model" only for a line the faithfulness guard accepted
+        "new": position.new,  # every statement behind it first seen since the reader's previous briefing
     }
     if position.reported_by:
         out["reported_by"] = position.reported_by
@@ -75,7 +77,8 @@ def to_text(briefing: Briefing, width: int = TEXT_WIDTH) -> str:
 
     def party(name: str, positions: list[Position]) -> list[str]:
         return ["", name] + [piece for pos in positions for piece in textwrap.wrap(
-            position_line(pos, numbers), width, initial_indent="  - ", subsequent_indent="    ")]
+            new_mark(pos, NEW_TEXT) + position_line(pos, numbers), width, initial_indent="  - ",
+            subsequent_indent="    ")]
 
     lines = [briefing.title, "=" * min(len(briefing.title), width)] + _body(briefing, party)
     if numbers:
@@ -91,7 +94,8 @@ def to_markdown(briefing: Briefing) -> str:
     numbers = source_numbers(briefing)
 
     def party(name: str, positions: list[Position]) -> list[str]:
-        return ["", f"**{name}**", ""] + [f"- {position_line(pos, numbers)}" for pos in positions]
+        return ["", f"**{name}**", ""] + [f"- {new_mark(pos, NEW_MARKDOWN)}{position_line(pos, numbers)}"
+                                          for pos in positions]
 
     lines = [f"# {briefing.title}"] + _body(briefing, party)
     if numbers:
