@@ -3,13 +3,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from summarizer.attribution import Statement, extract
 from summarizer.discovery import discover_lexicon
 from summarizer.extraction import Found, describe, read
 from summarizer.model import Document, Party, Profile, Topic
 from summarizer.parties import PartyLexicon, build_lexicon
-from summarizer.topics import discover_topics
+from summarizer.topics import discover_topics, is_anaphoric
 
 
 @dataclass
@@ -24,6 +25,13 @@ class Claim:
     neighbour_stems: str  # the sentences before and after it in its paragraph
     order: int  # first appearance, for stable output
     antecedent: str = ""  # what 'this move' or 'such plans' may stand for: the sentence's earlier part or the one before
+    topics: tuple[str, ...] | None = None  # the story's topics it belongs under, when known in advance (an index)
+
+    @cached_property
+    def leans_back(self) -> bool:
+        """The stance leans on what came before ('such aspirations', 'he', 'the two leaders'); computed once,
+        as every topic's relevance asks."""
+        return is_anaphoric(self.statement.stance_text) or self.statement.via == "plural"
 
 
 @dataclass
@@ -70,7 +78,7 @@ def assemble(documents: Sequence[Document], found: Iterable[Sequence[Found]], le
                     claim.documents.append(doc.id)
                 continue
             claims[key] = Claim(f.statement, [doc.id], f.stems, f.sentence_stems, f.context_stems,
-                                f.neighbour_stems, len(claims), f.antecedent)
+                                f.neighbour_stems, len(claims), f.antecedent, f.topics)
     topics = profile.topics or discover_topics([c.stems for c in claims.values()])
     return Analysis(tuple(documents), lexicon.parties, topics, tuple(claims.values()), lexicon,
                     {d.id: d.url for d in documents})

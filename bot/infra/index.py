@@ -21,7 +21,7 @@ from bot.infra.index_store import IndexStore
 from bot.infra.ingest import Ingest, IngestSummary, Progress, doc_order
 from summarizer import Briefing, Document, Profile
 from summarizer.analysis import Analysis, analyze, assemble
-from summarizer.parties import build_lexicon
+from summarizer.parties import PartyLexicon, build_lexicon, lexicon_with_people, party_lexicon, people_key
 from summarizer.search import ClaimSearch
 from summarizer.text import dedupe_key
 
@@ -66,13 +66,13 @@ class Index:
         parties there are depends on every document's statements)."""
         rows = sorted(self.store.documents(story).values(), key=lambda r: doc_order(r.doc))
         hashes = list(dict.fromkeys(r.content for r in rows))
-        data = self.store.column("text", hashes, "found")
+        data = self.store.column("text", hashes, "found", "people", "parties_key")
         rows = [r for r in rows if r.content in data]
         documents = [Document(id=r.doc, text=work.text_of(data[r.content][0]), title=r.title, url=r.url)
                      for r in rows]
         if not profile.parties:
             return analyze(documents, profile)
-        lexicon = build_lexicon(profile.parties, [d.text for d in documents])
+        lexicon = _lexicon(profile, [data[r.content][2:] for r in rows], [d.text for d in documents])
         decoded: dict[str, list] = {}
         found = []
         for row in rows:
@@ -81,6 +81,15 @@ class Index:
                 decoded[row.content] = found_from_plain(row.doc, unpack(blob)) if blob else []
             found.append(decoded[row.content])
         return assemble(documents, found, lexicon, profile)
+
+
+def _lexicon(profile: Profile, people: list[tuple], texts: list[str]) -> PartyLexicon:
+    """The corpus's lexicon from the people stored per text (people, parties_key); learned from the texts
+    when the index holds none under the profile's parties (an index written before people were kept)."""
+    key = people_key(party_lexicon(profile.parties))
+    if all(blob is not None and found_key == key for blob, found_key in people):
+        return lexicon_with_people(profile.parties, (unpack(blob) for blob, _ in people))
+    return build_lexicon(profile.parties, texts)
 
 
 class IndexedFolder:

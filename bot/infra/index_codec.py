@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 from bot.infra.briefing_store import pack, unpack  # noqa: F401  (the index's rows are packed the same way)
+from summarizer import Party
 from summarizer.attribution import Statement
 from summarizer.extraction import Found, Reading
+from summarizer.parties import PartyLexicon
 from summarizer.text import Sentence
 
 
@@ -24,7 +26,8 @@ def found_to_plain(found: tuple[Found, ...]) -> list:
         st, s = f.statement, f.statement.sentence
         out.append([s.index, s.paragraph, s.text, st.start, st.end, st.holder, st.via, st.strength, st.reported_by,
                     st.speaker, st.split, st.holder_at, list(st.cue_at), f.key, f.stems, f.sentence_stems,
-                    f.context_stems, f.neighbour_stems, f.antecedent])
+                    f.context_stems, f.neighbour_stems, f.antecedent,
+                    list(f.topics) if f.topics is not None else None])
     return out
 
 
@@ -34,11 +37,26 @@ def found_from_plain(doc: str, plain: list) -> list[Found]:
     shared: dict[str, str] = {}
     out = []
     for (index, paragraph, text, start, end, holder, via, strength, reported_by, speaker, split, holder_at, cue_at,
-         key, stems, sentence_stems, context_stems, neighbour_stems, antecedent) in plain:
+         key, stems, sentence_stems, context_stems, neighbour_stems, antecedent, topics) in plain:
         text, sentence_stems, context_stems, neighbour_stems, antecedent = (
             shared.setdefault(v, v) for v in (text, sentence_stems, context_stems, neighbour_stems, antecedent))
         statement = Statement(sentence=Sentence(doc, index, paragraph, text), start=start, end=end, holder=holder,
                               via=via, strength=strength, reported_by=reported_by, speaker=speaker, split=split,
                               holder_at=holder_at, cue_at=tuple(cue_at))
-        out.append(Found(statement, key, stems, sentence_stems, context_stems, neighbour_stems, antecedent))
+        out.append(Found(statement, key, stems, sentence_stems, context_stems, neighbour_stems, antecedent,
+                         tuple(topics) if topics is not None else None))
     return out
+
+
+def lexicon_to_plain(lexicon: PartyLexicon) -> dict:
+    """The names of a lexicon, and its parties as text (to tell whether the profile changed)."""
+    return {"parties": repr(lexicon.parties), "aliases": lexicon.alias_party,
+            "persons": {a: [p, sorted(t)] for a, (p, t) in lexicon.persons.items()}, "names": lexicon.person_names}
+
+
+def lexicon_from_plain(plain: dict, parties: tuple[Party, ...]) -> PartyLexicon | None:
+    """The lexicon back, for the given parties; None when it was made for other parties."""
+    if plain.get("parties") != repr(parties):
+        return None
+    persons = {a: (p, frozenset(t)) for a, (p, t) in plain["persons"].items()}
+    return PartyLexicon(parties, dict(plain["aliases"]), persons, dict(plain["names"]))
