@@ -15,8 +15,11 @@ def story_folders(root: Path) -> dict[str, Path]:
     """Story name -> folder, for every folder right below `root` that holds a profile.toml."""
     if not root.is_dir():
         return {}
-    with os.scandir(root) as entries:  # a root of 10,000 articles: no stat of each file, as iterdir would make
-        names = sorted(e.name for e in entries if e.is_dir())
+    try:
+        with os.scandir(root) as entries:  # a root of 10,000 articles: no stat of each file, as iterdir would make
+            names = sorted(e.name for e in entries if e.is_dir())
+    except OSError:
+        return {}  # an unreadable root: the documents opener reports it, naming the folder
     return {name: root / name for name in names if (root / name / PROFILE_FILE).is_file()}
 
 
