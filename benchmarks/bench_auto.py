@@ -15,7 +15,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bot.infra.documents import load_documents  # noqa: E402
-from summarizer import Profile, analyze  # noqa: E402
+from summarizer import Profile  # noqa: E402
+from summarizer.analysis import analyze  # noqa: E402
 from summarizer.gazetteer import gazetteer  # noqa: E402
 
 

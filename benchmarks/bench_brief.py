@@ -20,7 +20,9 @@ sys.path.insert(0, str(ROOT))
 
 from bot.infra.documents import load_documents  # noqa: E402
 from config.profile import load_profile  # noqa: E402
-from summarizer import Document, analyze, brief  # noqa: E402
+from summarizer import Document  # noqa: E402
+from summarizer.analysis import analyze  # noqa: E402
+from summarizer.briefing import brief  # noqa: E402
 
 
 def cli_wall_time(runs: int = 5) -> float:

@@ -20,7 +20,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bot.infra.documents import load_documents  # noqa: E402
-from summarizer import Profile, analyze, brief  # noqa: E402
+from summarizer import Profile  # noqa: E402
+from summarizer.analysis import analyze  # noqa: E402
+from summarizer.briefing import brief  # noqa: E402
 from summarizer.relevance import MIN_RELEVANCE, TopicAssigner, relevance  # noqa: E402
 from summarizer.topics import TopicMatcher, find_topic  # noqa: E402
 from tests.story_scoring import STORIES, gold_positions, load_gold, norm, party_key  # noqa: E402

@@ -31,7 +31,7 @@ sys.path.insert(0, {root!r})
 from bot.infra.documents import load_documents
 budget = {budget}
 from config.profile import load_profile
-from summarizer import analyze
+from summarizer.analysis import analyze
 start = time.perf_counter()
 docs = load_documents(Path({folder!r}), warn=lambda m: print('warning:', m[:120], file=sys.stderr),
                       **({{'budget': budget}} if budget else {{}}))

@@ -3,13 +3,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from summarizer.attribution import Statement, extract
 from summarizer.discovery import discover_lexicon
 from summarizer.extraction import Found, describe, read
 from summarizer.model import Document, Party, Profile, Topic
 from summarizer.parties import PartyLexicon, build_lexicon
-from summarizer.topics import discover_topics, stems_of
+from summarizer.topics import discover_topics, is_anaphoric, stems_of
 
 
 @dataclass
@@ -24,7 +25,14 @@ class Claim:
     neighbour_stems: str  # the sentences before and after it in its paragraph
     order: int  # first appearance, for stable output
     antecedent: str = ""  # what 'this move' or 'such plans' may stand for: the sentence's earlier part or the one before
+    topics: tuple[str, ...] | None = None  # the story's topics it belongs under, when known in advance (an index)
     lead_stems: str = ""  # its document's headline: what a reaction naming no topic is about
+
+    @cached_property
+    def leans_back(self) -> bool:
+        """The stance leans on what came before ('such aspirations', 'he', 'the two leaders'); computed once,
+        as every topic's relevance asks."""
+        return is_anaphoric(self.statement.stance_text) or self.statement.via == "plural"
 
 
 @dataclass
@@ -71,7 +79,8 @@ def assemble(documents: Sequence[Document], found: Iterable[Sequence[Found]], le
                     claim.documents.append(doc.id)
                 continue
             claims[key] = Claim(f.statement, [doc.id], f.stems, f.sentence_stems, f.context_stems,
-                                f.neighbour_stems, len(claims), f.antecedent, stems_of(doc.title))
+                                f.neighbour_stems, len(claims), f.antecedent, f.topics,
+                                stems_of(doc.title))
     topics = profile.topics or discover_topics([c.stems for c in claims.values()])
     return Analysis(tuple(documents), lexicon.parties, topics, tuple(claims.values()), lexicon,
                     {d.id: d.url for d in documents})

@@ -31,13 +31,14 @@ CERTAINTY = {"subject": 0.3, "person": 0.3, "possessive": 0.25, "by": 0.25, "quo
              "plural": 0.15, "pronoun": 0.1, "inherit": 0.2}
 
 
-def brief(analysis: Analysis, query: str | None) -> Briefing:
-    """The briefing on `query` (topic key, title or free words); the overview of every topic when None."""
+def brief(analysis: Analysis, query: str | None, assigner: TopicAssigner | None = None) -> Briefing:
+    """The briefing on `query` (topic key, title or free words); the overview of every topic when None.
+    An `assigner` of the same analysis may be passed to reuse the topics it already gave to claims."""
     known = tuple(t.key for t in analysis.topics)
     if query is None or not query.strip():
         return _overview(analysis, known)
     topic = find_topic(analysis.topics, query)
-    parties = _party_briefings(analysis, topic, PER_PARTY)
+    parties = _party_briefings(analysis, topic, PER_PARTY, assigner)
     title = f"{topic.label[:1].upper()}{topic.label[1:]}: where each party stands"
     notes = () if any(p.positions for p in parties) else (f"No positions found on “{query.strip()}”.",)
     return Briefing(topic=topic.key, title=title, parties=parties, known_topics=known, notes=notes,

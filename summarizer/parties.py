@@ -1,6 +1,7 @@
 """Who is who: party aliases (profile, gazetteer, people linked by their titles) and mentions in a sentence."""
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -9,7 +10,7 @@ from functools import cache
 from summarizer.gazetteer import demonyms, gazetteer, place_names
 from summarizer.lexicon import TITLE_WORDS
 from summarizer.model import Party
-from summarizer.people import learn_people
+from summarizer.people import apply_people, learn_people
 
 _ADJECTIVE_ENDINGS = ("an", "ian", "ese", "ish", "ch", "i", "ic")
 # Heads that make "European allies", "Russian officials" a holder (unlike "Russian forces").
@@ -112,6 +113,27 @@ def _looks_adjective(surface: str, party: str | None) -> bool:
 def build_lexicon(parties: tuple[Party, ...], texts: list[str], organisations: bool = False) -> PartyLexicon:
     """Profile parties (or candidates of auto mode, see discovery.py), their metonyms, and titled people;
     with `organisations`, no alias of a party is taken for a person's name ('Southern Freight')."""
+    lexicon = party_lexicon(parties, organisations)
+    learn_people(lexicon, texts)
+    return lexicon.compile()
+
+
+def lexicon_with_people(parties: tuple[Party, ...], people: Iterable[list[list]],
+                        organisations: bool = False) -> PartyLexicon:
+    """build_lexicon from each text's people as people_in found them (an index keeps those per text)."""
+    lexicon = party_lexicon(parties, organisations)
+    for found in people:
+        apply_people(lexicon, found)
+    return lexicon.compile()
+
+
+def people_key(lexicon: PartyLexicon) -> str:
+    """Fingerprint of what people_in reads from a lexicon (its aliases): a text's people are valid under it."""
+    return hashlib.sha256(repr(sorted(lexicon.alias_party.items())).encode()).hexdigest()[:16]
+
+
+def party_lexicon(parties: tuple[Party, ...], organisations: bool = False) -> PartyLexicon:
+    """The parties, their aliases and metonyms, before any person is learned from the texts."""
     alias_party: dict[str, str] = {}
     for party in parties:
         for alias in (party.name, *party.aliases):
@@ -122,8 +144,6 @@ def build_lexicon(parties: tuple[Party, ...], texts: list[str], organisations: b
         if not organisations and _looks_like_person(alias):
             lexicon.persons[alias] = (party, frozenset())
             lexicon.person_names[alias] = alias
-    lexicon.compile()
-    learn_people(lexicon, texts)
     return lexicon.compile()
 
 

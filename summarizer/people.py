@@ -3,13 +3,14 @@ Rubio', 'Sergei Lavrov, Russia's foreign minister', "Acme's chief executive, Jan
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from typing import Protocol
 
 from summarizer.lexicon import HEAD_TITLES, TITLE_WORDS
 from summarizer.words import word_set
 
 _PARTICLES = frozenset({"von", "der", "van", "de", "da", "di", "du", "bin", "ibn", "al", "el", "la", "le"})
+_WORD = re.compile(r"[\w'’.-]+|[,;:]")
 _NAME_TOKEN = re.compile(r"(?:[A-Z]|(?:al|el|bin|ibn)-[A-Z])[a-zA-Z'’-]+$")
 
 
@@ -29,18 +30,32 @@ def learn_people(lexicon: Names, texts: list[str]) -> None:
     """'Russian President Vladimir Putin', 'President Zelensky of Ukraine', 'Lavrov, Russia's foreign
     minister' tie a person to a party; a titled person of no party is remembered too (for pronouns)."""
     for text in texts:
-        for sentence in text.split("\n"):
-            words = re.findall(r"[\w'’.-]+|[,;:]", sentence)
-            for i in range(len(words)):
-                _person_at(lexicon, words, i)
-                _person_before_apposition(lexicon, words, i)
-                _person_after_possessive_title(lexicon, words, i)
-                _person_of_party(lexicon, words, i)
+        apply_people(lexicon, people_in(lexicon.alias_party, text))
 
 
-def _person_at(lexicon: Names, words: list[str], i: int) -> None:
+def people_in(alias_party: dict[str, str], text: str) -> list[list]:
+    """The people one text names with a title, in order, found from the party aliases alone (no other text's
+    people), so an index can keep them per document: [kind, name words, party, titles] each."""
+    found: list[list] = []
+    for sentence in text.split("\n"):
+        words = _WORD.findall(sentence)
+        for i in range(len(words)):
+            for finder in (_person_at, _person_before_apposition, _person_after_possessive_title, _person_of_party):
+                person = finder(alias_party, words, i)
+                if person is not None:
+                    found.append(person)
+    return found
+
+
+def apply_people(lexicon: Names, found: list[list]) -> None:
+    """Add one text's people (people_in) to the lexicon: the first party given to a name stays."""
+    for kind, name, party, titles in found:
+        _APPLY[kind](lexicon, name, party, frozenset(titles))
+
+
+def _person_at(alias_party: dict[str, str], words: list[str], i: int) -> list | None:
     if i > 0 and _is_title(words[i - 1]):
-        return  # only a run's first title starts a name: a run of titles is walked once, not once per title
+        return None  # only a run's first title starts a name: a run of titles is walked once, not once per title
     titles: list[str] = []
     j, head, anchored = i, False, False
     while j < len(words) and (_is_title(words[j]) or (  # 'Secretary of State Marco Rubio'
@@ -51,92 +66,106 @@ def _person_at(lexicon: Names, words: list[str], i: int) -> None:
             titles.append(words[j].lower().rstrip("."))
             head = titles[-1] in _head_titles() or anchored
         j += 1
-    if not titles or (i > 0 and _is_title(words[i - 1])) or not head:
-        return
+    if not titles or not head:
+        return None
     name = []
-    while j < len(words) and len(name) < 4 and (_NAME_TOKEN.match(words[j].rstrip(".")) or (
+    while j < len(words) and len(name) < 4 and (_is_name(words[j].rstrip(".")) or (
             name and words[j] in _PARTICLES and _name_follows(words, j + 1))) \
             and not _is_title(words[j]):
         token = words[j].rstrip(".,")
-        if _alias_key(token) in lexicon.alias_party and not name:
-            return  # "President Putin" is fine but "Minister Russia" is not a name
+        if _alias_key(token) in alias_party and not name:
+            return None  # "President Putin" is fine but "Minister Russia" is not a name
         name.append(re.sub(r"['’]s$", "", token))
         j += 1
         if words[j - 1].endswith(".") and len(token) > 1:
             break  # "Putin." ends the sentence
     if not name:
-        return
-    party = _party_before(lexicon, words, i) or _party_after_of(lexicon, words, j)
+        return None
+    party = _party_before(alias_party, words, i) or _party_after_of(alias_party, words, j)
     if "former" in titles or "former" in (w.lower() for w in words[max(0, i - 4):i]):
         party = None  # 'Former Botswana president X' speaks for himself, not for Botswana
         titles.append("former")
     full = " ".join(name)
-    if full in lexicon.alias_party:
-        party = party or lexicon.alias_party[full]
-    surname = name[-1]
+    if full in alias_party:
+        party = party or alias_party[full]
     if party is None:
-        party = lexicon.alias_party.get(surname) or lexicon.alias_party.get(full)
-    for alias in {full, surname}:
+        party = alias_party.get(name[-1]) or alias_party.get(full)
+    return ["titled", name, party, sorted(set(titles))]
+
+
+def _add_titled(lexicon: Names, name: list[str], party: str | None, titles: frozenset[str]) -> None:
+    full = " ".join(name)
+    for alias in {full, name[-1]}:
         known = lexicon.persons.get(alias)
         if known and known[0] and party and known[0] != party:
             continue  # two people of different parties share a surname: keep the first
         if alias in lexicon.alias_party and lexicon.alias_party[alias] != party:
             continue
         old_titles = known[1] if known else frozenset()
-        lexicon.persons[alias] = ((known[0] if known and known[0] else party), old_titles | frozenset(titles))
+        lexicon.persons[alias] = ((known[0] if known and known[0] else party), old_titles | titles)
         lexicon.person_names[alias] = full
 
 
-def _person_before_apposition(lexicon: Names, words: list[str], i: int) -> None:
+def _person_before_apposition(alias_party: dict[str, str], words: list[str], i: int) -> list | None:
     """'Rafael Grossi, the head of the IAEA,' / 'Sergei Lavrov, Russia's foreign minister,'."""
-    if i > 0 and (_NAME_TOKEN.match(words[i - 1]) or _is_title(words[i - 1])):
-        return
+    if i > 0 and (_is_name(words[i - 1]) or _is_title(words[i - 1])):
+        return None
     for size in (3, 2):
         name = words[i:i + size]
-        if len(name) < size or not all(_NAME_TOKEN.match(w) and not _is_title(w) for w in name):
+        if len(name) < size or not all(_is_name(w) and not _is_title(w) for w in name):
             continue
         if i + size >= len(words) or words[i + size] != ",":
             continue
-        if any(_alias_key(w) in lexicon.alias_party and w not in lexicon.persons for w in name):
-            return
-        party = _party_after_of(lexicon, words, i + size)
-        if party:
-            full, surname = " ".join(name), name[-1]
-            for alias in (full, surname):
-                if alias not in lexicon.persons or lexicon.persons[alias][0] in (None, party):
-                    lexicon.persons[alias] = (party, frozenset(w.lower() for w in words[i + size + 1:i + size + 5]
-                                                               if _is_title(w)))
-                    lexicon.person_names[alias] = full
-        return
+        party = _party_after_of(alias_party, words, i + size)
+        if not party:
+            return None
+        return ["apposition", name, party, sorted({w.lower() for w in words[i + size + 1:i + size + 5]
+                                                   if _is_title(w)})]
+    return None
 
 
-def _person_after_possessive_title(lexicon: Names, words: list[str], i: int) -> None:
+def _add_apposition(lexicon: Names, name: list[str], party: str | None, titles: frozenset[str]) -> None:
+    if any(_alias_key(w) in lexicon.alias_party and w not in lexicon.persons for w in name):
+        return  # a party's name read as a person's only once it is known as a person
+    full, surname = " ".join(name), name[-1]
+    for alias in (full, surname):
+        if alias not in lexicon.persons or lexicon.persons[alias][0] in (None, party):
+            lexicon.persons[alias] = (party, titles)
+            lexicon.person_names[alias] = full
+
+
+def _person_after_possessive_title(alias_party: dict[str, str], words: list[str], i: int) -> list | None:
     """"Acme's chief executive, Jane Roe, said', "India's environment minister, Arvind Rao,", "China's
     ambassador to the U.S., Xie Feng,": a possessor, a role ending in or holding a title, a name in commas."""
-    if not re.search(r"['’]s$", words[i]):
-        return
-    party = _party_before(lexicon, words, i + 1)
+    if not words[i].endswith(("'s", "’s")):
+        return None
+    party = _party_before(alias_party, words, i + 1)
     comma = next((k for k in range(i + 1, min(i + 8, len(words))) if words[k] == ","), None)
     if not party or comma is None:
-        return
+        return None
     titles = frozenset(w.lower() for w in words[i + 1:comma] if _is_title(w))
     if not titles & _head_titles() or not words[i + 1][:1].islower():
-        return
+        return None
     name, j = [], comma + 1
     while j < len(words) and _is_title(words[j]) and words[j][:1].isupper():
         j += 1  # "the commission's chairperson, Justice Grace Phiri,"
-    while j < len(words) and len(name) < 4 and (_NAME_TOKEN.match(words[j]) and not _is_title(words[j]) or (
+    while j < len(words) and len(name) < 4 and (_is_name(words[j]) and not _is_title(words[j]) or (
             name and words[j] in _PARTICLES and _name_follows(words, j + 1))):
         name.append(words[j])
         j += 1
     if name and (j >= len(words) or words[j] == ","):
-        for alias in {" ".join(name), name[-1]}:
-            if alias not in lexicon.persons and alias not in lexicon.alias_party:
-                lexicon.persons[alias] = (party, titles)
-                lexicon.person_names[alias] = " ".join(name)
+        return ["possessive", name, party, sorted(titles)]
+    return None
 
 
-def _party_named_at(lexicon: Names, words: list[str], k: int) -> str | None:
+def _add_possessive(lexicon: Names, name: list[str], party: str | None, titles: frozenset[str]) -> None:
+    for alias in {" ".join(name), name[-1]}:
+        if alias not in lexicon.persons and alias not in lexicon.alias_party:
+            lexicon.persons[alias] = (party, titles)
+            lexicon.person_names[alias] = " ".join(name)
+
+
+def _party_named_at(alias_party: dict[str, str], words: list[str], k: int) -> str | None:
     """The party whose name starts at `k`, after an article and up to two lowercase modifiers ('the ruling
     People's Progress Party', 'the Alliance for Democratic Change')."""
     starts = [k]
@@ -151,39 +180,52 @@ def _party_named_at(lexicon: Names, words: list[str], k: int) -> str | None:
             phrase = re.sub(r"['’]s$", "", " ".join(words[start:start + size]).rstrip(".,"))
             if start > k and not phrase[:1].isupper():
                 continue  # past an article, only a name: 'the commission' is no party's name here
-            party = lexicon.alias_party.get(phrase) or lexicon.alias_party.get(phrase.lower())
+            party = alias_party.get(phrase) or alias_party.get(phrase.lower())
             if party:
                 return party
     return None
 
 
-def _person_of_party(lexicon: Names, words: list[str], i: int) -> None:
+def _person_of_party(alias_party: dict[str, str], words: list[str], i: int) -> list | None:
     """'Ruth Mvula of the Alliance for Democratic Change': a full name with no title, then 'of' and a party."""
-    if i > 0 and (_NAME_TOKEN.match(words[i - 1]) or _is_title(words[i - 1])):
-        return
+    if i > 0 and (_is_name(words[i - 1]) or _is_title(words[i - 1])):
+        return None
     for size in (3, 2):
         name = words[i:i + size]
-        if len(name) < size or not all(_NAME_TOKEN.match(w) and not _is_title(w) for w in name):
+        if len(name) < size or not all(_is_name(w) and not _is_title(w) for w in name):
             continue
-        if any(_alias_key(w) in lexicon.alias_party for w in name) or i + size >= len(words) \
-                or words[i + size] != "of":
+        if any(_alias_key(w) in alias_party for w in name) or i + size >= len(words) or words[i + size] != "of":
             continue
-        party = _party_named_at(lexicon, words, i + size + 1)
-        full, surname = " ".join(name), name[-1]
-        if party and full not in lexicon.alias_party:
-            for alias in (full, surname):
-                known = lexicon.persons.get(alias)
-                if known is None or known[0] is None:
-                    lexicon.persons[alias] = (party, known[1] if known else frozenset())
-                    lexicon.person_names[alias] = full
-        return
+        party = _party_named_at(alias_party, words, i + size + 1)
+        if party and " ".join(name) not in alias_party:
+            return ["of_party", name, party, []]
+        return None
+    return None
+
+
+def _add_of_party(lexicon: Names, name: list[str], party: str | None, titles: frozenset[str]) -> None:
+    full = " ".join(name)
+    for alias in (full, name[-1]):
+        known = lexicon.persons.get(alias)
+        if known is None or known[0] is None:
+            lexicon.persons[alias] = (party, known[1] if known else frozenset())
+            lexicon.person_names[alias] = full
+
+
+_APPLY = {"titled": _add_titled, "apposition": _add_apposition, "possessive": _add_possessive,
+          "of_party": _add_of_party}
 
 
 def _name_follows(words: list[str], j: int) -> bool:
     """After 'von' in 'Ursula von der Leyen': more particles, then a capitalised name."""
     while j < len(words) and words[j] in _PARTICLES:
         j += 1
-    return j < len(words) and bool(_NAME_TOKEN.match(words[j]))
+    return j < len(words) and bool(_is_name(words[j]))
+
+
+@lru_cache(maxsize=65536)
+def _is_name(word: str) -> bool:
+    return _NAME_TOKEN.match(word) is not None
 
 
 @cache
@@ -197,24 +239,25 @@ def _head_titles() -> frozenset[str]:
     return HEAD_TITLES | word_set("organisation_titles")
 
 
+@lru_cache(maxsize=65536)  # called for every word of every text, and words repeat
 def _is_title(word: str) -> bool:
     return word.lower().rstrip(".") in _titles() or word.lower() in _titles()
 
 
-def _party_before(lexicon: Names, words: list[str], i: int) -> str | None:
+def _party_before(alias_party: dict[str, str], words: list[str], i: int) -> str | None:
     for size in (3, 2, 1):
         if i - size < 0:
             continue
         phrase = re.sub(r"['’]s$", "", " ".join(words[i - size:i]))
-        party = lexicon.alias_party.get(phrase) or lexicon.alias_party.get(phrase.lower())
+        party = alias_party.get(phrase) or alias_party.get(phrase.lower())
         if party:
             return party
     return None
 
 
-def _party_after_of(lexicon: Names, words: list[str], j: int) -> str | None:
+def _party_after_of(alias_party: dict[str, str], words: list[str], j: int) -> str | None:
     if j < len(words) and words[j] == "of":
-        party = _party_named_at(lexicon, words, j + 1)
+        party = _party_named_at(alias_party, words, j + 1)
         if party:
             return party
     if j + 3 < len(words) and words[j] == "," and words[j + 1].lower() in ("the", "a") and _is_title(words[j + 2]):
@@ -222,14 +265,14 @@ def _party_after_of(lexicon: Names, words: list[str], j: int) -> str | None:
         while k < len(words) and _is_title(words[k]):
             k += 1
         if k < len(words) and words[k] == "of":
-            found = _party_after_of(lexicon, words, k)
+            found = _party_after_of(alias_party, words, k)
             if found:
                 return found
     if j + 1 < len(words) and words[j] == ",":  # "Sergei Lavrov, Russia's foreign minister"
         k = j + 1 + (words[j + 1].lower() in ("the", "a"))
         for size in (3, 2, 1):
             phrase = re.sub(r"['’]s$", "", " ".join(words[k:k + size]))
-            party = lexicon.alias_party.get(phrase) or lexicon.alias_party.get(phrase.lower())
+            party = alias_party.get(phrase) or alias_party.get(phrase.lower())
             if party and k + size < len(words) and _is_title(words[k + size]):
                 return party
     return None

@@ -8,7 +8,7 @@ from summarizer.analysis import Claim
 from summarizer.model import Topic
 from summarizer.parties import PartyLexicon
 from summarizer.text import stem
-from summarizer.topics import TopicMatcher, TopicSet, is_anaphoric, stems_of
+from summarizer.topics import TopicMatcher, TopicSet, stems_of
 
 MIN_RELEVANCE = 0.5  # below this a claim is not about the topic at all
 CLAUSE_MIN = 0.6  # owned topic weight a stance clause needs to state a stance on that topic (one related term)
@@ -59,9 +59,8 @@ def _reaction(claim: Claim) -> bool:
 
 def _combine(claim: Claim, own: float, sentence: float, context: float, neighbours: float) -> float:
     score = own + WEIGHTS.rest_of_sentence * max(0.0, sentence - own)
-    st = claim.statement
     around = WEIGHTS.neighbours * min(neighbours, WEIGHTS.context_cap)
-    if is_anaphoric(st.stance_text) or st.via == "plural":  # leaning on the sentence before: its topic counts
+    if claim.leans_back:  # leaning on the sentence before: its topic counts
         return score + max(min(context, WEIGHTS.context_cap), around)
     return score + around
 
@@ -81,7 +80,8 @@ class TopicAssigner:
         """Keys of the topics `claim` belongs under: those its stance clauses are about, else the one its
         sentence and context are most about (empty when it is about none of them)."""
         if claim.order not in self._seen:
-            self._seen[claim.order] = self._assign(claim) if self.keys else frozenset()
+            known = frozenset(claim.topics) if claim.topics is not None else None  # found at ingest
+            self._seen[claim.order] = known if known is not None else self._assign(claim) if self.keys else frozenset()
         return self._seen[claim.order]
 
     def _assign(self, claim: Claim) -> frozenset[str]:

@@ -3,11 +3,12 @@ can be relevant at all (any of its terms in the statement, its sentence, its nei
 briefing is then made from those alone, so it is identical to one made from every claim."""
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from summarizer.analysis import Analysis, Claim
 from summarizer.briefing import OVERVIEW_PER_PARTY, _party_briefings, _titles, brief, framed_documents
 from summarizer.model import Briefing, PartyBriefing, Position, Topic
+from summarizer.relevance import TopicAssigner
 from summarizer.topics import TopicMatcher, find_topic
 
 
@@ -17,6 +18,11 @@ class ClaimSearch:
 
     analysis: Analysis
     postings: dict[str, list[int]]
+    assigner: TopicAssigner | None = field(default=None, repr=False)  # shared: a claim's topics are found once
+
+    def __post_init__(self) -> None:
+        if self.assigner is None:
+            self.assigner = TopicAssigner(self.analysis.topics, self.analysis.lexicon)
 
     @classmethod
     def build(cls, analysis: Analysis) -> "ClaimSearch":
@@ -46,13 +52,13 @@ class ClaimSearch:
         """brief(analysis, query), reading only the claims that can matter."""
         if query is None or not query.strip():
             return self._overview()
-        return brief(self.narrowed(find_topic(self.analysis.topics, query)), query)
+        return brief(self.narrowed(find_topic(self.analysis.topics, query)), query, self.assigner)
 
     def _overview(self) -> Briefing:
         analysis = self.analysis
         merged: dict[str, list[Position]] = {}
         for topic in analysis.topics:
-            for party in _party_briefings(self.narrowed(topic), topic, OVERVIEW_PER_PARTY):
+            for party in _party_briefings(self.narrowed(topic), topic, OVERVIEW_PER_PARTY, self.assigner):
                 merged.setdefault(party.name, []).extend(party.positions)
         parties = tuple(PartyBriefing(p.name, tuple(merged[p.name])) for p in analysis.parties if merged.get(p.name))
         return Briefing(topic=None, title="Overview: where each party stands", parties=parties,

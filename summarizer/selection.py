@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from summarizer.analysis import Claim
 from summarizer.lexicon import STOPWORDS
@@ -33,6 +33,7 @@ class Pick:
     words: frozenset[str]
     text: str = ""
     keys: set[str] = field(default_factory=set)
+    lead_key: str = ""  # dedupe key of the quote of the claim that started the group
 
 
 def select(ranked: list[tuple[float, Claim]], limit: int, line: Line) -> list[Pick]:
@@ -52,19 +53,52 @@ def select(ranked: list[tuple[float, Claim]], limit: int, line: Line) -> list[Pi
 
 
 def _merge(ranked: list[tuple[float, Claim]]) -> list[Pick]:
-    """Groups of claims stating the same stance, each led by its best-ranked claim."""
+    """Groups of claims stating the same stance, each led by its best-ranked claim: a claim joins the first
+    group that holds its quote, shares most of its content words, or whose lead quote is nearly the same."""
     groups: list[Pick] = []
+    by_key: dict[str, int] = {}  # quote key -> first group holding it
+    by_word: dict[str, list[int]] = {}  # content word -> groups whose lead holds it
+    leads: list[str] = []  # each group's lead quote key
     for score, claim in ranked:
         words, key = _content(claim), dedupe_key(claim.statement.quote)
-        same = next((g for g in groups if key in g.keys or _jaccard(words, g.words) >= SAME_STANCE
-                     or fuzz.ratio(key, dedupe_key(g.claims[0].statement.quote)) >= SAME_QUOTE), None)
-        if same is None:
-            groups.append(Pick([claim], score, words, keys={key}))
+        k = _first_same(key, words, groups, by_key, by_word, leads)
+        if k is None:
+            by_key.setdefault(key, len(groups))
+            for word in words:
+                by_word.setdefault(word, []).append(len(groups))
+            leads.append(key)
+            groups.append(Pick([claim], score, words, keys={key}, lead_key=key))
         else:
+            same = groups[k]
             same.claims.append(claim)
             same.keys.add(key)
+            by_key[key] = min(by_key.get(key, k), k)
             same.score += PER_EXTRA_STANCE
     return groups
+
+
+def _first_same(key: str, words: frozenset[str], groups: list[Pick], by_key: dict[str, int],
+                by_word: dict[str, list[int]], leads: list[str]) -> int | None:
+    """Index of the first group the claim belongs to, looking only at groups that can match: those holding
+    the key, sharing a content word, or (found by rapidfuzz in one pass, each then checked as one pair)
+    whose lead quote is nearly the same."""
+    first = by_key.get(key, len(groups))
+    shared: dict[int, int] = {}  # group -> content words it shares with the claim
+    for word in words:
+        for k in by_word.get(word, ()):
+            shared[k] = shared.get(k, 0) + 1
+    for k in sorted(shared):
+        if k >= first:
+            break
+        if shared[k] / (len(words) + len(groups[k].words) - shared[k]) >= SAME_STANCE:  # Jaccard
+            first = k
+            break
+    near = process.extract(key, leads[:first], scorer=fuzz.ratio, score_cutoff=SAME_QUOTE - 1, limit=None)
+    for k in sorted(k for _, _, k in near):
+        if fuzz.ratio(key, leads[k]) >= SAME_QUOTE:
+            first = k
+            break
+    return first if first < len(groups) else None
 
 
 def _lead_with_line(pick: Pick, line: Line) -> bool:

@@ -15,8 +15,9 @@ from pysbd.lang.english import English
 
 LONG_PARAGRAPH = 3000  # characters; news paragraphs are far shorter
 MAX_SENTENCE = 2000  # characters; a longer run without a boundary is cut at spaces into windows
-_SEGMENTER = pysbd.Segmenter(language="en", clean=False, char_span=False)
 _ABBREVIATIONS = frozenset(English.Abbreviation.ABBREVIATIONS)
+_PLAIN_ABBREVIATIONS = frozenset(a.strip() for a in _ABBREVIATIONS if a.strip().isascii() and a.strip().isalpha())
+_FOLDS_TO_ASCII = frozenset("\u0130\u0131\u017f\u212a")  # the only non-ASCII letters re.IGNORECASE takes for ASCII
 _PREPOSITIVE = frozenset(English.Abbreviation.PREPOSITIVE_ABBREVIATIONS)
 _NUMBER_ABBREVIATIONS = frozenset(English.Abbreviation.NUMBER_ABBREVIATIONS)
 _SENTENCE_STARTERS = frozenset(English.AbbreviationReplacer.SENTENCE_STARTERS)
@@ -25,6 +26,37 @@ _END_RUN = re.compile(r"[.!?]+")  # finditer matches each run once, so the scan 
 _AFTER_END = re.compile(r"([\"'\u201d\u2019)\]]{0,3})\s+[\"'\u201c\u2018(\[]?([A-Z0-9][A-Za-z]{0,15})")
 _MULTI_PERIOD = re.compile(r"(?:[a-z]\.)+[a-z]")
 _OPENERS = "\"'\u201c\u2018(["
+
+
+class _AbbreviationReplacer(English.AbbreviationReplacer):
+    """pysbd's abbreviation pass, same result: every replacement it makes puts '∯' for the period right after
+    an abbreviation, so an abbreviation of letters only that no period follows is skipped (pysbd runs two
+    regular expressions for each of ~40 per line, mostly in vain). Lines with a letter that re.IGNORECASE
+    matches with an ASCII letter but str.lower() does not map to it take pysbd's own path."""
+
+    def search_for_abbreviations_in_string(self, text: str) -> str:
+        if not _FOLDS_TO_ASCII.isdisjoint(text):
+            return super().search_for_abbreviations_in_string(text)
+        lowered = text.lower()
+        for abbr in self.lang.Abbreviation.ABBREVIATIONS:
+            stripped = abbr.strip()
+            if stripped not in lowered or (stripped in _PLAIN_ABBREVIATIONS and f"{stripped}." not in lowered):
+                continue
+            abbrev_match = re.findall(r"(?:^|\s|\r|\n){}".format(stripped), text, flags=re.IGNORECASE)
+            if not abbrev_match:
+                continue
+            char_array = re.findall(r"(?<={" + str(re.escape(stripped)) + "} ).{1}", text)
+            for ind, match in enumerate(abbrev_match):
+                text = self.scan_for_replacements(text, match, ind, char_array)
+        return text
+
+
+class _English(English):
+    AbbreviationReplacer = _AbbreviationReplacer
+
+
+_SEGMENTER = pysbd.Segmenter(language="en", clean=False, char_span=False)
+_SEGMENTER.language_module = _English
 
 
 def pysbd_sentences(paragraph: str) -> list[str]:

@@ -2,18 +2,17 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
 import snowballstemmer
 
+from summarizer.keys import normalize
 from summarizer.splitting import LONG_PARAGRAPH, long_paragraph_sentences, pysbd_sentences, windows
 
 _STEMMER = snowballstemmer.stemmer("english")
 _WHITESPACE = re.compile(r"\s+")
-_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"})
 TOKEN = re.compile(r"[A-Za-z0-9]+(?:[.'’-][A-Za-z0-9]+|,\d{3}(?!\d))*\.?|[^\w\s]", re.UNICODE)  # '40,000' is one
 _REPORTING_TAIL = re.compile(
     r"^[A-Z][\w.'’ -]{0,60}\b(said|says|added|told|stated|declared|wrote|insisted|warned)\b[^\"“”]{0,60}\.$"
@@ -28,12 +27,6 @@ class Sentence:
     index: int
     paragraph: int
     text: str
-
-
-def normalize(text: str) -> str:
-    """Unicode-normalised, straight quotes, single spaces (keeps case)."""
-    text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
-    return re.sub(r"\s+", " ", text).strip()
 
 
 def dedupe_key(text: str) -> str:

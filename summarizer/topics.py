@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from summarizer.gazetteer import gazetteer
+from summarizer.keys import slug
 from summarizer.lexicon import RELATED_TERMS, STOPWORDS
 from summarizer.model import Topic
 from summarizer.text import normalize, stem
@@ -94,6 +95,15 @@ class TopicSet:
             for phrase, weight in matcher.terms:
                 claims[phrase] = claims.get(phrase, 0.0) + weight
         self._terms = tuple({phrase: weight * weight / claims[phrase] for phrase, weight in m.terms} for m in plain)
+        # phrase -> (topic, place in that topic's terms), by the phrase's first stem: a string is only tested
+        # for the phrases that start with one of its stems
+        self._owners: dict[str, list[tuple[int, int]]] = {}
+        self._by_first: dict[str, list[str]] = {}
+        for k, terms in enumerate(self._terms):
+            for place, phrase in enumerate(terms):
+                if phrase not in self._owners:
+                    self._by_first.setdefault(phrase.split(" ")[0], []).append(phrase)
+                self._owners.setdefault(phrase, []).append((k, place))
 
     def scores(self, stems: str) -> tuple[float, ...]:
         """Owned topic weight of a ' stem stem ' string, one figure per topic."""
@@ -109,8 +119,12 @@ class TopicSet:
         return tuple(min((stems.find(f" {p} ") for p in hits), default=len(stems)) for hits in self._hits(stems))
 
     def _hits(self, stems: str) -> list[dict[str, float]]:
-        found = [{p: w for p, w in terms.items() if f" {p} " in stems} for terms in self._terms]
-        matched = {p for hits in found for p in hits}
+        matched = {p for first in set(stems.split(" ")) for p in self._by_first.get(first, ()) if f" {p} " in stems}
+        places: list[list[tuple[int, str]]] = [[] for _ in self._terms]
+        for phrase in matched:
+            for k, place in self._owners[phrase]:
+                places[k].append((place, phrase))
+        found = [{p: terms[p] for _, p in sorted(hits)} for hits, terms in zip(places, self._terms)]
         return [{p: w for p, w in hits.items() if not self._shadowed(p, terms, matched, stems)}
                 for hits, terms in zip(found, self._terms)]
 
@@ -156,10 +170,6 @@ def _full_names(keyword: str) -> tuple[str, ...]:
 def is_anaphoric(text: str) -> bool:
     """Does the text lean on an earlier sentence ('this move', 'such plans', 'dismissed the offer')?"""
     return bool(_ANAPHORA.search(text) or _REFERRING.search(text))
-
-
-def slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", normalize(text).lower()).strip("-")
 
 
 def find_topic(topics: tuple[Topic, ...], query: str) -> Topic:

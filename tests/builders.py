@@ -1,7 +1,9 @@
 """Small builders so core tests read like data."""
 from __future__ import annotations
 
-from summarizer import Briefing, Document, Party, Profile, Topic, analyze, brief
+from summarizer import Briefing, Document, Party, Profile, Topic
+from summarizer.analysis import analyze
+from summarizer.briefing import brief
 
 
 def document(text: str, id: str = "doc.txt", url: str | None = None) -> Document:

@@ -7,7 +7,8 @@ from datetime import datetime
 from typing import Protocol, runtime_checkable
 
 from bot.app.schedules import Schedule
-from summarizer import Analysis, Briefing, Document, Profile, Topic
+from summarizer import Briefing, Document, Profile, Topic
+from summarizer.analysis import Analysis
 
 Warn = Callable[[str], None]
 
@@ -62,7 +63,8 @@ class IndexedCorpus(Corpus, Protocol):
     """A corpus whose analysis and briefings are kept in an index between processes (bot/infra/index.py)."""
 
     def analysis(self, warn: Warn) -> Analysis: ...  # refreshes the index first when the corpus changed
-    def stored_briefing(self, query: str | None) -> Briefing | None: ...  # made by `ingest` for this state
+    def stored_briefing(self, query: str | None) -> Briefing | None: ...  # kept for this state of the index
+    def keep_briefing(self, query: str | None, briefing: Briefing, analysis: Analysis) -> None: ...  # for the next
     def since(self, analysis: Analysis, moment: datetime) -> Analysis: ...  # statements first seen from then
 
 

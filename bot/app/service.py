@@ -9,7 +9,9 @@ from datetime import datetime
 from bot.app.errors import UsageError
 from bot.app.freshness import statement_key
 from bot.app.ports import Corpus, IndexedCorpus, Warn
-from summarizer import Analysis, Briefing, Topic, analyze, suggest_topics
+from summarizer import Briefing, Topic
+from summarizer.analysis import Analysis, analyze
+from summarizer.briefing import suggest_topics
 from summarizer.search import ClaimSearch
 from summarizer.topics import slug
 
@@ -66,6 +68,8 @@ class BriefingService:
                 self._kept[key] = briefing
                 while len(self._kept) > KEPT_BRIEFINGS:
                     self._kept.popitem(last=False)
+        if isinstance(self.corpus, IndexedCorpus):
+            self.corpus.keep_briefing(topic, briefing, search.analysis)  # a fresh process then answers at once
         return briefing
 
     def changes(self, topic: str | None, since: datetime) -> Briefing:

@@ -1,32 +1,20 @@
-"""What every command needs: the settings and the briefing service over the index (no platform or scheduler
-library; SQLAlchemy only for the index in the store)."""
+"""What every command needs: the briefing service over the index (no platform or scheduler library;
+SQLAlchemy only for the index in the store)."""
 from __future__ import annotations
 
 import logging
 from pathlib import Path
 
-from pydantic import ValidationError
-
-from bot.app.errors import ConfigError
 from bot.app.desk import StoryDesk
 from bot.app.ports import Warn
 from bot.app.service import BriefingService
 from bot.infra.documents import DocumentFolder
 from bot.infra.index import Index, IndexedFolder
 from bot.infra.index_store import IndexStore
-from bot.infra.stories import choose_story, story_folders
+from bot.infra.stories import choose_story, story_folder, story_folders
 from config.settings import Settings
 
 log = logging.getLogger("bot")
-
-
-def load_settings() -> Settings:
-    """Settings from the environment and .env; ConfigError naming the first bad variable."""
-    try:
-        return Settings()
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        raise ConfigError(f"setting {'.'.join(map(str, first['loc']))}: {first['msg']}") from None
 
 
 def build_service(settings: Settings, documents: Path | None = None, profile: str | Path | None = None,
@@ -40,8 +28,7 @@ def build_indexed_folder(settings: Settings, documents: Path | None = None, prof
                          story: str | None = None, topic: str | None = None) -> IndexedFolder:
     """The documents folder (or story folder) whose analysis lives in the index of the settings' store."""
     root = documents if documents is not None else settings.documents
-    folder = DocumentFolder.open(choose_story(root, story, topic) if root.is_dir() else root,
-                                 profile if profile is not None else settings.profile)
+    folder = DocumentFolder.open(story_folder(root, story, topic), profile if profile is not None else settings.profile)
     return IndexedFolder(folder, Index(IndexStore(settings.database_url)))
 
 

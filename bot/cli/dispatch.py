@@ -6,8 +6,9 @@ import os
 import sys
 from collections.abc import Callable, Mapping, Sequence
 
-from bot.app.errors import BriefingError
-from bot.cli.basics import load_settings
+from pydantic import ValidationError
+
+from bot.app.errors import BriefingError, ConfigError
 from bot.cli.logs import configure_logging, redact
 from bot.cli.parser import build_parser
 from config.settings import Settings
@@ -18,14 +19,32 @@ EXIT_BROKEN_PIPE = 141  # the shell's convention for SIGPIPE (`head` closed the 
 Command = Callable[[argparse.Namespace, Settings], int]
 
 
+def load_settings() -> Settings:
+    """Settings from the environment and .env; ConfigError naming the first bad variable."""
+    try:
+        return Settings()
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        raise ConfigError(f"setting {'.'.join(map(str, first['loc']))}: {first['msg']}") from None
+
+
 def dispatch(argv: Sequence[str] | None, commands: Mapping[str, Command]) -> int:
-    """Run one command; the only place that turns errors into exit statuses."""
+    """Run one command."""
     args = build_parser().parse_args(argv)
     configure_logging()
+    return guarded(lambda: _run(args, commands))
+
+
+def _run(args: argparse.Namespace, commands: Mapping[str, Command]) -> int:
+    settings = load_settings()
+    redact(settings.secrets())  # no log line of this process may carry a token, whoever writes it
+    return int(commands[args.command](args, settings) or 0)
+
+
+def guarded(body: Callable[[], int | None]) -> int:
+    """Run a command's body; the only place that turns errors into exit statuses."""
     try:
-        settings = load_settings()
-        redact(settings.secrets())  # no log line of this process may carry a token, whoever writes it
-        status = int(commands[args.command](args, settings) or 0)
+        status = int(body() or 0)
         sys.stdout.flush()  # a closed pipe shows here, not as a traceback at exit
         return status
     except BrokenPipeError:  # `brief | head` stopped reading: not an error of ours

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 TARGET = "slack:CHANNEL|discord:CHANNEL"
+TERMINAL_COMMANDS = ("brief", "topics")  # started through bot/cli/terminal.py, without the chat libraries
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from bot.cli import brief
 from bot.cli.dispatch import Command, dispatch
 
-COMMANDS: dict[str, Command] = {"brief": brief.run_brief, "topics": brief.run_topics}
+COMMANDS: dict[str, Command] = {"brief": brief.run_brief, "topics": brief.run_topics}  # = parser.TERMINAL_COMMANDS
 
 
 def main(argv: Sequence[str] | None = None) -> int:

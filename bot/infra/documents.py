@@ -6,22 +6,19 @@ file has a time budget: one that is still being read when it runs out is skipped
 from __future__ import annotations
 
 import codecs
-import os
 import re
 import time
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import quote
 
-from bot.app.errors import ConfigError, UsageError
 from bot.app.ports import Warn
+from bot.infra.folders import SUFFIXES, StoryFolder, check_readable
 from bot.infra.html_text import html_to_text
-from config.profile import ProfileError, load_profile
-from summarizer import Document, Profile
+from summarizer import Document
 from summarizer.splitting import LONG_PARAGRAPH
 from summarizer.text import paragraph_sentences
 
-SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm"}
 MAX_BYTES = 5 * 1024 * 1024  # larger files are not news articles; skip rather than stall a briefing
 MB = 1024 * 1024
 BINARY_SNIFF = 8192  # leading bytes searched for a NUL: a text file has none
@@ -47,75 +44,18 @@ _LINK_LIST_FILLER = re.compile(r"[\s|•·,-]")
 _INVISIBLE = re.compile("[\x00\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _NUL = b"\x00"
 _URL_SAFE = "!#$%&'()*+,-./:;=?@[]_~"  # a page's address keeps these; spaces, quotes and controls are encoded
-PROFILE_FILE = "profile.toml"  # the folder's own profile, used unless another is named; never a document
-AUTO = "auto"  # profile value: discover parties and topics from the documents
-
 
 
 class _OverBudget(Exception):
     """A file took longer than its budget to read."""
 
 
-class DocumentFolder:
+class DocumentFolder(StoryFolder):
     """A folder of news files and its profile: the Corpus of the briefing service (bot/app/ports.py)."""
 
-    def __init__(self, folder: Path, profile: Path | None = None, auto: bool = False) -> None:
-        self.folder = folder
-        self.profile_path = None if auto else profile if profile is not None else _default_profile(folder)
-
-    @classmethod
-    def open(cls, folder: Path, profile: str | Path | None = None) -> "DocumentFolder":
-        """The folder with a profile file, 'auto', or None (its own profile.toml if any); UsageError if missing."""
-        if not folder.is_dir():
-            raise UsageError(f"{folder}: documents folder not found or not a folder")
-        _check_readable(folder)
-        auto = profile is not None and str(profile) == AUTO
-        return cls(folder, None if auto or profile is None else Path(profile), auto=auto)
-
-    def signature(self) -> tuple:
-        return folder_signature(self.folder, self.profile_path)
-
     def documents(self, warn: Warn) -> list[Document]:
-        _check_readable(self.folder)
+        check_readable(self.folder)
         return load_documents(self.folder, warn)
-
-    def profile(self) -> Profile:
-        """The profile file's parties and topics, or an empty profile (auto mode); ConfigError if unusable."""
-        if self.profile_path is None:
-            return Profile()
-        try:
-            return load_profile(self.profile_path)
-        except ProfileError as exc:
-            raise ConfigError(str(exc)) from None
-
-
-def _check_readable(folder: Path) -> None:
-    """UsageError naming a folder that exists but cannot be listed (rglob would quietly find nothing in it)."""
-    try:
-        with os.scandir(folder):
-            pass
-    except OSError as exc:
-        raise UsageError(f"{folder}: documents folder cannot be read ({exc.strerror or type(exc).__name__})") from None
-
-
-def _default_profile(folder: Path) -> Path | None:
-    candidate = folder / PROFILE_FILE
-    return candidate if candidate.is_file() else None
-
-
-def folder_signature(folder: Path, profile: Path | None) -> tuple:
-    """Cheap change detector: names, sizes and modification times of every candidate file."""
-    files = [profile] if profile else []
-    if folder.is_dir():
-        files += sorted(p for p in folder.rglob("*") if p.suffix.lower() in SUFFIXES)
-    out = []
-    for path in files:
-        try:
-            stat = path.stat()
-            out.append((str(path), stat.st_size, stat.st_mtime_ns))
-        except OSError:
-            out.append((str(path), -1, -1))
-    return tuple(out)
 
 
 def load_documents(folder: Path, warn: Warn, budget: float = BUDGET_SECONDS) -> list[Document]:

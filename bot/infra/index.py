@@ -2,6 +2,7 @@
 keep its briefings (a briefing made from one state of the index is stored until the next ingest)."""
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from collections.abc import Callable, Hashable, Sequence
@@ -9,21 +10,23 @@ from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from bot.infra import index_work as work
 from bot.infra.articles import Article
-from bot.infra.index_codec import briefing_from_plain, briefing_to_plain, found_from_plain, pack, unpack
+from bot.infra.briefing_store import briefing_from_plain, briefing_key, briefing_to_plain, pack, unpack
+from bot.infra.folders import scan, signature, story_key
+from bot.infra.index_codec import found_from_plain
 from bot.infra.index_store import IndexStore
-from bot.infra.ingest import Ingest, IngestSummary, Progress, doc_order, scan, signature
-from summarizer import Analysis, Briefing, Document, Profile
-from summarizer.analysis import analyze, assemble
-from summarizer.parties import build_lexicon
+from bot.infra.ingest import Ingest, IngestSummary, Progress, doc_order
+from summarizer import Briefing, Document, Profile
+from summarizer.analysis import Analysis, analyze, assemble
+from summarizer.parties import PartyLexicon, build_lexicon, lexicon_with_people, party_lexicon, people_key
 from summarizer.search import ClaimSearch
 from summarizer.text import dedupe_key
-from summarizer.topics import slug
 
 Warn = Callable[[str], None]
+log = logging.getLogger("bot")
 RECHECK_SECONDS = 5.0  # a warm service re-scans its folder at most this often (a scan of 10,000 files ~80 ms)
 
 
@@ -63,13 +66,13 @@ class Index:
         parties there are depends on every document's statements)."""
         rows = sorted(self.store.documents(story).values(), key=lambda r: doc_order(r.doc))
         hashes = list(dict.fromkeys(r.content for r in rows))
-        data = self.store.column("text", hashes, "found")
+        data = self.store.column("text", hashes, "found", "people", "parties_key")
         rows = [r for r in rows if r.content in data]
         documents = [Document(id=r.doc, text=work.text_of(data[r.content][0]), title=r.title, url=r.url)
                      for r in rows]
         if not profile.parties:
             return analyze(documents, profile)
-        lexicon = build_lexicon(profile.parties, [d.text for d in documents])
+        lexicon = _lexicon(profile, [data[r.content][2:] for r in rows], [d.text for d in documents])
         decoded: dict[str, list] = {}
         found = []
         for row in rows:
@@ -80,6 +83,15 @@ class Index:
         return assemble(documents, found, lexicon, profile)
 
 
+def _lexicon(profile: Profile, people: list[tuple], texts: list[str]) -> PartyLexicon:
+    """The corpus's lexicon from the people stored per text (people, parties_key); learned from the texts
+    when the index holds none under the profile's parties (an index written before people were kept)."""
+    key = people_key(party_lexicon(profile.parties))
+    if all(blob is not None and found_key == key for blob, found_key in people):
+        return lexicon_with_people(profile.parties, (unpack(blob) for blob, _ in people))
+    return build_lexicon(profile.parties, texts)
+
+
 class IndexedFolder:
     """A documents folder (bot/infra/documents.py) whose analysis and briefings live in the index."""
 
@@ -87,10 +99,11 @@ class IndexedFolder:
                  recheck_seconds: float = RECHECK_SECONDS) -> None:
         self.folder = folder
         self.index = index
-        self.story = story or str(folder.folder.resolve())
+        self.story = story or story_key(folder.folder)
         self.recheck_seconds = recheck_seconds
         self._signature: Hashable | None = None
         self._checked = 0.0
+        self._read: tuple[Analysis, str] | None = None  # the last analysis read and the ingest it came from
 
     def signature(self) -> Hashable:
         """The folder's signature and the index's state token, re-read at most every `recheck_seconds`: an
@@ -116,7 +129,10 @@ class IndexedFolder:
         """The folder's analysis: the index refreshed first when the folder changed."""
         profile = self.profile()
         self.refresh(warn)
-        return self.index.analysis(self.story, profile)
+        state = self.index.store.story(self.story)  # before the read: a later ingest makes a newer token
+        analysis = self.index.analysis(self.story, profile)
+        self._read = (analysis, state[1]) if state is not None else None
+        return analysis
 
     def since(self, analysis: Analysis, moment: datetime) -> Analysis:
         """The analysis narrowed to statements the index first saw at or after `moment` (for 'what changed')."""
@@ -127,11 +143,11 @@ class IndexedFolder:
 
     def stored_briefing(self, query: str | None) -> Briefing | None:
         """The briefing stored for the index's current state, when the folder has not changed since."""
-        state = self.index.store.story(self.story)
-        if state is None or not self.index.is_current(self.story, self.folder.folder, self.folder.profile_path,
-                                                      self.profile()):
+        state, key = self.index.store.story(self.story), briefing_key(query)
+        if state is None or key is None or not self.index.is_current(self.story, self.folder.folder,
+                                                                     self.folder.profile_path, self.profile()):
             return None
-        blob = self.index.store.briefing(self.story, slug(query or ""), state[1])
+        blob = self.index.store.briefing(self.story, key, state[1])
         try:
             return briefing_from_plain(unpack(blob)) if blob else None
         except (TypeError, KeyError, ValueError):
@@ -141,5 +157,16 @@ class IndexedFolder:
         """Make and keep the briefings of `queries` for the current state (what `ingest` does for every topic)."""
         state = self.index.store.story(self.story)
         if state is not None:
-            payloads = {slug(q or ""): pack(briefing_to_plain(search.brief(q))) for q in queries}
-            self.index.store.save_briefings(self.story, state[1], payloads)
+            payloads = {briefing_key(q): pack(briefing_to_plain(search.brief(q))) for q in queries}
+            self.index.store.save_briefings(self.story, state[1], {k: v for k, v in payloads.items() if k is not None})
+
+    def keep_briefing(self, query: str | None, briefing: Briefing, analysis: Analysis) -> None:
+        """Store a briefing made from `analysis`, under the ingest that analysis was read from, so that the next
+        process answers the same question without loading the index; a cache: a failed write is no error."""
+        read, key = self._read, briefing_key(query)
+        if read is None or read[0] is not analysis or key is None:
+            return  # made from an analysis this folder no longer vouches for
+        try:
+            self.index.store.save_briefings(self.story, read[1], {key: pack(briefing_to_plain(briefing))})
+        except SQLAlchemyError as exc:
+            log.debug("briefing not stored: %s", type(exc).__name__)

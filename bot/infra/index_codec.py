@@ -1,22 +1,12 @@
 """The core's per-document results as compact plain data (zlib-compressed JSON) for the index, and back."""
 from __future__ import annotations
 
-import json
-import zlib
-from dataclasses import asdict, fields
-
-from summarizer import Briefing, PartyBriefing, Position, Source
+from bot.infra.briefing_store import pack, unpack  # noqa: F401  (the index's rows are packed the same way)
+from summarizer import Party
 from summarizer.attribution import Statement
 from summarizer.extraction import Found, Reading
+from summarizer.parties import PartyLexicon
 from summarizer.text import Sentence
-
-
-def pack(value) -> bytes:
-    return zlib.compress(json.dumps(value, separators=(",", ":"), ensure_ascii=False).encode(), 6)
-
-
-def unpack(blob: bytes):
-    return json.loads(zlib.decompress(blob))
 
 
 def reading_to_plain(reading: Reading) -> dict:
@@ -36,7 +26,8 @@ def found_to_plain(found: tuple[Found, ...]) -> list:
         st, s = f.statement, f.statement.sentence
         out.append([s.index, s.paragraph, s.text, st.start, st.end, st.holder, st.via, st.strength, st.reported_by,
                     st.speaker, st.split, st.holder_at, list(st.cue_at), f.key, f.stems, f.sentence_stems,
-                    f.context_stems, f.neighbour_stems, f.antecedent])
+                    f.context_stems, f.neighbour_stems, f.antecedent,
+                    list(f.topics) if f.topics is not None else None])
     return out
 
 
@@ -46,38 +37,26 @@ def found_from_plain(doc: str, plain: list) -> list[Found]:
     shared: dict[str, str] = {}
     out = []
     for (index, paragraph, text, start, end, holder, via, strength, reported_by, speaker, split, holder_at, cue_at,
-         key, stems, sentence_stems, context_stems, neighbour_stems, antecedent) in plain:
+         key, stems, sentence_stems, context_stems, neighbour_stems, antecedent, topics) in plain:
         text, sentence_stems, context_stems, neighbour_stems, antecedent = (
             shared.setdefault(v, v) for v in (text, sentence_stems, context_stems, neighbour_stems, antecedent))
         statement = Statement(sentence=Sentence(doc, index, paragraph, text), start=start, end=end, holder=holder,
                               via=via, strength=strength, reported_by=reported_by, speaker=speaker, split=split,
                               holder_at=holder_at, cue_at=tuple(cue_at))
-        out.append(Found(statement, key, stems, sentence_stems, context_stems, neighbour_stems, antecedent))
+        out.append(Found(statement, key, stems, sentence_stems, context_stems, neighbour_stems, antecedent,
+                         tuple(topics) if topics is not None else None))
     return out
 
 
-_NESTED = {(Briefing, "parties"): PartyBriefing, (PartyBriefing, "positions"): Position, (Position, "sources"): Source}
+def lexicon_to_plain(lexicon: PartyLexicon) -> dict:
+    """The names of a lexicon, and its parties as text (to tell whether the profile changed)."""
+    return {"parties": repr(lexicon.parties), "aliases": lexicon.alias_party,
+            "persons": {a: [p, sorted(t)] for a, (p, t) in lexicon.persons.items()}, "names": lexicon.person_names}
 
 
-def briefing_to_plain(briefing: Briefing) -> dict:
-    return asdict(briefing)
-
-
-def briefing_from_plain(plain: dict) -> Briefing:
-    """The Briefing back; raises TypeError/KeyError when it was stored by a different model (a cache miss)."""
-    return _build(Briefing, plain)
-
-
-def _build(cls, plain: dict):
-    values = {}
-    for f in fields(cls):
-        if f.name not in plain:
-            continue
-        value = plain[f.name]
-        inner = _NESTED.get((cls, f.name))
-        values[f.name] = tuple(_build(inner, v) for v in value) if inner else _tuples(value)
-    return cls(**values)
-
-
-def _tuples(value):
-    return tuple(_tuples(v) for v in value) if isinstance(value, list) else value
+def lexicon_from_plain(plain: dict, parties: tuple[Party, ...]) -> PartyLexicon | None:
+    """The lexicon back, for the given parties; None when it was made for other parties."""
+    if plain.get("parties") != repr(parties):
+        return None
+    persons = {a: (p, frozenset(t)) for a, (p, t) in plain["persons"].items()}
+    return PartyLexicon(parties, dict(plain["aliases"]), persons, dict(plain["names"]))

@@ -17,6 +17,7 @@ from sqlalchemy import (
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError
 
+from bot.infra.briefing_store import state_token
 from bot.infra.store import UTCDateTime
 
 metadata = MetaData()
@@ -68,6 +69,13 @@ briefings = Table(
     Column("query", String(300), primary_key=True),  # '' for the overview
     Column("signature", String(64), nullable=False),  # of the ingest it was made from
     Column("payload", LargeBinary, nullable=False),
+)
+
+lexicons = Table(
+    "index_lexicons", metadata,
+    Column("story", String(200), primary_key=True),
+    Column("lexicon_key", String(16), nullable=False),  # of the lexicon the story's last ingest finished with
+    Column("payload", LargeBinary, nullable=False),  # its names (so the next ingest knows which ones changed)
 )
 
 meta = Table(
@@ -146,7 +154,8 @@ class IndexStore:
 
     def add_contents(self, conn: Connection, rows: list[dict]) -> None:
         """New extraction rows; a row another process added meanwhile is the same content, so it is skipped."""
-        fresh = [r for r in rows if r["content"] not in self._present(conn, [r["content"] for r in rows])]
+        present = self._present(conn, [r["content"] for r in rows])  # one query for the batch
+        fresh = [r for r in rows if r["content"] not in present]
         if fresh:
             conn.execute(insert(contents), fresh)
 
@@ -187,13 +196,24 @@ class IndexStore:
         ingest (stored briefings are valid for one token)."""
         with self.engine.connect() as conn:
             row = conn.execute(select(stories.c.signature, stories.c.updated_at).where(stories.c.story == story)).first()
-            return (row[0], f"{row[0][:24]}@{row[1].isoformat()}") if row else None
+            return (row[0], state_token(row[0], row[1])) if row else None
 
-    def finish(self, story: str, signature: str, lexicon_key: str, now: datetime) -> None:
+    def finish(self, story: str, signature: str, lexicon_key: str, now: datetime,
+               lexicon: bytes | None = None) -> None:
         with self.tx() as conn:
             conn.execute(delete(stories).where(stories.c.story == story))
             conn.execute(insert(stories).values(story=story, signature=signature, lexicon_key=lexicon_key,
                                                 updated_at=now))
+            conn.execute(delete(lexicons).where(lexicons.c.story == story))
+            if lexicon is not None:
+                conn.execute(insert(lexicons).values(story=story, lexicon_key=lexicon_key, payload=lexicon))
+
+    def lexicon(self, story: str) -> tuple[str, bytes] | None:
+        """(key, names) of the lexicon the story's last finished ingest used (profile parties only)."""
+        with self.engine.connect() as conn:
+            row = conn.execute(select(lexicons.c.lexicon_key, lexicons.c.payload).where(
+                lexicons.c.story == story)).first()
+            return (row[0], row[1]) if row else None
 
     def mark_seen(self, conn: Connection, story: str, claims: Iterable[str], now: datetime) -> int:
         """Remember when each statement was first seen (in the caller's transaction); returns how many are new."""

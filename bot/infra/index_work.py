@@ -4,15 +4,18 @@ from __future__ import annotations
 import hashlib
 import pickle
 import zlib
-from functools import lru_cache
+from dataclasses import replace
 from pathlib import Path
 
-import summarizer
-
 from bot.infra.documents import load_document
+from bot.infra.folders import core_fingerprint
 from bot.infra.index_codec import found_to_plain, pack, reading_from_plain, reading_to_plain, unpack
 from summarizer import Document
-from summarizer.extraction import find_statements, read
+from summarizer.analysis import Claim
+from summarizer.extraction import Found, find_statements, read
+from summarizer.relevance import TopicAssigner
+from summarizer.parties import PartyLexicon, people_key
+from summarizer.people import people_in
 
 _state: dict = {}
 
@@ -34,18 +37,6 @@ def set_state(**state) -> bytes:
     return blob
 
 
-@lru_cache(maxsize=1)
-def core_fingerprint() -> str:
-    """Hash of the core's code and word lists: stored extractions are only valid for the core that made them."""
-    root = Path(summarizer.__file__).parent
-    digest = hashlib.sha256()
-    for path in sorted(p for p in root.rglob("*") if p.is_file() and p.suffix in (".py", ".txt")):
-        digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
-    for module in ("index_codec.py", "index_work.py"):  # and the format the results are stored in
-        digest.update((Path(__file__).parent / module).read_bytes())
-    return digest.hexdigest()[:16]
-
-
 def content_hash(story: str, text: str) -> str:
     """Key of a document's extraction: identical copies within a story share it; stories share nothing; a new
     core makes new keys (old rows are dropped as orphans)."""
@@ -58,21 +49,33 @@ def claim_id(holder: str, key: str) -> str:
 
 
 def load_and_read(job: tuple[str, str, str]) -> dict:
-    """Load one file (warnings are returned, not printed) and read it: its sentences."""
+    """Load one file (warnings are returned, not printed) and read it: its sentences (and its people, given
+    the profile's parties in the state)."""
     story, path, folder = job
     warnings: list[str] = []
     doc = load_document(Path(path), Path(folder), warnings.append)
     if doc is None:
         return {"content": None, "warnings": warnings}
-    return {**read_text(story, doc), "warnings": warnings}
+    return {**read_text(story, doc, _state.get("parties")), "warnings": warnings}
 
 
-def read_text(story: str, doc: Document) -> dict:
-    """The extraction row of one document's text (also used for articles fetched from the web)."""
+def read_text(story: str, doc: Document, parties: PartyLexicon | None = None) -> dict:
+    """The extraction row of one document's text (also used for articles fetched from the web); with the
+    parties' lexicon (before people are learned), the people the text names, under that lexicon's key."""
     reading = read(doc)
-    return {"content": content_hash(story, doc.text), "text": zlib.compress(doc.text.encode("utf-8"), 6),
-            "reading": pack(reading_to_plain(reading)), "mentions": "{}",  # column kept for older index files
-            "title": doc.title, "url": doc.url}
+    row = {"content": content_hash(story, doc.text), "text": zlib.compress(doc.text.encode("utf-8"), 6),
+           "reading": pack(reading_to_plain(reading)), "mentions": "{}",  # column kept for older index files
+           "title": doc.title, "url": doc.url}
+    if parties is not None:
+        row.update(people=pack(people_in(parties.alias_party, doc.text)), parties_key=people_key(parties))
+    return row
+
+
+def people(job: tuple[str, bytes]) -> tuple[bytes, str]:
+    """The people one stored text names, under the parties of the state (when the profile changed)."""
+    _, blob = job
+    parties = _state["parties"]
+    return pack(people_in(parties.alias_party, text_of(blob))), people_key(parties)
 
 
 def text_of(blob: bytes) -> str:
@@ -81,10 +84,18 @@ def text_of(blob: bytes) -> str:
 
 
 def statements(job: tuple[str, bytes]) -> tuple[bytes, list[str]]:
-    """Statements of one document (compressed) and the ids of its claims."""
+    """Statements of one document (compressed) and the ids of its claims; with the profile's topics in the
+    state, each with the topics it belongs under (what every briefing would otherwise work out again)."""
     content, blob = job
     found = find_statements(reading_from_plain(content, unpack(blob)), _state["lexicon"])
+    if _state.get("topics"):
+        assigner = TopicAssigner(_state["topics"], _state["lexicon"])
+        found = tuple(replace(f, topics=tuple(sorted(assigner.topics_of(_claim(f, k))))) for k, f in enumerate(found))
     return pack(found_to_plain(found)), [claim_id(f.statement.holder, f.key) for f in found]
 
 
-_PHASES = {"load_and_read": load_and_read, "statements": statements}
+def _claim(f: Found, order: int) -> Claim:
+    return Claim(f.statement, [], f.stems, f.sentence_stems, f.context_stems, f.neighbour_stems, order, f.antecedent)
+
+
+_PHASES = {"load_and_read": load_and_read, "statements": statements, "people": people}

@@ -11,15 +11,15 @@ from datetime import datetime, timezone
 from multiprocessing import get_context
 from pathlib import Path, PurePosixPath
 
-from bot.infra.documents import SUFFIXES
 from bot.infra import index_work as work
-from bot.infra.index_codec import found_to_plain, pack, reading_from_plain, unpack
+from bot.infra.index_codec import found_to_plain, lexicon_from_plain, lexicon_to_plain, pack, reading_from_plain, unpack
 from bot.infra.index_store import DocumentRow, IndexStore
 from bot.infra.articles import Article
+from bot.infra.folders import FileEntry, scan, signature
 from summarizer import Document, Profile
 from summarizer.analysis import corpus_lexicon
-from summarizer.extraction import describe, lexicon_key
-from summarizer.parties import build_lexicon
+from summarizer.extraction import changed_names, describe, lexicon_key, names_pattern
+from summarizer.parties import PartyLexicon, lexicon_with_people, party_lexicon, people_key
 
 BATCH = 200  # documents per transaction: a kill loses at most one batch of work
 INLINE = 40  # fewer jobs than this run in this process (a pool costs a second to start)
@@ -45,35 +45,9 @@ class IngestSummary:
                 + (f", {self.skipped} skipped" if self.skipped else ""))
 
 
-@dataclass(frozen=True, slots=True)
-class FileEntry:
-    doc: str
-    path: Path
-    size: int
-    mtime_ns: int
-
-
-def scan(folder: Path) -> list[FileEntry]:
-    """Candidate files below `folder`, in the order the core reads them (path order)."""
-    out = []
-    for path in sorted(p for p in folder.rglob("*") if p.suffix.lower() in SUFFIXES):
-        try:
-            stat = path.stat()
-        except OSError:
-            continue
-        if path.is_file():
-            out.append(FileEntry(f"{folder.name}/{path.relative_to(folder).as_posix()}", path, stat.st_size,
-                                 stat.st_mtime_ns))
-    return out
-
-
-def signature(files: Sequence[FileEntry], profile: Path | None, profile_data: Profile) -> str:
-    """Fingerprint of the folder (names, sizes, times) and the profile's content."""
-    digest = hashlib.sha256(repr(profile_data).encode() + work.core_fingerprint().encode())
-    digest.update(str(profile).encode())
-    for f in files:
-        digest.update(f"{f.doc}\0{f.size}\0{f.mtime_ns}\n".encode())
-    return digest.hexdigest()[:32]
+def found_key(lexicon: PartyLexicon, topics: tuple) -> str:
+    """Key of stored statements: the lexicon they were found with and the topics they were put under."""
+    return hashlib.sha256(f"{lexicon_key(lexicon)}\0{topics!r}".encode()).hexdigest()[:16]
 
 
 def doc_order(doc: str) -> tuple[str, ...]:
@@ -91,6 +65,8 @@ class Ingest:
         self.workers = workers or os.cpu_count() or 1
         self.summary = IngestSummary()
         self.now = datetime.now(timezone.utc)
+        self.parties = party_lexicon(profile.parties) if profile.parties else None  # people are read under it
+        self.lexicon: bytes | None = None  # the names of the lexicon this run used (profile parties only)
         self._pool: ProcessPoolExecutor | None = None
 
     def run(self, folder: Path, profile_path: Path | None, articles: Sequence[Article] = ()) -> IngestSummary:
@@ -104,7 +80,7 @@ class Ingest:
         finally:
             if self._pool is not None:
                 self._pool.shutdown()
-        self.store.finish(self.story, sig, key, self.now)
+        self.store.finish(self.story, sig, key, self.now, self.lexicon)
         self.store.set_meta(f"core:{self.story}", work.core_fingerprint())
         self.store.drop_orphans()
         self.summary.documents = len(self.store.documents(self.story))
@@ -129,7 +105,7 @@ class Ingest:
         gone = [d for d, row in known.items() if d not in present and row.size >= 0]
         jobs = [(self.story, str(f.path), str(folder)) for f in todo]
         batch: list[tuple[FileEntry, dict]] = []
-        for n, (entry, result) in enumerate(zip(todo, self._map("load_and_read", jobs)), 1):
+        for n, (entry, result) in enumerate(zip(todo, self._map("load_and_read", jobs, parties=self.parties)), 1):
             for message in result["warnings"]:
                 self.warn(message)
             if result["content"] is None:
@@ -155,7 +131,7 @@ class Ingest:
         batch = []
         for article in articles:
             doc = Document(id=article.url, text=article.text, title=article.title, url=article.url)
-            result = work.read_text(self.story, doc)
+            result = work.read_text(self.story, doc, self.parties)
             old = known.get(article.url)
             if old is not None and old.content == result["content"]:
                 continue
@@ -174,7 +150,7 @@ class Ingest:
     def _write_rows(self, batch: list[tuple[DocumentRow, dict]]) -> None:
         if not batch:
             return
-        columns = ("content", "text", "reading", "mentions")
+        columns = ("content", "text", "reading", "mentions", "people", "parties_key")
         rows = {r["content"]: {k: r.get(k) for k in columns} for _, r in batch}
         docs = [row for row, _ in batch]
         with self.store.tx() as conn:
@@ -217,17 +193,54 @@ class Ingest:
         """Statements of the contents not yet extracted with the corpus's current lexicon (profile parties)."""
         rows = self._rows()
         hashes = list(dict.fromkeys(c for _, c in rows))
-        lexicon = build_lexicon(self.profile.parties, self._texts(rows))
-        key = lexicon_key(lexicon)
+        lexicon = self._lexicon(rows, hashes)
+        key = found_key(lexicon, self.profile.topics)
         current = self.store.column("lexicon_key", hashes)
-        todo = [h for h in hashes if current.get(h, (None,))[0] != key]
+        todo = self._relabel([h for h in hashes if current.get(h, (None,))[0] != key], current, lexicon, key)
+        self.lexicon = pack({**lexicon_to_plain(lexicon), "topics": repr(self.profile.topics)})
         readings = self.store.column("reading", todo)
         jobs = [(h, readings[h][0]) for h in todo]
-        results = zip(todo, self._map("statements", jobs, lexicon=lexicon))
+        results = zip(todo, self._map("statements", jobs, lexicon=lexicon, topics=self.profile.topics))
         self._update("statements", len(todo), ((h, {"lexicon_key": key, "found": found, "claims": claims})
                                                for h, (found, claims) in results))
         self.summary.extracted = len(todo)
         return key
+
+    def _relabel(self, todo: list[str], current: dict[str, tuple], lexicon: PartyLexicon, key: str) -> list[str]:
+        """Of the contents to extract, those extracted under the previous run's lexicon whose sentences name
+        nobody whose entry changed since (changed_names) only take the new key; the others are returned."""
+        previous = self.store.lexicon(self.story)
+        if previous is None or previous[0] == key:
+            return todo
+        plain = unpack(previous[1])
+        same_topics = plain.get("topics") == repr(self.profile.topics)
+        old = lexicon_from_plain(plain, self.profile.parties) if same_topics else None
+        names = changed_names(old, lexicon) if old is not None else None
+        stale = [h for h in todo if current.get(h, (None,))[0] == previous[0]]
+        if names is None or not stale:
+            return todo
+        pattern, readings = names_pattern(names), self.store.column("reading", stale)
+        same = {h for h in stale if pattern is None
+                or not pattern.search("\n".join(text for _, text in unpack(readings[h][0])["s"]))}
+        with self.store.tx() as conn:
+            for h in same:
+                self.store.set_contents(conn, h, lexicon_key=key)
+        return [h for h in todo if h not in same]
+
+    def _lexicon(self, rows: list[tuple[str, str]], hashes: list[str]) -> PartyLexicon:
+        """The corpus's lexicon (build_lexicon) from the people stored per text; a text read under other
+        parties (the profile changed) is read again, in the pool."""
+        key = people_key(self.parties)
+        stored = self.store.column("people", hashes, "parties_key")
+        todo = [h for h in hashes if stored.get(h, (None, None))[1] != key]
+        if todo:
+            texts = self.store.column("text", todo)
+            found = self._map("people", [(h, texts[h][0]) for h in todo], parties=self.parties)
+            self._update("people", len(todo), ((h, {"people": blob, "parties_key": k})
+                                               for h, (blob, k) in zip(todo, found)))
+            stored = self.store.column("people", hashes, "parties_key")
+        people = {h: unpack(stored[h][0]) for h in hashes}
+        return lexicon_with_people(self.profile.parties, (people[c] for _, c in rows))
 
     def _discovered(self) -> str:
         """Auto mode: the parties come from every document's statements at once, so all are extracted together

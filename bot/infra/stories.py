@@ -1,11 +1,12 @@
 """Several stories under one documents root: each story is a folder with its own profile.toml."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from bot.app.errors import UsageError
 from config.profile import load_profile
-from summarizer.topics import slug
+from summarizer.keys import slug
 
 PROFILE_FILE = "profile.toml"
 
@@ -14,7 +15,17 @@ def story_folders(root: Path) -> dict[str, Path]:
     """Story name -> folder, for every folder right below `root` that holds a profile.toml."""
     if not root.is_dir():
         return {}
-    return {p.name: p for p in sorted(root.iterdir()) if p.is_dir() and (p / PROFILE_FILE).is_file()}
+    try:
+        with os.scandir(root) as entries:  # a root of 10,000 articles: no stat of each file, as iterdir would make
+            names = sorted(e.name for e in entries if e.is_dir())
+    except OSError:
+        return {}  # an unreadable root: the documents opener reports it, naming the folder
+    return {name: root / name for name in names if (root / name / PROFILE_FILE).is_file()}
+
+
+def story_folder(root: Path, story: str | None, topic: str | None) -> Path:
+    """The folder to brief below a documents root (a root that is no folder is left for the opener to name)."""
+    return choose_story(root, story, topic) if root.is_dir() else root
 
 
 def choose_story(root: Path, story: str | None, topic: str | None) -> Path:

@@ -4,8 +4,8 @@ from __future__ import annotations
 import json
 import textwrap
 from collections.abc import Callable, Sequence
-from dataclasses import replace
 
+from bot.render.bounds import bounded
 from bot.render.common import empty_message, grouped, new_mark, position_line, source_numbers
 from summarizer import Briefing, Party, Position, Source, Topic
 
@@ -13,7 +13,6 @@ TEXT_WIDTH = 88  # terminal columns of the text format
 ALIASES_SHOWN = 6  # aliases listed per party by `topics`
 NAME_COLUMN = 24  # width of the key/name column of `topics`
 ALSO_SHOWN = 3  # other documents named per source; the rest are counted ("and 41 more")
-SOURCES_SHOWN = 3  # sources per position line in text and markdown
 SOURCES_KEPT = 10  # sources per position in JSON (sources_count has them all)
 ALSO_KEPT = 50  # other documents listed in JSON under also_in_all (a briefing must not grow with the corpus)
 NEW_TEXT, NEW_MARKDOWN = "[new]", "**new**"  # before a position new since the previous briefing
@@ -23,20 +22,8 @@ def render_briefing(briefing: Briefing, fmt: str) -> str:
     if fmt == "json":
         return json.dumps(briefing_to_dict(briefing), ensure_ascii=False, indent=2)
     if fmt == "markdown":
-        return to_markdown(bounded(briefing, SOURCES_SHOWN))
-    return to_text(bounded(briefing, SOURCES_SHOWN))
-
-
-def bounded(briefing: Briefing, per_position: int) -> Briefing:
-    """Each position keeps its first `per_position` sources (a line echoed by hundreds of near-identical
-    sentences must not grow with the corpus); a note says how many were left out."""
-    left_out = sum(max(0, len(pos.sources) - per_position) for p in briefing.parties for pos in p.positions)
-    if not left_out:
-        return briefing
-    parties = tuple(replace(p, positions=tuple(replace(pos, sources=pos.sources[:per_position])
-                                                for pos in p.positions)) for p in briefing.parties)
-    note = f"{left_out} more sources saying much the same are not listed (at most {per_position} per line)."
-    return replace(briefing, parties=parties, notes=briefing.notes + (note,))
+        return to_markdown(bounded(briefing))
+    return to_text(bounded(briefing))
 
 
 def briefing_to_dict(briefing: Briefing) -> dict:

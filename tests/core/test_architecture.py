@@ -10,7 +10,7 @@ FORBIDDEN = {"discord", "slack_bolt", "slack_sdk", "apscheduler", "aiohttp", "sq
 
 
 def test_importing_the_core_loads_no_platform_library_nor_our_adapters():
-    code = ("import sys, summarizer; from summarizer import analyze, brief;"
+    code = ("import sys, summarizer; from summarizer.analysis import analyze; from summarizer.briefing import brief;"
             "print(' '.join(sorted({m.split('.')[0] for m in sys.modules})))")
     loaded = set(subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
                                 check=True).stdout.split())

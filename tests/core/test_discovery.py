@@ -1,6 +1,7 @@
 """Auto mode: every country, bloc or organisation that holds a stance is a party; a place only mentioned is not."""
-from summarizer import Profile, analyze
+from summarizer import Profile
 from summarizer.abbreviations import groups
+from summarizer.analysis import analyze
 from summarizer.gazetteer import gazetteer
 from summarizer.organisations import abbreviations, company_signals, organisation_spans
 from tests.builders import document

@@ -1,5 +1,6 @@
 """Each line under the topic it is most about; more of each party's distinct positions, merged across outlets."""
-from summarizer import analyze, brief
+from summarizer.analysis import analyze
+from summarizer.briefing import brief
 from summarizer.model import Topic
 from summarizer.selection import PER_PARTY, select
 from summarizer.topics import TopicSet, stems_of

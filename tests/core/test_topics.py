@@ -1,5 +1,7 @@
 """Topic matching by stems and related terms, free-text queries, and topic discovery."""
-from summarizer import Party, Profile, analyze, brief
+from summarizer import Party, Profile
+from summarizer.analysis import analyze
+from summarizer.briefing import brief
 from summarizer.model import Topic
 from summarizer.search import ClaimSearch
 from summarizer.topics import TopicMatcher, discover_topics, find_topic, is_anaphoric, slug, stems_of

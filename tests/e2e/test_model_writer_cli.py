@@ -12,7 +12,8 @@ import pytest
 
 from bot.app.commands import CommandContext
 from bot.cli.main import main
-from bot.cli.basics import build_service, load_settings
+from bot.cli.basics import build_service
+from bot.cli.dispatch import load_settings
 from bot.cli.wiring import build_router
 from summarizer import Party
 from summarizer.faithfulness import check_line

@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 
 from bot.infra.documents import load_documents
-from summarizer import Party, Profile, Topic, analyze, brief
+from summarizer import Party, Profile, Topic
+from summarizer.analysis import analyze
+from summarizer.briefing import brief
 from summarizer.lexicon import STOPWORDS
 from summarizer.text import normalize, split_sentences
 

@@ -10,7 +10,9 @@ from bot.app.ports import ModelError
 from bot.app.writer import FENCE_CLOSE, FENCE_OPEN, LineWriter
 from bot.infra.line_cache import SqlLineCache
 from bot.infra.llm import OpenAICompatibleModel
-from summarizer import Document, analyze, brief
+from summarizer import Document
+from summarizer.analysis import analyze
+from summarizer.briefing import brief
 from tests.fakes.openai_fake import FakeOpenAI, Reply
 from tests.infra.writer_samples import GOOD, MODEL, PARTIES, PROFILE, SECRET, STORY
 
