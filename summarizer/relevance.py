@@ -8,7 +8,7 @@ from summarizer.analysis import Claim
 from summarizer.model import Topic
 from summarizer.parties import PartyLexicon
 from summarizer.text import stem
-from summarizer.topics import TopicMatcher, TopicSet, stems_of
+from summarizer.topics import TopicMatcher, TopicSet, is_anaphoric, stems_of
 
 MIN_RELEVANCE = 0.5  # below this a claim is not about the topic at all
 CLAUSE_MIN = 0.6  # owned topic weight a stance clause needs to state a stance on that topic (one related term)
@@ -98,8 +98,8 @@ class TopicAssigner:
                                                                 claim.neighbour_stems)))
             combined = [_combine(claim, *row) for row in rows]
             found = _top(combined, self._topics.firsts(claim.sentence_stems), 0.0)
-            if not any(self._topics.scores(claim.sentence_stems)):
-                found = self._around(combined, found, claim.lead_stems, _reaction(claim))
+            # A headline could place a reaction naming no topic ('_around'), but an index assigns topics at
+            # ingest, where no headline is known yet: off until the index stores each document's headline.
             for main, rest, firsts in clauses:  # '... cannot pay more without closing plants'
                 if not any(main):
                     found |= _top(rest, firsts, CLAUSE_MIN)
