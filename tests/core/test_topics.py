@@ -69,8 +69,8 @@ def test_a_topic_named_by_its_words_alone_reaches_derived_words_and_a_wider_thes
 
 
 def test_a_topic_the_user_gave_keywords_for_stays_with_them():
-    matcher = TopicMatcher.build(Topic("wages", ("salary",)))
-    assert matcher.score(stems_of("a 9% pay rise")) == 0
+    matcher = TopicMatcher.build(Topic("debt", ("loans",)))  # 'creditors' is in the auto-only thesaurus
+    assert matcher.score(stems_of("the creditors met in Paris")) == 0
     assert TopicMatcher.build(Topic("suspension", ("halt",))).score(stems_of("they may suspend it")) == 0
 
 
