@@ -76,10 +76,12 @@ def organisation_spans(text: str) -> list[tuple[str, str, bool, str]]:
 
 
 def _split_pairs(words: list[str]) -> list[list[str]]:
-    """'Harbour Workers Union and Southern Freight Corporation': two names, cut at 'and' after a head."""
+    """'Harbour Workers Union and Southern Freight Corporation': two names, cut at 'and' after a head; and
+    'Brasilia and the Caribbean Community': 'and the' starts a new name (no body's name holds 'and the')."""
     parts, current = [], []
-    for w in words:
-        if w == "and" and current and current[-1].rstrip(",") in org_heads():
+    for k, w in enumerate(words):
+        if w == "and" and current and (current[-1].rstrip(",") in org_heads()
+                                       or (k + 1 < len(words) and words[k + 1] == "the")):
             parts.append(current)
             current = []
         else:

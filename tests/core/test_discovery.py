@@ -231,3 +231,10 @@ def test_the_party_described_as_ruling_or_opposition_answers_to_that_description
                      "would appeal. The ruling party said the vote was clean.")
     assert _holders(analysis, "The main opposition party said") == {"Civic Freedom Party"}
     assert _holders(analysis, "The ruling party said") == {"Green Dawn Party"}
+
+
+def test_a_community_of_states_is_a_body_and_and_the_starts_a_new_name():
+    spans = [name for name, *_ in organisation_spans("Lisbon and the Atlantic Community urged both sides to talk.")]
+    assert spans == ["Atlantic Community"]
+    pair = organisation_spans("The Dock Workers Union and the Coastal Shipping Corporation said no.")
+    assert [name for name, *_ in pair] == ["Dock Workers Union", "Coastal Shipping Corporation"]

@@ -28,7 +28,6 @@ KNOWN_GAPS = {
                          "names no export-control term)",
     ("recall", "border"): "pair_recall 0.769 ('Caribbean leaders' is not a profile alias; 'urging both sides to "
                           "avoid any use of force' names no talks term)",
-    ("auto_found", "border"): "auto mode misses Caribbean Community",
 }
 
 
