@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from functools import cache, lru_cache
+from collections.abc import Iterator
 from typing import Protocol
 
 from summarizer.lexicon import HEAD_TITLES, TITLE_WORDS
@@ -106,14 +107,20 @@ def _add_titled(lexicon: Names, name: list[str], party: str | None, titles: froz
         lexicon.person_names[alias] = full
 
 
-def _person_before_apposition(alias_party: dict[str, str], words: list[str], i: int) -> list | None:
-    """'Rafael Grossi, the head of the IAEA,' / 'Sergei Lavrov, Russia's foreign minister,'."""
+def _bare_names(words: list[str], i: int) -> Iterator[list[str]]:
+    """Untitled full names of three, then two words starting a name run at `i` (the apposition and 'of' finders)."""
     if i > 0 and (_is_name(words[i - 1]) or _is_title(words[i - 1])):
-        return None
+        return
     for size in (3, 2):
         name = words[i:i + size]
-        if len(name) < size or not all(_is_name(w) and not _is_title(w) for w in name):
-            continue
+        if len(name) == size and all(_is_name(w) and not _is_title(w) for w in name):
+            yield name
+
+
+def _person_before_apposition(alias_party: dict[str, str], words: list[str], i: int) -> list | None:
+    """'Rafael Grossi, the head of the IAEA,' / 'Sergei Lavrov, Russia's foreign minister,'."""
+    for name in _bare_names(words, i):
+        size = len(name)
         if i + size >= len(words) or words[i + size] != ",":
             continue
         party = _party_after_of(alias_party, words, i + size)
@@ -188,12 +195,8 @@ def _party_named_at(alias_party: dict[str, str], words: list[str], k: int) -> st
 
 def _person_of_party(alias_party: dict[str, str], words: list[str], i: int) -> list | None:
     """'Ruth Mvula of the Alliance for Democratic Change': a full name with no title, then 'of' and a party."""
-    if i > 0 and (_is_name(words[i - 1]) or _is_title(words[i - 1])):
-        return None
-    for size in (3, 2):
-        name = words[i:i + size]
-        if len(name) < size or not all(_is_name(w) and not _is_title(w) for w in name):
-            continue
+    for name in _bare_names(words, i):
+        size = len(name)
         if any(_alias_key(w) in alias_party for w in name) or i + size >= len(words) or words[i + size] != "of":
             continue
         party = _party_named_at(alias_party, words, i + size + 1)
