@@ -1,7 +1,6 @@
-"""The core's per-document results as compact plain data (zlib-compressed JSON) for the index, and back."""
+"""The core's per-document results as plain data for the index (packed by briefing_store.pack), and back."""
 from __future__ import annotations
 
-from bot.infra.briefing_store import pack, unpack  # noqa: F401  (the index's rows are packed the same way)
 from summarizer import Party
 from summarizer.attribution import Statement
 from summarizer.extraction import Found, Reading

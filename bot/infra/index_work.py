@@ -9,7 +9,8 @@ from pathlib import Path
 
 from bot.infra.documents import load_document
 from bot.infra.folders import core_fingerprint
-from bot.infra.index_codec import found_to_plain, pack, reading_from_plain, reading_to_plain, unpack
+from bot.infra.briefing_store import pack, unpack
+from bot.infra.index_codec import found_to_plain, reading_from_plain, reading_to_plain
 from summarizer import Document
 from summarizer.analysis import Claim
 from summarizer.extraction import Found, find_statements, read

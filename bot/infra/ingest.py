@@ -12,7 +12,8 @@ from multiprocessing import get_context
 from pathlib import Path, PurePosixPath
 
 from bot.infra import index_work as work
-from bot.infra.index_codec import found_to_plain, lexicon_from_plain, lexicon_to_plain, pack, reading_from_plain, unpack
+from bot.infra.briefing_store import pack, unpack
+from bot.infra.index_codec import found_to_plain, lexicon_from_plain, lexicon_to_plain, reading_from_plain
 from bot.infra.index_store import DocumentRow, IndexStore
 from bot.infra.articles import Article
 from bot.infra.folders import FileEntry, scan, signature
