@@ -58,6 +58,64 @@ class _English(English):
 _SEGMENTER = pysbd.Segmenter(language="en", clean=False, char_span=False)
 _SEGMENTER.language_module = _English
 
+# A plain paragraph: only these characters, single spaces, apostrophes inside words, no '--' nor a hyphen before
+# a quote, and every period ends a word of two or more letters (or a number of three or more digits) that is no
+# pysbd abbreviation, before the paragraph's end or a space and a letter or an opening quote, outside quotes.
+# On such text every rewriting rule of pysbd's pipeline finds nothing to rewrite (lists, abbreviations, numbers,
+# ellipses, '!' and '?', parentheses, periods inside quotes), so its sentences are its boundary regex's matches.
+_PLAIN_CHARS = re.compile(r"[A-Za-z0-9 ,;:%$/\"\u201c\u201d'\u2019\u2014\u2013.-]+")
+_NOT_PLAIN = re.compile(r"  |--|-[\"'\u201c\u201d]|(?<![A-Za-z])['\u2019]|['\u2019](?![A-Za-z])|\.(?!$| [A-Za-z\"\u201c])")
+_BEFORE_PERIOD = re.compile(r"([A-Za-z]*)([0-9]*)\.")
+_DOUBLE_QUOTED = (re.compile(r'"[^"\\]+"'), re.compile("\u201c[^\u201d\\\\]+\u201d"))  # pysbd's pairing
+_BOUNDARY = re.compile(English.SENTENCE_BOUNDARY_REGEX)
+_ALL_LETTERS = re.compile(r"[a-zA-Z]*")
+_ABBREVIATION_WORDS = frozenset(a.strip().lower() for a in _ABBREVIATIONS)
+_QUOTE_MARK = "&\u238b&"  # pysbd's stand-in for an apostrophe inside double quotes
+
+
+def _is_plain(paragraph: str) -> bool:
+    """True for a paragraph on which pysbd's rewriting rules are all no-ops (see above)."""
+    if (not _PLAIN_CHARS.fullmatch(paragraph) or paragraph[0] == " " or paragraph[-1] == " "
+            or _NOT_PLAIN.search(paragraph)):
+        return False
+    if "." not in paragraph:
+        return True
+    for m in _BEFORE_PERIOD.finditer(paragraph):
+        letters, digits = m.groups()
+        if digits:
+            if len(digits) < 3:
+                return False
+        elif len(letters) < 2 or letters.lower() in _ABBREVIATION_WORDS:
+            return False
+    return not any("." in q.group() for pattern in _DOUBLE_QUOTED for q in pattern.finditer(paragraph))
+
+
+def _plain_segments(paragraph: str) -> list[str]:
+    """pysbd's segments of a plain paragraph, by its own boundary regex and post-processing, without its rules."""
+    if "." not in paragraph:
+        pieces = [paragraph]
+    else:
+        text = paragraph if paragraph[-1] == "." else paragraph + "\u0238"  # pysbd's temporary end mark
+        if "'" in text:
+            for pattern in _DOUBLE_QUOTED:
+                text = pattern.sub(lambda q: q.group().replace("'", _QUOTE_MARK), text)
+        pieces = [m.group().replace("\u0238", "") for m in _BOUNDARY.finditer(text)]
+    out = []
+    for piece in pieces:
+        if not (len(piece) > 2 and _ALL_LETTERS.fullmatch(piece)):
+            piece = piece.strip()
+        if piece:
+            out.append(piece.replace(_QUOTE_MARK, "'"))
+    return out
+
+
+def segments(paragraph: str) -> list[str]:
+    """pysbd's segments of a paragraph: plain ones without running its ~200 rewriting rules, which give the
+    same result there (tests/core/test_sentence_splitting.py compares both on every test story)."""
+    if _is_plain(paragraph):
+        return _plain_segments(paragraph)
+    return _SEGMENTER.processor(paragraph).process()
+
 
 def pysbd_sentences(paragraph: str) -> list[str]:
     """pysbd's sentences of a paragraph, located with str.find (pysbd's char spans compile a regex each)."""
@@ -65,7 +123,7 @@ def pysbd_sentences(paragraph: str) -> list[str]:
         return []
     found: list[str] = []
     end = 0
-    for sentence in _SEGMENTER.processor(paragraph).process():
+    for sentence in segments(paragraph):
         start = paragraph.find(sentence, end)
         if start < 0:  # pysbd accepts a match that overlaps the previous sentence's span
             start = paragraph.find(sentence, max(0, end - len(sentence)))
