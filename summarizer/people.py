@@ -40,12 +40,23 @@ def people_in(alias_party: dict[str, str], text: str) -> list[list]:
     found: list[list] = []
     for sentence in text.split("\n"):
         words = _WORD.findall(sentence)
-        for i in range(len(words)):
-            for finder in (_person_at, _person_before_apposition, _person_after_possessive_title, _person_of_party):
+        for i, word in enumerate(words):
+            title = _is_title(word)
+            bare = not title and _is_name(word)
+            for finder in _finders(title, bare, word.endswith(("'s", "’s"))):
                 person = finder(alias_party, words, i)
                 if person is not None:
                     found.append(person)
     return found
+
+
+@cache
+def _finders(title: bool, bare: bool, possessive: bool) -> tuple:
+    """The finders that can match at a word, in order: a title run starts at a title, a bare name at a name
+    that is no title, a possessive title after "'s" (most words start none, and each finder costs a call)."""
+    return tuple(finder for finder, wanted in ((_person_at, title), (_person_before_apposition, bare),
+                                                (_person_after_possessive_title, possessive),
+                                                (_person_of_party, bare)) if wanted)
 
 
 def apply_people(lexicon: Names, found: list[list]) -> None:
