@@ -72,7 +72,7 @@ class TopicAssigner:
 
     def __init__(self, topics: tuple[Topic, ...], lexicon: PartyLexicon) -> None:
         self.keys = tuple(t.key for t in topics)
-        self._topics = TopicSet(topics)
+        self._topics = TopicSet.shared(topics)
         self._lexicon = lexicon
         self._seen: dict[int, frozenset[str]] = {}  # claim order -> its topics (an overview asks per topic)
 

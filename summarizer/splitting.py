@@ -8,6 +8,7 @@ pysbd's own English abbreviation lists. No sentence is longer than MAX_SENTENCE 
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Iterator
 
 import pysbd
@@ -26,6 +27,7 @@ _END_RUN = re.compile(r"[.!?]+")  # finditer matches each run once, so the scan 
 _AFTER_END = re.compile(r"([\"'\u201d\u2019)\]]{0,3})\s+[\"'\u201c\u2018(\[]?([A-Z0-9][A-Za-z]{0,15})")
 _MULTI_PERIOD = re.compile(r"(?:[a-z]\.)+[a-z]")
 _OPENERS = "\"'\u201c\u2018(["
+_DIGITS, _LETTERS = string.digits, string.ascii_letters
 
 
 class _AbbreviationReplacer(English.AbbreviationReplacer):
@@ -64,8 +66,8 @@ _SEGMENTER.language_module = _English
 # On such text every rewriting rule of pysbd's pipeline finds nothing to rewrite (lists, abbreviations, numbers,
 # ellipses, '!' and '?', parentheses, periods inside quotes), so its sentences are its boundary regex's matches.
 _PLAIN_CHARS = re.compile(r"[A-Za-z0-9 ,;:%$/\"\u201c\u201d'\u2019\u2014\u2013.-]+")
-_NOT_PLAIN = re.compile(r"  |--|-[\"'\u201c\u201d]|(?<![A-Za-z])['\u2019]|['\u2019](?![A-Za-z])|\.(?!$| [A-Za-z\"\u201c])")
-_BEFORE_PERIOD = re.compile(r"([A-Za-z]*)([0-9]*)\.")
+_NOT_PLAIN = re.compile(r"  |--|-[\"'\u201c\u201d]|['\u2019](?![A-Za-z])|\.(?!$| [A-Za-z\"\u201c])")
+_APOSTROPHE_AFTER_NON_LETTER = re.compile(r"[^A-Za-z]['\u2019]")
 _DOUBLE_QUOTED = (re.compile(r'"[^"\\]+"'), re.compile("\u201c[^\u201d\\\\]+\u201d"))  # pysbd's pairing
 _BOUNDARY = re.compile(English.SENTENCE_BOUNDARY_REGEX)
 _ALL_LETTERS = re.compile(r"[a-zA-Z]*")
@@ -76,18 +78,25 @@ _QUOTE_MARK = "&\u238b&"  # pysbd's stand-in for an apostrophe inside double quo
 def _is_plain(paragraph: str) -> bool:
     """True for a paragraph on which pysbd's rewriting rules are all no-ops (see above)."""
     if (not _PLAIN_CHARS.fullmatch(paragraph) or paragraph[0] == " " or paragraph[-1] == " "
-            or _NOT_PLAIN.search(paragraph)):
+            or _NOT_PLAIN.search(paragraph) or paragraph[0] in "'\u2019"
+            or _APOSTROPHE_AFTER_NON_LETTER.search(paragraph)):
         return False
     if "." not in paragraph:
         return True
-    for m in _BEFORE_PERIOD.finditer(paragraph):
-        letters, digits = m.groups()
-        if digits:
-            if len(digits) < 3:
-                return False
-        elif len(letters) < 2 or letters.lower() in _ABBREVIATION_WORDS:
+    for token in paragraph.split(" "):  # a period ends its token (checked above), so one per token at most
+        if token.endswith(".") and not _plain_period(token[:-1]):
             return False
     return not any("." in q.group() for pattern in _DOUBLE_QUOTED for q in pattern.finditer(paragraph))
+
+
+def _plain_period(before: str) -> bool:
+    """A period after `before` ends a sentence for every rule of pysbd: after three or more digits, or after
+    two or more ASCII letters that are no abbreviation of its list."""
+    number = before.rstrip(_DIGITS)
+    if len(number) < len(before):
+        return len(before) - len(number) >= 3
+    word = before[len(before.rstrip(_LETTERS)):]
+    return len(word) >= 2 and word.lower() not in _ABBREVIATION_WORDS
 
 
 def _plain_segments(paragraph: str) -> list[str]:

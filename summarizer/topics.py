@@ -27,9 +27,11 @@ KEYWORD_WEIGHT = 1.0
 NAME_WEIGHT = 0.6  # a word of the topic's key or title, when the topic has keywords of its own
 RELATED_WEIGHT = 0.6
 DISCOVERY_MIN_STATEMENTS = 2  # a discovered topic must be touched by at least this many statements
+HITS_MEMO = 4096  # ' stem stem ' strings whose topic hits a TopicSet remembers
 DISCOVERY_OVERLAP = 0.6  # Jaccard overlap of statements above which two discovered topics are one
 
 
+@functools.lru_cache(maxsize=16384)  # a sentence is stemmed for its statements, their clauses and its neighbours
 def stems_of(text: str) -> str:
     """' stem stem stem ' for phrase look-ups with plain substring tests."""
     words = re.findall(r"[a-z0-9]+(?:['’][a-z]+)?", normalize(text).lower())
@@ -98,6 +100,7 @@ class TopicSet:
         # phrase -> (topic, place in that topic's terms), by the phrase's first stem: a string is only tested
         # for the phrases that start with one of its stems
         self._owners: dict[str, list[tuple[int, int]]] = {}
+        self._memo: dict[str, list[dict[str, float]]] = {}
         self._by_first: dict[str, list[str]] = {}
         for k, terms in enumerate(self._terms):
             for place, phrase in enumerate(terms):
@@ -118,7 +121,23 @@ class TopicSet:
         """Where each topic's first counted term starts in a ' stem stem ' string (its length when none)."""
         return tuple(min((stems.find(f" {p} ") for p in hits), default=len(stems)) for hits in self._hits(stems))
 
+    @classmethod
+    @functools.lru_cache(maxsize=64)  # topics are frozen: every assigner of a story shares one set and its memo
+    def shared(cls, topics: tuple[Topic, ...]) -> "TopicSet":
+        return cls(topics)
+
     def _hits(self, stems: str) -> list[dict[str, float]]:
+        """Each topic's counted terms in a ' stem stem ' string (memoised: a statement's sentence, clauses and
+        context are scored several times over, and the same strings recur; callers only read the result)."""
+        memo = self._memo
+        hits = memo.get(stems)
+        if hits is None:
+            if len(memo) >= HITS_MEMO:
+                memo.clear()
+            hits = memo[stems] = self._count_hits(stems)
+        return hits
+
+    def _count_hits(self, stems: str) -> list[dict[str, float]]:
         matched = {p for first in set(stems.split(" ")) for p in self._by_first.get(first, ()) if f" {p} " in stems}
         places: list[list[tuple[int, str]]] = [[] for _ in self._terms]
         for phrase in matched:
