@@ -5,7 +5,8 @@ Prints one JSON object: documents/s (wall), user+sys CPU seconds of the parent a
 (RUSAGE_CHILDREN, counted once the pool has shut down), and CPU ms per document. With --profile, a cProfile of
 one part, sorted by cumulative and internal time, is printed first: `read` (sentence splitting of every
 document), `extract` (find_statements of every reading, under the corpus's lexicon) or `parent` (the whole
-ingest in this process, one worker, so that SQLite writes, pickling, compression and hashing show).
+ingest in this process, one worker, so that SQLite writes, pickling, compression and hashing show) or `pool`
+(the parent process alone while the pool works: what the workers wait on).
 The corpus (bot/infra/corpus.py, seed 7) is written to a temporary folder unless --corpus names one. A script
 that prints figures; it asserts nothing.
 """
@@ -78,7 +79,7 @@ def main() -> None:
     parser.add_argument("--documents", type=int, default=1000)
     parser.add_argument("--corpus", type=Path)
     parser.add_argument("--workers", type=int)
-    parser.add_argument("--profile", choices=("read", "extract", "parent"))
+    parser.add_argument("--profile", choices=("read", "extract", "parent", "pool"))
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="ingest-speed-") as tmp:
         corpus = args.corpus if args.corpus and args.corpus.exists() else None
@@ -86,9 +87,10 @@ def main() -> None:
         if args.profile in ("read", "extract"):
             profile_core(corpus, args.profile)
             return
-        if args.profile == "parent":
+        if args.profile in ("parent", "pool"):
             profiler = cProfile.Profile()
-            figures = profiler.runcall(cold_ingest, corpus, Path(tmp) / "index.sqlite3", 1)
+            workers = 1 if args.profile == "parent" else args.workers
+            figures = profiler.runcall(cold_ingest, corpus, Path(tmp) / "index.sqlite3", workers)
             _print_stats(profiler)
         else:
             figures = cold_ingest(corpus, Path(tmp) / "index.sqlite3", args.workers)

@@ -29,6 +29,7 @@ class Sentence:
     text: str
 
 
+@lru_cache(maxsize=16384)  # a sentence is keyed when read and again as each of its statements' quote
 def dedupe_key(text: str) -> str:
     """Key under which two copies of a sentence count as one (case, quotes and punctuation ignored)."""
     return " ".join(re.findall(r"\w+", normalize(text).lower()))
