@@ -100,7 +100,7 @@ class TopicSet:
         # phrase -> (topic, place in that topic's terms), by the phrase's first stem: a string is only tested
         # for the phrases that start with one of its stems
         self._owners: dict[str, list[tuple[int, int]]] = {}
-        self._memo: dict[str, list[dict[str, float]]] = {}
+        self._memo: dict[str, list] = {}
         self._by_first: dict[str, list[str]] = {}
         for k, terms in enumerate(self._terms):
             for place, phrase in enumerate(terms):
@@ -110,7 +110,10 @@ class TopicSet:
 
     def scores(self, stems: str) -> tuple[float, ...]:
         """Owned topic weight of a ' stem stem ' string, one figure per topic."""
-        return tuple(sum(hits.values()) for hits in self._hits(stems))
+        entry = self._entry(stems)
+        if entry[1] is None:
+            entry[1] = tuple(sum(hits.values()) for hits in entry[0])
+        return entry[1]
 
     def phrases_ending(self, head: str, stems: str) -> list[str]:
         """Longer topic phrases ending in the stem `head` that a ' stem stem ' string holds ('trade measur')."""
@@ -119,33 +122,34 @@ class TopicSet:
 
     def firsts(self, stems: str) -> tuple[int, ...]:
         """Where each topic's first counted term starts in a ' stem stem ' string (its length when none)."""
-        return tuple(min((stems.find(f" {p} ") for p in hits), default=len(stems)) for hits in self._hits(stems))
+        entry = self._entry(stems)
+        if entry[2] is None:
+            entry[2] = tuple(min((stems.find(f" {p} ") for p in hits), default=len(stems)) for hits in entry[0])
+        return entry[2]
 
     @classmethod
     @functools.lru_cache(maxsize=64)  # topics are frozen: every assigner of a story shares one set and its memo
     def shared(cls, topics: tuple[Topic, ...]) -> "TopicSet":
         return cls(topics)
 
-    def _hits(self, stems: str) -> list[dict[str, float]]:
-        """Each topic's counted terms in a ' stem stem ' string (memoised: a statement's sentence, clauses and
-        context are scored several times over, and the same strings recur; callers only read the result)."""
-        memo = self._memo
-        hits = memo.get(stems)
-        if hits is None:
-            if len(memo) >= HITS_MEMO:
-                memo.clear()
-            hits = memo[stems] = self._count_hits(stems)
-        return hits
+    def _entry(self, stems: str) -> list:
+        """[each topic's counted terms, scores, firsts] of a ' stem stem ' string, memoised: a statement's
+        sentence, clauses and context are scored several times over, and the same strings recur."""
+        entry = self._memo.get(stems)
+        if entry is None:
+            if len(self._memo) >= HITS_MEMO:
+                self._memo.clear()
+            entry = self._memo[stems] = [self._hits(stems), None, None]
+        return entry
 
-    def _count_hits(self, stems: str) -> list[dict[str, float]]:
+    def _hits(self, stems: str) -> list[dict[str, float]]:
         matched = {p for first in set(stems.split(" ")) for p in self._by_first.get(first, ()) if f" {p} " in stems}
         places: list[list[tuple[int, str]]] = [[] for _ in self._terms]
         for phrase in matched:
             for k, place in self._owners[phrase]:
                 places[k].append((place, phrase))
-        found = [{p: terms[p] for _, p in sorted(hits)} for hits, terms in zip(places, self._terms)]
-        return [{p: w for p, w in hits.items() if not self._shadowed(p, terms, matched, stems)}
-                for hits, terms in zip(found, self._terms)]
+        return [{p: terms[p] for _, p in sorted(hits) if not self._shadowed(p, terms, matched, stems)} if hits else {}
+                for hits, terms in zip(places, self._terms)]
 
     @staticmethod
     def _shadowed(phrase: str, own: dict[str, float], matched: set[str], stems: str) -> bool:
