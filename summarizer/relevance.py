@@ -136,8 +136,9 @@ class TopicAssigner:
         return found
 
     def _top(self, scores: list[float] | tuple[float, ...], firsts: tuple[int, ...], minimum: float) -> set[int]:
-        """`_top`, and the query too when it ties for the highest score: the reader asked about it, and the
-        clause states a stance on it as much as on its rival."""
+        """`_top` of a stance clause, and the query too when it ties for the highest score: the reader asked
+        about it, and the clause states a stance on it as much as on its rival. (A claim whose topic comes only
+        from the sentences around it gets no such favour: the story's topic named first takes it.)"""
         found = _top(scores, firsts, minimum)
         last = len(scores) - 1
         if found and self.query is not None and scores[last] >= max(scores) - 1e-9:
@@ -155,7 +156,7 @@ class TopicAssigner:
             rows = zip(own, *(self._topics.scores(s) for s in (claim.sentence_stems, claim.context_stems,
                                                                 claim.neighbour_stems)))
             combined = [_combine(claim, *row) for row in rows]
-            found = self._top(combined, self._topics.firsts(claim.sentence_stems), 0.0)
+            found = _top(combined, self._topics.firsts(claim.sentence_stems), 0.0)
             # A headline could place a reaction naming no topic ('_around'), but an index assigns topics at
             # ingest, where no headline is known yet: off until the index stores each document's headline.
             for main, rest, firsts, _ in clauses:  # '... cannot pay more without closing plants'
