@@ -15,6 +15,7 @@ CLAUSE_MIN = 0.6  # owned topic weight a stance clause needs to state a stance o
 SUBORDINATE = 0.5  # share a term counts for in a condition, time or cause clause ('... if no deal is reached')
 REACTION_WORDS = 12  # a sentence this short that names no topic reacts to the story's main event
 HEADLINE_LEAD = 2.0  # a headline is about one topic when it weighs this many times the next one
+QUERIES_KEPT = 16  # free-text queries whose claim topics an assigner keeps
 _SUBORDINATOR = re.compile(r"\b(?:if|unless|until|after|before|because|since|when|whenever|once|as long as|"
                            r"provided|in case|without)\b", re.IGNORECASE)
 _TITLE_BEFORE = re.compile(r"(?:\b[A-Z][\w.'’-]*\s+)+$")
@@ -95,6 +96,8 @@ class TopicAssigner:
             if story and not story[0].keywords:  # discovered: the frame comes first
                 story = story[1:]
             rivals = tuple(t for t in story if not query & {p for p, _ in TopicMatcher.build(t).terms})
+            if len(self._queries) >= QUERIES_KEPT:  # a long-running bot is asked many free-text queries
+                del self._queries[next(iter(self._queries))]
             self._queries[topic] = TopicAssigner(rivals + (topic,), self._lexicon, query=True)
         return self._queries[topic]
 
