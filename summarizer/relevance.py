@@ -76,6 +76,7 @@ class TopicAssigner:
     def __init__(self, topics: tuple[Topic, ...], lexicon: PartyLexicon, query: bool = False) -> None:
         self.keys = tuple(t.key for t in topics)
         self.query = topics[-1] if query else None  # the reader's topic, last of `topics`
+        self._name = stems_of(self.query.title or self.query.key.replace("-", " ")) if self.query else "  "
         self._topics = TopicSet(topics)
         self._lexicon = lexicon
         self._seen: dict[int, frozenset[str]] = {}  # claim order -> its topics (an overview asks per topic)
@@ -93,7 +94,7 @@ class TopicAssigner:
         if topic not in self._queries:
             query = {p for p, _ in TopicMatcher.build(topic).terms}
             story = self._topics.topics
-            if story and not story[0].keywords:  # discovered: the frame comes first
+            if story and not any(t.keywords for t in story):  # discovered topics: the frame comes first
                 story = story[1:]
             rivals = tuple(t for t in story if not query & {p for p, _ in TopicMatcher.build(t).terms})
             if len(self._queries) >= QUERIES_KEPT:  # a long-running bot is asked many free-text queries
@@ -124,10 +125,7 @@ class TopicAssigner:
 
     def _names_query(self, text: str) -> bool:
         """'... would pay for new schools' names the query 'schools' itself, not just a word related to it."""
-        if self.query is None:
-            return False
-        name = stems_of(self.query.title or self.query.key.replace("-", " ")).strip()
-        return bool(name) and f" {name} " in stems_of(text)
+        return bool(self._name.strip()) and self._name in stems_of(text)
 
     def _clause_topics(self, clauses: list) -> set[int]:
         """Topics a stance clause is about first; and the query wherever a clause names it: the reader asked
