@@ -7,6 +7,7 @@ from typing import Any
 from urllib.parse import quote
 
 from bot.app.commands import Reply
+from bot.render.bounds import chat_bounded
 from bot.render.common import grouped, new_mark, pack_lines, position_line, source_numbers, split_words, visible
 from summarizer import Briefing, Position, Source
 
@@ -27,9 +28,11 @@ Payload = dict[str, Any]
 
 
 def to_messages(reply: Reply) -> list[Payload]:
-    """One {"content": str|None, "embeds": [embed dicts]} per Discord message, each within every limit."""
+    """One {"content": str|None, "embeds": [embed dicts]} per Discord message, each within every limit; a
+    briefing is bounded for chat first."""
     messages: list[Payload] = [{"content": c, "embeds": []} for c in pack(reply.message.splitlines(), CONTENT)]
-    for embed in briefing_embeds(reply.briefing) if reply.briefing is not None else []:
+    embeds = briefing_embeds(chat_bounded(reply.briefing)) if reply.briefing is not None else []
+    for embed in embeds:
         last = messages[-1] if messages else None
         if last is None or len(last["embeds"]) >= EMBEDS or message_length(last) + embed_length(embed) > TOTAL:
             last = {"content": None, "embeds": []}

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from bot.app.commands import Reply
+from bot.render.bounds import chat_bounded
 from bot.render.common import grouped, new_mark, position_line, source_numbers, split_words, visible
 from bot.render.common import pack_lines as _pack_lines
 from summarizer import Briefing, Source
@@ -32,10 +33,11 @@ def escape(text: str) -> str:
 
 
 def to_messages(reply: Reply) -> list[dict]:
-    """Messages ({"text", "blocks"}) for a Reply: a briefing split to fit Slack, or a plain message."""
+    """Messages ({"text", "blocks"}) for a Reply: a briefing, bounded for chat and split to fit Slack, or a plain
+    message."""
     if reply.briefing is None:
         return _plain_messages(reply.message)
-    return _briefing_messages(reply.briefing)
+    return _briefing_messages(chat_bounded(reply.briefing))
 
 
 # --- text splitting -------------------------------------------------------------------------------------
