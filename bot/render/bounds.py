@@ -68,11 +68,12 @@ def bounded(briefing: Briefing) -> Briefing:
 
 def trimmed(briefing: Briefing, budget: Budget) -> tuple[tuple[PartyBriefing, ...], int]:
     """The parties with only the lines and quoted sources `budget` shows, and how many sources were left out."""
-    parties, left = _trimmed(briefing, budget)
+    ranked = _ranked(briefing)
+    parties, left = _trimmed(briefing, ranked, budget)
     overview = briefing.topic is None
     smaller = budget.smaller(overview)
     while budget.chars is not None and _chars(parties) > budget.chars and smaller is not None:
-        parties, left = _trimmed(briefing, smaller)
+        parties, left = _trimmed(briefing, ranked, smaller)
         smaller = smaller.smaller(overview)
     return parties, left
 
@@ -81,8 +82,11 @@ def _chars(parties: tuple[PartyBriefing, ...]) -> int:
     return sum(len(pos.text) + sum(len(s.quote) for s in pos.sources) for p in parties for pos in p.positions)
 
 
-def _trimmed(briefing: Briefing, budget: Budget) -> tuple[tuple[PartyBriefing, ...], int]:
-    kept = _kept_lines(briefing, budget)
+Ranked = list[tuple[Rows, int]]  # each group's rows, the most widely reported party first, and the group's reach
+
+
+def _trimmed(briefing: Briefing, ranked: Ranked, budget: Budget) -> tuple[tuple[PartyBriefing, ...], int]:
+    kept = _kept_lines(briefing, ranked, budget)
     lines = [(i, j) for i, party in enumerate(briefing.parties) for j in range(len(party.positions)) if (i, j) in kept]
     wants = [min(len(briefing.parties[i].positions[j].sources), budget.sources_per_line) for i, j in lines]
     sources = dict(zip(lines, share(wants, max(budget.quotes, len(lines)))))
@@ -96,27 +100,35 @@ def _cut(position: Position, n: int) -> Position:
     return position if n >= len(position.sources) else replace(position, sources=position.sources[:n])
 
 
-def _kept_lines(briefing: Briefing, budget: Budget) -> set[tuple[int, int]]:
-    groups = list(_groups(briefing).values())
+def _ranked(briefing: Briefing) -> Ranked:
+    """Each group's rows, the most widely reported party first (ties keep the briefing's order), and the group's
+    reach: worked out once however often the budget is tried."""
+    ranked = []
+    for rows in _groups(briefing).values():
+        reach = {row[0]: _reach(briefing, row) for row in rows}
+        ranked.append((sorted(rows, key=lambda row: -reach[row[0]]), sum(reach.values())))
+    return ranked
+
+
+def _kept_lines(briefing: Briefing, ranked: Ranked, budget: Budget) -> set[tuple[int, int]]:
     kept: set[tuple[int, int]] = set()
-    for rows, lines in zip(groups, _topic_lines(briefing, groups, budget)):
-        order = sorted(rows, key=lambda row: -_reach(briefing, row))  # stable: ties keep the briefing's order
-        for (i, positions), n in zip(order, share([len(p) for _, p in order], lines)):
+    for (rows, _), lines in zip(ranked, _topic_lines(briefing, ranked, budget)):
+        for (i, positions), n in zip(rows, share([len(p) for _, p in rows], lines)):
             kept.update((i, j) for j in positions[:n])
     return kept
 
 
-def _topic_lines(briefing: Briefing, groups: list[Rows], budget: Budget) -> list[int]:
+def _topic_lines(briefing: Briefing, ranked: Ranked, budget: Budget) -> list[int]:
     """Lines each group may show: the topic's budget, or for the overview a share of `overview_lines` with the
     most widely reported topics served first."""
     if briefing.topic is not None:
-        return [budget.lines] * len(groups)
+        return [budget.lines] * len(ranked)
     if budget.overview_lines is None:
-        return [budget.lines_per_topic] * len(groups)
-    wants = [min(sum(len(p) for _, p in rows), budget.lines_per_topic) for rows in groups]
-    order = sorted(range(len(groups)), key=lambda g: -sum(_reach(briefing, row) for row in groups[g]))
-    shares = share([wants[g] for g in order], budget.overview_lines)
-    return [shares[order.index(g)] for g in range(len(groups))]
+        return [budget.lines_per_topic] * len(ranked)
+    wants = [min(sum(len(p) for _, p in rows), budget.lines_per_topic) for rows, _ in ranked]
+    order = sorted(range(len(ranked)), key=lambda g: -ranked[g][1])
+    shares = dict(zip(order, share([wants[g] for g in order], budget.overview_lines)))
+    return [shares[g] for g in range(len(ranked))]
 
 
 def _groups(briefing: Briefing) -> dict[str | None, Rows]:
