@@ -25,6 +25,7 @@ class Budget:
     quotes: int = QUOTES_SHOWN  # quoted sources (at least one per line shown)
     sources_per_line: int = SOURCES_PER_LINE
     chars: int | None = None  # characters of lines and quotes shown; fewer lines while over (one always stays)
+    new_first: bool = False  # lines new since the reader's previous post go before the rest (a scheduled post)
 
     def smaller(self, overview: bool) -> Budget | None:
         """One line and one quote fewer (on a topic, or in the whole overview), or None at one line."""
@@ -40,7 +41,9 @@ TEXT = Budget()
 # gets 5 replies through response_url. 12 lines with a quote each (typical news sentences: ~5 KB) fit one message on
 # either platform; 3 lines on each of 8 topics for the overview; and at most 12,000 characters of lines and quotes
 # however long the sentences, so that a briefing is at most 2 Slack or 3 Discord messages (one line always stays).
-CHAT = Budget(lines=12, lines_per_topic=3, overview_lines=24, quotes=12, sources_per_line=2, chars=12_000)
+# What moved since the channel's previous post is what a daily post is for: new lines are kept first.
+CHAT = Budget(lines=12, lines_per_topic=3, overview_lines=24, quotes=12, sources_per_line=2, chars=12_000,
+              new_first=True)
 NAMES_SHOWN = 5  # parties (or topics) named in a chat note on what was left out; the rest are counted
 
 
@@ -68,7 +71,7 @@ def bounded(briefing: Briefing) -> Briefing:
 
 def trimmed(briefing: Briefing, budget: Budget) -> tuple[tuple[PartyBriefing, ...], int]:
     """The parties with only the lines and quoted sources `budget` shows, and how many sources were left out."""
-    ranked = _ranked(briefing)
+    ranked = _ranked(briefing, budget.new_first)
     parties, left = _trimmed(briefing, ranked, budget)
     overview = briefing.topic is None
     smaller = budget.smaller(overview)
@@ -100,13 +103,17 @@ def _cut(position: Position, n: int) -> Position:
     return position if n >= len(position.sources) else replace(position, sources=position.sources[:n])
 
 
-def _ranked(briefing: Briefing) -> Ranked:
+def _ranked(briefing: Briefing, new_first: bool) -> Ranked:
     """Each group's rows, the most widely reported party first (ties keep the briefing's order), and the group's
-    reach: worked out once however often the budget is tried."""
+    reach: worked out once however often the budget is tried. With `new_first`, parties with new lines go first
+    and so do their new lines."""
     ranked = []
     for rows in _groups(briefing).values():
         reach = {row[0]: _reach(briefing, row) for row in rows}
-        ranked.append((sorted(rows, key=lambda row: -reach[row[0]]), sum(reach.values())))
+        if new_first:
+            rows = [(i, sorted(js, key=lambda j: not briefing.parties[i].positions[j].new)) for i, js in rows]
+        fresh = {i: new_first and briefing.parties[i].positions[js[0]].new for i, js in rows}
+        ranked.append((sorted(rows, key=lambda row: (not fresh[row[0]], -reach[row[0]])), sum(reach.values())))
     return ranked
 
 
@@ -178,7 +185,8 @@ def _chat_notes(briefing: Briefing, shown: tuple[PartyBriefing, ...], sources_le
         titles = [briefing.topic_title(t) for t in dict.fromkeys(
             pos.topic for p in briefing.parties for pos in p.positions) if t in topics]
         command = " ".join(["python -m bot brief", *([briefing.topic] if briefing.topic else []), "--format json"])
-        notes.append(f"{lines} more lines are not shown (the most widely reported parties come first)"
+        first = "new lines, then " if any(pos.new for p in briefing.parties for pos in p.positions) else ""
+        notes.append(f"{lines} more lines are not shown ({first}the most widely reported parties come first)"
                      + (f"; parties not shown: {_some(parties)}" if parties else "")
                      + (f"; topics not shown: {_some(titles)}" if titles else "")
                      + f". All of them: {command}")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 
 import pytest
 
@@ -80,6 +81,18 @@ def test_names_in_a_note_never_ping_or_link() -> None:
     raw = json.dumps(discord, ensure_ascii=False)
     assert "Free](https://evil" not in raw  # the bracket is escaped: no masked link
     assert "[Free](https://evil.example) Party" in stream(discord)
+
+
+def test_a_daily_post_keeps_what_is_new_even_from_the_least_reported_party() -> None:
+    briefing = wire_briefing(parties=25, sources=3)
+    quiet = briefing.parties[-1]  # reported least: no line of it would be shown
+    marked = replace(quiet, positions=quiet.positions[:4] + (replace(quiet.positions[4], new=True),))
+    briefing = replace(briefing, parties=briefing.parties[:-1] + (marked,))
+    shown = chat_bounded(briefing)
+    assert [pos.text for pos in shown.parties[-1].positions] == [quiet.positions[4].text]
+    assert _lines(shown) == CHAT.lines
+    assert "(new lines, then the most widely reported parties come first)" in " ".join(shown.notes)
+    assert not bounded(briefing).parties[-1].positions  # text keeps its own order
 
 
 def test_a_seed_sized_briefing_reaches_chat_whole() -> None:
