@@ -37,10 +37,10 @@ class Budget:
 
 
 TEXT = Budget()
-# Chat: a Discord message holds 6,000 characters, a Slack one about 10,000 (serialised blocks), and a Slack command
-# gets 5 replies through response_url. 12 lines with a quote each (typical news sentences: ~5 KB) fit one message on
-# either platform; 3 lines on each of 8 topics for the overview; and at most 12,000 characters of lines and quotes
-# however long the sentences, so that a briefing is at most 2 Slack or 3 Discord messages (one line always stays).
+# Chat: a Discord message holds 6,000 characters and 10 embeds, a Slack one about 10,000 (serialised blocks), and a
+# Slack command gets 5 replies through response_url. 12 lines with a quote each (news-length sentences: ~5 KB) fit
+# one message on either platform; the overview gets 3 lines a topic, 24 in all (2 Slack or 3 Discord messages for
+# ten topics); and at most 12,000 characters of lines and quotes however long the sentences (one line always stays).
 # What moved since the channel's previous post is what a daily post is for: new lines are kept first.
 CHAT = Budget(lines=12, lines_per_topic=3, overview_lines=24, quotes=12, sources_per_line=2, chars=12_000,
               new_first=True)

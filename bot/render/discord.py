@@ -8,7 +8,8 @@ from urllib.parse import quote
 
 from bot.app.commands import Reply
 from bot.render.bounds import chat_bounded
-from bot.render.common import grouped, new_mark, pack_lines, position_line, source_numbers, split_words, visible
+from bot.render.common import (ALSO_SHOWN_CHAT, also_in, grouped, new_mark, pack_lines, position_line,
+                               source_numbers, split_words, visible)
 from summarizer import Briefing, Position, Source
 
 # Discord's limits (characters, except FIELDS and EMBEDS): https://discord.com/developers/docs/resources/message
@@ -64,12 +65,13 @@ def briefing_embeds(briefing: Briefing) -> list[Payload]:
 
 
 def source_line(number: int, source: Source) -> str:
-    """'[n] document — “quote”'; the document is a link only when the source has a usable URL (never invented)."""
+    """'[n] document (also in a and 41 more) — “quote”'; the document is a link only when the source has a
+    usable URL (never invented)."""
     where = escape(source.document)
     url = safe_url(source.url)
     if url:
         where = f"[{escape(source.document.replace('[', '(').replace(']', ')'))}]({url})"
-    return f"[{number}] {where} — “{escape(source.quote)}”"
+    return f"[{number}] {where}{escape(also_in(source, ALSO_SHOWN_CHAT))} — “{escape(source.quote)}”"
 
 
 def escape(text: str) -> str:
