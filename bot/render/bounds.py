@@ -186,7 +186,8 @@ def _chat_notes(briefing: Briefing, shown: tuple[PartyBriefing, ...], sources_le
             pos.topic for p in briefing.parties for pos in p.positions) if t in topics]
         command = " ".join(["python -m bot brief", *([briefing.topic] if briefing.topic else []), "--format json"])
         first = "new lines, then " if any(pos.new for p in briefing.parties for pos in p.positions) else ""
-        notes.append(f"{lines} more lines are not shown ({first}the most widely reported parties come first)"
+        are = "line is" if lines == 1 else "lines are"
+        notes.append(f"{lines} more {are} not shown ({first}the most widely reported parties come first)"
                      + (f"; parties not shown: {_some(parties)}" if parties else "")
                      + (f"; topics not shown: {_some(titles)}" if titles else "")
                      + f". All of them: {command}")
