@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from summarizer import compress as c
 from summarizer.attribution import Statement
+from summarizer.attribution.quotes import CONTINUED
 from summarizer.lexicon import COPULAS, MODALS, PASSIVE_BY, STANCE_ADJECTIVES, STANCE_NOUNS, STANCE_VERBS
 from summarizer.parties import PEOPLE_NOUNS
 from summarizer.standalone import (
@@ -69,10 +70,11 @@ def write_line(st: Statement, antecedent: str, matcher: TopicMatcher) -> Line | 
 def _quote_line(st: Statement) -> str | None:
     """'"We will not give up," the minister said' -> 'Mustafa: “We will not give up”'."""
     text = st.sentence.text[st.start:st.end].strip()
-    if text[:1] not in "\"“" or not st.cue_at:
+    if text[:1] not in "\"“" or not (st.cue_at or st.via == CONTINUED):
         return None
     close = max(text.rfind('"'), text.rfind("”"))
-    if close <= 0 or st.start + close >= min(st.cue_at) or (0 <= st.holder_at <= st.start + close):
+    said_at = min(st.cue_at) if st.cue_at else st.end  # a run-on quotation is said by the sentence before
+    if close <= 0 or st.start + close >= said_at or (0 <= st.holder_at <= st.start + close):
         return None
     content = text[1:close].rstrip(" ,")
     if c.words(content) > c.LONG_WORDS and not first_person(content):

@@ -7,6 +7,7 @@ from functools import cache, lru_cache
 from collections.abc import Iterator
 from typing import Protocol
 
+from summarizer.appositions import apposition_party
 from summarizer.lexicon import HEAD_TITLES, TITLE_WORDS
 from summarizer.words import word_set
 
@@ -242,6 +243,10 @@ def _head_titles() -> frozenset[str]:
     return HEAD_TITLES | word_set("organisation_titles")
 
 
+def _is_head_title(word: str) -> bool:
+    return word.lower().rstrip(".") in _head_titles()
+
+
 @lru_cache(maxsize=65536)  # called for every word of every text, and words repeat
 def _is_title(word: str) -> bool:
     return word.lower().rstrip(".") in _titles() or word.lower() in _titles()
@@ -263,19 +268,6 @@ def _party_after_of(alias_party: dict[str, str], words: list[str], j: int) -> st
         party = _party_named_at(alias_party, words, j + 1)
         if party:
             return party
-    if j + 3 < len(words) and words[j] == "," and words[j + 1].lower() in ("the", "a") and _is_title(words[j + 2]):
-        k = j + 2  # "Rafael Grossi, the head of the IAEA"
-        while k < len(words) and _is_title(words[k]):
-            k += 1
-        if k < len(words) and words[k] == "of":
-            found = _party_after_of(alias_party, words, k)
-            if found:
-                return found
-    if j + 1 < len(words) and words[j] == ",":  # "Sergei Lavrov, Russia's foreign minister"
-        k = j + 1 + (words[j + 1].lower() in ("the", "a"))
-        for size in (3, 2, 1):
-            phrase = re.sub(r"['’]s$", "", " ".join(words[k:k + size]))
-            party = alias_party.get(phrase) or alias_party.get(phrase.lower())
-            if party and k + size < len(words) and _is_title(words[k + size]):
-                return party
+    if j < len(words) and words[j] == ",":  # 'Sergei Lavrov, Russia's foreign minister', 'X, the head of the IAEA'
+        return apposition_party(alias_party, words, j, _is_head_title)
     return None

@@ -21,6 +21,7 @@ _NO_STANCE_NEGATED = frozenset("comment comments commented commenting respond re
 _NEGATORS = frozenset({"not", "n't", "never", "declined", "refused", "no"})
 _TAKE = frozenset({"take", "takes", "took", "taken", "taking"})
 _TAKEN_STANCES = frozenset({"line", "position", "stance", "view", "approach"})
+_MAKE = frozenset({"make", "makes", "made", "making"})
 _PRONOUN_SUBJECTS = frozenset({"he", "she", "it", "they", "we", "i"})
 _BASE_VERB_LEFT = word_set("base_verb_left")
 _STRONG_NOUNS = word_set("strong_nouns")
@@ -160,5 +161,7 @@ def _pronoun_subject(i: int, lower: list[str]) -> bool:
 
 
 def _taken_stance(lower: list[str], i: int) -> bool:
-    """'took a similar line', 'has taken a tougher stance'."""
+    """'took a similar line', 'has taken a tougher stance', 'has made clear that', 'made it clear'."""
+    if lower[i] in _MAKE:
+        return "clear" in lower[i + 1:i + 3]
     return lower[i] in _TAKE and bool(_TAKEN_STANCES & set(lower[i + 1:i + 4]))

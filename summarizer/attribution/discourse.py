@@ -42,6 +42,7 @@ class Discourse:
     holders: list[tuple[str, str | None, str, int]] = field(default_factory=list)  # (party, person, kind, index)
     nominal: NominalMemory = field(default_factory=NominalMemory)  # names and openers (attribution/nominals.py)
     previous: tuple[int, tuple[str, ...], tuple[str, ...]] = (-1, (), ())  # last sentence: index, holders, named
+    quoted: tuple[int, Statement] | None = None  # the sentence before, when one holder spoke in quotes there
 
     def person_pronoun(self, index: int) -> Attribution | None:
         """'he'/'she' with no person earlier in the sentence: the previous sentence's person, else the

@@ -34,6 +34,8 @@ def resolve(cue: Cue, view: SentenceView) -> None:
         stop = _walk_back(cue, view)
         if stop is not None and not _continue_earlier(cue, view, stop) and not _speaker_after_quote(cue, view):
             _subject_phrase(cue, view)
+            if not cue.holders and view.word(stop) == "and":  # 'X met Y on Monday and called on Z'
+                _opening_subject(cue, view)
         elif cue.via == "nobody":  # "Cambodia's water minister Chan Sophal said": the title names the party
             _subject_phrase(cue, view)
         elif cue.via == "subject" and cue.speaker is None:
@@ -69,6 +71,23 @@ def _agent_after(cue: Cue, view: SentenceView, k: int) -> None:
         k += 1
     if k in view.tok_mention:
         take(cue, view, view.tok_mention[k], k, "by", from_start=False)
+    elif cue.kind == "according":
+        _agent_reference(cue, view, k)
+
+
+def _agent_reference(cue: Cue, view: SentenceView, k: int) -> None:
+    """'According to him', 'according to Diarra' (a name an earlier apposition tied to a party): the
+    discourse gives the agent, as it would give the subject of 'he said' or 'Diarra said'."""
+    w, state = view.lower[k] if k < len(view.lower) else "", view.state
+    if w in ("him", "her"):
+        found = state.person_pronoun(view.index)
+    elif w == "it":
+        found = state.it_pronoun(view.index)
+    else:
+        party = state.nominal.names.get(view.toks[k][0]) if k < len(view.toks) else None
+        found = Attribution((party,), "role", view.toks[k][0]) if party else None
+    if found is not None:
+        cue.assign(found, k)
 
 
 def _possessor(cue: Cue, view: SentenceView) -> None:

@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 
 from summarizer.attribution.discourse import Attribution
-from summarizer.attribution.officials import official_of_context
+from summarizer.attribution.officials import official_of_context, titled_apposition
 from summarizer.attribution.view import SentenceView
 from summarizer.lexicon import (
     CLAUSE_BREAKS, COPULAS, DETERMINERS, MODALS, PREPOSITIONS, ROLE_NOUNS, STANCE_VERBS, TITLE_WORDS,
@@ -55,7 +55,7 @@ def subject_phrase(view: SentenceView, before: int) -> tuple[Attribution, int] |
     former = any(_FORMER.match(view.lower[k]) for k in range(max(0, start - 1), end + 1))
     found = None if former else holder_of(view, start, end, apposition)
     if found is None and apposition is not None:
-        found = _affiliation(view, *apposition)
+        found = _affiliation(view, *apposition) or titled_apposition(view, start, end, apposition)
     other = view.tok_mention.get(start - 2) if view.word(start - 1) == "and" else None
     if other is not None and other.party:
         # 'The EU and the island states are pushing', 'Egyptian and Qatari mediators pressing'
