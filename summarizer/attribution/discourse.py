@@ -18,6 +18,7 @@ class Reach:
     they: int = 1  # 'they' -> 'the two leaders' just before
     role: int = 6  # 'the prime minister' -> a person with that title
     pair: int = 1  # 'the two leaders' -> the two parties' people just named
+    pair_holders: int = 2  # 'both sides' -> the only two parties holding stances in these last sentences
     memory: int = 30  # entries kept per list
 
 
@@ -105,7 +106,11 @@ class Discourse:
                 parties.append(party)
         if len(parties) >= 2:
             return Attribution(tuple(reversed(parties[:2])), "plural")
-        return None
+        held: list[str] = []  # 'Both sides accused each other': the two parties that just held stances
+        for party, _, _, seen in reversed(self.holders):
+            if index - seen <= REACH.pair_holders and party not in held:
+                held.append(party)
+        return Attribution(tuple(reversed(held)), "plural") if len(held) == 2 else None
 
     def remember(self, mentions: list[Mention], statements: list[Statement], index: int) -> None:
         for m in mentions:

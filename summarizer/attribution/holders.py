@@ -13,13 +13,14 @@ from summarizer.attribution.learning import role_speaker
 from summarizer.attribution.nominals import relation_after, speaker_phrase, subject_phrase
 from summarizer.attribution.view import SentenceView
 from summarizer.lexicon import PLURAL_HOLDERS, ROLE_NOUNS, TITLE_WORDS
-from summarizer.parties import PEOPLE_NOUNS
+from summarizer.parties import PEOPLE_NOUNS, Mention
 from summarizer.words import word_set
 
 _TIME_PLACE = word_set("time_place_words")
 _PRONOUNS = frozenset({"he", "she", "it", "they"})
 _NOT_ROLES = frozenset({"state", "national", "security", "top", "senior"})  # title words that name no one alone
 _PLURAL_HEADS = frozenset("leaders sides presidents countries men governments delegations nations".split())
+_SUBORDINATORS = frozenset("while although though after as since when because whereas".split())
 PLURAL_WINDOW = 3  # tokens before the head noun in which 'the two leaders' must stand
 
 
@@ -152,6 +153,10 @@ def _pronoun(cue: Cue, view: SentenceView, j: int) -> None:
     if same and ((w in ("he", "she")) == bool(same[-1].speaker) or w == "they"):
         cue.inherit(same[-1])
         return None
+    opener = _subordinate_subject(view, j)
+    if opener is not None and (opener.kind == "person") == (w in ("he", "she")):
+        take(cue, view, opener, j, "pronoun")
+        return None
     if w in ("he", "she"):
         person = next((m for k, m in sorted(view.tok_mention.items()) if k < j and m.kind == "person"), None)
         if person is not None:
@@ -166,6 +171,16 @@ def _pronoun(cue: Cue, view: SentenceView, j: int) -> None:
     if found is not None:
         cue.assign(found, j)
     return None
+
+
+def _subordinate_subject(view: SentenceView, j: int) -> Mention | None:
+    """'While the Congolese government has yet to respond, it has repeated ...': a pronoun opening the main
+    clause stands for the subject of the subordinate clause the sentence opens with."""
+    if view.word(j - 1) != "," or view.word(0) not in _SUBORDINATORS or "," in view.lower[:j - 1]:
+        return None
+    k = 1 + (view.word(1) in ("the", "a"))
+    m = view.tok_mention.get(k)
+    return m if m is not None and m.party and (m.kind != "adjective" or view.people_after(k)) else None
 
 
 def _role(cue: Cue, view: SentenceView, j: int) -> bool:

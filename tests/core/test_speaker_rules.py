@@ -122,3 +122,22 @@ def test_a_speaker_known_only_by_role_is_shown_by_party_not_by_a_lowercase_role_
             '"Nobody is taking water from Mirenia," she said.')
     assert lines(text, "water", "Tarvia")
     assert all(line[:1].isupper() for line in lines(text, "water", "Tarvia"))
+
+
+def test_a_pronoun_after_an_opening_subordinate_clause_is_that_clause_s_subject():
+    text = "While the Peruvian government has yet to reply, it has repeated its offer of talks."
+    assert holders_of(text, "repeated its offer", {"Peru": ["Peruvian", "Lima"], "Chile": []}) == {"Peru"}
+
+
+def test_both_sides_are_the_two_parties_that_just_held_stances():
+    text = ("Tarvia said the dam would be finished in May.\n"
+            "Mirenia said it would block the river at the border.\n"
+            "Both sides have accused each other of breaking the lake accord.")
+    assert holders_of(text, "accused each other") == {"Tarvia", "Mirenia"}
+
+
+def test_both_sides_after_three_parties_is_nobody_s_guess():
+    text = ("Tarvia said the dam would be finished in May.\n"
+            "Mirenia and the Andean Council said the river must not be blocked.\n"
+            "Both sides have accused each other of breaking the lake accord.")
+    assert holders_of(text, "accused each other") == set()
