@@ -22,6 +22,7 @@ _NEGATORS = frozenset({"not", "n't", "never", "declined", "refused", "no"})
 _TAKE = frozenset({"take", "takes", "took", "taken", "taking"})
 _TAKEN_STANCES = frozenset({"line", "position", "stance", "view", "approach"})
 _MAKE = frozenset({"make", "makes", "made", "making"})
+_QUOTED = frozenset({"quoted", "cited"})
 _PRONOUN_SUBJECTS = frozenset({"he", "she", "it", "they", "we", "i"})
 _BASE_VERB_LEFT = word_set("base_verb_left")
 _STRONG_NOUNS = word_set("strong_nouns")
@@ -69,6 +70,8 @@ def find_cues(view: SentenceView) -> list[Cue]:
         nxt = view.word(i + 1)
         if w == "according" and nxt == "to":
             cues.append(Cue(i, "according"))
+        elif w in _QUOTED and view.word(i - 1) in COPULAS and "as" in lower[i + 1:i + 8]:
+            cues.append(Cue(i, "verb", reporting=True))  # 'X was quoted by state media as saying': X said it
         elif w in PASSIVE_BY and nxt == "by":
             cues.append(Cue(i, "passive"))
         elif w in ("rule", "rules", "ruled", "ruling") and nxt == "out":

@@ -21,6 +21,7 @@ _PRONOUNS = frozenset({"he", "she", "it", "they"})
 _NOT_ROLES = frozenset({"state", "national", "security", "top", "senior"})  # title words that name no one alone
 _PLURAL_HEADS = frozenset("leaders sides presidents countries men governments delegations nations".split())
 _SUBORDINATORS = frozenset("while although though after as since when because whereas".split())
+_DOCUMENTS = frozenset("statement letter message post communique declaration report note".split())
 PLURAL_WINDOW = 3  # tokens before the head noun in which 'the two leaders' must stand
 
 
@@ -34,8 +35,9 @@ def resolve(cue: Cue, view: SentenceView) -> None:
         stop = _walk_back(cue, view)
         if stop is not None and not _continue_earlier(cue, view, stop) and not _speaker_after_quote(cue, view):
             _subject_phrase(cue, view)
-            if not cue.holders and view.word(stop) == "and":  # 'X met Y on Monday and called on Z'
-                _opening_subject(cue, view)
+            if not cue.holders and (view.word(stop) == "and" or (  # 'X met Y on Monday and called on Z'
+                    view.word(cue.index - 1) in _DOCUMENTS and view.lower[cue.index].endswith("ing"))):
+                _opening_subject(cue, view)  # 'X issued a statement rejecting the move
         elif cue.via == "nobody":  # "Cambodia's water minister Chan Sophal said": the title names the party
             _subject_phrase(cue, view)
         elif cue.via == "subject" and cue.speaker is None:
@@ -239,9 +241,28 @@ def _opening_subject(cue: Cue, view: SentenceView) -> None:
     while view.word(k) in ("the", "a"):
         k += 1
     m = view.tok_mention.get(k)
-    if m is not None and m.party and (m.kind != "adjective" or view.people_after(k)) \
-            and not (m.possessive and relation_after(view, k, cue.index - 1)):
+    if m is None or not m.party or (m.possessive and relation_after(view, k, cue.index - 1)):
+        return
+    end = k
+    while view.tok_mention.get(end + 1) is m:
+        end += 1
+    other = view.tok_mention.get(end + 2) if view.word(end + 1) == "and" else None
+    if m.kind == "adjective" and other is not None and other.kind == "adjective" and other.party \
+            and _people_within(view, end + 2):  # 'The Egyptian and Sudanese fisheries ministers'
         take(cue, view, m, k, "subject")
+        cue.holders = tuple(dict.fromkeys((*cue.holders, other.party)))
+    elif m.kind != "adjective" or view.people_after(k):
+        take(cue, view, m, k, "subject")
+
+
+def _people_within(view: SentenceView, k: int, reach: int = 3) -> bool:
+    """'Sudanese fisheries ministers': people a few modifiers after an adjective mention."""
+    for j in range(k + 1, k + 1 + reach):
+        if view.word(j) in PEOPLE_NOUNS:
+            return True
+        if not view.word(j).isalpha():
+            return False
+    return False
 
 
 def _continue_earlier(cue: Cue, view: SentenceView, stop: int) -> bool:

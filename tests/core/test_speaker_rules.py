@@ -141,3 +141,28 @@ def test_both_sides_after_three_parties_is_nobody_s_guess():
             "Mirenia and the Andean Council said the river must not be blocked.\n"
             "Both sides have accused each other of breaking the lake accord.")
     assert holders_of(text, "accused each other") == set()
+
+
+def test_quoted_as_saying_is_the_subject_s_own_statement():
+    text = "Kosta was quoted by state radio as saying that the lake talks had collapsed."
+    assert holders_of(text, "had collapsed", {**LAKE, "Mirenia": ["Mirenian", "Kosta"]}) == {"Mirenia"}
+
+
+def test_british_spelling_of_a_stance_verb_is_a_cue():
+    text = "Peru said the port would close. Chile has signalled it could accept a shorter closure."
+    assert holders_of(text, "could accept", {"Peru": ["Peruvian"], "Chile": ["Chilean"]}) == {"Chile"}
+
+
+def test_a_statement_rejecting_something_is_its_issuers_stance():
+    text = "The Peruvian and Chilean fisheries ministers issued a joint statement rejecting the new quota."
+    parties = {"Peru": ["Peruvian"], "Chile": ["Chilean"]}
+    assert holders_of(text, "rejecting the new quota", parties) == {"Peru", "Chile"}
+
+
+def test_a_company_called_by_its_trade_is_that_company():
+    text = ("Boreal Nets SA said it would appeal the ban.\n"
+            "The netmaker, which employs 900 people, said the lake level was not its doing.")
+    parties = {**LAKE, "Boreal Nets": ["Boreal Nets SA"]}
+    assert holders_of(text, "not its doing", parties) == set()  # no trade word of our list: nobody's
+    text = text.replace("netmaker", "manufacturer")
+    assert holders_of(text, "not its doing", parties) == {"Boreal Nets"}
