@@ -13,6 +13,7 @@ from summarizer.words import word_set
 
 _PARTICLES = frozenset({"von", "der", "van", "de", "da", "di", "du", "bin", "ibn", "al", "el", "la", "le"})
 _WORD = re.compile(r"[\w'’.-]+|[,;:]")
+_SENT_TO = frozenset({"envoy", "ambassador", "representative"})
 _NAME_TOKEN = re.compile(r"(?:[A-Z]|(?:al|el|bin|ibn)-[A-Z])[a-zA-Z'’-]+$")
 
 
@@ -83,7 +84,7 @@ def _person_at(alias_party: dict[str, str], words: list[str], i: int) -> list | 
             break  # "Putin." ends the sentence
     if not name:
         return None
-    party = _party_before(alias_party, words, i) or _party_after_of(alias_party, words, j)
+    party = _party_before_modifiers(alias_party, words, i) or _party_after_of(alias_party, words, j)
     if "former" in titles or "former" in (w.lower() for w in words[max(0, i - 4):i]):
         party = None  # 'Former Botswana president X' speaks for himself, not for Botswana
         titles.append("former")
@@ -258,6 +259,19 @@ def _party_before(alias_party: dict[str, str], words: list[str], i: int) -> str 
             continue
         phrase = re.sub(r"['’]s$", "", " ".join(words[i - size:i]))
         party = alias_party.get(phrase) or alias_party.get(phrase.lower())
+        if party:
+            return party
+    return None
+
+
+def _party_before_modifiers(alias_party: dict[str, str], words: list[str], i: int) -> str | None:
+    """The party right before a title, or before up to two lowercase words of its office ('EU foreign policy
+    chief Kaja Kallas')."""
+    for skip in (0, 1, 2):
+        if skip and (words[i].lower() in _SENT_TO or i - skip < 0
+                     or not all(w.isalpha() and w.islower() for w in words[i - skip:i])):
+            return None  # "the US's Ukraine peace envoy": a country before an envoy is where they are sent
+        party = _party_before(alias_party, words, i - skip)
         if party:
             return party
     return None

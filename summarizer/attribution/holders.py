@@ -10,17 +10,17 @@ from summarizer.attribution.agents import agent_after, possessor, take
 from summarizer.attribution.cues import VERB_MODIFIERS, Cue
 from summarizer.attribution.discourse import Attribution
 from summarizer.attribution.learning import role_speaker
-from summarizer.attribution.nominals import relation_after, speaker_phrase, subject_phrase
+from summarizer.attribution.nominals import speaker_phrase, subject_phrase
+from summarizer.attribution.subjects import opening_subject, subordinate_subject
 from summarizer.attribution.view import SentenceView
 from summarizer.lexicon import PLURAL_HOLDERS, ROLE_NOUNS, TITLE_WORDS
-from summarizer.parties import PEOPLE_NOUNS, Mention
+from summarizer.parties import PEOPLE_NOUNS
 from summarizer.words import word_set
 
 _TIME_PLACE = word_set("time_place_words")
 _PRONOUNS = frozenset({"he", "she", "it", "they"})
 _NOT_ROLES = frozenset({"state", "national", "security", "top", "senior"})  # title words that name no one alone
 _PLURAL_HEADS = frozenset("leaders sides presidents countries men governments delegations nations".split())
-_SUBORDINATORS = frozenset("while although though after as since when because whereas".split())
 _DOCUMENTS = frozenset("statement letter message post communique declaration report note".split())
 PLURAL_WINDOW = 3  # tokens before the head noun in which 'the two leaders' must stand
 
@@ -37,7 +37,7 @@ def resolve(cue: Cue, view: SentenceView) -> None:
             _subject_phrase(cue, view)
             if not cue.holders and (view.word(stop) == "and" or (  # 'X met Y on Monday and called on Z'
                     view.word(cue.index - 1) in _DOCUMENTS and view.lower[cue.index].endswith("ing"))):
-                _opening_subject(cue, view)  # 'X issued a statement rejecting the move
+                opening_subject(cue, view)  # 'X issued a statement rejecting the move
         elif cue.via == "nobody":  # "Cambodia's water minister Chan Sophal said": the title names the party
             _subject_phrase(cue, view)
         elif cue.via == "subject" and cue.speaker is None:
@@ -47,7 +47,7 @@ def resolve(cue: Cue, view: SentenceView) -> None:
 def _subject_phrase(cue: Cue, view: SentenceView) -> None:
     """"India's environment minister, Arvind Rao, rejected", 'the commission said' (attribution/nominals.py)."""
     if cue.kind == "participle" and view.word(cue.index - 1) == ",":
-        _opening_subject(cue, view)
+        opening_subject(cue, view)
     if cue.kind not in ("verb", "adjective"):
         return
     j = cue.index - 1
@@ -125,7 +125,7 @@ def _subject(cue: Cue, view: SentenceView, j: int) -> int | None:
 
 def _add_coordinated(cue: Cue, view: SentenceView, j: int) -> None:
     """'Russia and Ukraine have said', 'The EU, Britain and Norway want', 'Egyptian and Qatari mediators'."""
-    k, separator = _before_article(view, view.mention_start(j) - 1), "and"
+    k, separator = _before_article(view, _before_title(view, view.mention_start(j) - 1)), "and"
     while cue.holders and k >= 1 and view.lower[k] == separator and (k - 1) in view.tok_mention:
         other = view.tok_mention[k - 1]
         adjectives = other.kind == "adjective" and view.tok_mention[j].kind == "adjective"
@@ -135,7 +135,15 @@ def _add_coordinated(cue: Cue, view: SentenceView, j: int) -> None:
         if other.party not in cue.holders:
             cue.holders = (other.party, *cue.holders)
         cue.holder_token, cue.via = view.mention_start(k - 1), "subject"
-        k, separator = _before_article(view, cue.holder_token - 1), ","
+        k, separator = _before_article(view, _before_title(view, cue.holder_token - 1)), ","
+
+
+def _before_title(view: SentenceView, k: int) -> int:
+    """'Pashinyan and Azerbaijani President Ilham Aliyev agreed': step back over a person's title."""
+    while k >= 0 and (view.lower[k] in TITLE_WORDS or (k in view.tok_mention and view.tok_mention[k].kind == "adjective"
+                                                       and view.lower[k + 1] in TITLE_WORDS)):
+        k -= 1
+    return k
 
 
 def _example(view: SentenceView, k: int) -> bool:
@@ -155,7 +163,7 @@ def _pronoun(cue: Cue, view: SentenceView, j: int) -> None:
     if same and ((w in ("he", "she")) == bool(same[-1].speaker) or w == "they"):
         cue.inherit(same[-1])
         return None
-    opener = _subordinate_subject(view, j)
+    opener = subordinate_subject(view, j)
     if opener is not None and (opener.kind == "person") == (w in ("he", "she")):
         take(cue, view, opener, j, "pronoun")
         return None
@@ -173,16 +181,6 @@ def _pronoun(cue: Cue, view: SentenceView, j: int) -> None:
     if found is not None:
         cue.assign(found, j)
     return None
-
-
-def _subordinate_subject(view: SentenceView, j: int) -> Mention | None:
-    """'While the Congolese government has yet to respond, it has repeated ...': a pronoun opening the main
-    clause stands for the subject of the subordinate clause the sentence opens with."""
-    if view.word(j - 1) != "," or view.word(0) not in _SUBORDINATORS or "," in view.lower[:j - 1]:
-        return None
-    k = 1 + (view.word(1) in ("the", "a"))
-    m = view.tok_mention.get(k)
-    return m if m is not None and m.party and (m.kind != "adjective" or view.people_after(k)) else None
 
 
 def _role(cue: Cue, view: SentenceView, j: int) -> bool:
@@ -230,39 +228,6 @@ def _comma(cue: Cue, view: SentenceView, j: int) -> int | None:
         return None
     k = view.skip_apposition(j)
     return j if k is None else k
-
-
-def _opening_subject(cue: Cue, view: SentenceView) -> None:
-    """'(Dateline) - Small island states walked out on Tuesday, saying ...': the clause's opening subject."""
-    k = 0
-    for j, w in enumerate(view.lower[:cue.index]):
-        if w in ("-", "—", "–") and j < 16:
-            k = j + 1  # past a dateline
-    while view.word(k) in ("the", "a"):
-        k += 1
-    m = view.tok_mention.get(k)
-    if m is None or not m.party or (m.possessive and relation_after(view, k, cue.index - 1)):
-        return
-    end = k
-    while view.tok_mention.get(end + 1) is m:
-        end += 1
-    other = view.tok_mention.get(end + 2) if view.word(end + 1) == "and" else None
-    if m.kind == "adjective" and other is not None and other.kind == "adjective" and other.party \
-            and _people_within(view, end + 2):  # 'The Egyptian and Sudanese fisheries ministers'
-        take(cue, view, m, k, "subject")
-        cue.holders = tuple(dict.fromkeys((*cue.holders, other.party)))
-    elif m.kind != "adjective" or view.people_after(k):
-        take(cue, view, m, k, "subject")
-
-
-def _people_within(view: SentenceView, k: int, reach: int = 3) -> bool:
-    """'Sudanese fisheries ministers': people a few modifiers after an adjective mention."""
-    for j in range(k + 1, k + 1 + reach):
-        if view.word(j) in PEOPLE_NOUNS:
-            return True
-        if not view.word(j).isalpha():
-            return False
-    return False
 
 
 def _continue_earlier(cue: Cue, view: SentenceView, stop: int) -> bool:

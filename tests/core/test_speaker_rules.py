@@ -166,3 +166,25 @@ def test_a_company_called_by_its_trade_is_that_company():
     assert holders_of(text, "not its doing", parties) == set()  # no trade word of our list: nobody's
     text = text.replace("netmaker", "manufacturer")
     assert holders_of(text, "not its doing", parties) == {"Boreal Nets"}
+
+
+def test_two_titled_leaders_joined_by_and_both_hold_the_stance():
+    text = "Peruvian President Ana Rojas and Chilean President Luis Mena agreed to reopen the border."
+    parties = {"Peru": ["Peruvian"], "Chile": ["Chilean"]}
+    assert holders_of(text, "agreed to reopen", parties) == {"Peru", "Chile"}
+
+
+def test_a_title_after_lowercase_office_words_keeps_the_party_before_them():
+    text = ("Andean Council fisheries policy chief Marta Ruiz visited the lake.\n"
+            "The quotas must be cut, she said.")
+    assert holders_of(text, "must be cut") == {"Andean Council"}
+
+
+def test_a_country_before_an_envoy_s_office_is_where_the_envoy_is_sent():
+    text = "Chile's Peru border envoy Tomas Vidal said the crossing would reopen."
+    assert holders_of(text, "would reopen", {"Peru": ["Peruvian"], "Chile": ["Chilean"]}) == {"Chile"}
+
+
+def test_a_parliament_speaker_speaks_for_the_country():
+    text = "Chile's parliament speaker, a critic of the government, called the ban illegal."
+    assert holders_of(text, "the ban illegal", {"Peru": ["Peruvian"], "Chile": ["Chilean"]}) == {"Chile"}
