@@ -34,6 +34,8 @@ _SUBJECT_PARTICIPLE = re.compile(
     r"\s*,?\s+(?P<verb>[a-z]+ing)\b")
 _ACTION_PAST = PASSIVE_BY | word_set("irregular_past")  # 'Togo raised objections', 'Iran struck a deal'
 _NAME_VERB = re.compile(r"\b[A-Z][\w.'’-]*\s+(?:[a-z]+ly\s+)?(?P<verb>[a-z]{3,}(?:s|ed))\s+\w")
+# 'Albin Kurti, who has refused to ...': a subject and its relative clause, the main verb cut away
+_RELATIVE_ONLY = re.compile(r"^[^,;:“\"]{1,80},\s+(?:who|which)\b[^,;]*$")
 MIN_STANCE_WORDS = 4  # fewer words state no position a reader can use
 SHORTENING_TRIES = 12  # candidate lines examined per segment when dropping trailing pieces
 _AS_FRAME = re.compile(
@@ -196,7 +198,7 @@ def _judge(text: str, st: Statement, matcher: TopicMatcher, named: bool) -> Line
 
 def is_stance(text: str) -> bool:
     """Does the line state something: a finite verb after a subject, not a fragment or a headline?"""
-    if not text or _FRAGMENT_START.match(text) or "…" in text or "..." in text:
+    if not text or _FRAGMENT_START.match(text) or _RELATIVE_ONLY.match(text) or "…" in text or "..." in text:
         return False
     if re.match(r"^[^:“\"]{1,60}: “", text):
         return True

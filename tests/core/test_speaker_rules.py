@@ -188,3 +188,16 @@ def test_a_country_before_an_envoy_s_office_is_where_the_envoy_is_sent():
 def test_a_parliament_speaker_speaks_for_the_country():
     text = "Chile's parliament speaker, a critic of the government, called the ban illegal."
     assert holders_of(text, "the ban illegal", {"Peru": ["Peruvian"], "Chile": ["Chilean"]}) == {"Chile"}
+
+
+def test_member_states_are_a_noun_not_the_verb_states():
+    text = ("Olsk said the sluices would stay shut, while urging Andean member states to lift the fishing ban.")
+    assert holders_of(text, "lift the fishing ban") == {"Tarvia"}
+
+
+def test_a_long_relative_clause_after_the_speaker_is_dropped_from_the_line_not_the_verb():
+    text = ("Lake talks stall\n"
+            "Tarvian Prime Minister Jon Erl, who has refused to open the sluices until Mirenia signs the water "
+            "accord drafted last spring, accused Port Brava of using the lake talks to buy time.")
+    found = lines(text, "talks", "Tarvia")
+    assert found == ["Tarvian Prime Minister Jon Erl accused Port Brava of stalling the talks to buy time"]
