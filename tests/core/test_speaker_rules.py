@@ -198,6 +198,6 @@ def test_member_states_are_a_noun_not_the_verb_states():
 def test_a_long_relative_clause_after_the_speaker_is_dropped_from_the_line_not_the_verb():
     text = ("Lake talks stall\n"
             "Tarvian Prime Minister Jon Erl, who has refused to open the sluices until Mirenia signs the water "
-            "accord drafted last spring, accused Port Brava of using the lake talks to buy time.")
+            "accord drafted last spring, accused Port Brava of stalling the talks to buy time.")
     found = lines(text, "talks", "Tarvia")
     assert found == ["Tarvian Prime Minister Jon Erl accused Port Brava of stalling the talks to buy time"]
