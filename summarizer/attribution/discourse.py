@@ -81,6 +81,16 @@ class Discourse:
                 return None
         return None
 
+    def recent_parties(self, index: int) -> list[set[str]]:
+        """Parties of each of the last sentences, the one before first: those that held a stance there, and
+        those the sentence just before names."""
+        seen, _, named = self.previous
+        out = []
+        for back in range(1, REACH.pair_holders + 1):
+            held = {h[0] for h in self.holders if h[3] == index - back}
+            out.append(held | (set(named) if back == 1 and seen == index - 1 else set()))
+        return out
+
     def it_pronoun(self, index: int) -> Attribution | None:
         recent = [h for h in self.holders if h[2] != "person" and index - h[3] <= REACH.it]
         return Attribution((recent[-1][0],), "pronoun") if recent else None

@@ -201,3 +201,21 @@ def test_a_long_relative_clause_after_the_speaker_is_dropped_from_the_line_not_t
             "accord drafted last spring, accused Port Brava of stalling the talks to buy time.")
     found = lines(text, "talks", "Tarvia")
     assert found == ["Tarvian Prime Minister Jon Erl accused Port Brava of stalling the talks to buy time"]
+
+
+def test_a_generic_noun_names_again_the_one_recent_body_of_its_kind():
+    parties = {"Hezbollah": [], "NATO": [], "Israel": ["Israeli"], "Boreal Nets": []}
+    text = "Hezbollah said it would not disarm. The group also said its fighters had left the border."
+    assert holders_of(text, "fighters had left", parties) == {"Hezbollah"}
+    text = "NATO said it would boost air defences. The alliance warned against further provocations."
+    assert holders_of(text, "further provocations", parties) == {"NATO"}
+    text = "Boreal Nets said it would appeal. The manufacturer argued that the ban was unlawful."
+    assert holders_of(text, "ban was unlawful", parties) == {"Boreal Nets"}
+
+
+def test_a_generic_noun_never_stands_for_a_country_or_for_one_of_two_bodies():
+    parties = {"Hezbollah": [], "Hamas": [], "Israel": ["Israeli"]}
+    text = "Israel said it would keep its troops in place. The group said the troops must leave."
+    assert holders_of(text, "troops must leave", parties) == set()
+    text = "Hezbollah and Hamas said they would not disarm. The group said the talks were over."
+    assert holders_of(text, "talks were over", parties) == set()
