@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from typing import Protocol
 
 from summarizer.appositions import apposition_party
-from summarizer.lexicon import HEAD_TITLES, TITLE_WORDS
+from summarizer.lexicon import HEAD_TITLES, REPORTING_VERBS, STANCE_VERBS, STOPWORDS, TITLE_WORDS
 from summarizer.words import word_set
 
 _PARTICLES = frozenset({"von", "der", "van", "de", "da", "di", "du", "bin", "ibn", "al", "el", "la", "le"})
@@ -268,13 +268,18 @@ def _party_before_modifiers(alias_party: dict[str, str], words: list[str], i: in
     """The party right before a title, or before up to two lowercase words of its office ('EU foreign policy
     chief Kaja Kallas')."""
     for skip in (0, 1, 2):
-        if skip and (words[i].lower() in _SENT_TO or i - skip < 0
-                     or not all(w.isalpha() and w.islower() for w in words[i - skip:i])):
+        if skip and (words[i].lower() in _SENT_TO or i - skip < 0 or not all(_office_word(w) for w in words[i - skip:i])):
             return None  # "the US's Ukraine peace envoy": a country before an envoy is where they are sent
         party = _party_before(alias_party, words, i - skip)
         if party:
             return party
     return None
+
+
+def _office_word(word: str) -> bool:
+    """A lowercase word of an office ('foreign', 'policy'), not a verb or a function word ('declared', 'the')."""
+    return word.isalpha() and word.islower() and not word.endswith(("ed", "ing")) and word not in STOPWORDS \
+        and word not in STANCE_VERBS and word not in REPORTING_VERBS
 
 
 def _party_after_of(alias_party: dict[str, str], words: list[str], j: int) -> str | None:

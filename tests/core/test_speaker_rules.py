@@ -219,3 +219,9 @@ def test_a_generic_noun_never_stands_for_a_country_or_for_one_of_two_bodies():
     assert holders_of(text, "troops must leave", parties) == set()
     text = "Hezbollah and Hamas said they would not disarm. The group said the talks were over."
     assert holders_of(text, "talks were over", parties) == set()
+
+
+def test_a_verb_before_a_title_does_not_tie_the_titled_person_to_the_subject():
+    text = ("The Andean Council declared President Ana Rojas of Tarvia the winner of the lake vote.\n"
+            "Rojas urged her rivals to accept defeat.")
+    assert holders_of(text, "accept defeat") == {"Tarvia"}
