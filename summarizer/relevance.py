@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from summarizer.analysis import Claim
 from summarizer.model import Topic
 from summarizer.parties import PartyLexicon
-from summarizer.text import stem
+from summarizer.lexicon import COPULAS, MODALS, PREPOSITIONS, REPORTING_VERBS, STANCE_VERBS
+from summarizer.text import normalize, stem
 from summarizer.topics import TopicMatcher, TopicSet, is_anaphoric, stems_of
 
 MIN_RELEVANCE = 0.5  # below this a claim is not about the topic at all
@@ -15,6 +16,7 @@ CLAUSE_MIN = 0.6  # owned topic weight a stance clause needs to state a stance o
 SUBORDINATE = 0.5  # share a term counts for in a condition, time or cause clause ('... if no deal is reached')
 REACTION_WORDS = 12  # a sentence this short that names no topic reacts to the story's main event
 HEADLINE_LEAD = 2.0  # a headline is about one topic when it weighs this many times the next one
+QUERIES_KEPT = 16  # free-text queries whose claim topics an assigner keeps
 _SUBORDINATOR = re.compile(r"\b(?:if|unless|until|after|before|because|since|when|whenever|once|as long as|"
                            r"provided|in case|without)\b", re.IGNORECASE)
 _TITLE_BEFORE = re.compile(r"(?:\b[A-Z][\w.'’-]*\s+)+$")
@@ -26,6 +28,11 @@ _RELATIVE_ASIDE = re.compile(r"(?<=,)\s*(?:which|who)\s[^,;\"“”]*(?=,)", re.
 # 'said the count was checked and that no irregularity changed the outcome': two things said, each its own clause
 _COMPLEMENTS = re.compile(r",?\s+(?:and|but)\s+that\s+", re.IGNORECASE)
 _CONDITION = re.compile(r"\s(?:if|unless|provided|as long as)\s", re.IGNORECASE)
+_WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")  # the words stems_of reads
+# Words that can only be a clause's verb: between two topic terms they set the terms apart
+_VERBS = COPULAS | MODALS | frozenset({"has", "have", "had", "did", "does"}) | frozenset(
+    w for w in STANCE_VERBS | REPORTING_VERBS if w.endswith("ed") or w in ("said", "told"))
+_MODIFIER_PREPOSITIONS = PREPOSITIONS - {"to"}  # 'to' before a term is mostly an infinitive ('to respect')
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,31 +75,91 @@ def _combine(claim: Claim, own: float, sentence: float, context: float, neighbou
 class TopicAssigner:
     """Puts each claim under the topic it is most about, and under another topic only when one of its stance
     clauses is about that topic first (a passing mention of a rival topic's word is not a stance on it).
-    The words naming the holder are left out: 'European allies voiced concerns' is not about Europe."""
+    The words naming the holder are left out: 'European allies voiced concerns' is not about Europe.
+    A query's assigner (`for_query`) sets the reader's topic against the story's, and keeps a claim the query
+    ties for."""
 
-    def __init__(self, topics: tuple[Topic, ...], lexicon: PartyLexicon) -> None:
+    def __init__(self, topics: tuple[Topic, ...], lexicon: PartyLexicon, query: bool = False) -> None:
         self.keys = tuple(t.key for t in topics)
-        self._topics = TopicSet.shared(topics)
+        self.query = topics[-1] if query else None  # the reader's topic, last of `topics`
+        self._name = stems_of(self.query.title or self.query.key.replace("-", " ")) if self.query else "  "
+        self._topics = TopicSet(topics) if query else TopicSet.shared(topics)  # a story's topics: one set, memo kept
         self._lexicon = lexicon
         self._seen: dict[int, frozenset[str]] = {}  # claim order -> its topics (an overview asks per topic)
+        self._stated: dict[int, frozenset[str]] = {}  # claim order -> the topics its own stance clauses state
+        self._queries: dict[Topic, TopicAssigner] = {}
+
+    def for_query(self, topic: Topic) -> "TopicAssigner":
+        """The assigner for a topic outside the story (a free-text query, every topic in auto mode): the query
+        competes with the story's topics, so a sentence more about one of those is not shown under it. Left out:
+        a topic sharing a term with the query (the same subject named otherwise: 'talks', 'negotiations'), and
+        the story's frame, the discovered topic most statements touch (an election in an election story), of
+        which any query is a facet."""
+        if topic.key in self.keys or self.query is not None:
+            return self
+        if topic not in self._queries:
+            query = {p for p, _ in TopicMatcher.build(topic).terms}
+            story = self._topics.topics
+            if story and not any(t.keywords for t in story):  # discovered topics: the frame comes first
+                story = story[1:]
+            rivals = tuple(t for t in story if not query & {p for p, _ in TopicMatcher.build(t).terms})
+            if len(self._queries) >= QUERIES_KEPT:  # a long-running bot is asked many free-text queries
+                del self._queries[next(iter(self._queries))]
+            self._queries[topic] = TopicAssigner(rivals + (topic,), self._lexicon, query=True)
+        return self._queries[topic]
 
     def topics_of(self, claim: Claim) -> frozenset[str]:
         """Keys of the topics `claim` belongs under: those its stance clauses are about, else the one its
         sentence and context are most about (empty when it is about none of them)."""
         if claim.order not in self._seen:
-            known = frozenset(claim.topics) if claim.topics is not None else None  # found at ingest
+            # topics found at ingest are the story's; a query's are worked out here
+            known = frozenset(claim.topics) if claim.topics is not None and self.query is None else None
             self._seen[claim.order] = known if known is not None else self._assign(claim) if self.keys else frozenset()
         return self._seen[claim.order]
 
-    def _assign(self, claim: Claim) -> frozenset[str]:
-        clauses = [self._clause_scores(self._referent(text, claim.context_stems))
-                   for text in self._stance_clauses(claim)]
+    def stated(self, claim: Claim) -> frozenset[str]:
+        """Keys of the topics the claim's own stance clauses state a stance on: none when only the sentences
+        around it name a topic (then a query's headline may lend it its own)."""
+        if claim.order not in self._stated:
+            self._stated[claim.order] = frozenset(self.keys[k] for k in self._clause_topics(self._clauses(claim)))
+        return self._stated[claim.order]
+
+    def _clauses(self, claim: Claim) -> list[tuple[tuple[float, ...], tuple[float, ...], tuple[int, ...], bool]]:
+        """Each stance clause's topic scores (see `_clause_scores`) and whether it names the query itself."""
+        texts = [self._referent(text, claim.context_stems) for text in self._stance_clauses(claim)]
+        return [(*self._clause_scores(text), self._names_query(text)) for text in texts]
+
+    def _names_query(self, text: str) -> bool:
+        """'... would pay for new schools' names the query 'schools' itself, not just a word related to it."""
+        return bool(self._name.strip()) and self._name in stems_of(text)
+
+    def _clause_topics(self, clauses: list) -> set[int]:
+        """Topics a stance clause is about first; and the query wherever a clause names it: the reader asked
+        about that very thing, and the clause states something about it."""
         found: set[int] = set()
-        for main, rest, firsts in clauses:
-            found |= _top([m + SUBORDINATE * r for m, r in zip(main, rest)], firsts, CLAUSE_MIN)
+        for main, rest, firsts, words, named in clauses:
+            found |= self._top([m + SUBORDINATE * r for m, r in zip(main, rest)], firsts, CLAUSE_MIN, words)
+            found |= {len(self.keys) - 1} if named else set()
+        return found
+
+    def _top(self, scores: list[float] | tuple[float, ...], firsts: tuple[int, ...], minimum: float,
+             words: tuple[tuple[int, str], ...] = ()) -> set[int]:
+        """`_top` of a stance clause, and the query too when it ties for the highest score: the reader asked
+        about it, and the clause states a stance on it as much as on its rival. (A claim whose topic comes only
+        from the sentences around it gets no such favour: the story's topic named first takes it.)"""
+        found = _top(scores, firsts, minimum, words)
+        last = len(scores) - 1
+        if found and self.query is not None and scores[last] >= max(scores) - 1e-9:
+            found.add(last)
+        return found
+
+    def _assign(self, claim: Claim) -> frozenset[str]:
+        clauses = self._clauses(claim)
+        found = self._clause_topics(clauses)
+        self._stated[claim.order] = frozenset(self.keys[k] for k in found)
         if not found:
             own = [0.0] * len(self.keys)
-            for main, rest, _ in clauses:
+            for main, rest, *_ in clauses:
                 own = [o + m + SUBORDINATE * r for o, m, r in zip(own, main, rest)]
             rows = zip(own, *(self._topics.scores(s) for s in (claim.sentence_stems, claim.context_stems,
                                                                 claim.neighbour_stems)))
@@ -100,9 +167,9 @@ class TopicAssigner:
             found = _top(combined, self._topics.firsts(claim.sentence_stems), 0.0)
             # A headline could place a reaction naming no topic ('_around'), but an index assigns topics at
             # ingest, where no headline is known yet: off until the index stores each document's headline.
-            for main, rest, firsts in clauses:  # '... cannot pay more without closing plants'
+            for main, rest, firsts, words, _ in clauses:  # '... cannot pay more without closing plants'
                 if not any(main):
-                    found |= _top(rest, firsts, CLAUSE_MIN)
+                    found |= self._top(rest, firsts, CLAUSE_MIN, words)
         return frozenset(self.keys[k] for k in found)
 
     def _around(self, combined: list[float], found: set[int], lead: str, reaction: bool) -> set[int]:
@@ -122,12 +189,15 @@ class TopicAssigner:
             return f"{match.group(1)} {phrases[0]}" if len(phrases) == 1 else match.group(0)
         return _REFERRING.sub(expand, text)
 
-    def _clause_scores(self, text: str) -> tuple[tuple[float, ...], tuple[float, ...], tuple[int, ...]]:
+    def _clause_scores(self, text: str) -> tuple[tuple[float, ...], ...]:
         """Owned topic weight of a clause's main part and of its condition, time or cause part (which counts
-        for less), and where each topic's first term sits."""
+        for less), and where each topic's first term sits (a topic named after a verb that follows another
+        topic's term sits apart from it: see _top)."""
         cut = _SUBORDINATOR.search(text)
-        main, rest = stems_of(text[:cut.start()] if cut else text), stems_of(text[cut.start():] if cut else "")
-        return self._topics.scores(main), self._topics.scores(rest), self._topics.firsts(main + rest)
+        main_text, rest_text = (text[:cut.start()], text[cut.start():]) if cut else (text, "")
+        main, rest = stems_of(main_text), stems_of(rest_text)
+        words = tuple(clause_words(main_text) + [(len(main) + at, w) for at, w in clause_words(rest_text)])
+        return self._topics.scores(main), self._topics.scores(rest), self._topics.firsts(main + rest), words
 
     def _stance_clauses(self, claim: Claim) -> list[str]:
         """Each stance clause, the holder's own name blanked out."""
@@ -154,9 +224,15 @@ class TopicAssigner:
         return [clause]
 
     def belongs(self, claim: Claim, topic: Topic) -> bool:
-        """Whether `claim` may be shown under `topic`; a topic outside the story (a free-text query) takes
-        every claim relevant to it."""
-        return topic.key not in self.keys or topic.key in self.topics_of(claim)
+        """Whether `claim` may be shown under `topic`: it is most about it, or states a stance on it too."""
+        return topic.key in self.for_query(topic).topics_of(claim)
+
+    def lent(self, claim: Claim, topic: Topic) -> bool:
+        """Whether a headline naming `topic` may lend it to `claim`: the claim belongs under it, or (for a query,
+        which the story's topics may not name) its own stance clauses state no other topic. 'Sanctions will not
+        help' under a headline on fishing quotas is about sanctions, not quotas."""
+        assigner = self.for_query(topic)
+        return topic.key in assigner.topics_of(claim) or (assigner.query is not None and not assigner.stated(claim))
 
 
 def _title_start(text: str, start: int) -> int:
@@ -166,12 +242,31 @@ def _title_start(text: str, start: int) -> int:
     return title.start() if title else start
 
 
-def _top(scores: list[float] | tuple[float, ...], firsts: tuple[int, ...], minimum: float) -> set[int]:
+def _top(scores: list[float] | tuple[float, ...], firsts: tuple[int, ...], minimum: float,
+         words: tuple[tuple[int, str], ...] = ()) -> set[int]:
     """Index of the highest score above zero and at least `minimum`; on a tie the topic named first, as the
-    head of a phrase comes before what modifies it ('a ban on grain exports', 'limits on fishing in the bay')."""
+    head of a phrase comes before what modifies it ('a ban on grain exports', 'limits on fishing in the bay'),
+    and any tied topic a verb sets apart from it ('the count had lacked transparency': a stance on both)."""
     best = max(scores, default=0.0)
     if best <= 0 or best < minimum:
         return set()
     tied = [k for k, s in enumerate(scores) if s >= best - 1e-9]
     first = min(firsts[k] for k in tied)
-    return {k for k in tied if firsts[k] == first}  # still tied (no term in the text): ambiguous, keep all
+    # still tied (no term in the text): ambiguous, keep all
+    return {k for k in tied if firsts[k] == first or _apart(first, firsts[k], words)}
+
+
+def _apart(first: int, place: int, words: tuple[tuple[int, str], ...]) -> bool:
+    """A verb stands between the two terms, and the later one is the verb's own argument, not inside a
+    modifier ('lost track of knowledge about the centrifuges' is about what was lost)."""
+    between = [w for at, w in words if first < at < place]
+    return any(w in _VERBS for w in between) and not any(w in _MODIFIER_PREPOSITIONS for w in between[-2:])
+
+
+def clause_words(text: str) -> list[tuple[int, str]]:
+    """Each word of a text with where its stem starts in stems_of(text)."""
+    out, at = [], 1
+    for word in _WORD.findall(normalize(text).lower()):
+        out.append((at, word))
+        at += len(stem(word)) + 1
+    return out

@@ -27,7 +27,7 @@ KEYWORD_WEIGHT = 1.0
 NAME_WEIGHT = 0.6  # a word of the topic's key or title, when the topic has keywords of its own
 RELATED_WEIGHT = 0.6
 DISCOVERY_MIN_STATEMENTS = 2  # a discovered topic must be touched by at least this many statements
-HITS_MEMO = 4096  # ' stem stem ' strings whose topic hits a TopicSet remembers
+HITS_MEMO = 2048  # ' stem stem ' strings whose topic hits a TopicSet remembers
 DISCOVERY_OVERLAP = 0.6  # Jaccard overlap of statements above which two discovered topics are one
 
 
@@ -128,7 +128,7 @@ class TopicSet:
         return entry[2]
 
     @classmethod
-    @functools.lru_cache(maxsize=64)  # topics are frozen: every assigner of a story shares one set and its memo
+    @functools.lru_cache(maxsize=8)  # topics are frozen: every assigner of a story shares one set and its memo
     def shared(cls, topics: tuple[Topic, ...]) -> "TopicSet":
         return cls(topics)
 

@@ -60,7 +60,8 @@ def _fuzzed_paragraph(rng: random.Random) -> str:
 
 
 def _paragraphs() -> list[str]:
-    texts = [p.read_text(encoding="utf-8") for folder in ("tests/data", "seeds") for p in (_ROOT / folder).rglob("*.txt")]
+    texts = [p.read_text(encoding="utf-8") for folder in ("tests/data", "seeds")
+             for p in (_ROOT / folder).rglob("*.txt")]
     rng = random.Random(5)
     texts += [article(rng, n) for n in range(150)]
     fuzzed = random.Random(11)
