@@ -75,13 +75,15 @@ class TopicAssigner:
         self._topics = TopicSet(topics)
         self._lexicon = lexicon
         self._seen: dict[int, frozenset[str]] = {}  # claim order -> its topics (an overview asks per topic)
+        self._sets: dict[frozenset[str], frozenset[str]] = {}
 
     def topics_of(self, claim: Claim) -> frozenset[str]:
         """Keys of the topics `claim` belongs under: those its stance clauses are about, else the one its
         sentence and context are most about (empty when it is about none of them)."""
         if claim.order not in self._seen:
             known = frozenset(claim.topics) if claim.topics is not None else None  # found at ingest
-            self._seen[claim.order] = known if known is not None else self._assign(claim) if self.keys else frozenset()
+            found = known if known is not None else self._assign(claim) if self.keys else frozenset()
+            self._seen[claim.order] = self._sets.setdefault(found, found)  # few distinct sets: one object each
         return self._seen[claim.order]
 
     def _assign(self, claim: Claim) -> frozenset[str]:

@@ -3,7 +3,9 @@ identical copies share one extraction, and the work is spread over every core (a
 from __future__ import annotations
 
 import hashlib
+import json
 import os
+import re
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -19,8 +21,9 @@ from bot.infra.articles import Article
 from bot.infra.folders import FileEntry, scan, signature
 from summarizer import Document, Profile
 from summarizer.analysis import corpus_lexicon
-from summarizer.extraction import changed_names, describe, lexicon_key, names_pattern
+from summarizer.extraction import describe, lexicon_key
 from summarizer.parties import PartyLexicon, lexicon_with_people, party_lexicon, people_key
+from summarizer.relabel import LexiconChange, lexicon_change, names_pattern
 
 BATCH = 200  # documents per transaction: a kill loses at most one batch of work
 INLINE = 40  # fewer jobs than this run in this process (a pool costs a second to start)
@@ -51,6 +54,13 @@ def found_key(lexicon: PartyLexicon, topics: tuple) -> str:
     return hashlib.sha256(f"{lexicon_key(lexicon)}\0{topics!r}".encode()).hexdigest()[:16]
 
 
+def title_reads(stored: str | None) -> frozenset[str] | None:
+    """The persons whose titles a content's extraction read (a JSON list in the 'mentions' column); None when
+    not known (extracted by an earlier version, which stored '{}')."""
+    value = json.loads(stored) if stored else None
+    return frozenset(value) if isinstance(value, list) else None
+
+
 def doc_order(doc: str) -> tuple[str, ...]:
     return PurePosixPath(doc).parts
 
@@ -70,9 +80,11 @@ class Ingest:
         self.lexicon: bytes | None = None  # the names of the lexicon this run used (profile parties only)
         self._pool: ProcessPoolExecutor | None = None
 
-    def run(self, folder: Path, profile_path: Path | None, articles: Sequence[Article] = ()) -> IngestSummary:
-        """Files of `folder` (and articles fetched from the web) into the story's index."""
-        files = scan(folder)
+    def run(self, folder: Path, profile_path: Path | None, articles: Sequence[Article] = (),
+            files: list[FileEntry] | None = None) -> IngestSummary:
+        """Files of `folder` (as just scanned, else scanned now) and articles fetched from the web into the story's
+        index."""
+        files = scan(folder) if files is None else files
         sig = signature(files, profile_path, self.profile)
         try:
             self._add_articles(articles)
@@ -84,7 +96,7 @@ class Ingest:
         self.store.finish(self.story, sig, key, self.now, self.lexicon)
         self.store.set_meta(f"core:{self.story}", work.core_fingerprint())
         self.store.drop_orphans()
-        self.summary.documents = len(self.store.documents(self.story))
+        self.summary.documents = len(self.store.contents_of(self.story))
         return self.summary
 
     def _map(self, phase: str, jobs: list, **state) -> Iterable:
@@ -128,6 +140,8 @@ class Ingest:
 
     def _add_articles(self, articles: Sequence[Article]) -> None:
         """Web articles join the story under their URL (size -1: no folder scan removes them)."""
+        if not articles:
+            return
         known = self.store.documents(self.story)
         batch = []
         for article in articles:
@@ -182,8 +196,7 @@ class Ingest:
 
     def _rows(self) -> list[tuple[str, str]]:
         """(document, content) of the story's documents, in document order."""
-        rows = sorted(self.store.documents(self.story).values(), key=lambda r: doc_order(r.doc))
-        return [(r.doc, r.content) for r in rows]
+        return sorted(self.store.contents_of(self.story), key=lambda row: doc_order(row[0]))
 
     def _texts(self, rows: list[tuple[str, str]]) -> list[str]:
         """Every document's text in document order (people are learned from all of them, as a direct read does)."""
@@ -202,31 +215,51 @@ class Ingest:
         readings = self.store.column("reading", todo)
         jobs = [(h, readings[h][0]) for h in todo]
         results = zip(todo, self._map("statements", jobs, lexicon=lexicon, topics=self.profile.topics))
-        self._update("statements", len(todo), ((h, {"lexicon_key": key, "found": found, "claims": claims})
-                                               for h, (found, claims) in results))
+        self._update("statements", len(todo), ((h, {"lexicon_key": key, "found": found, "claims": claims,
+                                                    "mentions": json.dumps(reads)})
+                                               for h, (found, claims, reads) in results))
         self.summary.extracted = len(todo)
         return key
 
     def _relabel(self, todo: list[str], current: dict[str, tuple], lexicon: PartyLexicon, key: str) -> list[str]:
-        """Of the contents to extract, those extracted under the previous run's lexicon whose sentences name
-        nobody whose entry changed since (changed_names) only take the new key; the others are returned."""
+        """Of the contents to extract, those extracted under the previous run's lexicon that its change cannot
+        reach (relabel.py) only take the new key; the others are returned."""
         previous = self.store.lexicon(self.story)
         if previous is None or previous[0] == key:
             return todo
         plain = unpack(previous[1])
         same_topics = plain.get("topics") == repr(self.profile.topics)
         old = lexicon_from_plain(plain, self.profile.parties) if same_topics else None
-        names = changed_names(old, lexicon) if old is not None else None
+        change = lexicon_change(old, lexicon) if old is not None else None
         stale = [h for h in todo if current.get(h, (None,))[0] == previous[0]]
-        if names is None or not stale:
+        if change is None or not stale:
             return todo
-        pattern, readings = names_pattern(names), self.store.column("reading", stale)
-        same = {h for h in stale if pattern is None
-                or not pattern.search("\n".join(text for _, text in unpack(readings[h][0])["s"]))}
-        with self.store.tx() as conn:
-            for h in same:
-                self.store.set_contents(conn, h, lexicon_key=key)
-        return [h for h in todo if h not in same]
+        reached = self._reached(stale, change)
+        same = [h for h in stale if h not in reached]
+        self.store.set_lexicon_key(same, key)
+        kept = set(same)
+        return [h for h in todo if h not in kept]
+
+    def _reached(self, stale: list[str], change: LexiconChange) -> set[str]:
+        """The contents a lexicon change can reach: extraction read the titles of a person whose titles changed,
+        or a sentence names an entry whose mentions may change (any changed entry, for a content extracted
+        before the titles read were kept)."""
+        reads = self.store.column("mentions", stale)
+        named, every = names_pattern(change.named), names_pattern(change.named | change.titled)
+        reached: set[str] = set()
+        search: dict[str, re.Pattern] = {}
+        for h in stale:
+            known = title_reads(reads.get(h, (None,))[0])
+            if known is not None and not change.titled.isdisjoint(known):
+                reached.add(h)
+            elif (pattern := named if known is not None else every) is not None:
+                search[h] = pattern
+        wanted = list(search)
+        for start in range(0, len(wanted), BATCH):  # readings a batch at a time: a large story holds thousands
+            readings = self.store.column("reading", wanted[start:start + BATCH])
+            reached.update(h for h, (blob,) in readings.items()
+                           if search[h].search("\n".join(text for _, text in unpack(blob)["s"])))
+        return reached
 
     def _lexicon(self, rows: list[tuple[str, str]], hashes: list[str]) -> PartyLexicon:
         """The corpus's lexicon (build_lexicon) from the people stored per text; a text read under other
