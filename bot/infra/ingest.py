@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import re
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -15,7 +14,8 @@ from pathlib import Path, PurePosixPath
 
 from bot.infra import index_work as work
 from bot.infra.briefing_store import pack, unpack
-from bot.infra.index_codec import found_to_plain, lexicon_from_plain, lexicon_to_plain, reading_from_plain
+from bot.infra.index_codec import found_to_plain, lexicon_to_plain, reading_from_plain
+from bot.infra.index_relabel import relabel
 from bot.infra.index_store import DocumentRow, IndexStore
 from bot.infra.articles import Article
 from bot.infra.folders import FileEntry, scan, signature
@@ -23,7 +23,6 @@ from summarizer import Document, Profile
 from summarizer.analysis import corpus_lexicon
 from summarizer.extraction import describe, lexicon_key
 from summarizer.parties import PartyLexicon, lexicon_with_people, party_lexicon, people_key
-from summarizer.relabel import LexiconChange, lexicon_change, names_pattern
 
 BATCH = 200  # documents per transaction: a kill loses at most one batch of work
 INLINE = 40  # fewer jobs than this run in this process (a pool costs a second to start)
@@ -52,13 +51,6 @@ class IngestSummary:
 def found_key(lexicon: PartyLexicon, topics: tuple) -> str:
     """Key of stored statements: the lexicon they were found with and the topics they were put under."""
     return hashlib.sha256(f"{lexicon_key(lexicon)}\0{topics!r}".encode()).hexdigest()[:16]
-
-
-def title_reads(stored: str | None) -> frozenset[str] | None:
-    """The persons whose titles a content's extraction read (a JSON list in the 'mentions' column); None when
-    not known (extracted by an earlier version, which stored '{}')."""
-    value = json.loads(stored) if stored else None
-    return frozenset(value) if isinstance(value, list) else None
 
 
 def doc_order(doc: str) -> tuple[str, ...]:
@@ -210,7 +202,8 @@ class Ingest:
         lexicon = self._lexicon(rows, hashes)
         key = found_key(lexicon, self.profile.topics)
         current = self.store.column("lexicon_key", hashes)
-        todo = self._relabel([h for h in hashes if current.get(h, (None,))[0] != key], current, lexicon, key)
+        todo = relabel(self.store, self.story, self.profile, [h for h in hashes if current.get(h, (None,))[0] != key],
+                       current, lexicon, key)
         self.lexicon = pack({**lexicon_to_plain(lexicon), "topics": repr(self.profile.topics)})
         readings = self.store.column("reading", todo)
         jobs = [(h, readings[h][0]) for h in todo]
@@ -220,46 +213,6 @@ class Ingest:
                                                for h, (found, claims, reads) in results))
         self.summary.extracted = len(todo)
         return key
-
-    def _relabel(self, todo: list[str], current: dict[str, tuple], lexicon: PartyLexicon, key: str) -> list[str]:
-        """Of the contents to extract, those extracted under the previous run's lexicon that its change cannot
-        reach (relabel.py) only take the new key; the others are returned."""
-        previous = self.store.lexicon(self.story)
-        if previous is None or previous[0] == key:
-            return todo
-        plain = unpack(previous[1])
-        same_topics = plain.get("topics") == repr(self.profile.topics)
-        old = lexicon_from_plain(plain, self.profile.parties) if same_topics else None
-        change = lexicon_change(old, lexicon) if old is not None else None
-        stale = [h for h in todo if current.get(h, (None,))[0] == previous[0]]
-        if change is None or not stale:
-            return todo
-        reached = self._reached(stale, change)
-        same = [h for h in stale if h not in reached]
-        self.store.set_lexicon_key(same, key)
-        kept = set(same)
-        return [h for h in todo if h not in kept]
-
-    def _reached(self, stale: list[str], change: LexiconChange) -> set[str]:
-        """The contents a lexicon change can reach: extraction read the titles of a person whose titles changed,
-        or a sentence names an entry whose mentions may change (any changed entry, for a content extracted
-        before the titles read were kept)."""
-        reads = self.store.column("mentions", stale)
-        named, every = names_pattern(change.named), names_pattern(change.named | change.titled)
-        reached: set[str] = set()
-        search: dict[str, re.Pattern] = {}
-        for h in stale:
-            known = title_reads(reads.get(h, (None,))[0])
-            if known is not None and not change.titled.isdisjoint(known):
-                reached.add(h)
-            elif (pattern := named if known is not None else every) is not None:
-                search[h] = pattern
-        wanted = list(search)
-        for start in range(0, len(wanted), BATCH):  # readings a batch at a time: a large story holds thousands
-            readings = self.store.column("reading", wanted[start:start + BATCH])
-            reached.update(h for h, (blob,) in readings.items()
-                           if search[h].search("\n".join(text for _, text in unpack(blob)["s"])))
-        return reached
 
     def _lexicon(self, rows: list[tuple[str, str]], hashes: list[str]) -> PartyLexicon:
         """The corpus's lexicon (build_lexicon) from the people stored per text; a text read under other
