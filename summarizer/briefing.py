@@ -71,11 +71,9 @@ def _party_briefings(analysis: Analysis, topic: Topic, per_party: int,
     fallback: dict[str, list[tuple[float, Claim]]] = {}  # by their article's headline only
     for claim in analysis.claims:
         relevance = topic_relevance(claim, matcher, headline=topic.key in assigner.keys)
-        if not assigner.belongs(claim, topic):
-            continue
-        if relevance >= MIN_RELEVANCE:
+        if relevance >= MIN_RELEVANCE and assigner.belongs(claim, topic):
             ranked.setdefault(claim.statement.holder, []).append((_score(claim, relevance), claim))
-        elif framed.intersection(claim.documents):
+        elif framed.intersection(claim.documents) and assigner.lent(claim, topic):
             fallback.setdefault(claim.statement.holder, []).append((_score(claim, relevance + HEADLINE), claim))
     for holder, claims in fallback.items():  # a party that says little on the topic in so many words
         if len(ranked.get(holder, ())) < HEADLINE_FILLS:

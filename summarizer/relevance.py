@@ -15,6 +15,7 @@ CLAUSE_MIN = 0.6  # owned topic weight a stance clause needs to state a stance o
 SUBORDINATE = 0.5  # share a term counts for in a condition, time or cause clause ('... if no deal is reached')
 REACTION_WORDS = 12  # a sentence this short that names no topic reacts to the story's main event
 HEADLINE_LEAD = 2.0  # a headline is about one topic when it weighs this many times the next one
+QUERIES_KEPT = 16  # free-text queries whose claim topics an assigner keeps
 _SUBORDINATOR = re.compile(r"\b(?:if|unless|until|after|before|because|since|when|whenever|once|as long as|"
                            r"provided|in case|without)\b", re.IGNORECASE)
 _TITLE_BEFORE = re.compile(r"(?:\b[A-Z][\w.'’-]*\s+)+$")
@@ -68,33 +69,92 @@ def _combine(claim: Claim, own: float, sentence: float, context: float, neighbou
 class TopicAssigner:
     """Puts each claim under the topic it is most about, and under another topic only when one of its stance
     clauses is about that topic first (a passing mention of a rival topic's word is not a stance on it).
-    The words naming the holder are left out: 'European allies voiced concerns' is not about Europe."""
+    The words naming the holder are left out: 'European allies voiced concerns' is not about Europe.
+    A query's assigner (`for_query`) sets the reader's topic against the story's, and keeps a claim the query
+    ties for."""
 
-    def __init__(self, topics: tuple[Topic, ...], lexicon: PartyLexicon) -> None:
+    def __init__(self, topics: tuple[Topic, ...], lexicon: PartyLexicon, query: bool = False) -> None:
         self.keys = tuple(t.key for t in topics)
+        self.query = topics[-1] if query else None  # the reader's topic, last of `topics`
+        self._name = stems_of(self.query.title or self.query.key.replace("-", " ")) if self.query else "  "
         self._topics = TopicSet(topics)
         self._lexicon = lexicon
         self._seen: dict[int, frozenset[str]] = {}  # claim order -> its topics (an overview asks per topic)
         self._sets: dict[frozenset[str], frozenset[str]] = {}
+        self._stated: dict[int, frozenset[str]] = {}  # claim order -> the topics its own stance clauses state
+        self._queries: dict[Topic, TopicAssigner] = {}
+
+    def for_query(self, topic: Topic) -> "TopicAssigner":
+        """The assigner for a topic outside the story (a free-text query, every topic in auto mode): the query
+        competes with the story's topics, so a sentence more about one of those is not shown under it. Left out:
+        a topic sharing a term with the query (the same subject named otherwise: 'talks', 'negotiations'), and
+        the story's frame, the discovered topic most statements touch (an election in an election story), of
+        which any query is a facet."""
+        if topic.key in self.keys or self.query is not None:
+            return self
+        if topic not in self._queries:
+            query = {p for p, _ in TopicMatcher.build(topic).terms}
+            story = self._topics.topics
+            if story and not any(t.keywords for t in story):  # discovered topics: the frame comes first
+                story = story[1:]
+            rivals = tuple(t for t in story if not query & {p for p, _ in TopicMatcher.build(t).terms})
+            if len(self._queries) >= QUERIES_KEPT:  # a long-running bot is asked many free-text queries
+                del self._queries[next(iter(self._queries))]
+            self._queries[topic] = TopicAssigner(rivals + (topic,), self._lexicon, query=True)
+        return self._queries[topic]
 
     def topics_of(self, claim: Claim) -> frozenset[str]:
         """Keys of the topics `claim` belongs under: those its stance clauses are about, else the one its
         sentence and context are most about (empty when it is about none of them)."""
         if claim.order not in self._seen:
-            known = frozenset(claim.topics) if claim.topics is not None else None  # found at ingest
+            # topics found at ingest are the story's; a query's are worked out here
+            known = frozenset(claim.topics) if claim.topics is not None and self.query is None else None
             found = known if known is not None else self._assign(claim) if self.keys else frozenset()
             self._seen[claim.order] = self._sets.setdefault(found, found)  # few distinct sets: one object each
         return self._seen[claim.order]
 
-    def _assign(self, claim: Claim) -> frozenset[str]:
-        clauses = [self._clause_scores(self._referent(text, claim.context_stems))
-                   for text in self._stance_clauses(claim)]
+    def stated(self, claim: Claim) -> frozenset[str]:
+        """Keys of the topics the claim's own stance clauses state a stance on: none when only the sentences
+        around it name a topic (then a query's headline may lend it its own)."""
+        if claim.order not in self._stated:
+            self._stated[claim.order] = frozenset(self.keys[k] for k in self._clause_topics(self._clauses(claim)))
+        return self._stated[claim.order]
+
+    def _clauses(self, claim: Claim) -> list[tuple[tuple[float, ...], tuple[float, ...], tuple[int, ...], bool]]:
+        """Each stance clause's topic scores (see `_clause_scores`) and whether it names the query itself."""
+        texts = [self._referent(text, claim.context_stems) for text in self._stance_clauses(claim)]
+        return [(*self._clause_scores(text), self._names_query(text)) for text in texts]
+
+    def _names_query(self, text: str) -> bool:
+        """'... would pay for new schools' names the query 'schools' itself, not just a word related to it."""
+        return bool(self._name.strip()) and self._name in stems_of(text)
+
+    def _clause_topics(self, clauses: list) -> set[int]:
+        """Topics a stance clause is about first; and the query wherever a clause names it: the reader asked
+        about that very thing, and the clause states something about it."""
         found: set[int] = set()
-        for main, rest, firsts in clauses:
-            found |= _top([m + SUBORDINATE * r for m, r in zip(main, rest)], firsts, CLAUSE_MIN)
+        for main, rest, firsts, named in clauses:
+            found |= self._top([m + SUBORDINATE * r for m, r in zip(main, rest)], firsts, CLAUSE_MIN)
+            found |= {len(self.keys) - 1} if named else set()
+        return found
+
+    def _top(self, scores: list[float] | tuple[float, ...], firsts: tuple[int, ...], minimum: float) -> set[int]:
+        """`_top` of a stance clause, and the query too when it ties for the highest score: the reader asked
+        about it, and the clause states a stance on it as much as on its rival. (A claim whose topic comes only
+        from the sentences around it gets no such favour: the story's topic named first takes it.)"""
+        found = _top(scores, firsts, minimum)
+        last = len(scores) - 1
+        if found and self.query is not None and scores[last] >= max(scores) - 1e-9:
+            found.add(last)
+        return found
+
+    def _assign(self, claim: Claim) -> frozenset[str]:
+        clauses = self._clauses(claim)
+        found = self._clause_topics(clauses)
+        self._stated[claim.order] = frozenset(self.keys[k] for k in found)
         if not found:
             own = [0.0] * len(self.keys)
-            for main, rest, _ in clauses:
+            for main, rest, _, _ in clauses:
                 own = [o + m + SUBORDINATE * r for o, m, r in zip(own, main, rest)]
             rows = zip(own, *(self._topics.scores(s) for s in (claim.sentence_stems, claim.context_stems,
                                                                 claim.neighbour_stems)))
@@ -102,9 +162,9 @@ class TopicAssigner:
             found = _top(combined, self._topics.firsts(claim.sentence_stems), 0.0)
             # A headline could place a reaction naming no topic ('_around'), but an index assigns topics at
             # ingest, where no headline is known yet: off until the index stores each document's headline.
-            for main, rest, firsts in clauses:  # '... cannot pay more without closing plants'
+            for main, rest, firsts, _ in clauses:  # '... cannot pay more without closing plants'
                 if not any(main):
-                    found |= _top(rest, firsts, CLAUSE_MIN)
+                    found |= self._top(rest, firsts, CLAUSE_MIN)
         return frozenset(self.keys[k] for k in found)
 
     def _around(self, combined: list[float], found: set[int], lead: str, reaction: bool) -> set[int]:
@@ -156,9 +216,15 @@ class TopicAssigner:
         return [clause]
 
     def belongs(self, claim: Claim, topic: Topic) -> bool:
-        """Whether `claim` may be shown under `topic`; a topic outside the story (a free-text query) takes
-        every claim relevant to it."""
-        return topic.key not in self.keys or topic.key in self.topics_of(claim)
+        """Whether `claim` may be shown under `topic`: it is most about it, or states a stance on it too."""
+        return topic.key in self.for_query(topic).topics_of(claim)
+
+    def lent(self, claim: Claim, topic: Topic) -> bool:
+        """Whether a headline naming `topic` may lend it to `claim`: the claim belongs under it, or (for a query,
+        which the story's topics may not name) its own stance clauses state no other topic. 'Sanctions will not
+        help' under a headline on fishing quotas is about sanctions, not quotas."""
+        assigner = self.for_query(topic)
+        return topic.key in assigner.topics_of(claim) or (assigner.query is not None and not assigner.stated(claim))
 
 
 def _title_start(text: str, start: int) -> int:

@@ -3,7 +3,10 @@ from __future__ import annotations
 
 import re
 
-from summarizer import Briefing, Position
+from summarizer import Briefing, Position, Source
+
+ALSO_SHOWN = 3  # other documents named per source; the rest are counted ("and 41 more")
+ALSO_SHOWN_CHAT = 1  # ... in Slack and Discord, where 24 source lines of an overview must stay within 2 messages
 
 _WORD = re.compile(r"\S+")
 # Never shown: NUL and the direction controls (U+202E makes "txt.exe" read "exe.txt" and hides what a line says).
@@ -55,6 +58,16 @@ def position_line(position: Position, numbers: dict[tuple[str, str], int]) -> st
     refs = "".join(f"[{numbers[(s.document, s.quote)]}]" for s in position.sources)
     said = f" (according to {position.reported_by})" if position.reported_by else ""
     return f"{position.text}{said} {refs}".strip()
+
+
+def also_in(source: Source, count: int = ALSO_SHOWN) -> str:
+    """' (also in a, b, c and 41 more)': `count` of the other documents that carried the sentence, then how many
+    more (syndication is unbounded); '' for none."""
+    if not source.also:
+        return ""
+    shown = ", ".join(source.also[:count])
+    more = len(source.also) - count
+    return f" (also in {shown}" + (f" and {more} more)" if more > 0 else ")")
 
 
 def new_mark(position: Position, mark: str) -> str:

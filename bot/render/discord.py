@@ -7,7 +7,9 @@ from typing import Any
 from urllib.parse import quote
 
 from bot.app.commands import Reply
-from bot.render.common import grouped, new_mark, pack_lines, position_line, source_numbers, split_words, visible
+from bot.render.bounds import chat_bounded
+from bot.render.common import (ALSO_SHOWN_CHAT, also_in, grouped, new_mark, pack_lines, position_line,
+                               source_numbers, split_words, visible)
 from summarizer import Briefing, Position, Source
 
 # Discord's limits (characters, except FIELDS and EMBEDS): https://discord.com/developers/docs/resources/message
@@ -27,9 +29,11 @@ Payload = dict[str, Any]
 
 
 def to_messages(reply: Reply) -> list[Payload]:
-    """One {"content": str|None, "embeds": [embed dicts]} per Discord message, each within every limit."""
+    """One {"content": str|None, "embeds": [embed dicts]} per Discord message, each within every limit; a
+    briefing is bounded for chat first."""
     messages: list[Payload] = [{"content": c, "embeds": []} for c in pack(reply.message.splitlines(), CONTENT)]
-    for embed in briefing_embeds(reply.briefing) if reply.briefing is not None else []:
+    embeds = briefing_embeds(chat_bounded(reply.briefing)) if reply.briefing is not None else []
+    for embed in embeds:
         last = messages[-1] if messages else None
         if last is None or len(last["embeds"]) >= EMBEDS or message_length(last) + embed_length(embed) > TOTAL:
             last = {"content": None, "embeds": []}
@@ -61,12 +65,13 @@ def briefing_embeds(briefing: Briefing) -> list[Payload]:
 
 
 def source_line(number: int, source: Source) -> str:
-    """'[n] document — “quote”'; the document is a link only when the source has a usable URL (never invented)."""
+    """'[n] document (also in a and 41 more) — “quote”'; the document is a link only when the source has a
+    usable URL (never invented)."""
     where = escape(source.document)
     url = safe_url(source.url)
     if url:
         where = f"[{escape(source.document.replace('[', '(').replace(']', ')'))}]({url})"
-    return f"[{number}] {where} — “{escape(source.quote)}”"
+    return f"[{number}] {where}{escape(also_in(source, ALSO_SHOWN_CHAT))} — “{escape(source.quote)}”"
 
 
 def escape(text: str) -> str:

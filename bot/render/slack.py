@@ -6,7 +6,9 @@ import re
 from dataclasses import dataclass, field
 
 from bot.app.commands import Reply
-from bot.render.common import grouped, new_mark, position_line, source_numbers, split_words, visible
+from bot.render.bounds import chat_bounded
+from bot.render.common import (ALSO_SHOWN_CHAT, also_in, grouped, new_mark, position_line, source_numbers,
+                               split_words, visible)
 from bot.render.common import pack_lines as _pack_lines
 from summarizer import Briefing, Source
 
@@ -32,10 +34,11 @@ def escape(text: str) -> str:
 
 
 def to_messages(reply: Reply) -> list[dict]:
-    """Messages ({"text", "blocks"}) for a Reply: a briefing split to fit Slack, or a plain message."""
+    """Messages ({"text", "blocks"}) for a Reply: a briefing, bounded for chat and split to fit Slack, or a plain
+    message."""
     if reply.briefing is None:
         return _plain_messages(reply.message)
-    return _briefing_messages(reply.briefing)
+    return _briefing_messages(chat_bounded(reply.briefing))
 
 
 # --- text splitting -------------------------------------------------------------------------------------
@@ -224,14 +227,15 @@ def _party_label(name: str, continued: bool) -> str:
 
 
 def _source_line(n: int, src: Source) -> str:
-    """'[n] document — “quote”'; a link only for a real http(s) URL the source carries."""
+    """'[n] document (also in a and 41 more) — “quote”'; a link only for a real http(s) URL the source
+    carries."""
     doc = escape(src.document)
     url = src.url or ""
     if url.startswith(("https://", "http://")) and not any(ch.isspace() for ch in url):
         where = f"<{escape(url).replace('|', '%7C')}|{doc}>"
     else:
         where = f"`{doc}`"
-    return f"[{n}] {where} — “{escape(src.quote)}”"
+    return f"[{n}] {where}{escape(also_in(src, ALSO_SHOWN_CHAT))} — “{escape(src.quote)}”"
 
 
 def _render(draft: _Draft, part: str, title: str) -> list[dict]:

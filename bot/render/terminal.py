@@ -6,13 +6,12 @@ import textwrap
 from collections.abc import Callable, Sequence
 
 from bot.render.bounds import bounded
-from bot.render.common import empty_message, grouped, new_mark, position_line, source_numbers
-from summarizer import Briefing, Party, Position, Source, Topic
+from bot.render.common import ALSO_SHOWN, also_in, empty_message, grouped, new_mark, position_line, source_numbers
+from summarizer import Briefing, Party, Position, Topic
 
 TEXT_WIDTH = 88  # terminal columns of the text format
 ALIASES_SHOWN = 6  # aliases listed per party by `topics`
 NAME_COLUMN = 24  # width of the key/name column of `topics`
-ALSO_SHOWN = 3  # other documents named per source; the rest are counted ("and 41 more")
 SOURCES_KEPT = 10  # sources per position in JSON (sources_count has them all)
 ALSO_KEPT = 50  # other documents listed in JSON under also_in_all (a briefing must not grow with the corpus)
 NEW_TEXT, NEW_MARKDOWN = "[new]", "**new**"  # before a position new since the previous briefing
@@ -71,7 +70,7 @@ def to_text(briefing: Briefing, width: int = TEXT_WIDTH) -> str:
     if numbers:
         lines += ["", "Sources"]
         for src, n in zip(briefing.sources(), numbers.values()):
-            lines += textwrap.wrap(f"[{n}] {src.document}{_also(src)}: “{src.quote}”", width,
+            lines += textwrap.wrap(f"[{n}] {src.document}{also_in(src)}: “{src.quote}”", width,
                                    subsequent_indent="    ")
     lines += [f"note: {note}" for note in briefing.notes if not briefing.is_empty]
     return "\n".join(lines)
@@ -89,7 +88,7 @@ def to_markdown(briefing: Briefing) -> str:
         lines += ["", "**Sources**", ""]
         for src, n in zip(briefing.sources(), numbers.values()):
             where = f"[{src.document}]({src.url})" if src.url else f"`{src.document}`"
-            lines.append(f"{n}. {where}{_also(src)}: “{src.quote}”")
+            lines.append(f"{n}. {where}{also_in(src)}: “{src.quote}”")
     lines += [f"_{note}_" for note in briefing.notes if not briefing.is_empty]
     return "\n".join(lines)
 
@@ -103,15 +102,6 @@ def _body(briefing: Briefing, party: Callable[[str, list[Position]], list[str]])
         for name, positions in parties:
             lines += party(name, positions)
     return lines
-
-
-def _also(source: Source) -> str:
-    """A few of the other documents that carried the sentence, then how many more (syndication is unbounded)."""
-    if not source.also:
-        return ""
-    shown = ", ".join(source.also[:ALSO_SHOWN])
-    more = len(source.also) - ALSO_SHOWN
-    return f" (also in {shown}" + (f" and {more} more)" if more > 0 else ")")
 
 
 def render_topics(topics: Sequence[Topic], parties: Sequence[Party], fmt: str) -> str:

@@ -19,6 +19,7 @@ from bot.app.service import BriefingService
 from bot.chat.discord import PERMISSIONS, serve
 from bot.cli.chat import discord_command
 from bot.infra.documents import DocumentFolder
+from bot.render.bounds import chat_bounded
 from config.settings import REPO_ROOT, Settings
 from summarizer import Briefing
 from tests.fakes.discord_fake import FakeDiscord
@@ -231,15 +232,18 @@ async def test_every_message_forbids_mentions(fake: FakeDiscord, start_bot: Star
 
 # ---- (e) oversized briefing -----------------------------------------------------------------------------------
 async def test_fifty_party_briefing_arrives_split_within_limits(fake: FakeDiscord, start_bot: Start) -> None:
+    """Bounded for chat, the briefing still needs several messages: all arrive, within limits, nothing lost."""
     huge = big_briefing(parties=50)
+    shown = chat_bounded(huge)
+    assert shown.notes  # the chat bound applied
     await start_bot(FixedService(BriefingService(DocumentFolder(SEEDS)), huge))
     _, token = await fake.inject_command({"topic": "nato"})
     count = expected_count(huge)
     assert count > 1
     messages = as_messages(await followups(fake, token, count, timeout=15))
     check_limits(messages)
-    check_nothing_lost(huge, messages)
-    check_nothing_cut(huge, messages)
+    check_nothing_lost(shown, messages)
+    check_nothing_cut(shown, messages)
 
 
 # ---- (f) unknown topic ----------------------------------------------------------------------------------------

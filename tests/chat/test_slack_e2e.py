@@ -17,17 +17,18 @@ import pytest
 from slack_sdk.models.blocks import Block
 from slack_sdk.signature import SignatureVerifier
 
-from bot.app.commands import Router
+from bot.app.commands import Reply, Router
 from bot.app.service import BriefingService
-from bot.chat.slack import serve_socket, start_http
+from bot.chat.slack import MAX_RESPONSES, serve_socket, start_http
 from bot.cli.main import main as cli_main
 from bot.infra.documents import DocumentFolder
+from bot.render.bounds import chat_bounded
 from bot.render.common import source_numbers
-from bot.render.slack import MAX_BLOCKS, MAX_MESSAGE, escape
+from bot.render.slack import MAX_BLOCKS, MAX_MESSAGE, escape, to_messages
 from config.settings import Settings
 from summarizer import Briefing
 from tests.fakes.slack_fake import FakeSlack
-from tests.render.slack_samples import all_text, big_briefing
+from tests.render.slack_samples import all_text, oversized_after_bounding
 
 REPO = Path(__file__).resolve().parents[2]
 SEEDS = REPO / "seeds"
@@ -130,11 +131,15 @@ def assert_valid(message: dict) -> None:
 
 def assert_holds(briefing: Briefing, payload_text: str) -> None:
     """Every party, position text and quote of `briefing` appears (escaped) in the payload text."""
-    text = re.sub(r"\s+", " ", payload_text)
     assert not briefing.is_empty
     for party in briefing.parties:
         if party.positions:
-            assert f"*{escape(party.name)}*" in text
+            assert f"*{escape(party.name)}*" in payload_text
+        # a line longer than a section goes on in further sections (and messages), each under the party's label
+        label = f"*{escape(party.name)}*"
+        payload_text = payload_text.replace(f"{label} (continued)\n", "").replace(f"{label}\n", "")
+    text = re.sub(r"\s+", " ", payload_text)
+    for party in briefing.parties:
         for pos in party.positions:
             assert escape(pos.text) in text
             for src in pos.sources:
@@ -187,8 +192,11 @@ async def test_document_mentions_reach_slack_escaped(slack, serve, tmp_path) -> 
 
 
 async def test_oversized_briefing_is_split_within_limits_and_nothing_lost(slack, serve) -> None:
-    """A 50-party briefing: ≤5 responses to response_url, the rest by chat.postMessage, all within limits."""
-    big = big_briefing(50, 4)
+    """A 50-party briefing still too big after the chat bound: ≤5 responses to response_url, the rest by
+    chat.postMessage, all within limits, nothing of the bounded briefing lost."""
+    big = oversized_after_bounding()
+    shown = chat_bounded(big)
+    assert shown.notes and len(to_messages(Reply(briefing=big))) > MAX_RESPONSES
     bot = await serve(Router(FixedService(big)))
     fields = slack.slash_command("nato")
     assert (await bot.command(fields))[0] == 200
@@ -217,12 +225,16 @@ async def test_oversized_briefing_is_split_within_limits_and_nothing_lost(slack,
     parts = [m["blocks"][0] for m in messages[1:]]
     assert [re.search(r"part (\d+) of", all_text(b)).group(1) for b in parts] == [str(i) for i in range(2, len(messages) + 1)]
     bodies = [m["blocks"][1:] if i else m["blocks"] for i, m in enumerate(messages)]
-    assert_holds(big, all_text(bodies, "text"))
+    # The bullets read on from section to section (each message carries the sources it cites in between).
+    bullets = "\n".join(b["text"]["text"] for m in messages for b in m["blocks"] if b["type"] == "section")
+    assert_holds(shown, bullets + "\n" + all_text(bodies, "text"))
+    for note in shown.notes:
+        assert escape(note) in re.sub(r"\s+", " ", all_text(bodies, "text"))
 
 
 async def test_overflow_that_cannot_be_posted_is_announced(slack, serve) -> None:
     """When chat.postMessage fails (bot not in channel), the 5th response says which parts are missing."""
-    bot = await serve(Router(FixedService(big_briefing(50, 4))))
+    bot = await serve(Router(FixedService(oversized_after_bounding())))
     slack.fail("chat.postMessage", error="not_in_channel")
     fields = slack.slash_command("nato")
     assert (await bot.command(fields))[0] == 200

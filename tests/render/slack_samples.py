@@ -42,6 +42,17 @@ def big_briefing(parties: int = 50, positions: int = 4, topic: str | None = "nat
     return briefing(*out, topic=topic)
 
 
+def oversized_after_bounding(parties: int = 50, words: int = 5000) -> Briefing:
+    """big_briefing whose most widely reported party has one line of `words` words (about 15 characters each), as
+    if no sentence splitter had cut it: the chat bound keeps that line, and it still needs more than 5 messages."""
+    big = big_briefing(parties, 4)
+    first = big.parties[0]
+    [src] = first.positions[0].sources
+    widest = Source(src.document, src.quote, src.url, also=tuple(f"wire/copy{c}.txt" for c in range(300)))
+    line = Position(long_text(7, words), "nato", (widest,))
+    return briefing(PartyBriefing(first.name, (line,) + first.positions[1:]), *big.parties[1:])
+
+
 def all_text(message: dict, key: str | None = None) -> str:
     """Every string in a message (or only those under `key`), joined: what a reader or a pinger could see."""
     found: list[str] = []

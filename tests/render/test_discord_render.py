@@ -9,7 +9,8 @@ import pytest
 
 from bot.app.commands import Reply
 from bot.chat.discord import to_discord_embeds
-from bot.render.discord import to_messages
+from bot.render.bounds import chat_bounded
+from bot.render.discord import source_line, to_messages
 from summarizer import Briefing, PartyBriefing, Position, Source
 from tests.render.discord_samples import (
     big_briefing,
@@ -23,12 +24,15 @@ from tests.render.discord_samples import (
 
 
 def test_fifty_party_briefing_fits_every_limit_and_loses_nothing() -> None:
+    """Bounded for chat, the briefing is still too big for one message: it is split, and nothing of it is lost."""
     briefing = big_briefing()
+    shown = chat_bounded(briefing)
+    assert len(shown.sources()) < len(briefing.sources())  # the chat bound applied
     messages = to_messages(Reply(briefing=briefing))
     assert len(messages) > 1  # it really had to be split
     check_limits(messages)
-    check_nothing_lost(briefing, messages)
-    check_nothing_cut(briefing, messages)
+    check_nothing_lost(shown, messages)
+    check_nothing_cut(shown, messages)
 
 
 def test_overview_groups_by_topic_within_limits() -> None:
@@ -36,7 +40,7 @@ def test_overview_groups_by_topic_within_limits() -> None:
     briefing = big_briefing(topic=None, topics=topics)
     messages = to_messages(Reply(briefing=briefing))
     check_limits(messages)
-    check_nothing_lost(briefing, messages)
+    check_nothing_lost(chat_bounded(briefing), messages)
     titles = [e.get("title") for m in messages for e in m["embeds"]]
     assert all(t in titles for t in topics)
 
@@ -118,6 +122,8 @@ def test_links_are_never_cut(url: str) -> None:
     messages = to_messages(Reply(briefing=briefing))
     check_limits(messages)
     body = stream(messages)
-    for source in sources:
+    shown = chat_bounded(briefing).sources()
+    assert shown and len(source_line(1, shown[0])) > 4096  # a source line longer than a description
+    for source in shown:
         assert f"[{source.document}]({source.url})" in body
     assert isinstance(to_discord_embeds(messages[0])[0], discord.Embed)

@@ -6,7 +6,8 @@ import re
 import pytest
 
 from bot.app.commands import Reply
-from bot.render.slack import escape, split_text, to_messages
+from bot.render.bounds import chat_bounded
+from bot.render.slack import MAX_MESSAGE, escape, split_text, to_messages
 from summarizer import Briefing, PartyBriefing
 from tests.render.slack_samples import (
     all_text,
@@ -22,13 +23,17 @@ from tests.render.slack_samples import (
 
 @pytest.mark.parametrize("topic", ["nato", None])
 def test_fifty_party_briefing_splits_within_limits_and_loses_nothing(topic: str | None) -> None:
-    """A 50-party briefing with long positions and quotes splits into valid messages holding every line and quote."""
-    b = big_briefing(topic=topic)
-    messages = to_messages(Reply(briefing=b))
+    """A 50-party briefing with long positions and quotes, bounded for chat, still splits into valid messages
+    holding every line and quote it shows."""
+    b = chat_bounded(big_briefing(topic=topic))
+    assert b.notes  # the chat bound applied
+    messages = to_messages(Reply(briefing=big_briefing(topic=topic)))
     assert len(messages) > 1
     assert_within_limits(messages)
     text = flat(messages)
     for party in b.parties:
+        if not party.positions:
+            continue
         assert f"*{escape(party.name)}*" in text
         for pos in party.positions:
             assert escape(pos.text) in text
@@ -112,14 +117,17 @@ def test_huge_plain_message_splits() -> None:
 
 def test_one_position_with_many_long_sources_spills_into_later_messages() -> None:
     """A bullet whose sources alone exceed a message still loses nothing and keeps every limit."""
-    sources = tuple(source(f"d{i}.txt", long_text(i, 300) + ".") for i in range(12))
+    sources = tuple(source(f"d{i}.txt", long_text(i, 800) + ".") for i in range(12))
     b = briefing(PartyBriefing("Ukraine", (position("Many sources.", *sources),)))
+    shown = chat_bounded(b).sources()
+    assert shown and len(shown[0].quote) > MAX_MESSAGE  # even one quote is longer than a message
     messages = to_messages(Reply(briefing=b))
     assert len(messages) > 1
     assert_within_limits(messages)
     text = flat(messages)
-    for src in sources:
+    for src in shown:
         assert src.quote in text
+    assert "11 more sources saying much the same are not listed." in text
 
 
 def test_split_text_keeps_words_and_links_whole() -> None:
