@@ -52,7 +52,7 @@ _TRAILING_CONTEXT = re.compile(
     re.IGNORECASE)
 _TRAILING_ACCORDING = re.compile(r",\s+according to [^,;]*$", re.IGNORECASE)
 _TRAILING_OPTIONAL = re.compile(r"(?:,\s+|\s+(?=(?:including|such as)\s))(?:including|such as|especially)\s[^;]*$")
-_RELATIVE = re.compile(r",\s+(?:who|whose|which)\s(?:[^,;\"“”]|,\d){1,80},(?=\s+[a-z])")
+_RELATIVE = re.compile(r",\s+(?:who|whose|which)\s(?:[^,;\"“”]|,\d){1,160},(?=\s+[a-z])")
 _AGE = re.compile(r"(?<=[A-Za-z]),\s+\d{1,3},(?=\s+[a-z])")  # 'Irfaan Ali, 44, called'
 _VERBISH = re.compile(r"^(?:[a-z]+(?:ed|s|ing)|said|told|says|has|have|had|is|are|was|were|will|would|can|could|"
                       r"must|should|may|might|did|does|do|also|again|has|never|repeatedly|strongly)\b")

@@ -18,6 +18,8 @@ def _inflect(lemma: str) -> set[str]:
         forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing"}
     elif re.search(r"[^aeiou][aeiou][bdgmnprt]$", lemma) and lemma not in _NO_DOUBLE:
         forms |= {lemma + "s", lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
+    elif re.search(r"[^aeiou][aeiou]l$", lemma):  # 'signalled' and 'signaled', 'cancelled' and 'canceled'
+        forms |= {lemma + "s", lemma + "ed", lemma + "led", lemma + "ing", lemma + "ling"}
     elif lemma.endswith(("s", "sh", "ch", "x", "z")):
         forms |= {lemma + "es", lemma + "ed", lemma + "ing"}
     else:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from summarizer import compress as c
 from summarizer.attribution import Statement
+from summarizer.attribution.quotes import CONTINUED
 from summarizer.lexicon import COPULAS, MODALS, PASSIVE_BY, STANCE_ADJECTIVES, STANCE_NOUNS, STANCE_VERBS
 from summarizer.parties import PEOPLE_NOUNS
 from summarizer.standalone import (
@@ -33,6 +34,8 @@ _SUBJECT_PARTICIPLE = re.compile(
     r"\s*,?\s+(?P<verb>[a-z]+ing)\b")
 _ACTION_PAST = PASSIVE_BY | word_set("irregular_past")  # 'Togo raised objections', 'Iran struck a deal'
 _NAME_VERB = re.compile(r"\b[A-Z][\w.'’-]*\s+(?:[a-z]+ly\s+)?(?P<verb>[a-z]{3,}(?:s|ed))\s+\w")
+# 'Albin Kurti, who has refused to ...': a subject and its relative clause, the main verb cut away
+_RELATIVE_ONLY = re.compile(r"^[^,;:“\"]{1,80},\s+(?:who|which)\b[^,;]*$")
 MIN_STANCE_WORDS = 4  # fewer words state no position a reader can use
 SHORTENING_TRIES = 12  # candidate lines examined per segment when dropping trailing pieces
 _AS_FRAME = re.compile(
@@ -69,10 +72,11 @@ def write_line(st: Statement, antecedent: str, matcher: TopicMatcher) -> Line | 
 def _quote_line(st: Statement) -> str | None:
     """'"We will not give up," the minister said' -> 'Mustafa: “We will not give up”'."""
     text = st.sentence.text[st.start:st.end].strip()
-    if text[:1] not in "\"“" or not st.cue_at:
+    if text[:1] not in "\"“" or not (st.cue_at or st.via == CONTINUED):
         return None
     close = max(text.rfind('"'), text.rfind("”"))
-    if close <= 0 or st.start + close >= min(st.cue_at) or (0 <= st.holder_at <= st.start + close):
+    said_at = min(st.cue_at) if st.cue_at else st.end  # a run-on quotation is said by the sentence before
+    if close <= 0 or st.start + close >= said_at or (0 <= st.holder_at <= st.start + close):
         return None
     content = text[1:close].rstrip(" ,")
     if c.words(content) > c.LONG_WORDS and not first_person(content):
@@ -194,7 +198,7 @@ def _judge(text: str, st: Statement, matcher: TopicMatcher, named: bool) -> Line
 
 def is_stance(text: str) -> bool:
     """Does the line state something: a finite verb after a subject, not a fragment or a headline?"""
-    if not text or _FRAGMENT_START.match(text) or "…" in text or "..." in text:
+    if not text or _FRAGMENT_START.match(text) or _RELATIVE_ONLY.match(text) or "…" in text or "..." in text:
         return False
     if re.match(r"^[^:“\"]{1,60}: “", text):
         return True

@@ -139,6 +139,7 @@ def party_lexicon(parties: tuple[Party, ...], organisations: bool = False) -> Pa
         for alias in (party.name, *party.aliases):
             alias_party.setdefault(_alias_key(alias), party.name)
     _add_metonyms(parties, alias_party)
+    _add_short_forms(parties, alias_party)
     lexicon = PartyLexicon(parties=parties, alias_party=alias_party)
     for alias, party in alias_party.items():
         if not organisations and _looks_like_person(alias):
@@ -185,3 +186,25 @@ def _add_metonyms(parties: tuple[Party, ...], alias_party: dict[str, str]) -> No
                 continue
         for name in group:
             alias_party.setdefault(name, owner)
+
+
+# 'Caribbean leaders' speak for the Caribbean Community, 'European officials' for the European Union.
+_MEMBER_NOUNS = ("leaders", "officials", "ministers", "diplomats", "negotiators", "delegates", "envoys",
+                 "member states", "states", "countries", "nations", "governments")
+_BODY_HEADS = frozenset("union community league authority council commission alliance bloc organisation "
+                        "organization group".split())
+
+
+def _add_short_forms(parties: tuple[Party, ...], alias_party: dict[str, str]) -> None:
+    """How news refers back to a body named in full: the members of an '<Adjective> <Body>' ('Caribbean
+    leaders' for the Caribbean Community) and a described group without its first modifier ('the island states'
+    for 'small island states'). Never a form another party already answers to."""
+    for party in parties:
+        for alias in (party.name, *party.aliases):
+            words = alias.split()
+            if len(words) == 2 and words[1].lower() in _BODY_HEADS and words[0][:1].isupper() \
+                    and words[0].endswith(_ADJECTIVE_ENDINGS) and alias_party.get(words[0], party.name) == party.name:
+                for noun in _MEMBER_NOUNS:
+                    alias_party.setdefault(f"{words[0]} {noun}", party.name)
+            if len(words) >= 3 and alias.islower():
+                alias_party.setdefault("the " + " ".join(words[1:]), party.name)

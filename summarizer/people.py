@@ -7,11 +7,13 @@ from functools import cache, lru_cache
 from collections.abc import Iterator
 from typing import Protocol
 
-from summarizer.lexicon import HEAD_TITLES, TITLE_WORDS
+from summarizer.appositions import apposition_party
+from summarizer.lexicon import HEAD_TITLES, REPORTING_VERBS, STANCE_VERBS, STOPWORDS, TITLE_WORDS
 from summarizer.words import word_set
 
 _PARTICLES = frozenset({"von", "der", "van", "de", "da", "di", "du", "bin", "ibn", "al", "el", "la", "le"})
 _WORD = re.compile(r"[\w'’.-]+|[,;:]")
+_SENT_TO = frozenset({"envoy", "ambassador", "representative"})
 _NAME_TOKEN = re.compile(r"(?:[A-Z]|(?:al|el|bin|ibn)-[A-Z])[a-zA-Z'’-]+$")
 
 
@@ -82,7 +84,7 @@ def _person_at(alias_party: dict[str, str], words: list[str], i: int) -> list | 
             break  # "Putin." ends the sentence
     if not name:
         return None
-    party = _party_before(alias_party, words, i) or _party_after_of(alias_party, words, j)
+    party = _party_before_modifiers(alias_party, words, i) or _party_after_of(alias_party, words, j)
     if "former" in titles or "former" in (w.lower() for w in words[max(0, i - 4):i]):
         party = None  # 'Former Botswana president X' speaks for himself, not for Botswana
         titles.append("former")
@@ -242,6 +244,10 @@ def _head_titles() -> frozenset[str]:
     return HEAD_TITLES | word_set("organisation_titles")
 
 
+def _is_head_title(word: str) -> bool:
+    return word.lower().rstrip(".") in _head_titles()
+
+
 @lru_cache(maxsize=65536)  # called for every word of every text, and words repeat
 def _is_title(word: str) -> bool:
     return word.lower().rstrip(".") in _titles() or word.lower() in _titles()
@@ -258,24 +264,29 @@ def _party_before(alias_party: dict[str, str], words: list[str], i: int) -> str 
     return None
 
 
+def _party_before_modifiers(alias_party: dict[str, str], words: list[str], i: int) -> str | None:
+    """The party right before a title, or before up to two lowercase words of its office ('EU foreign policy
+    chief Kaja Kallas')."""
+    for skip in (0, 1, 2):
+        if skip and (words[i].lower() in _SENT_TO or i - skip < 0 or not all(_office_word(w) for w in words[i - skip:i])):
+            return None  # "the US's Ukraine peace envoy": a country before an envoy is where they are sent
+        party = _party_before(alias_party, words, i - skip)
+        if party:
+            return party
+    return None
+
+
+def _office_word(word: str) -> bool:
+    """A lowercase word of an office ('foreign', 'policy'), not a verb or a function word ('declared', 'the')."""
+    return word.isalpha() and word.islower() and not word.endswith(("ed", "ing")) and word not in STOPWORDS \
+        and word not in STANCE_VERBS and word not in REPORTING_VERBS
+
+
 def _party_after_of(alias_party: dict[str, str], words: list[str], j: int) -> str | None:
     if j < len(words) and words[j] == "of":
         party = _party_named_at(alias_party, words, j + 1)
         if party:
             return party
-    if j + 3 < len(words) and words[j] == "," and words[j + 1].lower() in ("the", "a") and _is_title(words[j + 2]):
-        k = j + 2  # "Rafael Grossi, the head of the IAEA"
-        while k < len(words) and _is_title(words[k]):
-            k += 1
-        if k < len(words) and words[k] == "of":
-            found = _party_after_of(alias_party, words, k)
-            if found:
-                return found
-    if j + 1 < len(words) and words[j] == ",":  # "Sergei Lavrov, Russia's foreign minister"
-        k = j + 1 + (words[j + 1].lower() in ("the", "a"))
-        for size in (3, 2, 1):
-            phrase = re.sub(r"['’]s$", "", " ".join(words[k:k + size]))
-            party = alias_party.get(phrase) or alias_party.get(phrase.lower())
-            if party and k + size < len(words) and _is_title(words[k + size]):
-                return party
+    if j < len(words) and words[j] == ",":  # 'Sergei Lavrov, Russia's foreign minister', 'X, the head of the IAEA'
+        return apposition_party(alias_party, words, j, _is_head_title)
     return None

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from summarizer.analysis import Claim
 from summarizer.model import Topic
 from summarizer.parties import PartyLexicon
-from summarizer.text import stem
+from summarizer.lexicon import COPULAS, MODALS, PREPOSITIONS, REPORTING_VERBS, STANCE_VERBS
+from summarizer.text import normalize, stem
 from summarizer.topics import TopicMatcher, TopicSet, is_anaphoric, stems_of
 
 MIN_RELEVANCE = 0.5  # below this a claim is not about the topic at all
@@ -27,6 +28,11 @@ _RELATIVE_ASIDE = re.compile(r"(?<=,)\s*(?:which|who)\s[^,;\"“”]*(?=,)", re.
 # 'said the count was checked and that no irregularity changed the outcome': two things said, each its own clause
 _COMPLEMENTS = re.compile(r",?\s+(?:and|but)\s+that\s+", re.IGNORECASE)
 _CONDITION = re.compile(r"\s(?:if|unless|provided|as long as)\s", re.IGNORECASE)
+_WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")  # the words stems_of reads
+# Words that can only be a clause's verb: between two topic terms they set the terms apart
+_VERBS = COPULAS | MODALS | frozenset({"has", "have", "had", "did", "does"}) | frozenset(
+    w for w in STANCE_VERBS | REPORTING_VERBS if w.endswith("ed") or w in ("said", "told"))
+_MODIFIER_PREPOSITIONS = PREPOSITIONS - {"to"}  # 'to' before a term is mostly an infinitive ('to respect')
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,16 +139,17 @@ class TopicAssigner:
         """Topics a stance clause is about first; and the query wherever a clause names it: the reader asked
         about that very thing, and the clause states something about it."""
         found: set[int] = set()
-        for main, rest, firsts, named in clauses:
-            found |= self._top([m + SUBORDINATE * r for m, r in zip(main, rest)], firsts, CLAUSE_MIN)
+        for main, rest, firsts, words, named in clauses:
+            found |= self._top([m + SUBORDINATE * r for m, r in zip(main, rest)], firsts, CLAUSE_MIN, words)
             found |= {len(self.keys) - 1} if named else set()
         return found
 
-    def _top(self, scores: list[float] | tuple[float, ...], firsts: tuple[int, ...], minimum: float) -> set[int]:
+    def _top(self, scores: list[float] | tuple[float, ...], firsts: tuple[int, ...], minimum: float,
+             words: tuple[tuple[int, str], ...] = ()) -> set[int]:
         """`_top` of a stance clause, and the query too when it ties for the highest score: the reader asked
         about it, and the clause states a stance on it as much as on its rival. (A claim whose topic comes only
         from the sentences around it gets no such favour: the story's topic named first takes it.)"""
-        found = _top(scores, firsts, minimum)
+        found = _top(scores, firsts, minimum, words)
         last = len(scores) - 1
         if found and self.query is not None and scores[last] >= max(scores) - 1e-9:
             found.add(last)
@@ -154,7 +161,7 @@ class TopicAssigner:
         self._stated[claim.order] = frozenset(self.keys[k] for k in found)
         if not found:
             own = [0.0] * len(self.keys)
-            for main, rest, _, _ in clauses:
+            for main, rest, *_ in clauses:
                 own = [o + m + SUBORDINATE * r for o, m, r in zip(own, main, rest)]
             rows = zip(own, *(self._topics.scores(s) for s in (claim.sentence_stems, claim.context_stems,
                                                                 claim.neighbour_stems)))
@@ -162,9 +169,9 @@ class TopicAssigner:
             found = _top(combined, self._topics.firsts(claim.sentence_stems), 0.0)
             # A headline could place a reaction naming no topic ('_around'), but an index assigns topics at
             # ingest, where no headline is known yet: off until the index stores each document's headline.
-            for main, rest, firsts, _ in clauses:  # '... cannot pay more without closing plants'
+            for main, rest, firsts, words, _ in clauses:  # '... cannot pay more without closing plants'
                 if not any(main):
-                    found |= self._top(rest, firsts, CLAUSE_MIN)
+                    found |= self._top(rest, firsts, CLAUSE_MIN, words)
         return frozenset(self.keys[k] for k in found)
 
     def _around(self, combined: list[float], found: set[int], lead: str, reaction: bool) -> set[int]:
@@ -184,12 +191,15 @@ class TopicAssigner:
             return f"{match.group(1)} {phrases[0]}" if len(phrases) == 1 else match.group(0)
         return _REFERRING.sub(expand, text)
 
-    def _clause_scores(self, text: str) -> tuple[tuple[float, ...], tuple[float, ...], tuple[int, ...]]:
+    def _clause_scores(self, text: str) -> tuple[tuple[float, ...], ...]:
         """Owned topic weight of a clause's main part and of its condition, time or cause part (which counts
-        for less), and where each topic's first term sits."""
+        for less), and where each topic's first term sits (a topic named after a verb that follows another
+        topic's term sits apart from it: see _top)."""
         cut = _SUBORDINATOR.search(text)
-        main, rest = stems_of(text[:cut.start()] if cut else text), stems_of(text[cut.start():] if cut else "")
-        return self._topics.scores(main), self._topics.scores(rest), self._topics.firsts(main + rest)
+        main_text, rest_text = (text[:cut.start()], text[cut.start():]) if cut else (text, "")
+        main, rest = stems_of(main_text), stems_of(rest_text)
+        words = tuple(clause_words(main_text) + [(len(main) + at, w) for at, w in clause_words(rest_text)])
+        return self._topics.scores(main), self._topics.scores(rest), self._topics.firsts(main + rest), words
 
     def _stance_clauses(self, claim: Claim) -> list[str]:
         """Each stance clause, the holder's own name blanked out."""
@@ -234,12 +244,31 @@ def _title_start(text: str, start: int) -> int:
     return title.start() if title else start
 
 
-def _top(scores: list[float] | tuple[float, ...], firsts: tuple[int, ...], minimum: float) -> set[int]:
+def _top(scores: list[float] | tuple[float, ...], firsts: tuple[int, ...], minimum: float,
+         words: tuple[tuple[int, str], ...] = ()) -> set[int]:
     """Index of the highest score above zero and at least `minimum`; on a tie the topic named first, as the
-    head of a phrase comes before what modifies it ('a ban on grain exports', 'limits on fishing in the bay')."""
+    head of a phrase comes before what modifies it ('a ban on grain exports', 'limits on fishing in the bay'),
+    and any tied topic a verb sets apart from it ('the count had lacked transparency': a stance on both)."""
     best = max(scores, default=0.0)
     if best <= 0 or best < minimum:
         return set()
     tied = [k for k, s in enumerate(scores) if s >= best - 1e-9]
     first = min(firsts[k] for k in tied)
-    return {k for k in tied if firsts[k] == first}  # still tied (no term in the text): ambiguous, keep all
+    # still tied (no term in the text): ambiguous, keep all
+    return {k for k in tied if firsts[k] == first or _apart(first, firsts[k], words)}
+
+
+def _apart(first: int, place: int, words: tuple[tuple[int, str], ...]) -> bool:
+    """A verb stands between the two terms, and the later one is the verb's own argument, not inside a
+    modifier ('lost track of knowledge about the centrifuges' is about what was lost)."""
+    between = [w for at, w in words if first < at < place]
+    return any(w in _VERBS for w in between) and not any(w in _MODIFIER_PREPOSITIONS for w in between[-2:])
+
+
+def clause_words(text: str) -> list[tuple[int, str]]:
+    """Each word of a text with where its stem starts in stems_of(text)."""
+    out, at = [], 1
+    for word in _WORD.findall(normalize(text).lower()):
+        out.append((at, word))
+        at += len(stem(word)) + 1
+    return out

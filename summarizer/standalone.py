@@ -49,7 +49,8 @@ def party_subject(party: str) -> str:
 
 def holder_name(holder: str, speaker: str | None) -> str:
     """The speaker's short name, or the party's when no person (or only the party's own name) is known."""
-    if speaker and not set(speaker.split()) <= set(holder.split()) and not _demonym_of(speaker, holder):
+    if speaker and not set(speaker.split()) <= set(holder.split()) and not _demonym_of(speaker, holder) \
+            and short_name(speaker).split()[-1][:1].isupper():  # "Sudan's foreign minister" is a role, no name
         return short_name(speaker)
     return party_subject(holder)
 

@@ -12,6 +12,7 @@ from summarizer.attribution.cues import drop_unowned_reports, find_cues
 from summarizer.attribution.discourse import Discourse
 from summarizer.attribution.holders import resolve
 from summarizer.attribution.learning import learn_bodies, learn_names, opening_party, unnamed_speakers
+from summarizer.attribution.quotes import continued_quote, quoted_holder
 from summarizer.attribution.segments import group, segments
 from summarizer.attribution.statement import Statement
 from summarizer.attribution.view import SentenceView
@@ -40,8 +41,10 @@ def sentence_statements(view: SentenceView) -> list[Statement]:
     groups = group([c for c in view.cues if c.holders], view.lower)
     if len(groups) > 1:  # "Russia's demands, Ukraine said, were unacceptable": the noun is Ukraine's topic
         groups = [g for g in groups if any(c.kind != "noun" for c in g.cues)] or groups
-    statements = segments(groups, view)
+    statements = segments(groups, view) or continued_quote(view, view.state.quoted)
     view.state.remember(view.mentions, statements, view.index)
+    last = quoted_holder(statements, view.text)
+    view.state.quoted = (view.index, last) if last is not None else None
     view.state.persons.extend((name, None, view.index) for name in unnamed_speakers(view))
     learn_bodies(view)
     opener, plural = opening_party(view)

@@ -21,6 +21,8 @@ _NO_STANCE_NEGATED = frozenset("comment comments commented commenting respond re
 _NEGATORS = frozenset({"not", "n't", "never", "declined", "refused", "no"})
 _TAKE = frozenset({"take", "takes", "took", "taken", "taking"})
 _TAKEN_STANCES = frozenset({"line", "position", "stance", "view", "approach"})
+_MAKE = frozenset({"make", "makes", "made", "making"})
+_QUOTED = frozenset({"quoted", "cited"})
 _PRONOUN_SUBJECTS = frozenset({"he", "she", "it", "they", "we", "i"})
 _BASE_VERB_LEFT = word_set("base_verb_left")
 _STRONG_NOUNS = word_set("strong_nouns")
@@ -68,6 +70,8 @@ def find_cues(view: SentenceView) -> list[Cue]:
         nxt = view.word(i + 1)
         if w == "according" and nxt == "to":
             cues.append(Cue(i, "according"))
+        elif w in _QUOTED and view.word(i - 1) in COPULAS and "as" in lower[i + 1:i + 8]:
+            cues.append(Cue(i, "verb", reporting=True))  # 'X was quoted by state media as saying': X said it
         elif w in PASSIVE_BY and nxt == "by":
             cues.append(Cue(i, "passive"))
         elif w in ("rule", "rules", "ruled", "ruling") and nxt == "out":
@@ -100,6 +104,8 @@ def _verb_context(view: SentenceView, i: int) -> bool:
     if w.endswith("ing"):
         return True
     if w.endswith("s") and not w.endswith("ss"):
+        if w == "states" and nxt not in ("that", '"', "“", ":"):
+            return False  # 'EU member states to lift', 'island states are pushing': the noun
         if nxt in _AUXILIARIES:
             return False  # 'the island states are pushing': a plural noun before its verb
         if w[:-1] in STANCE_NOUNS or w in STANCE_NOUNS:
@@ -160,5 +166,7 @@ def _pronoun_subject(i: int, lower: list[str]) -> bool:
 
 
 def _taken_stance(lower: list[str], i: int) -> bool:
-    """'took a similar line', 'has taken a tougher stance'."""
+    """'took a similar line', 'has taken a tougher stance', 'has made clear that', 'made it clear'."""
+    if lower[i] in _MAKE:
+        return "clear" in lower[i + 1:i + 3]
     return lower[i] in _TAKE and bool(_TAKEN_STANCES & set(lower[i + 1:i + 4]))

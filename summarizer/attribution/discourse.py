@@ -18,6 +18,7 @@ class Reach:
     they: int = 1  # 'they' -> 'the two leaders' just before
     role: int = 6  # 'the prime minister' -> a person with that title
     pair: int = 1  # 'the two leaders' -> the two parties' people just named
+    pair_holders: int = 2  # 'both sides' -> the only two parties holding stances in these last sentences
     memory: int = 30  # entries kept per list
 
 
@@ -42,6 +43,7 @@ class Discourse:
     holders: list[tuple[str, str | None, str, int]] = field(default_factory=list)  # (party, person, kind, index)
     nominal: NominalMemory = field(default_factory=NominalMemory)  # names and openers (attribution/nominals.py)
     previous: tuple[int, tuple[str, ...], tuple[str, ...]] = (-1, (), ())  # last sentence: index, holders, named
+    quoted: tuple[int, Statement] | None = None  # the sentence before, when one holder spoke in quotes there
 
     def person_pronoun(self, index: int) -> Attribution | None:
         """'he'/'she' with no person earlier in the sentence: the previous sentence's person, else the
@@ -79,6 +81,16 @@ class Discourse:
                 return None
         return None
 
+    def recent_parties(self, index: int) -> list[set[str]]:
+        """Parties of each of the last sentences, the one before first: those that held a stance there, and
+        those the sentence just before names."""
+        seen, _, named = self.previous
+        out = []
+        for back in range(1, REACH.pair_holders + 1):
+            held = {h[0] for h in self.holders if h[3] == index - back}
+            out.append(held | (set(named) if back == 1 and seen == index - 1 else set()))
+        return out
+
     def it_pronoun(self, index: int) -> Attribution | None:
         recent = [h for h in self.holders if h[2] != "person" and index - h[3] <= REACH.it]
         return Attribution((recent[-1][0],), "pronoun") if recent else None
@@ -104,7 +116,11 @@ class Discourse:
                 parties.append(party)
         if len(parties) >= 2:
             return Attribution(tuple(reversed(parties[:2])), "plural")
-        return None
+        held: list[str] = []  # 'Both sides accused each other': the two parties that just held stances
+        for party, _, _, seen in reversed(self.holders):
+            if index - seen <= REACH.pair_holders and party not in held:
+                held.append(party)
+        return Attribution(tuple(reversed(held)), "plural") if len(held) == 2 else None
 
     def remember(self, mentions: list[Mention], statements: list[Statement], index: int) -> None:
         for m in mentions:

@@ -6,34 +6,38 @@ or the speaker after a quote; 'according to X' and 'voiced by X' take the agent 
 """
 from __future__ import annotations
 
+from summarizer.attribution.agents import agent_after, possessor, take
 from summarizer.attribution.cues import VERB_MODIFIERS, Cue
 from summarizer.attribution.discourse import Attribution
 from summarizer.attribution.learning import role_speaker
-from summarizer.attribution.nominals import relation_after, speaker_phrase, subject_phrase
+from summarizer.attribution.nominals import speaker_phrase, subject_phrase
+from summarizer.attribution.subjects import opening_subject, subordinate_subject
 from summarizer.attribution.view import SentenceView
 from summarizer.lexicon import PLURAL_HOLDERS, ROLE_NOUNS, TITLE_WORDS
-from summarizer.parties import PEOPLE_NOUNS, Mention
+from summarizer.parties import PEOPLE_NOUNS
 from summarizer.words import word_set
 
 _TIME_PLACE = word_set("time_place_words")
 _PRONOUNS = frozenset({"he", "she", "it", "they"})
 _NOT_ROLES = frozenset({"state", "national", "security", "top", "senior"})  # title words that name no one alone
 _PLURAL_HEADS = frozenset("leaders sides presidents countries men governments delegations nations".split())
-_QUANTIFIERS = frozenset({"the", "a", "many", "some", "several"})
-_CLAUSE_OPENERS = frozenset("and but while whereas although though that as because since if when".split())
+_DOCUMENTS = frozenset("statement letter message post communique declaration report note".split())
 PLURAL_WINDOW = 3  # tokens before the head noun in which 'the two leaders' must stand
 
 
 def resolve(cue: Cue, view: SentenceView) -> None:
     """Find the holder of one cue (left unset when none is found)."""
     if cue.kind in ("according", "passive"):
-        _agent_after(cue, view, cue.index + 2)
+        agent_after(cue, view, cue.index + 2)
     elif cue.kind == "noun":
-        _possessor(cue, view)
+        possessor(cue, view)
     elif not _participle_after_subject(cue, view):
         stop = _walk_back(cue, view)
         if stop is not None and not _continue_earlier(cue, view, stop) and not _speaker_after_quote(cue, view):
             _subject_phrase(cue, view)
+            if not cue.holders and (view.word(stop) == "and" or (  # 'X met Y on Monday and called on Z'
+                    view.word(cue.index - 1) in _DOCUMENTS and view.lower[cue.index].endswith("ing"))):
+                opening_subject(cue, view)  # 'X issued a statement rejecting the move
         elif cue.via == "nobody":  # "Cambodia's water minister Chan Sophal said": the title names the party
             _subject_phrase(cue, view)
         elif cue.via == "subject" and cue.speaker is None:
@@ -43,7 +47,7 @@ def resolve(cue: Cue, view: SentenceView) -> None:
 def _subject_phrase(cue: Cue, view: SentenceView) -> None:
     """"India's environment minister, Arvind Rao, rejected", 'the commission said' (attribution/nominals.py)."""
     if cue.kind == "participle" and view.word(cue.index - 1) == ",":
-        _opening_subject(cue, view)
+        opening_subject(cue, view)
     if cue.kind not in ("verb", "adjective"):
         return
     j = cue.index - 1
@@ -52,42 +56,6 @@ def _subject_phrase(cue: Cue, view: SentenceView) -> None:
     found = subject_phrase(view, j) if j >= 0 else None
     if found is not None:
         cue.assign(*found)
-
-
-def take(cue: Cue, view: SentenceView, m: Mention, j: int, via: str, *, from_start: bool = True) -> None:
-    """Make `m` the holder; the holder token is where its mention starts (when j lies in it)."""
-    if m.party is None:
-        cue.holder_token, cue.via = j, "nobody"  # a person of no party: nobody's position, nothing to inherit
-        return
-    at = view.mention_start(j) if from_start and view.tok_mention.get(j) is m else j
-    cue.assign(Attribution((m.party,), via, m.person), at)
-
-
-def _agent_after(cue: Cue, view: SentenceView, k: int) -> None:
-    """'according to the Kremlin', 'concerns voiced by European allies'."""
-    if view.word(k) in _QUANTIFIERS:
-        k += 1
-    if k in view.tok_mention:
-        take(cue, view, view.tok_mention[k], k, "by", from_start=False)
-
-
-def _possessor(cue: Cue, view: SentenceView) -> None:
-    """"Hegseth's remarks", 'Russian demands', 'comments from the Kremlin'."""
-    i = cue.index
-    for j in (i - 1, i - 2, i - 3):
-        if j >= 0 and j in view.tok_mention:
-            if not _in_object_position(view, view.mention_start(j)):
-                take(cue, view, view.tok_mention[j], j, "possessive")
-            return
-    _agent_after(cue, view, i + 3 if view.word(i + 2) in ("the", "a") else i + 2)
-
-
-def _in_object_position(view: SentenceView, j: int) -> bool:
-    """"would only discuss the guerrillas' demands": a possessive after a verb or preposition names a topic."""
-    k = j - 1
-    while k >= 0 and view.lower[k] in ("the", "a", "an"):
-        k -= 1
-    return k >= 0 and view.toks[k][0][:1].isalpha() and view.toks[k][0].islower() and view.lower[k] not in _CLAUSE_OPENERS
 
 
 def _participle_after_subject(cue: Cue, view: SentenceView) -> bool:
@@ -157,7 +125,7 @@ def _subject(cue: Cue, view: SentenceView, j: int) -> int | None:
 
 def _add_coordinated(cue: Cue, view: SentenceView, j: int) -> None:
     """'Russia and Ukraine have said', 'The EU, Britain and Norway want', 'Egyptian and Qatari mediators'."""
-    k, separator = _before_article(view, view.mention_start(j) - 1), "and"
+    k, separator = _before_article(view, _before_title(view, view.mention_start(j) - 1)), "and"
     while cue.holders and k >= 1 and view.lower[k] == separator and (k - 1) in view.tok_mention:
         other = view.tok_mention[k - 1]
         adjectives = other.kind == "adjective" and view.tok_mention[j].kind == "adjective"
@@ -167,7 +135,15 @@ def _add_coordinated(cue: Cue, view: SentenceView, j: int) -> None:
         if other.party not in cue.holders:
             cue.holders = (other.party, *cue.holders)
         cue.holder_token, cue.via = view.mention_start(k - 1), "subject"
-        k, separator = _before_article(view, cue.holder_token - 1), ","
+        k, separator = _before_article(view, _before_title(view, cue.holder_token - 1)), ","
+
+
+def _before_title(view: SentenceView, k: int) -> int:
+    """'Pashinyan and Azerbaijani President Ilham Aliyev agreed': step back over a person's title."""
+    while k >= 0 and (view.lower[k] in TITLE_WORDS or (k in view.tok_mention and view.tok_mention[k].kind == "adjective"
+                                                       and view.lower[k + 1] in TITLE_WORDS)):
+        k -= 1
+    return k
 
 
 def _example(view: SentenceView, k: int) -> bool:
@@ -186,6 +162,10 @@ def _pronoun(cue: Cue, view: SentenceView, j: int) -> None:
     same = [c for c in view.cues if c.index < j and c.holders]
     if same and ((w in ("he", "she")) == bool(same[-1].speaker) or w == "they"):
         cue.inherit(same[-1])
+        return None
+    opener = subordinate_subject(view, j)
+    if opener is not None and (opener.kind == "person") == (w in ("he", "she")):
+        take(cue, view, opener, j, "pronoun")
         return None
     if w in ("he", "she"):
         person = next((m for k, m in sorted(view.tok_mention.items()) if k < j and m.kind == "person"), None)
@@ -248,20 +228,6 @@ def _comma(cue: Cue, view: SentenceView, j: int) -> int | None:
         return None
     k = view.skip_apposition(j)
     return j if k is None else k
-
-
-def _opening_subject(cue: Cue, view: SentenceView) -> None:
-    """'(Dateline) - Small island states walked out on Tuesday, saying ...': the clause's opening subject."""
-    k = 0
-    for j, w in enumerate(view.lower[:cue.index]):
-        if w in ("-", "—", "–") and j < 16:
-            k = j + 1  # past a dateline
-    while view.word(k) in ("the", "a"):
-        k += 1
-    m = view.tok_mention.get(k)
-    if m is not None and m.party and (m.kind != "adjective" or view.people_after(k)) \
-            and not (m.possessive and relation_after(view, k, cue.index - 1)):
-        take(cue, view, m, k, "subject")
 
 
 def _continue_earlier(cue: Cue, view: SentenceView, stop: int) -> bool:

@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from summarizer.attribution.bodies import GENERIC, body_of_context
 from summarizer.attribution.discourse import Attribution
-from summarizer.attribution.officials import official_of_context
+from summarizer.attribution.officials import official_of_context, titled_apposition
 from summarizer.attribution.view import SentenceView
 from summarizer.lexicon import (
     CLAUSE_BREAKS, COPULAS, DETERMINERS, MODALS, PREPOSITIONS, ROLE_NOUNS, STANCE_VERBS, TITLE_WORDS,
@@ -55,7 +56,7 @@ def subject_phrase(view: SentenceView, before: int) -> tuple[Attribution, int] |
     former = any(_FORMER.match(view.lower[k]) for k in range(max(0, start - 1), end + 1))
     found = None if former else holder_of(view, start, end, apposition)
     if found is None and apposition is not None:
-        found = _affiliation(view, *apposition)
+        found = _affiliation(view, *apposition) or titled_apposition(view, start, end, apposition)
     other = view.tok_mention.get(start - 2) if view.word(start - 1) == "and" else None
     if other is not None and other.party:
         # 'The EU and the island states are pushing', 'Egyptian and Qatari mediators pressing'
@@ -93,7 +94,7 @@ def speaker_phrase(view: SentenceView, verb: int) -> tuple[Attribution, int] | N
 def holder_head(view: SentenceView, k: int) -> bool:
     """Can the word at k head a phrase that holds a view? Names, titles, bodies, officials; not 'overcapacity'."""
     word = view.lower[k].removesuffix("'s").removesuffix("’s")
-    return k in view.tok_mention or word in HEADS or word in party_heads(view.lexicon.parties) \
+    return k in view.tok_mention or word in HEADS or word in GENERIC or word in party_heads(view.lexicon.parties) \
         or view.toks[k][0][:1].isupper()
 
 
@@ -233,6 +234,8 @@ def _named_body(view: SentenceView, start: int, end: int, objects: set[int], spe
         bodies = view.state.nominal.bodies
         party = bodies[word] if word in bodies else heads.get(word) if (word in ORG_HEADS or word in heads) else None
         party = party or (view.state.nominal.names.get(tok) if tok[:1].isupper() else None)
+        if party is None and view.lower[start] == "the":  # 'The group also said', 'the bloc's envoy'
+            party = body_of_context(view, word)
         if party is not None:
             return Attribution((party,), "role", speaker)
     return None

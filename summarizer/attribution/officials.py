@@ -10,10 +10,13 @@ from __future__ import annotations
 
 from summarizer.attribution.discourse import Attribution
 from summarizer.attribution.view import SentenceView
+from summarizer.lexicon import HEAD_TITLES
 from summarizer.words import word_set
 
 _GOVERNMENT = word_set("government_titles") | frozenset({"ministry", "minister's", "ministry's"})
 _FORMER = frozenset({"former", "ex", "late", "then"})
+_HEAD_TITLES = HEAD_TITLES | word_set("organisation_titles")
+NAME_WORDS = 4  # a person's name before a title apposition
 
 
 def official_of_context(view: SentenceView, start: int, end: int, speaker: str | None) -> Attribution | None:
@@ -39,3 +42,21 @@ def _named_before(view: SentenceView, start: int) -> set[str]:
     if start > 0 and view.lower[start - 1] == ",":
         return set()
     return {m.party for k, m in view.tok_mention.items() if k < start and m.party and m.kind != "person"}
+
+
+def titled_apposition(view: SentenceView, start: int, end: int, apposition: tuple[int, int]) -> Attribution | None:
+    """'Kurti, Kosovo's prime minister, rejected': a name of no known party, then a title naming the party it
+    holds (not a place or counterpart: 'ambassador to the UN'); a later bare 'Kurti' is the same person."""
+    a, b = apposition
+    if end - start >= NAME_WORDS or not all(view.toks[k][0][:1].isupper() for k in range(start, end + 1)):
+        return None
+    words = view.lower[a:b + 1]
+    if not set(words) & _HEAD_TITLES or set(words) & _FORMER:
+        return None
+    for k in range(a, b + 1):
+        m = view.tok_mention.get(k)
+        if m is not None and m.party and not view.object_of_preposition(k):
+            name = [view.toks[j][0] for j in range(start, end + 1)]
+            view.state.nominal.learn(name, m.party)
+            return Attribution((m.party,), "subject", " ".join(name))
+    return None

@@ -11,6 +11,7 @@ from summarizer.text import Sentence, tokens
 
 APPOSITION_REACH = 14  # tokens back over ', especially French President Emmanuel Macron,' to the subject
 _APPOSITION_OPENERS = frozenset({"especially", "notably", "including", "particularly", "like"})
+_ASIDE_OPENERS = frozenset({"who", "which"})  # ', who asked not to be named,' describes the subject
 _HOLDER_PREPOSITIONS = frozenset({"of", "for", "from", "in"})  # 'a spokesman for the Kremlin'
 
 
@@ -63,8 +64,18 @@ class SentenceView:
         if lower[k] in _HOLDER_PREPOSITIONS and k > 0 and (
                 lower[k - 1] in PEOPLE_NOUNS or lower[k - 1] in ROLE_NOUNS or lower[k - 1] in TITLE_WORDS
                 or (k - 1) in self.tok_mention):
-            return False
+            return lower[k] == "in" and self._named_before(k - 1)
         return True
+
+    def _named_before(self, head: int) -> bool:
+        """'The U.S. embassy in Pristina', 'Russian diplomats in Kyiv': the phrase already names its party, so
+        the place after 'in' is only where they are."""
+        for k in range(head - 1, max(-1, head - 4), -1):
+            if k in self.tok_mention and self.tok_mention[k].party:
+                return True
+            if self.lower[k] in DETERMINERS or self.lower[k] == ",":
+                return False
+        return False
 
     def people_after(self, j: int) -> bool:
         """'European allies', 'Russian officials' hold views; 'Russian forces' do not."""
@@ -108,12 +119,16 @@ class SentenceView:
         return max(start, 0) if k >= 0 else k + 1
 
     def skip_apposition(self, j: int) -> int | None:
-        """Jump back over ', especially French President Emmanuel Macron,' to the subject before it."""
+        """Jump back over ', especially French President Emmanuel Macron,' to the subject before it, and over an
+        aside about the speaker (', speaking on condition of anonymity,', ', who asked not to be named,')."""
+        verb = False
         for k in range(j - 1, max(-1, j - APPOSITION_REACH), -1):
             if self.lower[k] == ",":
-                return k - 1
-            if self.lower[k] == ";" or self.lower[k] in STANCE_VERBS:
+                first = self.word(k + 1)
+                return None if verb and not (first in _ASIDE_OPENERS or first.endswith("ing")) else k - 1
+            if self.lower[k] == ";":
                 return None
+            verb = verb or (self.lower[k] in STANCE_VERBS and k not in self.tok_mention)
         return None
 
 

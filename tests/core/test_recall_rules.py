@@ -115,3 +115,18 @@ def test_a_quote_before_its_speaker_is_one_stance_with_every_clause():
             '"We want the boats back at sea, but we cannot accept a quota that ruins us," '
             'the Chilean fisheries minister said.')
     assert lines(text, "fishing", "Chile")
+
+
+def test_a_topic_named_after_the_verb_of_a_clause_is_a_stance_on_it_too():
+    text = "The league said the quota talks had failed to reopen the port."
+    assert lines(text, "fishing", "Coastal League") and lines(text, "ports", "Coastal League")
+
+
+def test_a_topic_inside_a_modifier_after_the_verb_stays_with_the_head_topic():
+    text = "The league said the quota had lost track of landings at the port."
+    assert lines(text, "fishing", "Coastal League") and not lines(text, "ports", "Coastal League")
+
+
+def test_a_topic_word_modifying_another_topic_s_word_is_not_a_stance_on_it():
+    text = "Chile called for limits on fishing near the port of Arica."
+    assert lines(text, "fishing", "Chile") and not lines(text, "ports", "Chile")

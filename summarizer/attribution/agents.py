@@ -1,0 +1,65 @@
+"""Holders named after their cue or by a possessive: 'according to the Kremlin', 'according to him', 'concerns
+voiced by European allies', "Hegseth's remarks", 'comments from the Kremlin'."""
+from __future__ import annotations
+
+from summarizer.attribution.cues import Cue
+from summarizer.attribution.discourse import Attribution
+from summarizer.attribution.view import SentenceView
+from summarizer.parties import Mention
+
+_QUANTIFIERS = frozenset({"the", "a", "many", "some", "several"})
+_CLAUSE_OPENERS = frozenset("and but while whereas although though that as because since if when".split())
+
+
+def take(cue: Cue, view: SentenceView, m: Mention, j: int, via: str, *, from_start: bool = True) -> None:
+    """Make `m` the holder; the holder token is where its mention starts (when j lies in it)."""
+    if m.party is None:
+        cue.holder_token, cue.via = j, "nobody"  # a person of no party: nobody's position, nothing to inherit
+        return
+    at = view.mention_start(j) if from_start and view.tok_mention.get(j) is m else j
+    cue.assign(Attribution((m.party,), via, m.person), at)
+
+
+def agent_after(cue: Cue, view: SentenceView, k: int) -> None:
+    """'according to the Kremlin', 'concerns voiced by European allies'."""
+    if view.word(k) in _QUANTIFIERS:
+        k += 1
+    if k in view.tok_mention:
+        take(cue, view, view.tok_mention[k], k, "by", from_start=False)
+    elif cue.kind == "according":
+        _agent_reference(cue, view, k)
+
+
+def _agent_reference(cue: Cue, view: SentenceView, k: int) -> None:
+    """'According to him', 'according to Diarra' (a name an earlier apposition tied to a party): the
+    discourse gives the agent, as it would give the subject of 'he said' or 'Diarra said'."""
+    w, state = view.lower[k] if k < len(view.lower) else "", view.state
+    if w in ("him", "her"):
+        found = state.person_pronoun(view.index)
+    elif w == "it":
+        found = state.it_pronoun(view.index)
+    else:
+        party = state.nominal.names.get(view.toks[k][0]) if k < len(view.toks) else None
+        found = Attribution((party,), "role", view.toks[k][0]) if party else None
+    if found is not None:
+        cue.assign(found, k)
+
+
+def possessor(cue: Cue, view: SentenceView) -> None:
+    """"Hegseth's remarks", 'Russian demands', 'comments from the Kremlin'."""
+    i = cue.index
+    for j in (i - 1, i - 2, i - 3):
+        if j >= 0 and j in view.tok_mention:
+            if not _in_object_position(view, view.mention_start(j)):
+                take(cue, view, view.tok_mention[j], j, "possessive")
+            return
+    agent_after(cue, view, i + 3 if view.word(i + 2) in ("the", "a") else i + 2)
+
+
+def _in_object_position(view: SentenceView, j: int) -> bool:
+    """"would only discuss the guerrillas' demands": a possessive after a verb or preposition names a topic."""
+    k = j - 1
+    while k >= 0 and view.lower[k] in ("the", "a", "an"):
+        k -= 1
+    tok = view.toks[k][0] if k >= 0 else ""
+    return k >= 0 and tok[:1].isalpha() and tok.islower() and view.lower[k] not in _CLAUSE_OPENERS
