@@ -123,7 +123,8 @@ class TopicAssigner:
         """Keys of the topics the claim's own stance clauses state a stance on: none when only the sentences
         around it name a topic (then a query's headline may lend it its own)."""
         if claim.order not in self._stated:
-            self._stated[claim.order] = frozenset(self.keys[k] for k in self._clause_topics(self._clauses(claim)))
+            stated = frozenset(self.keys[k] for k in self._clause_topics(self._clauses(claim)))
+            self._stated[claim.order] = self._sets.setdefault(stated, stated)
         return self._stated[claim.order]
 
     def _clauses(self, claim: Claim) -> list[tuple[tuple[float, ...], tuple[float, ...], tuple[int, ...], bool]]:
