@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
 
 from summarizer.attribution import Statement, extract
 from summarizer.discovery import discover_lexicon
@@ -13,9 +12,10 @@ from summarizer.parties import PartyLexicon, build_lexicon
 from summarizer.topics import discover_topics, is_anaphoric, stems_of
 
 
-@dataclass
+@dataclass(slots=True)
 class Claim:
-    """One statement and every document that carried it (syndicated copies share one claim)."""
+    """One statement and every document that carried it (syndicated copies share one claim); slots: a large
+    index holds hundreds of thousands."""
 
     statement: Statement
     documents: list[str]
@@ -27,12 +27,15 @@ class Claim:
     antecedent: str = ""  # what 'this move' or 'such plans' may stand for: the sentence's earlier part or the one before
     topics: tuple[str, ...] | None = None  # the story's topics it belongs under, when known in advance (an index)
     lead_stems: str = ""  # its document's headline: what a reaction naming no topic is about
+    _leans_back: bool | None = field(default=None, repr=False, compare=False)
 
-    @cached_property
+    @property
     def leans_back(self) -> bool:
         """The stance leans on what came before ('such aspirations', 'he', 'the two leaders'); computed once,
         as every topic's relevance asks."""
-        return is_anaphoric(self.statement.stance_text) or self.statement.via == "plural"
+        if self._leans_back is None:
+            self._leans_back = is_anaphoric(self.statement.stance_text) or self.statement.via == "plural"
+        return self._leans_back
 
 
 @dataclass
@@ -71,6 +74,7 @@ def assemble(documents: Sequence[Document], found: Iterable[Sequence[Found]], le
     """The analysis from each document's statements, in document order (syndicated copies collapse)."""
     claims: dict[tuple[str, str], Claim] = {}
     for doc, statements in zip(documents, found):
+        lead = stems_of(doc.title) if statements else ""  # one string per document, shared by its claims
         for f in statements:
             key = (f.statement.holder, f.key)
             claim = claims.get(key)
@@ -79,8 +83,7 @@ def assemble(documents: Sequence[Document], found: Iterable[Sequence[Found]], le
                     claim.documents.append(doc.id)
                 continue
             claims[key] = Claim(f.statement, [doc.id], f.stems, f.sentence_stems, f.context_stems,
-                                f.neighbour_stems, len(claims), f.antecedent, f.topics,
-                                stems_of(doc.title))
+                                f.neighbour_stems, len(claims), f.antecedent, f.topics, lead)
     topics = profile.topics or discover_topics([c.stems for c in claims.values()])
     return Analysis(tuple(documents), lexicon.parties, topics, tuple(claims.values()), lexicon,
                     {d.id: d.url for d in documents})

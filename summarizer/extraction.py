@@ -9,7 +9,6 @@ statements under its fingerprint (lexicon_key).
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -54,27 +53,6 @@ def lexicon_key(lexicon: PartyLexicon) -> str:
              repr(sorted((a, p, sorted(t)) for a, (p, t) in lexicon.persons.items())),
              repr(sorted(lexicon.person_names.items()))]
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:16]
-
-
-def changed_names(old: PartyLexicon, new: PartyLexicon) -> set[str] | None:
-    """The names whose entry differs between two lexicons of the same parties, and the aliases that lead to
-    such a name (a person's canonical name). Extraction reads the lexicon only through the mentions of a
-    sentence and the entries of the names mentioned, so a document whose sentences hold none of these names
-    (case ignored) has the same statements under both. None when the parties or their aliases differ."""
-    if old.parties != new.parties or old.alias_party != new.alias_party:
-        return None
-    changed: set[str] = set()
-    for a, b in ((old.persons, new.persons), (old.person_names, new.person_names)):
-        changed |= {k for k in a.keys() | b.keys() if a.get(k) != b.get(k)}
-    leads = {k for names in (old.person_names, new.person_names) for k, v in names.items() if v in changed}
-    return changed | leads
-
-
-def names_pattern(names: set[str]) -> re.Pattern | None:
-    """One case-insensitive search for any of `names` (None for none)."""
-    if not names:
-        return None
-    return re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)), re.IGNORECASE)
 
 
 def find_statements(reading: Reading, lexicon: PartyLexicon) -> tuple[Found, ...]:

@@ -86,6 +86,7 @@ class TopicAssigner:
         self._topics = TopicSet(topics) if query else TopicSet.shared(topics)  # a story's topics: one set, memo kept
         self._lexicon = lexicon
         self._seen: dict[int, frozenset[str]] = {}  # claim order -> its topics (an overview asks per topic)
+        self._sets: dict[frozenset[str], frozenset[str]] = {}
         self._stated: dict[int, frozenset[str]] = {}  # claim order -> the topics its own stance clauses state
         self._queries: dict[Topic, TopicAssigner] = {}
 
@@ -114,14 +115,16 @@ class TopicAssigner:
         if claim.order not in self._seen:
             # topics found at ingest are the story's; a query's are worked out here
             known = frozenset(claim.topics) if claim.topics is not None and self.query is None else None
-            self._seen[claim.order] = known if known is not None else self._assign(claim) if self.keys else frozenset()
+            found = known if known is not None else self._assign(claim) if self.keys else frozenset()
+            self._seen[claim.order] = self._sets.setdefault(found, found)  # few distinct sets: one object each
         return self._seen[claim.order]
 
     def stated(self, claim: Claim) -> frozenset[str]:
         """Keys of the topics the claim's own stance clauses state a stance on: none when only the sentences
         around it name a topic (then a query's headline may lend it its own)."""
         if claim.order not in self._stated:
-            self._stated[claim.order] = frozenset(self.keys[k] for k in self._clause_topics(self._clauses(claim)))
+            stated = frozenset(self.keys[k] for k in self._clause_topics(self._clauses(claim)))
+            self._stated[claim.order] = self._sets.setdefault(stated, stated)
         return self._stated[claim.order]
 
     def _clauses(self, claim: Claim) -> list[tuple[tuple[float, ...], tuple[float, ...], tuple[int, ...], bool]]:

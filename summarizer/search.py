@@ -3,6 +3,7 @@ can be relevant at all (any of its terms in the statement, its sentence, its nei
 briefing is then made from those alone, so it is identical to one made from every claim."""
 from __future__ import annotations
 
+from array import array
 from dataclasses import dataclass, field, replace
 
 from summarizer.analysis import Analysis, Claim
@@ -17,7 +18,7 @@ class ClaimSearch:
     """Stem -> positions of the claims whose ranking stems contain it."""
 
     analysis: Analysis
-    postings: dict[str, list[int]]
+    postings: dict[str, array]
     assigner: TopicAssigner | None = field(default=None, repr=False)  # shared: a claim's topics are found once
 
     def __post_init__(self) -> None:
@@ -26,12 +27,15 @@ class ClaimSearch:
 
     @classmethod
     def build(cls, analysis: Analysis) -> "ClaimSearch":
-        postings: dict[str, list[int]] = {}
+        postings: dict[str, array] = {}
         for k, claim in enumerate(analysis.claims):
             words = set(f"{claim.stems} {claim.sentence_stems} {claim.context_stems} {claim.neighbour_stems} "
                         f"{claim.lead_stems}".split())
             for word in words:
-                postings.setdefault(word, []).append(k)
+                positions = postings.get(word)
+                if positions is None:
+                    positions = postings[word] = array("I")  # 4 bytes a position: millions of them at 10,000 documents
+                positions.append(k)
         return cls(analysis, postings)
 
     def candidates(self, topic: Topic) -> tuple[Claim, ...]:

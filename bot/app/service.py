@@ -33,14 +33,19 @@ class BriefingService:
 
     def analysis(self) -> Analysis:
         """The current analysis; rebuilt (or read from the index) when a document or the profile changed."""
+        return self._current()[0]
+
+    def _current(self) -> tuple[Analysis, ClaimSearch]:
+        """The current analysis and its search, as one pair (another thread may be replacing them)."""
         with self._lock:
             signature = self.corpus.signature()
-            if self._analysis is None or signature != self._signature:
+            if self._analysis is None or self._search is None or signature != self._signature:
+                self._analysis = self._search = None  # one analysis in memory at a time, even while reloading
+                self._kept.clear()
                 self._analysis = self._read()
                 self._search = ClaimSearch.build(self._analysis)
-                self._kept.clear()
                 self._signature = signature
-            return self._analysis
+            return self._analysis, self._search
 
     def _read(self) -> Analysis:
         if isinstance(self.corpus, IndexedCorpus):
@@ -56,10 +61,10 @@ class BriefingService:
             stored = self.corpus.stored_briefing(topic)  # a fresh process: no need to load the whole index
             if stored is not None:
                 return stored
-        self.analysis()
+        _, search = self._current()
         key = slug(topic or "")
         with self._lock:
-            search, kept = self._search, self._kept.get(key)
+            kept = self._kept.get(key) if self._search is search else None
         if kept is not None:
             return kept
         briefing = search.brief(topic)

@@ -5,7 +5,8 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import Callable, Hashable, Sequence
+from collections import Counter
+from collections.abc import Callable, Hashable, Iterator, Sequence
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
@@ -15,9 +16,9 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from bot.infra import index_work as work
 from bot.infra.articles import Article
 from bot.infra.briefing_store import briefing_from_plain, briefing_key, briefing_to_plain, pack, unpack
-from bot.infra.folders import scan, signature, story_key
+from bot.infra.folders import FileEntry, scan, signature, story_key
 from bot.infra.index_codec import found_from_plain
-from bot.infra.index_store import IndexStore
+from bot.infra.index_store import DocumentRow, IndexStore
 from bot.infra.ingest import Ingest, IngestSummary, Progress, doc_order
 from summarizer import Briefing, Document, Profile
 from summarizer.analysis import Analysis, analyze, assemble
@@ -28,6 +29,7 @@ from summarizer.text import dedupe_key
 Warn = Callable[[str], None]
 log = logging.getLogger("bot")
 RECHECK_SECONDS = 5.0  # a warm service re-scans its folder at most this often (a scan of 10,000 files ~80 ms)
+LOAD_CHUNK = 500  # documents whose stored rows are read at once when an analysis is loaded
 
 
 class Index:
@@ -38,49 +40,74 @@ class Index:
         self.workers = workers
         self._lock = threading.Lock()
 
-    def is_current(self, story: str, folder: Path, profile_path: Path | None, profile: Profile) -> bool:
+    def is_current(self, story: str, folder: Path, profile_path: Path | None, profile: Profile,
+                   files: list[FileEntry] | None = None) -> bool:
         state = self.store.story(story)
-        return state is not None and state[0] == signature(scan(folder), profile_path, profile)
+        files = scan(folder) if files is None else files
+        return state is not None and state[0] == signature(files, profile_path, profile)
 
     def ingest(self, story: str, folder: Path, profile_path: Path | None, profile: Profile, warn: Warn,
-               progress: Progress | None = None, articles: Sequence[Article] = ()) -> IngestSummary:
-        """Bring the story's index up to date with its folder and fetched articles (only what changed is read)."""
+               progress: Progress | None = None, articles: Sequence[Article] = (),
+               files: list[FileEntry] | None = None) -> IngestSummary:
+        """Bring the story's index up to date with its folder and fetched articles (only what changed is read);
+        `files`: the folder as just scanned."""
         with self._lock:
             try:
                 return Ingest(self.store, story, profile, warn, progress, self.workers).run(folder, profile_path,
-                                                                                            articles)
+                                                                                            articles, files)
             except IntegrityError:  # another process ingested the same story at the same moment: redo, it is cheap
                 return Ingest(self.store, story, profile, warn, progress, self.workers).run(folder, profile_path,
                                                                                             articles)
 
     def refresh(self, story: str, folder: Path, profile_path: Path | None, profile: Profile,
                 warn: Warn, progress: Progress | None = None) -> IngestSummary | None:
-        """Ingest only when the folder or profile changed since the last finished ingest."""
-        if self.is_current(story, folder, profile_path, profile):
+        """Ingest only when the folder or profile changed since the last finished ingest (one scan of it)."""
+        files = scan(folder)
+        if self.is_current(story, folder, profile_path, profile, files):
             return None
-        return self.ingest(story, folder, profile_path, profile, warn, progress)
+        return self.ingest(story, folder, profile_path, profile, warn, progress, files=files)
 
     def analysis(self, story: str, profile: Profile) -> Analysis:
         """The story's analysis from the index (no file is read): with a profile, its stored statements under
         the lexicon learned from every text; in auto mode, a whole-corpus analysis of the stored texts (which
-        parties there are depends on every document's statements)."""
+        parties there are depends on every document's statements). Rows are read a chunk at a time and each
+        document's statements decoded only as they are assembled: the peak is the analysis, not the rows."""
         rows = sorted(self.store.documents(story).values(), key=lambda r: doc_order(r.doc))
-        hashes = list(dict.fromkeys(r.content for r in rows))
-        data = self.store.column("text", hashes, "found", "people", "parties_key")
-        rows = [r for r in rows if r.content in data]
-        documents = [Document(id=r.doc, text=work.text_of(data[r.content][0]), title=r.title, url=r.url)
-                     for r in rows]
+        documents, kept = [], []
+        for chunk, texts in self._chunks(rows, "text"):
+            for row in chunk:
+                if row.content in texts:
+                    kept.append(row)
+                    documents.append(Document(id=row.doc, text=work.text_of(texts[row.content][0]), title=row.title,
+                                              url=row.url))
         if not profile.parties:
             return analyze(documents, profile)
-        lexicon = _lexicon(profile, [data[r.content][2:] for r in rows], [d.text for d in documents])
-        decoded: dict[str, list] = {}
-        found = []
-        for row in rows:
-            if row.content not in decoded:
-                blob = data[row.content][1]
-                decoded[row.content] = found_from_plain(row.doc, unpack(blob)) if blob else []
-            found.append(decoded[row.content])
-        return assemble(documents, found, lexicon, profile)
+        people = self.store.column("people", [r.content for r in kept], "parties_key")
+        lexicon = _lexicon(profile, [people.get(r.content, (None, None)) for r in kept], [d.text for d in documents])
+        del people
+        return assemble(documents, self._found(kept), lexicon, profile)
+
+    def _chunks(self, rows: list[DocumentRow], *columns: str) -> Iterator[tuple[list[DocumentRow], dict]]:
+        """The rows a chunk at a time, each with its contents' columns (content -> values)."""
+        for start in range(0, len(rows), LOAD_CHUNK):
+            chunk = rows[start:start + LOAD_CHUNK]
+            yield chunk, self.store.column(columns[0], [r.content for r in chunk], *columns[1:])
+
+    def _found(self, rows: list[DocumentRow]) -> Iterator[list]:
+        """Each row's statements, decoded when asked; a content several documents share is decoded once."""
+        uses = Counter(r.content for r in rows)
+        names: dict = {}  # holders and topics: one object each for the whole load
+        kept: dict[str, list] = {}
+        for chunk, blobs in self._chunks(rows, "found"):
+            for row in chunk:
+                if row.content not in kept:
+                    blob = blobs.get(row.content, (None,))[0]
+                    kept[row.content] = found_from_plain(row.doc, unpack(blob), names) if blob else []
+                found = kept[row.content]
+                uses[row.content] -= 1
+                if not uses[row.content]:
+                    del kept[row.content]
+                yield found
 
 
 def _lexicon(profile: Profile, people: list[tuple], texts: list[str]) -> PartyLexicon:
@@ -130,6 +157,7 @@ class IndexedFolder:
         profile = self.profile()
         self.refresh(warn)
         state = self.index.store.story(self.story)  # before the read: a later ingest makes a newer token
+        self._read = None  # the previous analysis is not held while the next one loads
         analysis = self.index.analysis(self.story, profile)
         self._read = (analysis, state[1]) if state is not None else None
         return analysis

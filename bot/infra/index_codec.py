@@ -30,20 +30,28 @@ def found_to_plain(found: tuple[Found, ...]) -> list:
     return out
 
 
-def found_from_plain(doc: str, plain: list) -> list[Found]:
-    """Statements back; a sentence's text and stems are shared between its statements and its neighbours'
-    contexts (one string each: a large index holds hundreds of thousands of statements)."""
-    shared: dict[str, str] = {}
+def found_from_plain(doc: str, plain: list, names: dict | None = None) -> list[Found]:
+    """Statements back; a sentence (its text and stems) is one object shared by its statements and its
+    neighbours' contexts, and the short values every document repeats (holders, offsets, topics) are one object
+    per load when `names` is given (a large index holds hundreds of thousands of statements)."""
+    shared: dict = {}
+    names = {} if names is None else names
     out = []
     for (index, paragraph, text, start, end, holder, via, strength, reported_by, speaker, split, holder_at, cue_at,
          key, stems, sentence_stems, context_stems, neighbour_stems, antecedent, topics) in plain:
         text, sentence_stems, context_stems, neighbour_stems, antecedent = (
             shared.setdefault(v, v) for v in (text, sentence_stems, context_stems, neighbour_stems, antecedent))
-        statement = Statement(sentence=Sentence(doc, index, paragraph, text), start=start, end=end, holder=holder,
-                              via=via, strength=strength, reported_by=reported_by, speaker=speaker, split=split,
-                              holder_at=holder_at, cue_at=tuple(cue_at))
-        out.append(Found(statement, key, stems, sentence_stems, context_stems, neighbour_stems, antecedent,
-                         tuple(topics) if topics is not None else None))
+        holder, via, reported_by, speaker = (names.setdefault(v, v) for v in (holder, via, reported_by, speaker))
+        sentence = shared.setdefault((index, paragraph, text), Sentence(doc, index, paragraph, text))
+        cue_at = tuple(cue_at)
+        start, end, holder_at, cue_at = (names.setdefault(v, v) for v in (start, end, holder_at, cue_at))
+        statement = Statement(sentence=sentence, start=start, end=end, holder=holder, via=via, strength=strength,
+                              reported_by=reported_by, speaker=speaker, split=split, holder_at=holder_at,
+                              cue_at=cue_at)
+        if topics is not None:
+            topics = tuple(topics)
+            topics = names.setdefault(topics, topics)
+        out.append(Found(statement, key, stems, sentence_stems, context_stems, neighbour_stems, antecedent, topics))
     return out
 
 

@@ -41,7 +41,7 @@ contents = Table(
     Column("content", String(64), primary_key=True),
     Column("text", LargeBinary, nullable=False),  # zlib of the cleaned text (the lexicon is learned from it)
     Column("reading", LargeBinary, nullable=False),  # sentences
-    Column("mentions", Text, nullable=False),  # unused ("{}"): kept so index files of earlier versions stay writable
+    Column("mentions", Text, nullable=False),  # JSON list: whose titles extraction read ("{}": not known yet)
     Column("parties_key", String(16)),  # unused (people are learned corpus-wide), kept likewise
     Column("people", LargeBinary),  # unused, kept likewise
     Column("lexicon_key", String(16)),
@@ -131,6 +131,12 @@ class IndexStore:
             return {r.doc: DocumentRow(r.doc, r.content, r.size, r.mtime_ns, r.title, r.url, r.outlet, r.published,
                                        r.first_seen) for r in rows}
 
+    def contents_of(self, story: str) -> list[tuple[str, str]]:
+        """(document, content hash) of every document of a story (lighter than `documents`)."""
+        with self.engine.connect() as conn:
+            return [tuple(r) for r in conn.execute(select(documents.c.doc, documents.c.content).where(
+                documents.c.story == story))]
+
     def known_contents(self, hashes: Iterable[str]) -> set[str]:
         wanted = list(set(hashes))
         found: set[str] = set()
@@ -165,6 +171,13 @@ class IndexStore:
 
     def set_contents(self, conn: Connection, content: str, **values) -> None:
         conn.execute(update(contents).where(contents.c.content == content).values(**values))
+
+    def set_lexicon_key(self, hashes: list[str], key: str) -> None:
+        """Mark contents as extracted under lexicon `key` (their statements are the same under it)."""
+        with self.tx() as conn:
+            for start in range(0, len(hashes), 500):
+                conn.execute(update(contents).where(contents.c.content.in_(hashes[start:start + 500])).values(
+                    lexicon_key=key))
 
     def put_documents(self, conn: Connection, story: str, rows: list[DocumentRow]) -> None:
         """Insert or replace documents of a story (first_seen is kept for a document already known)."""

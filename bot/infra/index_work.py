@@ -14,6 +14,7 @@ from bot.infra.index_codec import found_to_plain, reading_from_plain, reading_to
 from summarizer import Document
 from summarizer.analysis import Claim
 from summarizer.extraction import Found, find_statements, read
+from summarizer.relabel import TitleReads
 from summarizer.relevance import TopicAssigner
 from summarizer.parties import PartyLexicon, people_key
 from summarizer.people import people_in
@@ -65,7 +66,7 @@ def read_text(story: str, doc: Document, parties: PartyLexicon | None = None) ->
     parties' lexicon (before people are learned), the people the text names, under that lexicon's key."""
     reading = read(doc)
     row = {"content": content_hash(story, doc.text), "text": zlib.compress(doc.text.encode("utf-8"), 6),
-           "reading": pack(reading_to_plain(reading)), "mentions": "{}",  # column kept for older index files
+           "reading": pack(reading_to_plain(reading)), "mentions": "{}",  # titles read: known once extracted
            "title": doc.title, "url": doc.url}
     if parties is not None:
         row.update(people=pack(people_in(parties.alias_party, doc.text)), parties_key=people_key(parties))
@@ -84,15 +85,17 @@ def text_of(blob: bytes) -> str:
     return zlib.decompress(blob).decode("utf-8")
 
 
-def statements(job: tuple[str, bytes]) -> tuple[bytes, list[str]]:
-    """Statements of one document (compressed) and the ids of its claims; with the profile's topics in the
-    state, each with the topics it belongs under (what every briefing would otherwise work out again)."""
+def statements(job: tuple[str, bytes]) -> tuple[bytes, list[str], list[str]]:
+    """Statements of one document (compressed), the ids of its claims and the persons whose titles extraction
+    read (relabel.py); with the profile's topics in the state, each with the topics it belongs under (what every
+    briefing would otherwise work out again)."""
     content, blob = job
-    found = find_statements(reading_from_plain(content, unpack(blob)), _state["lexicon"])
+    lexicon = TitleReads.of(_state["lexicon"])
+    found = find_statements(reading_from_plain(content, unpack(blob)), lexicon)
     if _state.get("topics"):
-        assigner = TopicAssigner(_state["topics"], _state["lexicon"])
+        assigner = TopicAssigner(_state["topics"], lexicon)
         found = tuple(replace(f, topics=tuple(sorted(assigner.topics_of(_claim(f, k))))) for k, f in enumerate(found))
-    return pack(found_to_plain(found)), [claim_id(f.statement.holder, f.key) for f in found]
+    return pack(found_to_plain(found)), [claim_id(f.statement.holder, f.key) for f in found], sorted(lexicon.read)
 
 
 def _claim(f: Found, order: int) -> Claim:

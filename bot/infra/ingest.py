@@ -3,6 +3,7 @@ identical copies share one extraction, and the work is spread over every core (a
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -13,13 +14,14 @@ from pathlib import Path, PurePosixPath
 
 from bot.infra import index_work as work
 from bot.infra.briefing_store import pack, unpack
-from bot.infra.index_codec import found_to_plain, lexicon_from_plain, lexicon_to_plain, reading_from_plain
+from bot.infra.index_codec import found_to_plain, lexicon_to_plain, reading_from_plain
+from bot.infra.index_relabel import relabel
 from bot.infra.index_store import DocumentRow, IndexStore
 from bot.infra.articles import Article
 from bot.infra.folders import FileEntry, scan, signature
 from summarizer import Document, Profile
 from summarizer.analysis import corpus_lexicon
-from summarizer.extraction import changed_names, describe, lexicon_key, names_pattern
+from summarizer.extraction import describe, lexicon_key
 from summarizer.parties import PartyLexicon, lexicon_with_people, party_lexicon, people_key
 
 BATCH = 200  # documents per transaction: a kill loses at most one batch of work
@@ -70,9 +72,11 @@ class Ingest:
         self.lexicon: bytes | None = None  # the names of the lexicon this run used (profile parties only)
         self._pool: ProcessPoolExecutor | None = None
 
-    def run(self, folder: Path, profile_path: Path | None, articles: Sequence[Article] = ()) -> IngestSummary:
-        """Files of `folder` (and articles fetched from the web) into the story's index."""
-        files = scan(folder)
+    def run(self, folder: Path, profile_path: Path | None, articles: Sequence[Article] = (),
+            files: list[FileEntry] | None = None) -> IngestSummary:
+        """Files of `folder` (as just scanned, else scanned now) and articles fetched from the web into the story's
+        index."""
+        files = scan(folder) if files is None else files
         sig = signature(files, profile_path, self.profile)
         try:
             self._add_articles(articles)
@@ -84,7 +88,7 @@ class Ingest:
         self.store.finish(self.story, sig, key, self.now, self.lexicon)
         self.store.set_meta(f"core:{self.story}", work.core_fingerprint())
         self.store.drop_orphans()
-        self.summary.documents = len(self.store.documents(self.story))
+        self.summary.documents = len(self.store.contents_of(self.story))
         return self.summary
 
     def _map(self, phase: str, jobs: list, **state) -> Iterable:
@@ -128,6 +132,8 @@ class Ingest:
 
     def _add_articles(self, articles: Sequence[Article]) -> None:
         """Web articles join the story under their URL (size -1: no folder scan removes them)."""
+        if not articles:
+            return
         known = self.store.documents(self.story)
         batch = []
         for article in articles:
@@ -182,8 +188,7 @@ class Ingest:
 
     def _rows(self) -> list[tuple[str, str]]:
         """(document, content) of the story's documents, in document order."""
-        rows = sorted(self.store.documents(self.story).values(), key=lambda r: doc_order(r.doc))
-        return [(r.doc, r.content) for r in rows]
+        return sorted(self.store.contents_of(self.story), key=lambda row: doc_order(row[0]))
 
     def _texts(self, rows: list[tuple[str, str]]) -> list[str]:
         """Every document's text in document order (people are learned from all of them, as a direct read does)."""
@@ -197,36 +202,17 @@ class Ingest:
         lexicon = self._lexicon(rows, hashes)
         key = found_key(lexicon, self.profile.topics)
         current = self.store.column("lexicon_key", hashes)
-        todo = self._relabel([h for h in hashes if current.get(h, (None,))[0] != key], current, lexicon, key)
+        todo = relabel(self.store, self.story, self.profile, [h for h in hashes if current.get(h, (None,))[0] != key],
+                       current, lexicon, key)
         self.lexicon = pack({**lexicon_to_plain(lexicon), "topics": repr(self.profile.topics)})
         readings = self.store.column("reading", todo)
         jobs = [(h, readings[h][0]) for h in todo]
         results = zip(todo, self._map("statements", jobs, lexicon=lexicon, topics=self.profile.topics))
-        self._update("statements", len(todo), ((h, {"lexicon_key": key, "found": found, "claims": claims})
-                                               for h, (found, claims) in results))
+        self._update("statements", len(todo), ((h, {"lexicon_key": key, "found": found, "claims": claims,
+                                                    "mentions": json.dumps(reads)})
+                                               for h, (found, claims, reads) in results))
         self.summary.extracted = len(todo)
         return key
-
-    def _relabel(self, todo: list[str], current: dict[str, tuple], lexicon: PartyLexicon, key: str) -> list[str]:
-        """Of the contents to extract, those extracted under the previous run's lexicon whose sentences name
-        nobody whose entry changed since (changed_names) only take the new key; the others are returned."""
-        previous = self.store.lexicon(self.story)
-        if previous is None or previous[0] == key:
-            return todo
-        plain = unpack(previous[1])
-        same_topics = plain.get("topics") == repr(self.profile.topics)
-        old = lexicon_from_plain(plain, self.profile.parties) if same_topics else None
-        names = changed_names(old, lexicon) if old is not None else None
-        stale = [h for h in todo if current.get(h, (None,))[0] == previous[0]]
-        if names is None or not stale:
-            return todo
-        pattern, readings = names_pattern(names), self.store.column("reading", stale)
-        same = {h for h in stale if pattern is None
-                or not pattern.search("\n".join(text for _, text in unpack(readings[h][0])["s"]))}
-        with self.store.tx() as conn:
-            for h in same:
-                self.store.set_contents(conn, h, lexicon_key=key)
-        return [h for h in todo if h not in same]
 
     def _lexicon(self, rows: list[tuple[str, str]], hashes: list[str]) -> PartyLexicon:
         """The corpus's lexicon (build_lexicon) from the people stored per text; a text read under other

@@ -90,6 +90,23 @@ def test_a_person_learned_anew_re_extracts_only_the_documents_that_name_them(ind
     _same_as_direct(index, "s", folder, profile)
 
 
+def test_new_titles_of_a_person_re_extract_only_the_documents_that_read_her_titles(index, tmp_path):
+    folder = tmp_path / "story"
+    write_corpus(folder, 4, seed=3)
+    (folder / "a.txt").write_text("Polish Foreign Minister Anna Kowalczyk met her counterparts in Vienna on Monday."
+                                  "\n\nThe minister rejected any ceasefire that freezes the front line, officials "
+                                  "said.\n", encoding="utf-8")
+    (folder / "c.txt").write_text("Kowalczyk rejected the plan for a ceasefire on Monday, officials said.\n\n"
+                                  "Warsaw welcomed the talks on Tuesday.\n", encoding="utf-8")
+    profile_path, profile = _profile(folder, False)
+    assert index.ingest("s", folder, profile_path, profile, warn=pytest.fail).extracted == 6
+    (folder / "b.txt").write_text("Polish Deputy Prime Minister Anna Kowalczyk said Warsaw would not accept it.\n\n"
+                                  "Warsaw welcomed the talks on Tuesday.\n", encoding="utf-8")
+    again = index.refresh("s", folder, profile_path, profile, warn=pytest.fail)
+    assert again.extracted == 2  # b.txt, and a.txt where 'the minister' asked for her titles; not c.txt
+    _same_as_direct(index, "s", folder, profile)
+
+
 def test_syndicated_copies_share_one_extraction_and_one_statement(index, tmp_path):
     folder = tmp_path / "story"
     write_corpus(folder, 3, seed=5)
