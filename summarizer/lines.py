@@ -78,10 +78,22 @@ def _quote_line(st: Statement) -> str | None:
     said_at = min(st.cue_at) if st.cue_at else st.end  # a run-on quotation is said by the sentence before
     if close <= 0 or st.start + close >= said_at or (0 <= st.holder_at <= st.start + close):
         return None
-    content = text[1:close].rstrip(" ,")
+    content = _one_quoted_sentence(text[1:close].rstrip(" ,"))
     if c.words(content) > c.LONG_WORDS and not first_person(content):
         return None
     return speaker_quote(holder_name(st.holder, st.speaker), content)
+
+
+def _one_quoted_sentence(content: str) -> str:
+    """A quotation of several sentences too long for a line gives its first whole sentence of 8 to 20 words that
+    speaks in the first person ('We have made tremendous gains ...'), else the first that fits; else all of it."""
+    if c.words(content) <= c.MAX_WORDS:
+        return content
+    parts = [p.strip() for p in re.split(r"(?<=[.!?])\s+(?=[A-Z“\"‘'])", content)]
+    fitting = [p for p in parts if c.MIN_WORDS <= c.words(p) <= c.MAX_WORDS]
+    if len(parts) < 2 or not fitting:
+        return content
+    return next((p for p in fitting if first_person(p)), fitting[0])
 
 
 def _candidates(st: Statement) -> list[str]:
@@ -89,9 +101,11 @@ def _candidates(st: Statement) -> list[str]:
     sentence = st.sentence.text
     spans = st.stance_spans
     out = [sentence[st.start:st.end]]
-    # 'a step Egypt condemned': a holder inside a reduced relative clause is no line's start
+    # 'a step Egypt condemned': a holder inside a reduced relative clause is no line's start; nor is one after
+    # 'of' ('64 per cent of members of the union voted': the line would drop who voted)
     from_holder = st.start < st.holder_at < st.end and not re.search(
-        r"\b(?:(?:a|an|the)\s+\w+|which|that|who|whom)\s*$", sentence[st.start:st.holder_at], re.IGNORECASE)
+        r"\b(?:(?:a|an|the)\s+\w+|which|that|who|whom|of|of\s+the)\s*$", sentence[st.start:st.holder_at],
+        re.IGNORECASE)
     if from_holder:
         out.append(sentence[st.holder_at:st.end])
     if spans:
@@ -122,6 +136,7 @@ def _tail_resolved(st: Statement) -> str:
 def _variants(text: str, st: Statement, antecedent: str, matcher: TopicMatcher) -> list[Line]:
     """The compressed candidate, then shorter ones made by dropping whole trailing pieces while it is too long."""
     out: list[Line] = []
+    keep = _protected(st)
     frontier, seen = [_compress(text, st)], set()
     while frontier and len(seen) < SHORTENING_TRIES:
         line = frontier.pop(0)
@@ -132,8 +147,8 @@ def _variants(text: str, st: Statement, antecedent: str, matcher: TopicMatcher) 
         found = _judge(judged, st, matcher, named=_names_holder(judged, st)) if judged else None
         if found is not None:
             out.append(found)
-        if c.words(line) > c.MAX_WORDS:
-            frontier.extend(_shorter(line))
+        if c.words(line) > c.MAX_WORDS and _keeps_cue(line, keep):  # a shorter line keeps a cue it had
+            frontier.extend(t for t in _shorter(line) if _keeps_cue(t, keep))
     return out
 
 
@@ -161,9 +176,13 @@ def _protected(st: Statement) -> tuple[str, ...]:
 def _guarded(rule: Callable[[str], str], text: str, keep: tuple[str, ...]) -> str:
     """Apply a rule unless it takes every stance cue out of the text."""
     new = rule(text).strip(" ,;")
-    if not new or (keep and not any(re.search(rf"\b{re.escape(w)}\b", new.lower()) for w in keep)):
-        return text
-    return new
+    return new if new and _keeps_cue(new, keep) else text
+
+
+def _keeps_cue(text: str, keep: tuple[str, ...]) -> bool:
+    """Does the text still hold one of the holder's stance cues? Cutting 'Union leaders said ..., while Boeing
+    maintains that ...' down to its first clause would give Boeing the union's words."""
+    return not keep or any(re.search(rf"\b{re.escape(w)}\b", text.lower()) for w in keep)
 
 
 def _finite_participle(text: str, st: Statement) -> str:

@@ -12,16 +12,24 @@ from summarizer.abbreviations import CAP as _CAP
 from summarizer.abbreviations import LINK as _LINK
 from summarizer.abbreviations import NAME_SPAN as _SPAN
 from summarizer.abbreviations import abbreviations, initials
-from summarizer.lexicon import MODALS, STANCE_VERBS
+from summarizer.lexicon import MODALS, STANCE_VERBS, STOPWORDS, TITLE_WORDS
 from summarizer.words import word_set, word_table
 
 
 _ALL_CAPS = re.compile(r"(?<![\w-])([A-Z][A-Z0-9&]*[A-Z0-9](?:-[A-Z0-9]+)?)(?![\w-])")
+# Nouns naming a kind of firm; 'giant' only after an industry word ('the aerospace giant', not 'the giant')
+_FIRM = (r"(?:company|firm|carmaker|automaker|planemaker|chipmaker|manufacturer|retailer|airline|conglomerate|"
+         r"insurer|lender|miner|[a-z-]+\s+giant)")
 _COMPANY = re.compile(
     rf"((?:{_CAP}\s+){{0,3}}{_CAP})['’]s\s+(?:chief executive|chief financial officer|CEO|chairman|chairwoman|"
     rf"founder|board|shareholders|shares|stock|takeover|merger|acquisition|buyout|general counsel|lawyers|"
-    rf"executives|employees|plant|factory|mine|operations|permit|profits|revenue|earnings)\b|"
-    rf"\b[Ss]hares (?:in|of) ((?:{_CAP}\s+){{0,3}}{_CAP})")
+    rf"executives|employees|plant|plants|factory|factories|workforce|customers|suppliers|mine|operations|permit|"
+    rf"profits|revenue|earnings|quarterly|losses|sales|share price|market value|dividend)\b|"
+    rf"\b[Ss]hares (?:in|of) ((?:{_CAP}\s+){{0,3}}{_CAP})|"
+    # 'Boeing, the aerospace giant,' / 'the planemaker Boeing': the kind of firm named beside the name
+    # (the firm noun ends its phrase: 'Holden, a company spokesman,' and 'the company's chief' name a person)
+    rf"((?:{_CAP}\s+){{0,3}}{_CAP}),\s+(?:the|a)\s+(?:[a-z-]+\s+){{0,2}}{_FIRM}(?=\s*[,.;:)—–])|"
+    rf"\b[Tt]he\s+(?:[a-z-]+\s+){{0,2}}{_FIRM}\s+((?:{_CAP}\s+){{0,3}}{_CAP})(?=\s*[,.;:)—–]|\s+[a-z])")
 LEADING_WORDS = frozenset("The A An In On At By For From With As But And Of To After While When".split())
 
 
@@ -129,6 +137,11 @@ def text_candidates(texts: list[str], country_of: Callable[[str], str | None],
     for name in (name for text in texts for name in company_signals(text)):
         if not (known(name) or name in ignore or name in names):
             _add_body(by_name, name, "company", country_of, "", "")
+    names |= {n for c in by_name.values() for n in (c.name, *c.aliases)}
+    for name in lone_subjects(texts):
+        if not (known(name) or name in ignore or name in names or name in org_heads()):
+            # of no kind: 'the union' or 'the company' is not taken to mean it (that is for a named kind)
+            _add_body(by_name, name, "named", country_of, "", "")
     named = list(by_name.values())
     _abbreviation_tokens(texts, named, ignore, known)
     _short_names(texts, named, known)
@@ -178,14 +191,52 @@ def company_signals(text: str) -> list[str]:
     """Names that only a company has: "Brightline's chief executive", "Brightline's takeover", 'shares in X'."""
     out = []
     for m in _COMPANY.finditer(text):
-        words = (m.group(1) or m.group(2)).split()
+        words = next(g for g in m.groups() if g).split()
         while words and words[0] in LEADING_WORDS:
             words = words[1:]
+        if any(w.lower() in TITLE_WORDS for w in words):
+            continue  # 'the company Chief Executive Kelly Ortberg' names a person
         name = " ".join(words)
         if name and not name.isupper() and (
                 len(words) > 1 or not re.search(rf"[A-Z][a-z]+\s+{re.escape(name)}\b", text)):
             out.append(name)  # a lone word another name precedes ('Elon Musk') is a person's
     return out
+
+
+# A lone capitalised word stating something ('Boeing said', 'Gazprom rejected'), no capitalised word before it
+_LONE_SUBJECT = re.compile(r"(?<![A-Za-z][\s,])(?<![A-Z][\w.'’-])\b([A-Z][a-z][a-z-]+)\s+([a-z]+)\b")
+LONE_SUBJECT_USES = 2  # statements a lone word must make to be a body: once may be a slip of style
+
+
+def lone_subjects(texts: list[str]) -> list[str]:
+    """Bodies news names by one word only ('Boeing said', 'Boeing maintains'): a capitalised word that is the
+    subject of finite stance verbs at least twice, never written in lower case (not 'Officials said'), and
+    never after a first name or a title (then it is a person's surname: 'Jon Holden', 'Mr Holden')."""
+    uses: dict[str, int] = {}
+    for text in texts:
+        for m in _LONE_SUBJECT.finditer(text):
+            word, verb = m.groups()
+            if verb in _finite_stance_verbs() and word not in LEADING_WORDS and word.lower() not in STOPWORDS:
+                uses[word] = uses.get(word, 0) + 1
+    joined = "\n".join(texts)
+    return [w for w, n in uses.items() if n >= LONE_SUBJECT_USES and w.lower() not in _institution_words()
+            and not re.search(rf"\b{re.escape(w.lower())}\b", joined)
+            and not re.search(rf"\b[A-Z][\w.'’-]*\s+{re.escape(w)}\b", joined)]
+
+
+@cache
+def _finite_stance_verbs() -> frozenset[str]:
+    """'said', 'rejects', 'warned': a verb form that has a subject (not 'say', 'saying'); not a verb of
+    reporting news ('reported', 'cited'), which outlets are the subject of."""
+    lemmas = word_set("stance_verbs")
+    news = {"report", "reported", "reports", "cite", "cited", "cites", "quote", "quoted", "quotes"}
+    return frozenset(v for v in STANCE_VERBS if v not in lemmas and not v.endswith("ing") and v not in news)
+
+
+@cache
+def _institution_words() -> frozenset[str]:
+    """Words that alone name an organ of some state ('Congress said', 'Parliament voted'): whose is not said."""
+    return frozenset(holder_nouns()) | {w.lower() for w in org_heads()} | word_set("government_nouns")
 
 
 def _abbreviation_tokens(texts: list[str], named: list[Candidate], ignore: set[str],
@@ -199,11 +250,18 @@ def _abbreviation_tokens(texts: list[str], named: list[Candidate], ignore: set[s
             if token in ignore or token in seen or known(token) or token.isdigit() or _dateline(text, m.start()):
                 continue
             seen.add(token)
-            owner = next((c for c in named if initials(c.name) == token), None)
+            owner = next((c for c in named if initials(c.name) == token), None) or _prefix_owner(token, named)
             if owner is not None:
                 owner.add(token)
             else:
                 named.append(Candidate(token, "org"))
+
+
+def _prefix_owner(token: str, named: list[Candidate]) -> Candidate | None:
+    """'IAM' for the International Association of Machinists and Aerospace Workers: the initials of the name's
+    first words, when three letters or more and one body's only."""
+    owners = [c for c in named if len(token) >= 3 and initials(c.name).startswith(token)]
+    return owners[0] if len(owners) == 1 else None
 
 
 def _dateline(text: str, start: int) -> bool:

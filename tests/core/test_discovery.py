@@ -238,3 +238,30 @@ def test_a_community_of_states_is_a_body_and_and_the_starts_a_new_name():
     assert spans == ["Atlantic Community"]
     pair = organisation_spans("The Dock Workers Union and the Coastal Shipping Corporation said no.")
     assert [name for name, *_ in pair] == ["Dock Workers Union", "Coastal Shipping Corporation"]
+
+
+def test_a_firm_named_beside_its_kind_is_a_company_but_a_spokesman_of_one_is_a_person():
+    assert company_signals("Norvale, the shipbuilding giant, said the yard would close.") == ["Norvale"]
+    assert company_signals("The carmaker Velto said it would cut shifts.") == ["Velto"]
+    assert company_signals("Ruth Abara, a company spokeswoman, said no decision was made.") == []
+    assert company_signals("The company Chief Executive Ines Moro said so.") == []
+
+
+def test_a_body_news_names_by_one_word_is_found_from_what_it_says():
+    analysis = _auto("Talvik said the new contract offer was its last. The dockers' union voted against it.",
+                     "Talvik maintains that the workers' demands would ruin the yard.")
+    assert "Talvik" in [p.name for p in analysis.parties]
+    assert _holders(analysis, "Talvik maintains") == {"Talvik"}
+
+
+def test_a_lone_surname_a_word_also_written_in_lower_case_or_a_pronoun_is_no_body():
+    analysis = _auto("Union leader Sara Pellow spoke in Gdynia. Pellow said the offer was an insult. "
+                     "Pellow warned of a long strike. Officials said talks would resume. officials agreed.",
+                     "She said the strike would go on. She warned the owners.")
+    assert {p.name for p in analysis.parties} & {"Pellow", "Officials", "She"} == set()
+
+
+def test_initials_of_a_name_s_first_words_are_that_body():
+    analysis = _auto("The Northern Federation of Port Workers and Crane Drivers said the strike would go on. "
+                     "The NFPW rejected the offer on Tuesday.")
+    assert "NFPW" in _aliases(analysis, "Northern Federation of Port Workers and Crane Drivers")

@@ -95,3 +95,24 @@ def test_a_reduced_relative_puts_its_holder_first_with_the_claim_from_the_clause
 def test_a_relative_clause_gets_its_object_back_from_the_clause_before():
     lines = _lines("Ghana wants a levy of 3 cents per cubic metre on dam water, which Togo has called unfair.")
     assert lines["Togo"] == ["Togo has called a levy of 3 cents per cubic metre on dam water unfair"]
+
+
+def test_a_shortened_line_keeps_its_own_holder_s_clause():
+    # the first clause is another speaker's: cut to fit, Togo's line would give Togo the engineers' words
+    lines = _lines("Engineers working on the project said the dam's second turbine hall had fallen well behind "
+                   "schedule, while Togo maintains that the compensation offered to displaced families is far too low.")
+    assert lines["Togo"] == ["Togo maintains that the compensation offered to displaced families is far too low"]
+
+
+def test_a_line_does_not_start_at_a_holder_named_after_of():
+    # from the holder on, the line would say the association voted, not 64 per cent of its members
+    lines = _lines("Local farm leaders in Kumasi said that 64 per cent of members of the Ghana Farmers Association "
+                   "who cast ballots on Wednesday voted against accepting the dam compensation offer.",
+                   parties={"Togo": ["Togo"], "Farmers": ["Ghana Farmers Association"]})
+    assert lines["Farmers"] and all("64 per cent of members" in line for line in lines["Farmers"])
+
+
+def test_a_long_quotation_gives_its_first_person_sentence():
+    lines = _lines('"This week was full of difficult meetings for everyone involved. We will not accept a dam '
+                   'that dries the river in the north," Togolese minister Kodjo Adedze said.')
+    assert lines["Togo"] == ["Adedze: “We will not accept a dam that dries the river in the north”"]
