@@ -36,6 +36,9 @@ _ACTION_PAST = PASSIVE_BY | word_set("irregular_past")  # 'Togo raised objection
 _NAME_VERB = re.compile(r"\b[A-Z][\w.'’-]*\s+(?:[a-z]+ly\s+)?(?P<verb>[a-z]{3,}(?:s|ed))\s+\w")
 # 'Albin Kurti, who has refused to ...': a subject and its relative clause, the main verb cut away
 _RELATIVE_ONLY = re.compile(r"^[^,;:“\"]{1,80},\s+(?:who|which)\b[^,;]*$")
+# Words no whole sentence ends on: a line ending on one was cut at a clause boundary inside it
+_DANGLING = frozenset("the a an and or but nor who whom whose which that according of to for from into at by "
+                      "between among toward towards without against with about than its their his".split())
 MIN_STANCE_WORDS = 4  # fewer words state no position a reader can use
 SHORTENING_TRIES = 12  # candidate lines examined per segment when dropping trailing pieces
 _AS_FRAME = re.compile(
@@ -223,6 +226,8 @@ def is_stance(text: str) -> bool:
         return True
     lower = re.findall(r"[a-z’'-]+", text.lower())
     last = lower[-1]
+    if last in _DANGLING and not re.search(r"[\d%]$", text.rstrip(" .")):  # '... to Vucic who, according'
+        return False
     if len(lower) < MIN_STANCE_WORDS or (last in STANCE_VERBS and (last.endswith("ed") or last in _ACTION_PAST)
                                          and "," not in text):  # 'Indian officials denied': denied what?
         return False

@@ -116,3 +116,9 @@ def test_a_long_quotation_gives_its_first_person_sentence():
     lines = _lines('"This week was full of difficult meetings for everyone involved. We will not accept a dam '
                    'that dries the river in the north," Togolese minister Kodjo Adedze said.')
     assert lines["Togo"] == ["Adedze: “We will not accept a dam that dries the river in the north”"]
+
+
+def test_a_line_ending_on_a_word_no_sentence_ends_on_was_cut_and_is_no_stance():
+    assert not is_stance("Togo said it offered a water-sharing plan to Ghana's president who, according")
+    assert not is_stance("Ghana said the dam would hold more water than")
+    assert is_stance("Togo said it would not back down")
