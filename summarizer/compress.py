@@ -46,7 +46,10 @@ _OCCASION = re.compile(
     r"\s+(?:in|during) (?:an?|the|his|her|their|its) (?:[a-z-]+ ){0,2}"
     r"(?:statement|interview|address|speech|post|briefing|broadcast|appearance|remarks|video|message|letter)"
     r"(?: (?:released|posted|published|broadcast|aired|shared|issued))?"
-    r"(?: (?:on|to|with) [A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3})?(?=[\s,.;]|$)")
+    r"(?: (?:on|to|with) [A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3})?(?=[\s,.;]|$)"
+    # 'on Facebook', 'on his Truth Social network': where it was posted, not what
+    r"|\s+on (?:(?:his|her|their|its) (?:[A-Z][\w-]* ){0,3}(?:social media )?(?:network|account|platform|page|"
+    r"channel|website|feed)|Facebook|Telegram|Twitter|Instagram|social media)(?=[\s,.;]|$)")
 _TRAILING_CONTEXT = re.compile(
     r",\s+(?:as|after|while|amid|amidst|following|before|since|when|days after|hours after|weeks after)\s[^,;]*$",
     re.IGNORECASE)

@@ -37,8 +37,11 @@ _NAME_VERB = re.compile(r"\b[A-Z][\w.'’-]*\s+(?:[a-z]+ly\s+)?(?P<verb>[a-z]{3,
 # 'Albin Kurti, who has refused to ...': a subject and its relative clause, the main verb cut away
 _RELATIVE_ONLY = re.compile(r"^[^,;:“\"]{1,80},\s+(?:who|which)\b[^,;]*$")
 # Words no whole sentence ends on: a line ending on one was cut at a clause boundary inside it
-_DANGLING = frozenset("the a an and or but nor who whom whose which that according of to for from into at by "
-                      "between among toward towards without against with about than its their his".split())
+# (not 'to', 'for', 'that', 'with', 'about': 'if both parties asked it to', 'what they asked for')
+_DANGLING = frozenset("the a an and or but nor who whom whose which according of from into at by between among "
+                      "toward towards without against than its their".split())
+_NAME_PARTICIPLE = re.compile(r"^(?:[A-Z][\w.'’-]*\s+)+(?:(?:[a-z]+ly|earlier|later|also|still|again|now|then|"
+                              r"already)\s+)?(?P<verb>[a-z]+ing)\b")
 MIN_STANCE_WORDS = 4  # fewer words state no position a reader can use
 SHORTENING_TRIES = 12  # candidate lines examined per segment when dropping trailing pieces
 _AS_FRAME = re.compile(
@@ -234,7 +237,16 @@ def is_stance(text: str) -> bool:
     if lower[0] in STANCE_VERBS or lower[0] in _AUXILIARIES or lower[0].endswith("ing") and \
             lower[0] in STANCE_VERBS:
         return False
+    if _participle_first(text):  # 'Trump earlier announcing that the two had agreed': a 'despite' clause's rest
+        return False
     return any(_finite(lower, i) for i in range(1, len(lower))) or _name_then_verb(text)
+
+
+def _participle_first(text: str) -> bool:
+    """Does the line open with a name and a participle in -ing, nothing but an adverb between ('Trump earlier
+    announcing that the two had agreed')? Then it has no finite verb of its own, whatever its complement holds."""
+    m = _NAME_PARTICIPLE.match(text)  # (', officials said' after it would be the line's finite verb)
+    return bool(m) and m.group("verb").lower() in STANCE_VERBS and "," not in text
 
 
 def _name_then_verb(text: str) -> bool:

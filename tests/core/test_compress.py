@@ -111,3 +111,8 @@ def test_tidy_never_cuts_a_long_line():
 
 def test_words_counts_white_space_separated_words():
     assert words(" one two  three ") == 3
+
+
+def test_where_a_statement_was_posted_goes_like_its_occasion():
+    assert drop_time("Mensah said on Facebook that the dam was safe") == "Mensah said that the dam was safe"
+    assert drop_time("Adedze wrote on his Kente Social account that talks failed") == "Adedze wrote that talks failed"

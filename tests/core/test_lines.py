@@ -122,3 +122,10 @@ def test_a_line_ending_on_a_word_no_sentence_ends_on_was_cut_and_is_no_stance():
     assert not is_stance("Togo said it offered a water-sharing plan to Ghana's president who, according")
     assert not is_stance("Ghana said the dam would hold more water than")
     assert is_stance("Togo said it would not back down")
+    assert is_stance("Togo said it was ready to open the sluices if Ghana asked it to")
+
+
+def test_a_name_and_a_participle_is_no_stance_whatever_its_complement_says():
+    assert not is_stance("Ghana earlier announcing that the two neighbours had agreed to share the river")
+    assert is_stance("Ghana is announcing that the two neighbours had agreed to share the river")
+    assert is_stance("Togo considering a new dam, officials said")
