@@ -116,3 +116,8 @@ def test_words_counts_white_space_separated_words():
 def test_where_a_statement_was_posted_goes_like_its_occasion():
     assert drop_time("Mensah said on Facebook that the dam was safe") == "Mensah said that the dam was safe"
     assert drop_time("Adedze wrote on his Kente Social account that talks failed") == "Adedze wrote that talks failed"
+
+
+def test_a_weekday_goes_with_its_part_of_the_day():
+    assert drop_time("The two sides announced Tuesday morning that they would meet") \
+        == "The two sides announced that they would meet"
