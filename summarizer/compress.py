@@ -147,11 +147,17 @@ def drop_trailing_context(text: str) -> str:
     return _TRAILING_ACCORDING.sub("", _TRAILING_CONTEXT.sub("", text))
 
 
+# An 'as' clause of time or cause opens with its subject ('as the talks began', 'as Russia pressed')
+_AS_SUBJECT = re.compile(r"(?:the|a|an|his|her|their|its|this|that|these|those|it|they|he|she|we|[A-Z])\b")
+
+
 def drop_trailing_event(text: str) -> str:
     """'... to defend its interests after the United States quadrupled tariffs' -> '... its interests': a trailing
     'after/as/while' clause with a verb of its own is the occasion, not the stance ('after the war' stays)."""
-    for m in re.finditer(r"\s+(?:after|as|while|amid|following)\s+(?P<rest>[^;\"“”]+)$", text):
+    for m in re.finditer(r"\s+(?P<marker>after|as|while|amid|following)\s+(?P<rest>[^;\"“”]+)$", text):
         head = m.group("rest").split()[:EVENT_VERB_REACH]
+        if m.group("marker") == "as" and not _AS_SUBJECT.match(m.group("rest")):
+            continue  # 'described the meeting as poor': the verb's complement, not an occasion
         if any(w.endswith("ed") or w in _FINITE_WORDS for w in head[1:]):
             return text[:m.start()]
     return text
@@ -198,6 +204,16 @@ def tidy(text: str) -> str:
     text = drop_connectors(drop_dateline(text.strip(" ,;:-–—")))
     text = re.sub(r"^\w+ing\s+that\s+", "", text, flags=re.IGNORECASE)  # 'emphasizing that X must ...'
     text = re.sub(r"\s+([,;.])", r"\1", re.sub(r"\s{2,}", " ", text)).rstrip(" ,;:")
+    text = _balance_quotes(text)
     if text.endswith(".") and not re.search(r"\b[A-Z]\.$|\b[A-Z]\.[A-Z]\.$", text):
         text = text[:-1]
     return text[:1].upper() + text[1:]
+
+
+def _balance_quotes(text: str) -> str:
+    """A quotation mark left alone at an edge by the sentence split ('Kurti did not accept it.”') goes."""
+    if text.endswith("”") and text.count("”") > text.count("“") or text.endswith('"') and text.count('"') % 2:
+        text = text[:-1].rstrip()
+    if text.startswith("“") and text.count("“") > text.count("”") or text.startswith('"') and text.count('"') % 2:
+        text = text[1:].lstrip()
+    return text

@@ -42,6 +42,7 @@ _DANGLING = frozenset("the a an and or but nor who whom whose which according of
                       "toward towards without against than its their".split())
 _NAME_PARTICIPLE = re.compile(r"^(?:[A-Z][\w.'’-]*\s+)+(?:(?:[a-z]+ly|earlier|later|also|still|again|now|then|"
                               r"already)\s+)?(?P<verb>[a-z]+ing)\b")
+_BASE_SUBJECTS = frozenset("i we they you both also still now not jointly all".split())
 MIN_STANCE_WORDS = 4  # fewer words state no position a reader can use
 SHORTENING_TRIES = 12  # candidate lines examined per segment when dropping trailing pieces
 _AS_FRAME = re.compile(
@@ -239,7 +240,8 @@ def is_stance(text: str) -> bool:
         return False
     if _participle_first(text):  # 'Trump earlier announcing that the two had agreed': a 'despite' clause's rest
         return False
-    return any(_finite(lower, i) for i in range(1, len(lower))) or _name_then_verb(text)
+    named = [w[:1].isupper() for w in re.findall(r"[A-Za-z’'-]+", text)]  # the same tokens as `lower`
+    return any(_finite(lower, i, named[i - 1]) for i in range(1, len(lower))) or _name_then_verb(text)
 
 
 def _participle_first(text: str) -> bool:
@@ -257,7 +259,7 @@ def _name_then_verb(text: str) -> bool:
     return False
 
 
-def _finite(lower: list[str], i: int) -> bool:
+def _finite(lower: list[str], i: int, after_name: bool = False) -> bool:
     w, prev = lower[i], lower[i - 1]
     if w in _AUXILIARIES:
         return True
@@ -265,7 +267,11 @@ def _finite(lower: list[str], i: int) -> bool:
         return prev in COPULAS
     if (w not in STANCE_VERBS and w not in _ACTION_PAST) or prev in ("to", "the", "a", "an", "of", "for"):
         return False
-    return w.endswith(("ed", "s")) or not w.endswith("ing")
+    if w.endswith(("ed", "s")) or w in _ACTION_PAST:
+        return True
+    # a base form is a verb after its subject ('they want', 'the two sides state', 'Britain and Norway want'),
+    # not a noun after an adjective ('an independent state')
+    return not w.endswith("ing") and (after_name or prev in _BASE_SUBJECTS or prev.endswith("s"))
 
 
 def _names_holder(text: str, st: Statement) -> bool:

@@ -121,3 +121,16 @@ def test_where_a_statement_was_posted_goes_like_its_occasion():
 def test_a_weekday_goes_with_its_part_of_the_day():
     assert drop_time("The two sides announced Tuesday morning that they would meet") \
         == "The two sides announced that they would meet"
+
+
+def test_a_quotation_mark_left_alone_at_an_edge_goes_and_a_paired_one_stays():
+    assert tidy("Togo did not want to accept it and the meeting ended.”") \
+        == "Togo did not want to accept it and the meeting ended"
+    assert tidy("“Ghana's envoy agreed") == "Ghana's envoy agreed"
+    assert tidy("“We want the river back,” Adedze said") == "“We want the river back,” Adedze said"
+
+
+def test_as_after_a_verb_of_describing_is_its_complement_not_an_occasion():
+    assert drop_trailing_event("Togo described the meeting as poor, unpleasant and added that Ghana stalled") \
+        == "Togo described the meeting as poor, unpleasant and added that Ghana stalled"
+    assert drop_trailing_event("Ghana rejected the plan as the talks resumed") == "Ghana rejected the plan"

@@ -129,3 +129,8 @@ def test_a_name_and_a_participle_is_no_stance_whatever_its_complement_says():
     assert not is_stance("Ghana earlier announcing that the two neighbours had agreed to share the river")
     assert is_stance("Ghana is announcing that the two neighbours had agreed to share the river")
     assert is_stance("Togo considering a new dam, officials said")
+
+
+def test_a_noun_that_looks_like_a_verb_makes_no_stance():
+    assert not is_stance("The recognition of Togo as an independent state by Ghana")
+    assert is_stance("Ghana, Togo and Benin want each country to cut its water use")
