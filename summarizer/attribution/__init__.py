@@ -42,7 +42,9 @@ def sentence_statements(view: SentenceView) -> list[Statement]:
     if len(groups) > 1:  # "Russia's demands, Ukraine said, were unacceptable": the noun is Ukraine's topic
         groups = [g for g in groups if any(c.kind != "noun" for c in g.cues)] or groups
     statements = segments(groups, view) or continued_quote(view, view.state.quoted)
-    view.state.remember(view.mentions, statements, view.index)
+    # a party named only after a preposition ('peace with Azerbaijan') does not adopt the next sentence's official
+    governed = {id(m) for k, m in view.tok_mention.items() if m.kind != "person" and view.object_of_preposition(k)}
+    view.state.remember(view.mentions, statements, view.index, governed)
     last = quoted_holder(statements, view.text)
     view.state.quoted = (view.index, last) if last is not None else None
     view.state.persons.extend((name, None, view.index) for name in unnamed_speakers(view))

@@ -122,12 +122,15 @@ class Discourse:
                 held.append(party)
         return Attribution(tuple(reversed(held)), "plural") if len(held) == 2 else None
 
-    def remember(self, mentions: list[Mention], statements: list[Statement], index: int) -> None:
+    def remember(self, mentions: list[Mention], statements: list[Statement], index: int,
+                 governed: frozenset[int] | set[int] = frozenset()) -> None:
+        """Keep a sentence's persons and holders; `governed` (ids of mentions only a preposition's objects) are
+        not among the parties it names."""
         for m in mentions:
             if m.kind == "person":
                 self.persons.append((m.person or m.surface, m.party, index))
         self.previous = (index, tuple(s.holder for s in statements),
-                         tuple(m.party for m in mentions if m.party and m.kind != "person"))
+                         tuple(m.party for m in mentions if m.party and m.kind != "person" and id(m) not in governed))
         for s in statements:
             kind = "person" if s.speaker else ("plural" if s.via == "plural" else "party")
             self.holders.append((s.holder, s.speaker, kind, index))

@@ -13,7 +13,7 @@ from summarizer.attribution.learning import role_speaker
 from summarizer.attribution.nominals import speaker_phrase, subject_phrase
 from summarizer.attribution.subjects import opening_subject, subordinate_subject
 from summarizer.attribution.view import SentenceView
-from summarizer.lexicon import PLURAL_HOLDERS, ROLE_NOUNS, TITLE_WORDS
+from summarizer.lexicon import PLURAL_HOLDERS, ROLE_NOUNS, STANCE_VERBS, STOPWORDS, TITLE_WORDS
 from summarizer.parties import PEOPLE_NOUNS
 from summarizer.words import word_set
 
@@ -172,6 +172,8 @@ def _pronoun(cue: Cue, view: SentenceView, j: int) -> None:
         if person is not None:
             take(cue, view, person, j, "pronoun")
             return None
+        if _unknown_subject_before(view, j):
+            return None  # 'Pashinian denied ... when he spoke': he is the one no party is known for
         found = view.state.person_pronoun(view.index)
     else:
         found = view.state.it_pronoun(view.index) if w == "it" else view.state.they_pronoun(view.index)
@@ -181,6 +183,17 @@ def _pronoun(cue: Cue, view: SentenceView, j: int) -> None:
     if found is not None:
         cue.assign(found, j)
     return None
+
+
+def _unknown_subject_before(view: SentenceView, j: int) -> bool:
+    """Is a name no party is known for the subject of a stance verb before token j ('Pashinian denied')?"""
+    for k in range(j - 1):
+        word, following = view.toks[k][0], view.lower[k + 1]
+        if word[:1].isupper() and word.isalpha() and k not in view.tok_mention and word.lower() not in STOPWORDS \
+                and (k == 0 or not view.toks[k - 1][0][:1].isupper()) and following in STANCE_VERBS \
+                and following.endswith(("ed", "s")) and word.lower() not in PEOPLE_NOUNS | ROLE_NOUNS:
+            return True
+    return False
 
 
 def _role(cue: Cue, view: SentenceView, j: int) -> bool:

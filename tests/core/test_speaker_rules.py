@@ -225,3 +225,10 @@ def test_a_verb_before_a_title_does_not_tie_the_titled_person_to_the_subject():
     text = ("The Andean Council declared President Ana Rojas of Tarvia the winner of the lake vote.\n"
             "Rojas urged her rivals to accept defeat.")
     assert holders_of(text, "accept defeat") == {"Tarvia"}
+
+
+def test_he_after_a_name_of_no_known_party_is_that_person_not_the_last_known_speaker():
+    text = ("Tarvian President Ana Kolar said the dam would stay shut.\n"
+            "Dobrev denied the claims when he spoke to a Mirenian reporter on the lake shore.")
+    assert holders_of(text, "Dobrev denied") == set()
+
