@@ -40,7 +40,7 @@ class Claim:
 
 @dataclass
 class Analysis:
-    documents: tuple[Document, ...]
+    documents: tuple[Document, ...]  # briefings read their ids, titles and URLs; an index's leave the text out
     parties: tuple[Party, ...]
     topics: tuple[Topic, ...]
     claims: tuple[Claim, ...]
