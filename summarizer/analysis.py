@@ -9,6 +9,7 @@ from summarizer.discovery import discover_lexicon
 from summarizer.extraction import Found, describe, read
 from summarizer.model import Document, Party, Profile, Topic
 from summarizer.parties import PartyLexicon, build_lexicon
+from summarizer.text import dedupe_key
 from summarizer.topics import discover_topics, is_anaphoric, stems_of
 
 
@@ -40,7 +41,7 @@ class Claim:
 
 @dataclass
 class Analysis:
-    documents: tuple[Document, ...]
+    documents: tuple[Document, ...]  # briefings read their ids, titles and URLs; an index's leave the text out
     parties: tuple[Party, ...]
     topics: tuple[Topic, ...]
     claims: tuple[Claim, ...]
@@ -72,18 +73,34 @@ def corpus_lexicon(profile: Profile, texts: list[str], split: Sequence[list]) ->
 def assemble(documents: Sequence[Document], found: Iterable[Sequence[Found]], lexicon: PartyLexicon,
              profile: Profile) -> Analysis:
     """The analysis from each document's statements, in document order (syndicated copies collapse)."""
-    claims: dict[tuple[str, str], Claim] = {}
+    claims: list[Claim] = []
+    made: dict[int, Claim] = {}  # by the hash of (holder, quote key): an index load holds no key (~30 MB at 10,000)
+    clashes: dict[tuple[str, str], Claim] = {}  # the rare claim whose hash another already took, by its whole key
     for doc, statements in zip(documents, found):
         lead = stems_of(doc.title) if statements else ""  # one string per document, shared by its claims
         for f in statements:
-            key = (f.statement.holder, f.key)
-            claim = claims.get(key)
+            claim = _made(f, made, clashes)
             if claim is not None:
                 if doc.id not in claim.documents:
                     claim.documents.append(doc.id)
                 continue
-            claims[key] = Claim(f.statement, [doc.id], f.stems, f.sentence_stems, f.context_stems,
-                                f.neighbour_stems, len(claims), f.antecedent, f.topics, lead)
-    topics = profile.topics or discover_topics([c.stems for c in claims.values()])
-    return Analysis(tuple(documents), lexicon.parties, topics, tuple(claims.values()), lexicon,
+            claim = Claim(f.statement, [doc.id], f.stems, f.sentence_stems, f.context_stems, f.neighbour_stems,
+                          len(claims), f.antecedent, f.topics, lead)
+            claims.append(claim)
+            if made.setdefault(hash((f.statement.holder, f.key)), claim) is not claim:
+                clashes[f.statement.holder, f.key] = claim
+    topics = profile.topics or discover_topics([c.stems for c in claims])
+    return Analysis(tuple(documents), lexicon.parties, topics, tuple(claims), lexicon,
                     {d.id: d.url for d in documents})
+
+
+def _made(f: Found, made: dict[int, Claim], clashes: dict[tuple[str, str], Claim]) -> Claim | None:
+    """The claim already made for f's holder and quote key (a Found's key is dedupe_key of its quote)."""
+    claim = made.get(hash((f.statement.holder, f.key)))
+    if claim is None:
+        return None
+    st = claim.statement
+    if st.holder == f.statement.holder and (st is f.statement or st.quote == f.statement.quote
+                                            or dedupe_key(st.quote) == f.key):
+        return claim
+    return clashes.get((f.statement.holder, f.key))

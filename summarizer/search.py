@@ -38,6 +38,11 @@ class ClaimSearch:
                 positions.append(k)
         return cls(analysis, postings)
 
+    def afresh(self) -> "ClaimSearch":
+        """The same search (its postings shared) with an assigner that has found nothing yet: a briefing from
+        it costs what one from a newly built search does."""
+        return ClaimSearch(self.analysis, self.postings)
+
     def candidates(self, topic: Topic) -> tuple[Claim, ...]:
         """Claims holding the first stem of some term of the topic, in their original order."""
         matcher = TopicMatcher.build(topic)

@@ -35,6 +35,10 @@ class BriefingService:
         """The current analysis; rebuilt (or read from the index) when a document or the profile changed."""
         return self._current()[0]
 
+    def search(self) -> ClaimSearch:
+        """The current analysis's search, which briefings are made from."""
+        return self._current()[1]
+
     def _current(self) -> tuple[Analysis, ClaimSearch]:
         """The current analysis and its search, as one pair (another thread may be replacing them)."""
         with self._lock:

@@ -32,19 +32,21 @@ def found_to_plain(found: tuple[Found, ...]) -> list:
 
 def found_from_plain(doc: str, plain: list, names: dict | None = None) -> list[Found]:
     """Statements back; a sentence (its text and stems) is one object shared by its statements and its
-    neighbours' contexts, and the short values every document repeats (holders, offsets, topics) are one object
-    per load when `names` is given (a large index holds hundreds of thousands of statements)."""
+    neighbours' contexts (a statement's own stems too when it is the whole sentence), and the short values every
+    document repeats (holders, offsets, strengths, topics) are one object per load when `names` is given (a large
+    index holds hundreds of thousands of statements)."""
     shared: dict = {}
     names = {} if names is None else names
     out = []
     for (index, paragraph, text, start, end, holder, via, strength, reported_by, speaker, split, holder_at, cue_at,
          key, stems, sentence_stems, context_stems, neighbour_stems, antecedent, topics) in plain:
-        text, sentence_stems, context_stems, neighbour_stems, antecedent = (
-            shared.setdefault(v, v) for v in (text, sentence_stems, context_stems, neighbour_stems, antecedent))
+        text, stems, sentence_stems, context_stems, neighbour_stems, antecedent = (
+            shared.setdefault(v, v) for v in (text, stems, sentence_stems, context_stems, neighbour_stems, antecedent))
         holder, via, reported_by, speaker = (names.setdefault(v, v) for v in (holder, via, reported_by, speaker))
         sentence = shared.setdefault((index, paragraph, text), Sentence(doc, index, paragraph, text))
         cue_at = tuple(cue_at)
         start, end, holder_at, cue_at = (names.setdefault(v, v) for v in (start, end, holder_at, cue_at))
+        strength = names.setdefault(("strength", strength), strength)  # keyed apart: 1.0 == 1, an offset
         statement = Statement(sentence=sentence, start=start, end=end, holder=holder, via=via, strength=strength,
                               reported_by=reported_by, speaker=speaker, split=split, holder_at=holder_at,
                               cue_at=cue_at)
