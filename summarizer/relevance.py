@@ -8,7 +8,8 @@ from summarizer.analysis import Claim
 from summarizer.model import Topic
 from summarizer.parties import PartyLexicon
 from summarizer.lexicon import COPULAS, MODALS, PREPOSITIONS, REPORTING_VERBS, STANCE_VERBS
-from summarizer.text import normalize, stem
+from summarizer.keys import straight
+from summarizer.text import stem
 from summarizer.topics import TopicMatcher, TopicSet, is_anaphoric, stems_of
 
 MIN_RELEVANCE = 0.5  # below this a claim is not about the topic at all
@@ -269,7 +270,7 @@ def _apart(first: int, place: int, words: tuple[tuple[int, str], ...]) -> bool:
 def clause_words(text: str) -> list[tuple[int, str]]:
     """Each word of a text with where its stem starts in stems_of(text)."""
     out, at = [], 1
-    for word in _WORD.findall(normalize(text).lower()):
+    for word in _WORD.findall(straight(text).lower()):
         out.append((at, word))
         at += len(stem(word)) + 1
     return out

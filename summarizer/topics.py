@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from summarizer.gazetteer import gazetteer
-from summarizer.keys import slug
+from summarizer.keys import slug, straight
 from summarizer.lexicon import RELATED_TERMS, STOPWORDS
 from summarizer.model import Topic
 from summarizer.text import normalize, stem
@@ -22,6 +22,7 @@ _REFERRING_NOUNS = "|".join(sorted(word_set("referring_nouns")))
 _REFERRING = re.compile(rf"\b(?:the|that)\s+(?:[A-Z][\w.]*(?:['’]s)?\s+)?(?P<noun>{_REFERRING_NOUNS})\b")
 _RELATED = {stem(k): v for k, v in RELATED_TERMS.items()}
 _BROAD = {stem(k): v for k, v in word_table("topic_thesaurus").items()}
+_STEM_WORDS = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
 _STOP_STEMS = frozenset(stem(w) for w in STOPWORDS)
 KEYWORD_WEIGHT = 1.0
 NAME_WEIGHT = 0.6  # a word of the topic's key or title, when the topic has keywords of its own
@@ -34,8 +35,8 @@ DISCOVERY_OVERLAP = 0.6  # Jaccard overlap of statements above which two discove
 @functools.lru_cache(maxsize=16384)  # a sentence is stemmed for its statements, their clauses and its neighbours
 def stems_of(text: str) -> str:
     """' stem stem stem ' for phrase look-ups with plain substring tests."""
-    words = re.findall(r"[a-z0-9]+(?:['’][a-z]+)?", normalize(text).lower())
-    return " " + " ".join(stem(w) for w in words) + " "
+    words = _STEM_WORDS.findall(straight(text).lower())  # the words alone: no need to normalise spaces
+    return " " + " ".join(map(stem, words)) + " "
 
 
 def _phrase(text: str) -> str:
