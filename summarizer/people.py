@@ -43,12 +43,18 @@ def people_in(alias_party: dict[str, str], text: str) -> list[list]:
     for sentence in text.split("\n"):
         words = _WORD.findall(sentence)
         for i, word in enumerate(words):
-            title = _is_title(word)
-            for finder in _finders(title, not title and _is_name(word), word.endswith(("'s", "’s"))):
+            for finder in _word_finders(word):
                 person = finder(alias_party, words, i)
                 if person is not None:
                     found.append(person)
     return found
+
+
+@lru_cache(maxsize=65536)  # called for every word of every text, and words repeat
+def _word_finders(word: str) -> tuple:
+    """The finders that can start at `word` (most words start none)."""
+    title = _is_title(word)
+    return _finders(title, not title and _is_name(word), word.endswith(("'s", "’s")))
 
 
 @cache
