@@ -135,6 +135,8 @@ def _bare_names(words: list[str], i: int) -> Iterator[list[str]]:
 
 def _person_before_apposition(alias_party: dict[str, str], words: list[str], i: int) -> list | None:
     """'Rafael Grossi, the head of the IAEA,' / 'Sergei Lavrov, Russia's foreign minister,'."""
+    if "," not in words[i + 2:i + 4]:  # no comma after a name of two or three words: most capitalised words
+        return None
     for name in _bare_names(words, i):
         size = len(name)
         if i + size >= len(words) or words[i + size] != ",":
@@ -211,6 +213,8 @@ def _party_named_at(alias_party: dict[str, str], words: list[str], k: int) -> st
 
 def _person_of_party(alias_party: dict[str, str], words: list[str], i: int) -> list | None:
     """'Ruth Mvula of the Alliance for Democratic Change': a full name with no title, then 'of' and a party."""
+    if "of" not in words[i + 2:i + 4]:  # no 'of' after a name of two or three words: most capitalised words
+        return None
     for name in _bare_names(words, i):
         size = len(name)
         if any(_alias_key(w) in alias_party for w in name) or i + size >= len(words) or words[i + size] != "of":
