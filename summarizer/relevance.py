@@ -202,7 +202,7 @@ class TopicAssigner:
         main_text, rest_text = (text[:cut.start()], text[cut.start():]) if cut else (text, "")
         main, rest = stems_of(main_text), stems_of(rest_text)
         words = ClauseWords(main_text, rest_text, len(main))
-        return self._topics.scores(main), self._topics.scores(rest), self._topics.firsts(main + rest), words
+        return self._topics.scores(main), self._topics.scores(rest), self._topics.firsts_joined(main, rest), words
 
     def _stance_clauses(self, claim: Claim) -> list[str]:
         """Each stance clause, the holder's own name blanked out."""

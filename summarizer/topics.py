@@ -128,6 +128,14 @@ class TopicSet:
             entry[2] = tuple(min((stems.find(f" {p} ") for p in hits), default=len(stems)) for hits in entry[0])
         return entry[2]
 
+    def firsts_joined(self, main: str, rest: str) -> tuple[int, ...]:
+        """firsts(main + rest) of two ' stem stem ' strings. A rest of no stems ('  ', most clauses) adds no
+        term nor place, only length (the place of a topic not named): main's own terms serve, not found again."""
+        if rest.strip():
+            return self.firsts(main + rest)
+        hits = self._entry(main)[0]
+        return tuple(min((main.find(f" {p} ") for p in terms), default=len(main) + len(rest)) for terms in hits)
+
     @classmethod
     @functools.lru_cache(maxsize=8)  # topics are frozen: every assigner of a story shares one set and its memo
     def shared(cls, topics: tuple[Topic, ...]) -> "TopicSet":
