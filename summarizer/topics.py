@@ -157,11 +157,12 @@ class TopicSet:
         for phrase in matched:
             for k, place in self._owners[phrase]:
                 places[k].append((place, phrase))
-        return [{p: terms[p] for _, p in sorted(hits) if not self._shadowed(p, terms, matched, stems)} if hits else {}
-                for hits, terms in zip(places, self._terms)]
+        phrases = [p for p in matched if " " in p]  # only a phrase of several words holds another
+        return [{p: terms[p] for _, p in sorted(hits) if not (phrases and self._shadowed(p, terms, phrases, stems))}
+                if hits else {} for hits, terms in zip(places, self._terms)]
 
     @staticmethod
-    def _shadowed(phrase: str, own: dict[str, float], matched: set[str], stems: str) -> bool:
+    def _shadowed(phrase: str, own: dict[str, float], matched: list[str], stems: str) -> bool:
         """Every occurrence of `phrase` sits inside a longer matched phrase that is not one of its topic's."""
         count = stems.count(f" {phrase} ")
         return any(longer not in own and f" {phrase} " in f" {longer} " and stems.count(f" {longer} ") >= count
