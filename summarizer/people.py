@@ -43,12 +43,18 @@ def people_in(alias_party: dict[str, str], text: str) -> list[list]:
     for sentence in text.split("\n"):
         words = _WORD.findall(sentence)
         for i, word in enumerate(words):
-            title = _is_title(word)
-            for finder in _finders(title, not title and _is_name(word), word.endswith(("'s", "’s"))):
+            for finder in _word_finders(word):
                 person = finder(alias_party, words, i)
                 if person is not None:
                     found.append(person)
     return found
+
+
+@lru_cache(maxsize=65536)  # called for every word of every text, and words repeat
+def _word_finders(word: str) -> tuple:
+    """The finders that can start at `word` (most words start none)."""
+    title = _is_title(word)
+    return _finders(title, not title and _is_name(word), word.endswith(("'s", "’s")))
 
 
 @cache
@@ -129,6 +135,8 @@ def _bare_names(words: list[str], i: int) -> Iterator[list[str]]:
 
 def _person_before_apposition(alias_party: dict[str, str], words: list[str], i: int) -> list | None:
     """'Rafael Grossi, the head of the IAEA,' / 'Sergei Lavrov, Russia's foreign minister,'."""
+    if "," not in words[i + 2:i + 4]:  # no comma after a name of two or three words: most capitalised words
+        return None
     for name in _bare_names(words, i):
         size = len(name)
         if i + size >= len(words) or words[i + size] != ",":
@@ -205,6 +213,8 @@ def _party_named_at(alias_party: dict[str, str], words: list[str], k: int) -> st
 
 def _person_of_party(alias_party: dict[str, str], words: list[str], i: int) -> list | None:
     """'Ruth Mvula of the Alliance for Democratic Change': a full name with no title, then 'of' and a party."""
+    if "of" not in words[i + 2:i + 4]:  # no 'of' after a name of two or three words: most capitalised words
+        return None
     for name in _bare_names(words, i):
         size = len(name)
         if any(_alias_key(w) in alias_party for w in name) or i + size >= len(words) or words[i + size] != "of":

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, fields
 
-from summarizer.parties import PartyLexicon
+from summarizer.parties import Mention, PartyLexicon
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,14 +47,22 @@ def names_pattern(names: frozenset[str]) -> re.Pattern | None:
 
 @dataclass
 class TitleReads(PartyLexicon):
-    """A lexicon that remembers whose titles extraction asked for (what a change of titles alone can reach)."""
+    """A lexicon that remembers whose titles extraction asked for (what a change of titles alone can reach),
+    made for one document: it also keeps each text's mentions, since extraction and then topic assignment
+    both look for them in a statement's sentence (the lexicon does not change meanwhile)."""
 
     read: set[str] = field(default_factory=set)
+    _found: dict[str, list[Mention]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, lexicon: PartyLexicon) -> "TitleReads":
         """The same lexicon (its compiled patterns shared), recording."""
         return cls(**{f.name: getattr(lexicon, f.name) for f in fields(PartyLexicon)})
+
+    def find(self, text: str) -> list[Mention]:
+        if text not in self._found:
+            self._found[text] = super().find(text)
+        return list(self._found[text])
 
     def titles_of(self, person: str) -> frozenset[str]:
         self.read.add(person)

@@ -2,13 +2,15 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from summarizer.analysis import Claim
 from summarizer.model import Topic
 from summarizer.parties import PartyLexicon
 from summarizer.lexicon import COPULAS, MODALS, PREPOSITIONS, REPORTING_VERBS, STANCE_VERBS
-from summarizer.text import normalize, stem
+from summarizer.keys import straight
+from summarizer.text import stem
 from summarizer.topics import TopicMatcher, TopicSet, is_anaphoric, stems_of
 
 MIN_RELEVANCE = 0.5  # below this a claim is not about the topic at all
@@ -146,7 +148,7 @@ class TopicAssigner:
         return found
 
     def _top(self, scores: list[float] | tuple[float, ...], firsts: tuple[int, ...], minimum: float,
-             words: tuple[tuple[int, str], ...] = ()) -> set[int]:
+             words: Iterable[tuple[int, str]] = ()) -> set[int]:
         """`_top` of a stance clause, and the query too when it ties for the highest score: the reader asked
         about it, and the clause states a stance on it as much as on its rival. (A claim whose topic comes only
         from the sentences around it gets no such favour: the story's topic named first takes it.)"""
@@ -199,8 +201,8 @@ class TopicAssigner:
         cut = _SUBORDINATOR.search(text)
         main_text, rest_text = (text[:cut.start()], text[cut.start():]) if cut else (text, "")
         main, rest = stems_of(main_text), stems_of(rest_text)
-        words = tuple(clause_words(main_text) + [(len(main) + at, w) for at, w in clause_words(rest_text)])
-        return self._topics.scores(main), self._topics.scores(rest), self._topics.firsts(main + rest), words
+        words = ClauseWords(main_text, rest_text, len(main))
+        return self._topics.scores(main), self._topics.scores(rest), self._topics.firsts_joined(main, rest), words
 
     def _stance_clauses(self, claim: Claim) -> list[str]:
         """Each stance clause, the holder's own name blanked out."""
@@ -246,7 +248,7 @@ def _title_start(text: str, start: int) -> int:
 
 
 def _top(scores: list[float] | tuple[float, ...], firsts: tuple[int, ...], minimum: float,
-         words: tuple[tuple[int, str], ...] = ()) -> set[int]:
+         words: Iterable[tuple[int, str]] = ()) -> set[int]:
     """Index of the highest score above zero and at least `minimum`; on a tie the topic named first, as the
     head of a phrase comes before what modifies it ('a ban on grain exports', 'limits on fishing in the bay'),
     and any tied topic a verb sets apart from it ('the count had lacked transparency': a stance on both)."""
@@ -259,17 +261,34 @@ def _top(scores: list[float] | tuple[float, ...], firsts: tuple[int, ...], minim
     return {k for k in tied if firsts[k] == first or _apart(first, firsts[k], words)}
 
 
-def _apart(first: int, place: int, words: tuple[tuple[int, str], ...]) -> bool:
+def _apart(first: int, place: int, words: Iterable[tuple[int, str]]) -> bool:
     """A verb stands between the two terms, and the later one is the verb's own argument, not inside a
     modifier ('lost track of knowledge about the centrifuges' is about what was lost)."""
     between = [w for at, w in words if first < at < place]
     return any(w in _VERBS for w in between) and not any(w in _MODIFIER_PREPOSITIONS for w in between[-2:])
 
 
+class ClauseWords:
+    """The words of a clause's main and subordinate parts with where each stem starts in their stems joined
+    (clause_words), worked out when first read: only a tie between topics reads them (_apart)."""
+
+    __slots__ = ("_parts", "_words")
+
+    def __init__(self, main_text: str, rest_text: str, main_length: int) -> None:
+        self._parts = (main_text, rest_text, main_length)
+        self._words: tuple[tuple[int, str], ...] | None = None
+
+    def __iter__(self) -> Iterator[tuple[int, str]]:
+        if self._words is None:
+            main_text, rest_text, main_length = self._parts
+            self._words = tuple(clause_words(main_text) + [(main_length + at, w) for at, w in clause_words(rest_text)])
+        return iter(self._words)
+
+
 def clause_words(text: str) -> list[tuple[int, str]]:
     """Each word of a text with where its stem starts in stems_of(text)."""
     out, at = [], 1
-    for word in _WORD.findall(normalize(text).lower()):
+    for word in _WORD.findall(straight(text).lower()):
         out.append((at, word))
         at += len(stem(word)) + 1
     return out

@@ -8,11 +8,12 @@ from functools import lru_cache
 
 import snowballstemmer
 
-from summarizer.keys import normalize
+from summarizer.keys import normalize, straight
 from summarizer.splitting import LONG_PARAGRAPH, long_paragraph_sentences, pysbd_sentences, windows
 
 _STEMMER = snowballstemmer.stemmer("english")
 _WHITESPACE = re.compile(r"\s+")
+_WORDS = re.compile(r"\w+")
 TOKEN = re.compile(r"[A-Za-z0-9]+(?:[.'’-][A-Za-z0-9]+|,\d{3}(?!\d))*\.?|[^\w\s]", re.UNICODE)  # '40,000' is one
 _REPORTING_TAIL = re.compile(
     r"^[A-Z][\w.'’ -]{0,60}\b(said|says|added|told|stated|declared|wrote|insisted|warned)\b[^\"“”]{0,60}\.$"
@@ -32,7 +33,7 @@ class Sentence:
 @lru_cache(maxsize=16384)  # a sentence is keyed when read and again as each of its statements' quote
 def dedupe_key(text: str) -> str:
     """Key under which two copies of a sentence count as one (case, quotes and punctuation ignored)."""
-    return " ".join(re.findall(r"\w+", normalize(text).lower()))
+    return " ".join(_WORDS.findall(straight(text).lower()))  # the words alone: no need to normalise spaces
 
 
 def split_sentences(doc_id: str, text: str) -> list[Sentence]:

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from summarizer.gazetteer import gazetteer
-from summarizer.keys import slug
+from summarizer.keys import slug, straight
 from summarizer.lexicon import RELATED_TERMS, STOPWORDS
 from summarizer.model import Topic
 from summarizer.text import normalize, stem
@@ -22,6 +22,7 @@ _REFERRING_NOUNS = "|".join(sorted(word_set("referring_nouns")))
 _REFERRING = re.compile(rf"\b(?:the|that)\s+(?:[A-Z][\w.]*(?:['’]s)?\s+)?(?P<noun>{_REFERRING_NOUNS})\b")
 _RELATED = {stem(k): v for k, v in RELATED_TERMS.items()}
 _BROAD = {stem(k): v for k, v in word_table("topic_thesaurus").items()}
+_STEM_WORDS = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
 _STOP_STEMS = frozenset(stem(w) for w in STOPWORDS)
 KEYWORD_WEIGHT = 1.0
 NAME_WEIGHT = 0.6  # a word of the topic's key or title, when the topic has keywords of its own
@@ -34,8 +35,8 @@ DISCOVERY_OVERLAP = 0.6  # Jaccard overlap of statements above which two discove
 @functools.lru_cache(maxsize=16384)  # a sentence is stemmed for its statements, their clauses and its neighbours
 def stems_of(text: str) -> str:
     """' stem stem stem ' for phrase look-ups with plain substring tests."""
-    words = re.findall(r"[a-z0-9]+(?:['’][a-z]+)?", normalize(text).lower())
-    return " " + " ".join(stem(w) for w in words) + " "
+    words = _STEM_WORDS.findall(straight(text).lower())  # the words alone: no need to normalise spaces
+    return " " + " ".join(map(stem, words)) + " "
 
 
 def _phrase(text: str) -> str:
@@ -127,6 +128,14 @@ class TopicSet:
             entry[2] = tuple(min((stems.find(f" {p} ") for p in hits), default=len(stems)) for hits in entry[0])
         return entry[2]
 
+    def firsts_joined(self, main: str, rest: str) -> tuple[int, ...]:
+        """firsts(main + rest) of two ' stem stem ' strings. A rest of no stems ('  ', most clauses) adds no
+        term nor place, only length (the place of a topic not named): main's own terms serve, not found again."""
+        if rest.strip():
+            return self.firsts(main + rest)
+        hits = self._entry(main)[0]
+        return tuple(min((main.find(f" {p} ") for p in terms), default=len(main) + len(rest)) for terms in hits)
+
     @classmethod
     @functools.lru_cache(maxsize=8)  # topics are frozen: every assigner of a story shares one set and its memo
     def shared(cls, topics: tuple[Topic, ...]) -> "TopicSet":
@@ -148,11 +157,12 @@ class TopicSet:
         for phrase in matched:
             for k, place in self._owners[phrase]:
                 places[k].append((place, phrase))
-        return [{p: terms[p] for _, p in sorted(hits) if not self._shadowed(p, terms, matched, stems)} if hits else {}
-                for hits, terms in zip(places, self._terms)]
+        phrases = [p for p in matched if " " in p]  # only a phrase of several words holds another
+        return [{p: terms[p] for _, p in sorted(hits) if not (phrases and self._shadowed(p, terms, phrases, stems))}
+                if hits else {} for hits, terms in zip(places, self._terms)]
 
     @staticmethod
-    def _shadowed(phrase: str, own: dict[str, float], matched: set[str], stems: str) -> bool:
+    def _shadowed(phrase: str, own: dict[str, float], matched: list[str], stems: str) -> bool:
         """Every occurrence of `phrase` sits inside a longer matched phrase that is not one of its topic's."""
         count = stems.count(f" {phrase} ")
         return any(longer not in own and f" {phrase} " in f" {longer} " and stems.count(f" {longer} ") >= count

@@ -77,7 +77,7 @@ def load_document(path: Path, folder: Path, warn: Warn, budget: float = BUDGET_S
     if not path.is_file():
         return None
     try:
-        return _load_one(path, name, time.thread_time() + budget, warn)
+        return _load_one(path, name, Deadline(budget), warn)
     except _OverBudget:
         warn(f"skipped {name}: not read within {budget:g} s of CPU time (too long or too unusual a text)")
         return None
@@ -90,7 +90,19 @@ def _inside(path: Path, root: Path) -> bool:
         return False
 
 
-def _load_one(path: Path, name: str, deadline: float, warn: Warn) -> Document | None:
+class Deadline:
+    """A file's CPU-time budget. A thread's CPU time cannot run ahead of the wall clock, so the CPU clock (a
+    system call, costly next to the wall clock's) is read only once the budget has passed on the wall clock."""
+
+    def __init__(self, budget: float) -> None:
+        self._wall = time.perf_counter() + budget
+        self._cpu = time.thread_time() + budget
+
+    def passed(self) -> bool:
+        return time.perf_counter() > self._wall and time.thread_time() > self._cpu
+
+
+def _load_one(path: Path, name: str, deadline: Deadline, warn: Warn) -> Document | None:
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
@@ -134,12 +146,12 @@ def _decode(raw: bytes) -> str | None:
         return None
 
 
-def _check(deadline: float | None) -> None:
-    if deadline is not None and time.thread_time() > deadline:
+def _check(deadline: Deadline | None) -> None:
+    if deadline is not None and deadline.passed():
         raise _OverBudget
 
 
-def clean_text(text: str, deadline: float | None = None) -> str:
+def clean_text(text: str, deadline: Deadline | None = None) -> str:
     """Normalise line ends and spaces, drop invisible controls, boilerplate lines and repeated paragraphs."""
     seen: set[str] = set()
     kept = []

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import (
-    BigInteger, Column, LargeBinary, MetaData, String, Table, Text, create_engine, delete, insert, select, update,
+    BigInteger, Column, LargeBinary, MetaData, String, Table, Text, bindparam, create_engine, delete, insert, select,
+    update,
 )
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError
@@ -169,8 +170,15 @@ class IndexStore:
     def _present(conn: Connection, hashes: list[str]) -> set[str]:
         return set(conn.execute(select(contents.c.content).where(contents.c.content.in_(hashes))).scalars())
 
-    def set_contents(self, conn: Connection, content: str, **values) -> None:
-        conn.execute(update(contents).where(contents.c.content == content).values(**values))
+    def set_contents(self, conn: Connection, rows: list[tuple[str, dict]]) -> None:
+        """New values of extraction rows, (content, {column: value}): one executemany per set of columns (a
+        batch of an ingest phase has one), not one UPDATE statement per row."""
+        by_columns: dict[tuple[str, ...], list[dict]] = {}
+        for content, values in rows:
+            by_columns.setdefault(tuple(values), []).append({"_content": content, **values})
+        for columns, params in by_columns.items():
+            statement = update(contents).where(contents.c.content == bindparam("_content"))
+            conn.execute(statement.values({c: bindparam(c) for c in columns}), params)
 
     def set_lexicon_key(self, hashes: list[str], key: str) -> None:
         """Mark contents as extracted under lexicon `key` (their statements are the same under it)."""

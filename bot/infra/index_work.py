@@ -69,7 +69,7 @@ def read_text(story: str, doc: Document, parties: PartyLexicon | None = None) ->
            "reading": pack(reading_to_plain(reading)), "mentions": "{}",  # titles read: known once extracted
            "title": doc.title, "url": doc.url}
     if parties is not None:
-        row.update(people=pack(people_in(parties.alias_party, doc.text)), parties_key=people_key(parties))
+        row.update(people=pack(people_in(parties.alias_party, doc.text)), parties_key=_people_key(parties))
     return row
 
 
@@ -77,7 +77,16 @@ def people(job: tuple[str, bytes]) -> tuple[bytes, str]:
     """The people one stored text names, under the parties of the state (when the profile changed)."""
     _, blob = job
     parties = _state["parties"]
-    return pack(people_in(parties.alias_party, text_of(blob))), people_key(parties)
+    return pack(people_in(parties.alias_party, text_of(blob))), _people_key(parties)
+
+
+def _people_key(parties: PartyLexicon) -> str:
+    """people_key of a phase's parties, worked out once per state, not per document (it hashes every alias).
+    A state's parties are a new object each time the state is set, and never changed."""
+    known = _state.get("people_key")
+    if known is None or known[0] is not parties:
+        known = _state["people_key"] = (parties, people_key(parties))
+    return known[1]
 
 
 def text_of(blob: bytes) -> str:

@@ -179,10 +179,10 @@ class Ingest:
 
     def _commit(self, batch: list[tuple[str, dict]]) -> int:
         claims: list[str] = []
+        for _, values in batch:
+            claims += values.pop("claims", ())
         with self.store.tx() as conn:
-            for h, values in batch:
-                claims += values.pop("claims", ())
-                self.store.set_contents(conn, h, **values)
+            self.store.set_contents(conn, batch)
             self.summary.new_statements += self.store.mark_seen(conn, self.story, claims, self.now)
         return len(batch)
 

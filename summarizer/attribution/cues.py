@@ -28,6 +28,9 @@ _BASE_VERB_LEFT = word_set("base_verb_left")
 _STRONG_NOUNS = word_set("strong_nouns")
 _IRREGULAR_PAST = frozenset("said told thought felt saw sought held stood wrote spoke cast".split())
 _PARTICIPLE_LEFT = frozenset({",", "while", "and", "by", "before", "after"})
+# Every word some branch of find_cues needs: no other word can be a cue
+_CUE_WORDS = (frozenset({"according", "rule", "rules", "ruled", "ruling"}) | _QUOTED | PASSIVE_BY | _NO_STANCE_NEGATED
+              | _TAKE | _MAKE | STANCE_VERBS | STANCE_ADJECTIVES | STANCE_NOUNS | MODALS)
 NOUN_HOLDER_REACH = 3  # "Hegseth's (very recent) remarks": how far back a possessor may stand
 # How strongly each kind of cue states a stance (a modal after a name is a weak one).
 STRENGTH = {"verb": 1.0, "adjective": 0.9, "noun": 0.8, "passive": 0.85, "participle": 0.9, "modal": 0.4,
@@ -65,7 +68,7 @@ def find_cues(view: SentenceView) -> list[Cue]:
     cues: list[Cue] = []
     lower, mentions = view.lower, view.tok_mention
     for i, w in enumerate(lower):
-        if i in mentions:
+        if w not in _CUE_WORDS or i in mentions:
             continue
         nxt = view.word(i + 1)
         if w == "according" and nxt == "to":

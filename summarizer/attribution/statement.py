@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from summarizer.compress import clauses
 from summarizer.text import Sentence
@@ -35,18 +36,7 @@ class Statement:
     @property
     def stance_spans(self) -> list[tuple[int, int]]:
         """Clauses of the segment that name the holder or carry a cue, and a complement right after one."""
-        spans = clauses(self.sentence.text[self.start:self.end], self.start)
-        keep, previous = [], False
-        for a, b in spans:
-            piece = self.sentence.text[a:b].lstrip().lower()
-            own = a <= self.holder_at < b or any(a <= c < b for c in self.cue_at)
-            if own or (previous and piece.startswith(_COMPLEMENT_STARTS)):
-                keep.append((a, b))
-            previous = own
-        if keep and keep[-1] == spans[-1] and len(keep) == 1 and len(spans) > 1 and (
-                self.attribution_last or self._quote_then_speaker):
-            return spans  # 'Aid has slowed sharply, the United Nations said.': the content comes first
-        return keep or spans
+        return list(_stance_spans(self))
 
     @property
     def _quote_then_speaker(self) -> bool:
@@ -75,6 +65,22 @@ class Statement:
     def quote(self) -> str:
         """The whole sentence, or this holder's part of it when the sentence was split."""
         return strip_connectors(self.segment) if self.split else self.sentence.text
+
+
+@lru_cache(maxsize=1024)  # a statement's stems, its topics and its line each read its spans
+def _stance_spans(st: Statement) -> tuple[tuple[int, int], ...]:
+    spans = clauses(st.sentence.text[st.start:st.end], st.start)
+    keep, previous = [], False
+    for a, b in spans:
+        piece = st.sentence.text[a:b].lstrip().lower()
+        own = a <= st.holder_at < b or any(a <= c < b for c in st.cue_at)
+        if own or (previous and piece.startswith(_COMPLEMENT_STARTS)):
+            keep.append((a, b))
+        previous = own
+    if keep and keep[-1] == spans[-1] and len(keep) == 1 and len(spans) > 1 and (
+            st.attribution_last or st._quote_then_speaker):
+        return tuple(spans)  # 'Aid has slowed sharply, the United Nations said.': the content comes first
+    return tuple(keep or spans)
 
 
 def strip_connectors(text: str) -> str:
