@@ -115,9 +115,8 @@ def find_candidates(texts: list[str]) -> list[Candidate]:
     """Gazetteer entries mentioned in the texts, then organisations named there, then common nouns."""
     counts = _gazetteer_mentions(texts)
     entries = {e.name: e for e in gazetteer()}
-    out = [_candidate(entries[name], counts) for name in sorted(
-        {entries_of_name()[n].name for n in counts}, key=lambda n: -sum(
-            counts[a] for a in entries[n].all_names))]
+    out = [_candidate(entries[name], counts) for name in sorted(  # ties by name: the same order in every process
+        {entries_of_name()[n].name for n in counts}, key=lambda n: (-sum(counts[a] for a in entries[n].all_names), n))]
     by_name = {c.name: c for c in out}
     lookup = {n: e.name if e.kind == "country" else e.name + "*" for e in gazetteer()
               if e.kind not in _NEVER_PARTIES for n in e.all_names if n[:1].isupper()}

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 import snowballstemmer
 
-from summarizer.keys import normalize, straight
+from summarizer.keys import straight
 from summarizer.splitting import LONG_PARAGRAPH, long_paragraph_sentences, pysbd_sentences, windows
 
 _STEMMER = snowballstemmer.stemmer("english")

@@ -6,10 +6,10 @@ import re
 from dataclasses import dataclass
 
 from summarizer.gazetteer import gazetteer
-from summarizer.keys import slug, straight
+from summarizer.keys import normalize, slug, straight
 from summarizer.lexicon import RELATED_TERMS, STOPWORDS
 from summarizer.model import Topic
-from summarizer.text import normalize, stem
+from summarizer.text import stem
 from summarizer.words import word_set, word_table
 
 _ANAPHORA = re.compile(r"\b(this|these|those|such|the move|the idea|the plan|the proposal|the issue|"

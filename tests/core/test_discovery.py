@@ -278,3 +278,15 @@ def test_an_official_of_the_other_side_is_not_given_to_the_country_last_spoken_o
     assert _holders(analysis, "Saar denied") == set()
     assert _holders(analysis, "Rein Kask insisted") == set()
     assert _holders(analysis, "Berzina said Estonia must") == {"Latvia"}
+
+
+def test_parties_mentioned_equally_often_come_in_the_same_order_in_every_process():
+    import os
+    import subprocess
+    import sys
+    code = ("from summarizer import Profile\nfrom summarizer.analysis import analyze\nfrom tests.builders import document\n"
+            "text = 'Chile said the talks must go on. Peru said the talks must end. Bolivia urged calm.'\n"
+            "print([p.name for p in analyze([document(text, id='d.txt')], Profile()).parties])")
+    orders = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                             env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout for seed in range(1, 7)}
+    assert len(orders) == 1, orders

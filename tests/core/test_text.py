@@ -1,6 +1,7 @@
 """Sentences with offsets, tokens, normalisation, stems, and word lists loaded as package data."""
 from summarizer.lexicon import STANCE_VERBS, STOPWORDS
-from summarizer.text import dedupe_key, normalize, split_sentences, stem, tokens
+from summarizer.keys import normalize
+from summarizer.text import dedupe_key, split_sentences, stem, tokens
 from summarizer.words import word_set, word_table
 
 

@@ -12,7 +12,8 @@ from summarizer import Party, Profile, Topic
 from summarizer.analysis import analyze
 from summarizer.briefing import brief
 from summarizer.lexicon import STOPWORDS
-from summarizer.text import normalize, split_sentences
+from summarizer.keys import normalize
+from summarizer.text import split_sentences
 
 ROOT = Path(__file__).resolve().parents[2]
 STORIES = sorted(p for p in (ROOT / "tests" / "data" / "stories").iterdir() if p.is_dir()) + [ROOT / "seeds"]
