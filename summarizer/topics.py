@@ -226,14 +226,37 @@ DISCOVERABLE = ("territory", "negotiation", "ceasefire", "security", "nato", "sa
                 "reconstruction", "minerals", "membership", "peace")
 
 
+def _named(matcher: "TopicMatcher", stems: list[str]) -> bool:
+    """Do the statements name the topic itself, or two of its own related terms? One term shared with other
+    topics is no evidence: 'alliance' (Alliance of Small Island States) is no NATO, 'deal' no ceasefire."""
+    found = {phrase for phrase, _ in matcher.terms for s in stems if f" {phrase} " in s}
+    own = {phrase for phrase, weight in matcher.terms if weight >= KEYWORD_WEIGHT}
+    return bool(found & own) or len(found - _shared_terms()) >= 2
+
+
+@functools.cache
+def _shared_terms() -> frozenset[str]:
+    """Related terms of more than one discoverable topic ('deal', 'agreement')."""
+    seen: dict[str, int] = {}
+    for head in DISCOVERABLE:
+        matcher = TopicMatcher.build(Topic(key=head))
+        for phrase, weight in matcher.terms:
+            if weight < KEYWORD_WEIGHT:
+                seen[phrase] = seen.get(phrase, 0) + 1
+    return frozenset(p for p, n in seen.items() if n > 1)
+
+
 def discover_topics(claim_stems: list[str], limit: int = 6) -> tuple[Topic, ...]:
     """The subjects most statements touch, from a vocabulary of news topics; overlapping ones merged."""
     found: list[tuple[int, str, set[int]]] = []
+    weak: list[tuple[int, str, set[int]]] = []  # touched only through one shared or related term
     for head in DISCOVERABLE:
         matcher = TopicMatcher.build(Topic(key=head))
         hits = {k for k, stems in enumerate(claim_stems) if matcher.score(stems) >= RELATED_WEIGHT}
         if len(hits) >= DISCOVERY_MIN_STATEMENTS:
-            found.append((len(hits), head, hits))
+            named = _named(matcher, [claim_stems[k] for k in hits])
+            (found if named else weak).append((len(hits), head, hits))
+    found = found or sorted(weak, key=lambda f: (-f[0], DISCOVERABLE.index(f[1])))[:1]  # one at least
     found.sort(key=lambda f: (-f[0], DISCOVERABLE.index(f[1])))
     chosen: list[tuple[str, set[int]]] = []
     for _, head, hits in found:

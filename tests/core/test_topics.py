@@ -98,3 +98,18 @@ def test_without_keywords_a_headline_about_the_topic_lends_it_to_a_party_that_na
 def test_with_keywords_the_headline_lends_nothing():
     b = briefing(_FRAMED, "truce", parties={"Lowland": [], "Upland": []}, topics={"truce": ["truce"]})
     assert holders_of(b, "met its goals") == set()
+
+
+def test_a_topic_touched_only_through_one_borrowed_term_is_not_discovered():
+    # 'alliance' (of island states) is a term related to NATO, 'deal' one of several topics: neither names them
+    stems = [stems_of(t) for t in ("The Alliance of Island States wants a deal on emissions",
+                                   "The alliance said the emissions deal must be fair",
+                                   "Negotiations on emissions will resume, the EU said",
+                                   "Saudi Arabia said negotiations should slow down")]
+    assert [t.key for t in discover_topics(stems)] == ["negotiations"]
+
+
+def test_a_story_whose_topics_are_all_borrowed_still_gets_its_strongest_one():
+    stems = [stems_of(t) for t in ("Laos said the talks on the dam were useful", "Thailand wants talks to resume",
+                                   "Cambodia said the talks had failed")]
+    assert [t.key for t in discover_topics(stems)] == ["negotiations"]
