@@ -32,6 +32,8 @@ def _verb_forms(name: str) -> frozenset[str]:
 
 
 STANCE_VERBS = _verb_forms("stance_verbs")
+# forms that take a subject ('said', 'rejects', 'warned'), not the base form or the participle in -ing
+FINITE_STANCE_VERBS = frozenset(v for v in STANCE_VERBS if v not in word_set("stance_verbs") and not v.endswith("ing"))
 REPORTING_VERBS = _verb_forms("reporting_verbs")
 MENTAL_VERBS = _verb_forms("mental_verbs")
 STANCE_NOUNS = word_set("stance_nouns")

@@ -12,7 +12,7 @@ from summarizer.abbreviations import CAP as _CAP
 from summarizer.abbreviations import LINK as _LINK
 from summarizer.abbreviations import NAME_SPAN as _SPAN
 from summarizer.abbreviations import abbreviations, initials
-from summarizer.lexicon import MODALS, STANCE_VERBS, STOPWORDS, TITLE_WORDS
+from summarizer.lexicon import FINITE_STANCE_VERBS, MODALS, STANCE_VERBS, STOPWORDS, TITLE_WORDS
 from summarizer.words import word_set, word_table
 
 
@@ -226,11 +226,8 @@ def lone_subjects(texts: list[str]) -> list[str]:
 
 @cache
 def _finite_stance_verbs() -> frozenset[str]:
-    """'said', 'rejects', 'warned': a verb form that has a subject (not 'say', 'saying'); not a verb of
-    reporting news ('reported', 'cited'), which outlets are the subject of."""
-    lemmas = word_set("stance_verbs")
-    news = {"report", "reported", "reports", "cite", "cited", "cites", "quote", "quoted", "quotes"}
-    return frozenset(v for v in STANCE_VERBS if v not in lemmas and not v.endswith("ing") and v not in news)
+    """Finite stance verbs but those of reporting news ('reported', 'cited'), which outlets are the subject of."""
+    return FINITE_STANCE_VERBS - {"reported", "reports", "cited", "cites", "quoted", "quotes"}
 
 
 @cache

@@ -256,7 +256,8 @@ def discover_topics(claim_stems: list[str], limit: int = 6) -> tuple[Topic, ...]
         if len(hits) >= DISCOVERY_MIN_STATEMENTS:
             named = _named(matcher, [claim_stems[k] for k in hits])
             (found if named else weak).append((len(hits), head, hits))
-    found = found or sorted(weak, key=lambda f: (-f[0], DISCOVERABLE.index(f[1])))[:1]  # one at least
+    if not found:  # every topic only borrowed: the strongest one stands for the story
+        found, limit = weak, 1
     found.sort(key=lambda f: (-f[0], DISCOVERABLE.index(f[1])))
     chosen: list[tuple[str, set[int]]] = []
     for _, head, hits in found:

@@ -13,7 +13,7 @@ from summarizer.attribution.learning import role_speaker
 from summarizer.attribution.nominals import speaker_phrase, subject_phrase
 from summarizer.attribution.subjects import opening_subject, subordinate_subject
 from summarizer.attribution.view import SentenceView
-from summarizer.lexicon import PLURAL_HOLDERS, ROLE_NOUNS, STANCE_VERBS, STOPWORDS, TITLE_WORDS
+from summarizer.lexicon import FINITE_STANCE_VERBS, PLURAL_HOLDERS, ROLE_NOUNS, STOPWORDS, TITLE_WORDS
 from summarizer.parties import PEOPLE_NOUNS
 from summarizer.words import word_set
 
@@ -190,8 +190,8 @@ def _unknown_subject_before(view: SentenceView, j: int) -> bool:
     for k in range(j - 1):
         word, following = view.toks[k][0], view.lower[k + 1]
         if word[:1].isupper() and word.isalpha() and k not in view.tok_mention and word.lower() not in STOPWORDS \
-                and (k == 0 or not view.toks[k - 1][0][:1].isupper()) and following in STANCE_VERBS \
-                and following.endswith(("ed", "s")) and word.lower() not in PEOPLE_NOUNS | ROLE_NOUNS:
+                and (k == 0 or not view.toks[k - 1][0][:1].isupper()) and following in FINITE_STANCE_VERBS \
+                and word.lower() not in PEOPLE_NOUNS | ROLE_NOUNS:
             return True
     return False
 
