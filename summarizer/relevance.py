@@ -87,6 +87,10 @@ class TopicAssigner:
         self._name = stems_of(self.query.title or self.query.key.replace("-", " ")) if self.query else "  "
         self._topics = TopicSet(topics) if query else TopicSet.shared(topics)  # a story's topics: one set, memo kept
         self._lexicon = lexicon
+        # A headline places a reaction under the profile's topic it names. Not a query's (the briefing lends it
+        # its own, 'lent'), nor a discovered topic's: most headlines name the story's frame, which every
+        # discovered topic is a facet of.
+        self._headlines = not query and any(t.keywords for t in topics)
         self._seen: dict[int, frozenset[str]] = {}  # claim order -> its topics (an overview asks per topic)
         self._sets: dict[frozenset[str], frozenset[str]] = {}
         self._stated: dict[int, frozenset[str]] = {}  # claim order -> the topics its own stance clauses state
@@ -170,8 +174,8 @@ class TopicAssigner:
                                                                 claim.neighbour_stems)))
             combined = [_combine(claim, *row) for row in rows]
             found = _top(combined, self._topics.firsts(claim.sentence_stems), 0.0)
-            # A headline could place a reaction naming no topic ('_around'), but an index assigns topics at
-            # ingest, where no headline is known yet: off until the index stores each document's headline.
+            if self._headlines:
+                found = self._around(combined, found, claim.lead_stems, _reaction(claim))
             for main, rest, firsts, words, _ in clauses:  # '... cannot pay more without closing plants'
                 if not any(main):
                     found |= self._top(rest, firsts, CLAUSE_MIN, words)

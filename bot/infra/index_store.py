@@ -132,6 +132,16 @@ class IndexStore:
             return {r.doc: DocumentRow(r.doc, r.content, r.size, r.mtime_ns, r.title, r.url, r.outlet, r.published,
                                        r.first_seen) for r in rows}
 
+    def titles_of(self, story: str) -> dict[str, str]:
+        """content hash -> title of the first document (in id order) of a story holding that content."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(documents.c.content, documents.c.title).where(
+                documents.c.story == story).order_by(documents.c.doc))
+            out: dict[str, str] = {}
+            for content, title in rows:
+                out.setdefault(content, title or "")
+            return out
+
     def contents_of(self, story: str) -> list[tuple[str, str]]:
         """(document, content hash) of every document of a story (lighter than `documents`)."""
         with self.engine.connect() as conn:

@@ -16,6 +16,7 @@ from summarizer.analysis import Claim
 from summarizer.extraction import Found, find_statements, read
 from summarizer.relabel import TitleReads
 from summarizer.relevance import TopicAssigner
+from summarizer.topics import stems_of
 from summarizer.parties import PartyLexicon, people_key
 from summarizer.people import people_in
 
@@ -94,21 +95,23 @@ def text_of(blob: bytes) -> str:
     return zlib.decompress(blob).decode("utf-8")
 
 
-def statements(job: tuple[str, bytes]) -> tuple[bytes, list[str], list[str]]:
+def statements(job: tuple[str, bytes, str]) -> tuple[bytes, list[str], list[str]]:
     """Statements of one document (compressed), the ids of its claims and the persons whose titles extraction
     read (relabel.py); with the profile's topics in the state, each with the topics it belongs under (what every
-    briefing would otherwise work out again)."""
-    content, blob = job
+    briefing would otherwise work out again; the document's headline places a short reaction naming none)."""
+    content, blob, title = job
     lexicon = TitleReads.of(_state["lexicon"])
     found = find_statements(reading_from_plain(content, unpack(blob)), lexicon)
-    if _state.get("topics"):
-        assigner = TopicAssigner(_state["topics"], lexicon)
-        found = tuple(replace(f, topics=tuple(sorted(assigner.topics_of(_claim(f, k))))) for k, f in enumerate(found))
+    if _state.get("topics") and found:
+        assigner, lead = TopicAssigner(_state["topics"], lexicon), stems_of(title or "")
+        found = tuple(replace(f, topics=tuple(sorted(assigner.topics_of(_claim(f, k, lead)))))
+                      for k, f in enumerate(found))
     return pack(found_to_plain(found)), [claim_id(f.statement.holder, f.key) for f in found], sorted(lexicon.read)
 
 
-def _claim(f: Found, order: int) -> Claim:
-    return Claim(f.statement, [], f.stems, f.sentence_stems, f.context_stems, f.neighbour_stems, order, f.antecedent)
+def _claim(f: Found, order: int, lead: str) -> Claim:
+    return Claim(f.statement, [], f.stems, f.sentence_stems, f.context_stems, f.neighbour_stems, order, f.antecedent,
+                 lead_stems=lead)
 
 
 _PHASES = {"load_and_read": load_and_read, "statements": statements, "people": people}

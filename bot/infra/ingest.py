@@ -205,8 +205,8 @@ class Ingest:
         todo = relabel(self.store, self.story, self.profile, [h for h in hashes if current.get(h, (None,))[0] != key],
                        current, lexicon, key)
         self.lexicon = pack({**lexicon_to_plain(lexicon), "topics": repr(self.profile.topics)})
-        readings = self.store.column("reading", todo)
-        jobs = [(h, readings[h][0]) for h in todo]
+        readings, titles = self.store.column("reading", todo), self.store.titles_of(self.story)
+        jobs = [(h, readings[h][0], titles.get(h, "")) for h in todo]
         results = zip(todo, self._map("statements", jobs, lexicon=lexicon, topics=self.profile.topics))
         self._update("statements", len(todo), ((h, {"lexicon_key": key, "found": found, "claims": claims,
                                                     "mentions": json.dumps(reads)})

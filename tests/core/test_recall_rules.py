@@ -89,6 +89,22 @@ def test_a_short_reaction_naming_no_topic_goes_under_the_headline_topic():
     assert not lines(text, "fishing", "Peru")
 
 
+QUOTA_CUT = ("Chile said on Monday it would halve the mackerel quota for Peruvian trawlers.\n\n"
+             "President Ana Quispe was in Cusco on a state visit. "
+             "Peru's foreign minister called the decision unlawful.")
+
+
+def test_a_reaction_whose_paragraph_names_no_topic_takes_the_one_its_headline_names():
+    under_quota_headline = "Chile halves mackerel quota for Peruvian fleet\n" + QUOTA_CUT
+    assert lines(under_quota_headline, "fishing", "Peru") == ["Peru's foreign minister called the decision unlawful"]
+    assert not lines(under_quota_headline, "talks", "Peru")
+
+
+def test_a_headline_naming_no_topic_or_two_places_no_reaction():
+    for headline in ("Chile and Peru trade barbs", "Chile halves mackerel quota as port talks stall"):
+        assert not any(lines(f"{headline}\n{QUOTA_CUT}", topic, "Peru") for topic in TOPICS), headline
+
+
 def test_a_long_sentence_naming_no_topic_does_not_borrow_the_headline():
     text = ("Chile closes port to Peruvian trawlers\n"
             "Chile closed the port of Valparaiso to Peruvian trawlers on Sunday.\n\n"

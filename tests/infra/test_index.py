@@ -58,6 +58,25 @@ def test_briefings_from_the_index_equal_a_direct_read(index, folder, auto):
     _same_as_direct(index, folder.name, folder, profile)
 
 
+def test_topics_found_at_ingest_read_each_document_headline_as_a_direct_read_does(index, tmp_path):
+    # a reaction whose paragraph names no topic takes its headline's; the index assigns topics at ingest
+    folder = tmp_path / "quota"
+    folder.mkdir()
+    (folder / "profile.toml").write_text('[parties.Peru]\naliases = ["Lima"]\n[parties.Chile]\naliases = ["Santiago"]\n'
+                                         '[topics.fishing]\nkeywords = ["quota", "catch"]\n'
+                                         '[topics.talks]\nkeywords = ["talks"]\n')
+    (folder / "a.txt").write_text("Chile halves mackerel quota for Peruvian fleet\n"
+                                  "Chile said on Monday it would halve the mackerel quota for Peruvian trawlers.\n\n"
+                                  "President Ana Quispe was in Cusco on a state visit. "
+                                  "Peru's foreign minister called the decision unlawful.\n")
+    profile_path, profile = _profile(folder, auto=False)
+    index.ingest("quota", folder, profile_path, profile, warn=pytest.fail)
+    shown = brief(index.analysis("quota", profile), "fishing")
+    assert [pos.text for p in shown.parties if p.name == "Peru" for pos in p.positions] == [
+        "Peru's foreign minister called the decision unlawful"]
+    _same_as_direct(index, "quota", folder, profile)
+
+
 def test_only_new_changed_and_removed_documents_are_processed(index, tmp_path):
     folder = tmp_path / "story"
     write_corpus(folder, 6, seed=3)
