@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from summarizer.lexicon import COPULAS, MODALS, REPORTING_VERBS, STANCE_VERBS
 from summarizer.words import word_set
 
 MAX_WORDS = 20
@@ -55,6 +56,17 @@ _TRAILING_CONTEXT = re.compile(
     re.IGNORECASE)
 _TRAILING_ACCORDING = re.compile(r",\s+according to [^,;]*$", re.IGNORECASE)
 _TRAILING_OPTIONAL = re.compile(r"(?:,\s+|\s+(?=(?:including|such as)\s))(?:including|such as|especially)\s[^;]*$")
+_PASSIVE_ASIDE = re.compile(
+    r"^(?:there\s+(?:were|was|are|is|have\s+been|has\s+been)\s+(?:also\s+)?)?(?P<np>[^,;\"“]{1,60}?),\s+"
+    r"(?P<verb>[a-z]+ed|made|put)\s+by\s+(?P<agent>[^,;\"“]{1,80}),\s+(?P<rest>(?:that|about|over|on|of)\s.+)$",
+    re.IGNORECASE)
+# 'economies such as China and the Gulf states also paid in': named examples inside a clause, its verb after them
+_NAMED = r"(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*(?:\s+[a-z]+s)?"
+_MID_EXAMPLES = re.compile(rf",?\s+(?:such as|including)\s+{_NAMED}(?:(?:,\s+|\s+and\s+|,\s+and\s+){_NAMED})*,?"
+                           rf"(?=\s+(?!and\b|or\b|but\b)[a-z])")
+# words that make the rest of an example list a clause of its own
+_LIST_VERBS = STANCE_VERBS | REPORTING_VERBS | COPULAS | MODALS | frozenset(
+    {"has", "have", "had", "do", "does", "did", "will", "would", "can", "could"})
 _RELATIVE = re.compile(r",\s+(?:who|whose|which)\s(?:[^,;\"“”]|,\d){1,160},(?=\s+[a-z])")
 _AGE = re.compile(r"(?<=[A-Za-z]),\s+\d{1,3},(?=\s+[a-z])")  # 'Irfaan Ali, 44, called'
 _VERBISH = re.compile(r"^(?:[a-z]+(?:ed|s|ing)|said|told|says|has|have|had|is|are|was|were|will|would|can|could|"
@@ -167,7 +179,9 @@ def drop_trailing_condition(text: str) -> str:
     """'... urged Laos to suspend work until a full study has been completed' -> '... to suspend work': only to
     make a too long line fit, the whole trailing condition goes (a line never ends inside one)."""
     m = re.search(r"\s+(?:until|unless|if|before|because|so that|provided)\s[^\"“”;]+$", text)
-    return text[:m.start()] if m else text
+    if m is None or re.search(r"\b(?:only|even|not)$", text[:m.start()]):  # 'but only if ...' is the stance
+        return text
+    return text[:m.start()]
 
 
 def drop_trailing_coordination(text: str) -> str:
@@ -179,8 +193,23 @@ def drop_trailing_coordination(text: str) -> str:
 
 
 def drop_trailing_examples(text: str) -> str:
-    """', including Crimea, Donetsk, and Luhansk' at the end: examples of what the clause already says."""
-    return _TRAILING_OPTIONAL.sub("", text)
+    """', including Crimea, Donetsk, and Luhansk' at the end: examples of what the clause already says. Not
+    when a verb follows the list: 'adversaries such as Russia, Iran and China back the deal' is the clause."""
+    text = _MID_EXAMPLES.sub("", text)
+    m = _TRAILING_OPTIONAL.search(text)
+    if m is None or any(w in _LIST_VERBS for w in re.findall(r"[a-z']+", m.group(0).split(None, 2)[-1])):
+        return text
+    return text[:m.start()]
+
+
+def passive_aside_to_active(text: str) -> str:
+    """'There were also concerns, voiced by Rubio, that the deal posed a threat' -> 'Rubio voiced concerns that
+    the deal posed a threat': the agent of a passive aside holds what the noun phrase says."""
+    m = _PASSIVE_ASIDE.match(text.strip(" ."))
+    if m is None:
+        return text
+    np = m.group("np")
+    return f"{m.group('agent')} {m.group('verb')} {np if _proper(np) else np[:1].lower() + np[1:]} {m.group('rest')}"
 
 
 def passive_to_active(text: str, agent: str | None = None) -> str:

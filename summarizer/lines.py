@@ -42,6 +42,10 @@ _DANGLING = frozenset("the a an and or but nor who whom whose which according of
                       "toward towards without against than its their".split())
 _NAME_PARTICIPLE = re.compile(r"^(?:[A-Z][\w.'’-]*\s+)+(?:(?:[a-z]+ly|earlier|later|also|still|again|now|then|"
                               r"already)\s+)?(?P<verb>[a-z]+ing)\b")
+# after a line's last word: more items of the same list (', Iran and China', ', infrastructure investments and a')
+_LIST_GOES_ON = re.compile(r"^[\"”’']?,\s+(?:[\w’'.-]+\s+){1,3}?(?:and|or)\s+(?!that\b|which\b|who\b)\w"
+                           r"|^[\"”’']?,\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*,\s+[A-Z]"
+                           r"|^,?\s+(?:but\s+)?only\s+(?:if|when|after|once)\b")  # the condition is the stance
 _BASE_SUBJECTS = frozenset("i we they you both also still now not jointly all".split())
 MIN_STANCE_WORDS = 4  # fewer words state no position a reader can use
 SHORTENING_TRIES = 12  # candidate lines examined per segment when dropping trailing pieces
@@ -111,7 +115,7 @@ def _candidates(st: Statement) -> list[str]:
     # 'a step Egypt condemned': a holder inside a reduced relative clause is no line's start; nor is one after
     # 'of' ('64 per cent of members of the union voted': the line would drop who voted)
     from_holder = st.start < st.holder_at < st.end and not re.search(
-        r"\b(?:(?:a|an|the)\s+\w+|which|that|who|whom|of|of\s+the)\s*$", sentence[st.start:st.holder_at],
+        r"\b(?:(?:a|an|the)\s+\w+|which|that|who|whom|of|of\s+the|by)\s*$", sentence[st.start:st.holder_at],
         re.IGNORECASE)
     if from_holder:
         out.append(sentence[st.holder_at:st.end])
@@ -166,7 +170,7 @@ def _compress(text: str, st: Statement) -> str:
     if m:
         text = f"{m.group('frame')} {m.group('rest')}"
     rules: tuple[Callable[[str], str], ...] = (
-        c.drop_parentheticals, c.drop_appositives, c.drop_time, c.drop_trailing_context, c.drop_trailing_event,
+        c.passive_aside_to_active, c.drop_parentheticals, c.drop_appositives, c.drop_time, c.drop_trailing_context, c.drop_trailing_event,
         c.drop_leading_clause, c.drop_subordinator)
     for rule in rules:
         text = _guarded(rule, text, keep)
@@ -214,7 +218,7 @@ def _standalone(text: str, st: Statement, antecedent: str) -> str | None:
 
 def _judge(text: str, st: Statement, matcher: TopicMatcher, named: bool) -> Line | None:
     """A Line when `text` is a stance: a finite verb, no fragment opening, no cut."""
-    if not is_stance(text):
+    if not is_stance(text) or _cut_in_list(text, st.sentence.text):
         return None
     n = c.words(text)
     fit = 2 if c.MIN_WORDS <= n <= c.MAX_WORDS else (1 if n <= c.LONG_WORDS else 0)
@@ -242,6 +246,16 @@ def is_stance(text: str) -> bool:
         return False
     named = [w[:1].isupper() for w in re.findall(r"[A-Za-z’'-]+", text)]  # the same tokens as `lower`
     return any(_finite(lower, i, named[i - 1]) for i in range(1, len(lower))) or _name_then_verb(text)
+
+
+def _cut_in_list(text: str, sentence: str) -> bool:
+    """Does the line end on the first item of a list its sentence goes on with ('... such as Russia' of 'such
+    as Russia, Iran and China back the deal'; 'will pay rent' of 'rent, investments and a fund')?"""
+    tail = re.findall(r"[\w’'-]+", text)[-2:]
+    if not tail:
+        return False
+    m = re.search(r"\b" + r"\W+".join(map(re.escape, tail)) + r"(?P<rest>[^\w]*[,\s].*)$", sentence)
+    return bool(m) and bool(_LIST_GOES_ON.match(m.group("rest")))
 
 
 def _participle_first(text: str) -> bool:
@@ -293,8 +307,8 @@ def _shorter(text: str) -> list[str]:
     for k, ch in enumerate(text):
         if ch in "\"“”":
             depth ^= 1
-        elif ch in ",;" and not depth:
-            cut = k
+        elif ch in ",;" and not depth and not (text[k - 1:k].isdigit() and text[k + 1:k + 2].isdigit()):
+            cut = k  # not inside a number ('1,500')
     if cut > 0:
         out.append(c.tidy(text[:cut]))
     return [t for t in out if t != text]

@@ -8,7 +8,7 @@ Stages: cues.py (find cues), holders.py (resolve each), discourse.py (memory acr
 """
 from __future__ import annotations
 
-from summarizer.attribution.cues import drop_unowned_reports, find_cues
+from summarizer.attribution.cues import drop_roles_in_speech, drop_unowned_reports, find_cues
 from summarizer.attribution.discourse import Discourse
 from summarizer.attribution.holders import resolve
 from summarizer.attribution.learning import learn_bodies, learn_names, opening_party, unnamed_speakers
@@ -38,6 +38,7 @@ def sentence_statements(view: SentenceView) -> list[Statement]:
     for cue in view.cues:
         resolve(cue, view)
     drop_unowned_reports(view.cues, view.lower)
+    drop_roles_in_speech(view.cues, view.lower)
     groups = group([c for c in view.cues if c.holders], view.lower)
     if len(groups) > 1:  # "Russia's demands, Ukraine said, were unacceptable": the noun is Ukraine's topic
         groups = [g for g in groups if any(c.kind != "noun" for c in g.cues)] or groups

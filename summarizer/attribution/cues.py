@@ -23,6 +23,7 @@ _TAKE = frozenset({"take", "takes", "took", "taken", "taking"})
 _TAKEN_STANCES = frozenset({"line", "position", "stance", "view", "approach"})
 _MAKE = frozenset({"make", "makes", "made", "making"})
 _QUOTED = frozenset({"quoted", "cited"})
+_OPENING_QUOTES = frozenset({'"', "“"})
 _PRONOUN_SUBJECTS = frozenset({"he", "she", "it", "they", "we", "i"})
 _BASE_VERB_LEFT = word_set("base_verb_left")
 _STRONG_NOUNS = word_set("strong_nouns")
@@ -152,6 +153,26 @@ def drop_unowned_reports(cues: list[Cue], lower: list[str]) -> None:
                 break
             if later.via != "inherit" and (later.kind == "modal" or _after_modal(later.index, lower)):
                 later.holders = ()
+
+
+def drop_roles_in_speech(cues: list[Cue], lower: list[str]) -> None:
+    """'The spokesman said: "We welcome the fact that the president recognises the deal"': a title inside
+    someone's direct speech is resolved in the speaker's world, not the story's last president; the words
+    are the speaker's, so the role gives no one a stance."""
+    opens = [k for k, w in enumerate(lower) if w in _OPENING_QUOTES]
+    if not opens or not any(c.reporting for c in cues):
+        return
+    for cue in cues:
+        if cue.via == "role" and _inside_quote(cue.holder_token, lower):
+            cue.holders = ()
+
+
+def _inside_quote(k: int, lower: list[str]) -> bool:
+    """Token k stands between an opening quote mark and its closing one (straight marks alternate)."""
+    straight = sum(1 for w in lower[:k] if w == '"') % 2 == 1
+    curly = max((j for j in range(k) if lower[j] == "“"), default=-1) > max(
+        (j for j in range(k) if lower[j] == "”"), default=-1)
+    return straight or curly
 
 
 def _after_modal(i: int, lower: list[str]) -> bool:

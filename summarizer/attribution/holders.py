@@ -22,6 +22,8 @@ _PRONOUNS = frozenset({"he", "she", "it", "they"})
 _NOT_ROLES = frozenset({"state", "national", "security", "top", "senior"})  # title words that name no one alone
 _PLURAL_HEADS = frozenset("leaders sides presidents countries men governments delegations nations".split())
 _DOCUMENTS = frozenset("statement letter message post communique declaration report note".split())
+_MALE = frozenset({"mr", "sir", "lord"})
+_FEMALE = frozenset({"mrs", "ms", "miss", "dame", "lady", "madam"})
 PLURAL_WINDOW = 3  # tokens before the head noun in which 'the two leaders' must stand
 
 
@@ -168,13 +170,18 @@ def _pronoun(cue: Cue, view: SentenceView, j: int) -> None:
         take(cue, view, opener, j, "pronoun")
         return None
     if w in ("he", "she"):
-        person = next((m for k, m in sorted(view.tok_mention.items()) if k < j and m.kind == "person"), None)
+        persons = [m for k, m in sorted(view.tok_mention.items()) if k < j and m.kind == "person"]
+        person = next((m for k, m in sorted(view.tok_mention.items())
+                       if k < j and m.kind == "person" and not _other_sex(view, k, w)), None)
         if person is not None:
             take(cue, view, person, j, "pronoun")
             return None
         if _unknown_subject_before(view, j):
             return None  # 'Pashinian denied ... when he spoke': he is the one no party is known for
         found = view.state.person_pronoun(view.index)
+        ruled_out = {m.surface.split()[-1] for m in persons}  # named here with the other sex's honorific
+        if found is not None and found.speaker and found.speaker.split()[-1] in ruled_out:
+            return None
     else:
         found = view.state.it_pronoun(view.index) if w == "it" else view.state.they_pronoun(view.index)
         plural_opener = view.state.nominal.plural_openers.get(view.index - 1)
@@ -183,6 +190,13 @@ def _pronoun(cue: Cue, view: SentenceView, j: int) -> None:
     if found is not None:
         cue.assign(found, j)
     return None
+
+
+def _other_sex(view: SentenceView, k: int, pronoun: str) -> bool:
+    """'... after Mr Trump appeared to agree, she said': an honorific before the name rules the pronoun out."""
+    k = view.mention_start(k)
+    title = view.lower[k - 1].rstrip(".") if k > 0 else ""
+    return title in (_MALE if pronoun == "she" else _FEMALE)
 
 
 def _unknown_subject_before(view: SentenceView, j: int) -> bool:

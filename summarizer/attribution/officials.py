@@ -10,12 +10,16 @@ from __future__ import annotations
 
 from summarizer.attribution.discourse import Attribution
 from summarizer.attribution.view import SentenceView
-from summarizer.lexicon import HEAD_TITLES
+from summarizer.lexicon import HEAD_TITLES, TITLE_WORDS
 from summarizer.words import word_set
 
 _GOVERNMENT = word_set("government_titles") | frozenset({"ministry", "minister's", "ministry's"})
 _FORMER = frozenset({"former", "ex", "late", "then"})
 _HEAD_TITLES = HEAD_TITLES | word_set("organisation_titles")
+_LEADERS = (frozenset({"prime", "minister"}), frozenset({"president"}), frozenset({"chancellor"}),
+            frozenset({"premier"}))  # titles one person of a party holds
+_TITLE_WORDS = TITLE_WORDS | _HEAD_TITLES | _GOVERNMENT | frozenset({"the", "a", "an"})
+_DEPUTIES = frozenset({"vice", "deputy", "former", "ex", "vice-president"})
 NAME_WORDS = 4  # a person's name before a title apposition
 
 
@@ -27,13 +31,30 @@ def official_of_context(view: SentenceView, start: int, end: int, speaker: str |
         return None
     named = _named_before(view, start)
     party = (named.pop() if len(named) == 1 else None) if named else view.state.previous_party(view.index)
-    if party is None:
+    if party is None or (not named and _nameless(view, start, end) and not _may_lead(view, words, party)):
         return None
     for k in range(start, end + 1):  # a later bare surname is the same official ('Roe added')
         m = view.tok_mention.get(k)
         if m is not None and m.kind == "person":
             view.state.nominal.learn(m.surface.split(), party)
     return Attribution((party,), "role", speaker)
+
+
+def _nameless(view: SentenceView, start: int, end: int) -> bool:
+    """'the Prime Minister's spokesman', not 'President Aurelio Mendez' (whose own party is what is sought)."""
+    return not any(view.toks[k][0][:1].isupper() and view.lower[k].removesuffix("'s").removesuffix("’s")
+                   not in _TITLE_WORDS for k in range(start, end + 1))
+
+
+def _may_lead(view: SentenceView, words: set[str], party: str) -> bool:
+    """'The Prime Minister's spokesman' after a sentence on the US: when the story names who holds that
+    leader's title, the untied official speaks for one of their parties, not for whoever spoke last."""
+    title = next((t for t in _LEADERS if t <= words), None)
+    if title is None:
+        return True
+    holders = {p for p, titles in view.lexicon.persons.values()
+               if p and title <= titles and not titles & _DEPUTIES}
+    return not holders or party in holders
 
 
 def _named_before(view: SentenceView, start: int) -> set[str]:
