@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from summarizer.attribution.cues import drop_roles_in_speech, drop_unowned_reports, find_cues
 from summarizer.attribution.discourse import Discourse
-from summarizer.attribution.holders import resolve
+from summarizer.attribution.holders import learn_sexes, resolve
 from summarizer.attribution.learning import learn_bodies, learn_names, opening_party, unnamed_speakers
 from summarizer.attribution.quotes import continued_quote, quoted_holder
 from summarizer.attribution.segments import group, segments
@@ -34,6 +34,7 @@ def extract(sentences: list[Sentence], lexicon: PartyLexicon) -> list[Statement]
 def sentence_statements(view: SentenceView) -> list[Statement]:
     """The statements of one sentence; remembers its persons and holders for the sentences after it."""
     learn_names(view)
+    learn_sexes(view)
     view.cues = find_cues(view)
     for cue in view.cues:
         resolve(cue, view)

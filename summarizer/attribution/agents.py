@@ -35,7 +35,7 @@ def _agent_reference(cue: Cue, view: SentenceView, k: int) -> None:
     discourse gives the agent, as it would give the subject of 'he said' or 'Diarra said'."""
     w, state = view.lower[k] if k < len(view.lower) else "", view.state
     if w in ("him", "her"):
-        found = state.person_pronoun(view.index)
+        found = state.person_pronoun(view.index, w)
     elif w == "it":
         found = state.it_pronoun(view.index)
     else:

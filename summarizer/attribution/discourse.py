@@ -14,6 +14,7 @@ class Reach:
 
     he_recent_holder: int = 2  # 'he' -> the person who last held a stance
     he_recent_person: int = 2  # 'he' -> the first person of the latest sentence naming one
+    he_known_sex: int = 8  # 'she' -> the last person known to be a woman, when the sentence before names none
     it: int = 1  # 'it' -> the party that held the previous stance
     they: int = 1  # 'they' -> 'the two leaders' just before
     role: int = 6  # 'the prime minister' -> a person with that title
@@ -44,19 +45,31 @@ class Discourse:
     nominal: NominalMemory = field(default_factory=NominalMemory)  # names and openers (attribution/nominals.py)
     previous: tuple[int, tuple[str, ...], tuple[str, ...]] = (-1, (), ())  # last sentence: index, holders, named
     quoted: tuple[int, Statement] | None = None  # the sentence before, when one holder spoke in quotes there
+    sexes: dict[str, str] = field(default_factory=dict)  # surname -> 'he' or 'she', from Mr/Ms or a pronoun
 
-    def person_pronoun(self, index: int) -> Attribution | None:
+    def sex_of(self, person: str | None) -> str | None:
+        return self.sexes.get(person.split()[-1]) if person else None
+
+    def person_pronoun(self, index: int, pronoun: str = "") -> Attribution | None:
         """'he'/'she' with no person earlier in the sentence: the previous sentence's person, else the
-        latest person who held a stance, else the first person of the latest sentence naming one."""
-        previous = [p for p in self.persons if p[2] == index - 1]
+        latest person who held a stance, else the first person of the latest sentence naming one; never one
+        known to be of the other sex ('she' after a sentence on 'Mr Lund ... he')."""
+        other = {"he": "she", "she": "he", "his": "she", "him": "she", "her": "he"}.get(pronoun)
+        fits = [p for p in self.persons if other is None or self.sex_of(p[0]) != other]
+        previous = [p for p in fits if p[2] == index - 1]
         if previous:  # the person the previous sentence was about ('Grossi said ... He urged')
             person, party, _ = previous[0]
             party = party or self._spoke_for(person)
             return Attribution((party,), "pronoun", person) if party else None
-        recent = [h for h in self.holders if h[1] and index - h[3] <= REACH.he_recent_holder]
+        same = [p for p in fits if other is not None and self.sex_of(p[0]) not in (None, other)
+                and index - p[2] <= REACH.he_known_sex]
+        if same and (party := same[-1][1] or self._spoke_for(same[-1][0])):
+            return Attribution((party,), "pronoun", same[-1][0])  # the last she named: 'Holm ... her party'
+        recent = [h for h in self.holders if h[1] and index - h[3] <= REACH.he_recent_holder
+                  and (other is None or self.sex_of(h[1]) != other)]
         if recent:
             return Attribution((recent[-1][0],), "pronoun", recent[-1][1])
-        persons = [p for p in self.persons if index - p[2] <= REACH.he_recent_person]
+        persons = [p for p in fits if index - p[2] <= REACH.he_recent_person]
         if persons:
             last_sentence = max(p[2] for p in persons)
             person, party, _ = next(p for p in persons if p[2] == last_sentence)

@@ -13,7 +13,9 @@ from summarizer.attribution.learning import role_speaker
 from summarizer.attribution.nominals import speaker_phrase, subject_phrase
 from summarizer.attribution.subjects import opening_subject, subordinate_subject
 from summarizer.attribution.view import SentenceView
-from summarizer.lexicon import FINITE_STANCE_VERBS, PLURAL_HOLDERS, ROLE_NOUNS, STOPWORDS, TITLE_WORDS
+from summarizer.lexicon import (
+    FINITE_STANCE_VERBS, PLURAL_HOLDERS, REPORTING_VERBS, ROLE_NOUNS, STANCE_VERBS, STOPWORDS, TITLE_WORDS,
+)
 from summarizer.parties import PEOPLE_NOUNS
 from summarizer.words import word_set
 
@@ -22,6 +24,7 @@ _PRONOUNS = frozenset({"he", "she", "it", "they"})
 _NOT_ROLES = frozenset({"state", "national", "security", "top", "senior"})  # title words that name no one alone
 _PLURAL_HEADS = frozenset("leaders sides presidents countries men governments delegations nations".split())
 _DOCUMENTS = frozenset("statement letter message post communique declaration report note".split())
+_NOT_POSSESSED = frozenset({"that", "to", "the", "a", "an", "of", "on", "in", "about", "for", ",", "."})
 _MALE = frozenset({"mr", "sir", "lord"})
 _FEMALE = frozenset({"mrs", "ms", "miss", "dame", "lady", "madam"})
 PLURAL_WINDOW = 3  # tokens before the head noun in which 'the two leaders' must stand
@@ -178,7 +181,7 @@ def _pronoun(cue: Cue, view: SentenceView, j: int) -> None:
             return None
         if _unknown_subject_before(view, j):
             return None  # 'Pashinian denied ... when he spoke': he is the one no party is known for
-        found = view.state.person_pronoun(view.index)
+        found = view.state.person_pronoun(view.index, w)
         ruled_out = {m.surface.split()[-1] for m in persons}  # named here with the other sex's honorific
         if found is not None and found.speaker and found.speaker.split()[-1] in ruled_out:
             return None
@@ -193,10 +196,43 @@ def _pronoun(cue: Cue, view: SentenceView, j: int) -> None:
 
 
 def _other_sex(view: SentenceView, k: int, pronoun: str) -> bool:
-    """'... after Mr Trump appeared to agree, she said': an honorific before the name rules the pronoun out."""
+    """'... after Mr Trump appeared to agree, she said': an honorific before the name, or what the document
+    already showed of the person, rules the pronoun out."""
     k = view.mention_start(k)
     title = view.lower[k - 1].rstrip(".") if k > 0 else ""
-    return title in (_MALE if pronoun == "she" else _FEMALE)
+    known = view.state.sex_of(view.tok_mention[k].surface)
+    return title in (_MALE if pronoun == "she" else _FEMALE) or known == ("she" if pronoun == "he" else "he")
+
+
+def learn_sexes(view: SentenceView) -> None:
+    """'Mr Lund', 'Dame Kari Holm'; 'Lund said he ...', 'Holm said her party ...': the person a subject or
+    possessive pronoun follows is of its sex (an honorific is surer, so it is never overwritten)."""
+    sexes, last, honoured = view.state.sexes, None, set()
+    for k, word in enumerate(view.lower):
+        m = view.tok_mention.get(k)
+        if m is not None and m.kind == "person":
+            if last is None or last[1] is not m:
+                first = m.surface.split()[0].lower().rstrip(".")  # 'Sir Keir Starmer' may be the alias itself
+                title = first if first in _MALE | _FEMALE else view.lower[k - 1].rstrip(".") if k > 0 else ""
+                surname = m.surface.split()[-1]
+                if title in _MALE or title in _FEMALE:
+                    sexes[surname] = "he" if title in _MALE else "she"
+                    honoured.add(surname)
+            last = (k, m)
+        elif last is not None and _sexed(view, k):
+            surname = last[1].surface.split()[-1]
+            if surname not in honoured:
+                sexes.setdefault(surname, "he" if word in ("he", "his") else "she")
+            last = None  # one pronoun per person mention
+
+
+def _sexed(view: SentenceView, k: int) -> bool:
+    """'he', 'she', 'his'; 'her' as a possessive after a verb of saying ('said her party'), not an object."""
+    word = view.lower[k]
+    if word in ("he", "she", "his"):
+        return True
+    return word == "her" and k > 0 and view.lower[k - 1] in REPORTING_VERBS | STANCE_VERBS and \
+        k + 1 < len(view.lower) and view.lower[k + 1] not in _NOT_POSSESSED
 
 
 def _unknown_subject_before(view: SentenceView, j: int) -> bool:

@@ -208,7 +208,7 @@ def _pronoun_owner(view: SentenceView, start: int, speaker: str | None) -> Attri
     if w not in _POSSESSIVE_PRONOUNS:
         return None
     if w in ("his", "her"):
-        found = state.person_pronoun(index)
+        found = state.person_pronoun(index, w)
     else:
         found = state.it_pronoun(index) if w == "its" else state.they_pronoun(index)
         opener = state.nominal.openers.get(index - 1)

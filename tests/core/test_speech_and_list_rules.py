@@ -98,3 +98,12 @@ def test_a_line_does_not_start_at_the_agent_of_a_passive():
             "within reach of hostile fleets.")
     for line in lines(text, "handover").get("Westmark", []):
         assert not line.startswith("Westmark's foreign minister,"), line
+
+
+def test_she_after_a_sentence_on_two_men_is_the_woman_named_before():
+    text = ("Kari Holm of the Free Party said her party would fight the handover.\n"
+            "Prime Minister Ola Brekke met President Ivar Lund, and Lund said he backed the lease.\n"
+            "Sir Ola Brekke spoke after him.\n"
+            "\"We will keep fighting this handover,\" she said.")
+    holders = {holder for holder, sentence in statements(text) if sentence.startswith("\"We will keep")}
+    assert holders == {"Free Party"}
