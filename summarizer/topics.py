@@ -246,6 +246,9 @@ def _shared_terms() -> frozenset[str]:
     return frozenset(p for p, n in seen.items() if n > 1)
 
 
+FRAME_SHARE = 0.25  # share of all statements a topic touched only through related terms must exceed to be kept
+
+
 def discover_topics(claim_stems: list[str], limit: int = 6) -> tuple[Topic, ...]:
     """The subjects most statements touch, from a vocabulary of news topics; overlapping ones merged."""
     found: list[tuple[int, str, set[int]]] = []
@@ -258,6 +261,9 @@ def discover_topics(claim_stems: list[str], limit: int = 6) -> tuple[Topic, ...]
             (found if named else weak).append((len(hits), head, hits))
     if not found:  # every topic only borrowed: the strongest one stands for the story
         found, limit = weak, 1
+    else:  # a borrowed topic more statements touch than any named one, and many, is the story's frame ('the deal')
+        most = max(max(len(hits) for _, _, hits in found), FRAME_SHARE * len(claim_stems))
+        found += [w for w in weak if len(w[2]) > most]
     found.sort(key=lambda f: (-f[0], DISCOVERABLE.index(f[1])))
     chosen: list[tuple[str, set[int]]] = []
     for _, head, hits in found:

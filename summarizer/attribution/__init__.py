@@ -22,6 +22,9 @@ from summarizer.text import Sentence
 __all__ = ["Statement", "extract", "sentence_statements"]
 
 
+NOBODY = "\0nobody"  # the holder of a group that only bounds others
+
+
 def extract(sentences: list[Sentence], lexicon: PartyLexicon) -> list[Statement]:
     """Statements of one document's sentences, in order (discourse state flows sentence to sentence)."""
     state = Discourse()
@@ -40,10 +43,18 @@ def sentence_statements(view: SentenceView) -> list[Statement]:
         resolve(cue, view)
     drop_unowned_reports(view.cues, view.lower)
     drop_roles_in_speech(view.cues, view.lower)
+    # a person of no party who says something bounds the clause of the party after him, and holds no stance
+    silent = [c for c in view.cues if not c.holders and c.via == "nobody" and c.kind == "verb" and c.reporting]
+    for cue in silent:
+        cue.holders = (NOBODY,)
     groups = group([c for c in view.cues if c.holders], view.lower)
     if len(groups) > 1:  # "Russia's demands, Ukraine said, were unacceptable": the noun is Ukraine's topic
         groups = [g for g in groups if any(c.kind != "noun" for c in g.cues)] or groups
-    statements = segments(groups, view) or continued_quote(view, view.state.quoted)
+    statements = [st for st in segments(groups, view) if st.holder != NOBODY]
+    for cue in silent:
+        cue.holders = ()
+    statements = statements or ([] if any(g.holders != (NOBODY,) for g in groups)
+                                else continued_quote(view, view.state.quoted))
     # a party named only after a preposition ('peace with Azerbaijan') does not adopt the next sentence's official
     governed = {id(m) for k, m in view.tok_mention.items() if m.kind != "person" and view.object_of_preposition(k)}
     view.state.remember(view.mentions, statements, view.index, governed)

@@ -123,6 +123,8 @@ def _subject(cue: Cue, view: SentenceView, j: int) -> int | None:
         return j  # 'Russian forces' hold no view
     if view.object_of_preposition(j):
         return view.mention_start(j) - 1  # 'ambassador to the U.S.': not the subject
+    if _example(view, _before_article(view, view.mention_start(j) - 1)):
+        return None  # 'rivals such as China back the deal': the subject is 'rivals', of no party
     take(cue, view, m, j, "person" if m.kind == "person" else "subject")
     _add_coordinated(cue, view, j)
     return None
@@ -134,8 +136,10 @@ def _add_coordinated(cue: Cue, view: SentenceView, j: int) -> None:
     while cue.holders and k >= 1 and view.lower[k] == separator and (k - 1) in view.tok_mention:
         other = view.tok_mention[k - 1]
         adjectives = other.kind == "adjective" and view.tok_mention[j].kind == "adjective"
-        if not other.party or (other.kind == "adjective" and not adjectives) or view.object_of_preposition(k - 1) \
-                or _example(view, _before_article(view, view.mention_start(k - 1) - 1)):
+        if _example(view, _before_article(view, view.mention_start(k - 1) - 1)):
+            cue.holders, cue.via, cue.holder_token = (), "", -1  # 'such as Russia, Iran and China': all examples
+            return
+        if not other.party or (other.kind == "adjective" and not adjectives) or view.object_of_preposition(k - 1):
             return
         if other.party not in cue.holders:
             cue.holders = (other.party, *cue.holders)

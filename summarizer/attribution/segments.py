@@ -44,8 +44,10 @@ def _add(groups: list[Group], new: Group, lower: list[str]) -> None:
     defend itself' is X's own prescription: it stays in X's statement."""
     if groups and _in_complement(groups[-1], new, lower):
         prev, cue = groups[-1], new.cues[0]
-        if cue.kind == "verb" and lower[cue.index] in MENTAL_VERBS | REPORTING_VERBS and not _after_modal(cue.index, lower):
-            new.reported_by, new.start_token = prev.holders[0], prev.start_token
+        silent = prev.holders[0][:1] == "\0"  # a person of no party: what he reports is the party's own
+        if silent or cue.kind == "verb" and lower[cue.index] in MENTAL_VERBS | REPORTING_VERBS \
+                and not _after_modal(cue.index, lower):
+            new.reported_by, new.start_token = None if silent else prev.holders[0], prev.start_token
             groups[-1] = new
         else:
             prev.cues.append(cue)

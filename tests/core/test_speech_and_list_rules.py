@@ -107,3 +107,18 @@ def test_she_after_a_sentence_on_two_men_is_the_woman_named_before():
             "\"We will keep fighting this handover,\" she said.")
     holders = {holder for holder, sentence in statements(text) if sentence.startswith("\"We will keep")}
     assert holders == {"Free Party"}
+
+
+def test_named_examples_are_no_subject_of_the_verb_after_them():
+    text = "Norland's opposition leader said rivals such as Westmark and Sudmark back the handover."
+    assert not {holder for holder, _ in statements(text)} & {"Westmark", "Sudmark"}
+
+
+def test_a_speaker_of_no_party_bounds_the_clause_of_the_party_after_him():
+    # opposition leader Ivo Berg belongs to no party: his clause is nobody's, the Westmark clause Westmark's alone
+    text = ("Opposition leader Ivo Berg spoke in Nordby.\n"
+            "The deal will not survive the winter, Ivo Berg has said, despite Westmark signalling it would back it.")
+    quotes = [(s.holder, s.quote) for s in extract(
+        split_sentences("doc", text), build_lexicon(tuple(Party(n, tuple(a)) for n, a in ISLANDS.items()),
+                                                    [text]))]
+    assert quotes and all(not quote.startswith("The deal will not survive") for _, quote in quotes)

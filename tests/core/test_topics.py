@@ -113,3 +113,12 @@ def test_a_story_whose_topics_are_all_borrowed_still_gets_its_strongest_one():
     stems = [stems_of(t) for t in ("Laos said the talks on the dam were useful", "Thailand wants talks to resume",
                                    "Cambodia said the talks had failed")]
     assert [t.key for t in discover_topics(stems)] == ["negotiations"]
+
+
+def test_the_subject_most_statements_touch_through_related_terms_is_discovered_as_the_frame():
+    # 'deal' and 'agreement' are related terms of negotiations: no statement names it, most touch it
+    stems = [stems_of(t) for t in ("Norland welcomed the deal", "Sudmark said the agreement was historic",
+                                   "Westmark backed the deal", "The opposition said the deal was a sell-out",
+                                   "Sudmark wants sovereignty over every island",
+                                   "Norland said the islands' territory was settled")]
+    assert [t.key for t in discover_topics(stems)] == ["negotiations", "territory"]
