@@ -43,6 +43,12 @@ _TIME = re.compile(  # a deadline ('by next year', 'before Friday') is content, 
     r"|(?:(?:for|in|from|over|during) )?(?:last|this|next|earlier this|later this) "
     r"(?:week|weekend|month|year|morning|evening)"
     r"|(?:yesterday|today|tonight)(?= |,|\.|$))(?=[\s,.;]|$)")
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+# 'In October, Abiy said': when it was said, opening the sentence (not a deadline: 'By March, ...' stays)
+_LEADING_TIME = re.compile(
+    rf"^(?:(?:in|on|late on|early on|earlier in|late in) )?(?:{_WEEKDAY}|{_MONTH}(?: \d{{1,2}})?(?:,? \d{{4}})?"
+    r"|last (?:week|month|year|weekend)|earlier this (?:week|month|year)|yesterday|today)\s*,\s+(?=(?-i:[A-Z]))",
+    re.IGNORECASE)
 _OCCASION = re.compile(
     r"\s+(?:in|during) (?:an?|the|his|her|their|its) (?:[a-z-]+ ){0,2}"
     r"(?:statement|interview|address|speech|post|briefing|broadcast|appearance|remarks|video|message|letter)"
@@ -151,7 +157,7 @@ def drop_time(text: str) -> str:
     and deadlines stay)."""
     text = re.sub(rf"\b(said|says|told|announced|added|warned|\w+ed)\s+{_WEEKDAY}"
                   rf"(?:\s+(?:morning|afternoon|evening|night))?\b(?!,? \d)", r"\1", text)
-    return _OCCASION.sub("", _TIME.sub("", text))
+    return _OCCASION.sub("", _TIME.sub("", _LEADING_TIME.sub("", text)))
 
 
 def drop_trailing_context(text: str) -> str:

@@ -114,15 +114,18 @@ def _candidates(st: Statement) -> list[str]:
     out = [sentence[st.start:st.end]]
     # 'a step Egypt condemned': a holder inside a reduced relative clause is no line's start; nor is one after
     # 'of' ('64 per cent of members of the union voted': the line would drop who voted)
+    holder_at = st.holder_at
     from_holder = st.start < st.holder_at < st.end and not re.search(
         r"\b(?:(?:a|an|the)\s+\w+|which|that|who|whom|of|of\s+the|by)\s*$", sentence[st.start:st.holder_at],
         re.IGNORECASE)
-    if from_holder:
-        out.append(sentence[st.holder_at:st.end])
+    if from_holder:  # with its article: 'the Faroe Islands and Iceland refused', not 'Faroe Islands ...'
+        article = re.search(r"\b(?:the|a|an)\s+$", sentence[st.start:st.holder_at], re.IGNORECASE)
+        holder_at = st.start + article.start() if article else st.holder_at
+        out.append(sentence[holder_at:st.end])
     if spans:
         out.append(sentence[spans[0][0]:spans[-1][1]])
         if from_holder and st.holder_at < spans[0][0]:
-            out.append(sentence[st.holder_at:spans[-1][1]])
+            out.append(sentence[holder_at:spans[-1][1]])
         out.extend(sentence[a:b] for a, b in spans)
     own = sentence.find(f"that {st.holder} ", st.start, st.end)
     if own >= 0:  # "Its ministry said ... and that Brazil would not allow ...": the holder's own words name it
@@ -213,12 +216,15 @@ def _standalone(text: str, st: Statement, antecedent: str) -> str | None:
     if resolved is None:
         return None
     resolved = resolve_demonstratives(resolved, antecedent)
-    return resolved[:1].upper() + resolved[1:] if not _PRONOUN_START.match(resolved) else None
+    if _PRONOUN_START.match(resolved):
+        return None
+    at = 1 if resolved[:1] in "\"“" else 0  # '"the Thai side noted ..."': the quotation's first letter
+    return resolved[:at] + resolved[at:at + 1].upper() + resolved[at + 1:]
 
 
 def _judge(text: str, st: Statement, matcher: TopicMatcher, named: bool) -> Line | None:
     """A Line when `text` is a stance: a finite verb, no fragment opening, no cut."""
-    if not is_stance(text) or _cut_in_list(text, st.sentence.text):
+    if not is_stance(text) or _cut_in_list(text, st.sentence.text) or _open_quote(text):
         return None
     n = c.words(text)
     fit = 2 if c.MIN_WORDS <= n <= c.MAX_WORDS else (1 if n <= c.LONG_WORDS else 0)
@@ -246,6 +252,11 @@ def is_stance(text: str) -> bool:
         return False
     named = [w[:1].isupper() for w in re.findall(r"[A-Za-z’'-]+", text)]  # the same tokens as `lower`
     return any(_finite(lower, i, named[i - 1]) for i in range(1, len(lower))) or _name_then_verb(text)
+
+
+def _open_quote(text: str) -> bool:
+    """Does the line stop inside a quotation ('... adding that "if we plan to live together in peace')?"""
+    return text.count('"') % 2 == 1 or text.count("“") != text.count("”")
 
 
 def _cut_in_list(text: str, sentence: str) -> bool:
@@ -303,12 +314,16 @@ def _shorter(text: str) -> list[str]:
     predicate, the last comma piece (outside quotes)."""
     rules = (c.drop_trailing_examples, c.drop_trailing_event, c.drop_trailing_condition, c.drop_trailing_coordination)
     out = [c.tidy(rule(text)) for rule in rules]
-    depth, cut = 0, -1
+    depth, cut, quoted_cut = 0, -1, -1
     for k, ch in enumerate(text):
         if ch in "\"“”":
             depth ^= 1
         elif ch in ",;" and not depth and not (text[k - 1:k].isdigit() and text[k + 1:k + 2].isdigit()):
             cut = k  # not inside a number ('1,500')
+        elif ch == "," and depth and text[k + 1:k + 2] in ('"', "”") and k + 2 < len(text):
+            quoted_cut = k  # 'was "tied to the Red Sea," adding that ...': the quotation ends here
     if cut > 0:
         out.append(c.tidy(text[:cut]))
+    if quoted_cut > cut:
+        out.append(c.tidy(text[:quoted_cut] + text[quoted_cut + 1]))
     return [t for t in out if t != text]

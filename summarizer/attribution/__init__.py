@@ -8,7 +8,7 @@ Stages: cues.py (find cues), holders.py (resolve each), discourse.py (memory acr
 """
 from __future__ import annotations
 
-from summarizer.attribution.cues import drop_roles_in_speech, drop_unowned_reports, find_cues
+from summarizer.attribution.cues import drop_others_in_speech, drop_unowned_reports, find_cues
 from summarizer.attribution.discourse import Discourse
 from summarizer.attribution.holders import learn_sexes, resolve
 from summarizer.attribution.learning import learn_bodies, learn_names, opening_party, unnamed_speakers
@@ -42,7 +42,8 @@ def sentence_statements(view: SentenceView) -> list[Statement]:
     for cue in view.cues:
         resolve(cue, view)
     drop_unowned_reports(view.cues, view.lower)
-    drop_roles_in_speech(view.cues, view.lower)
+    quoted = view.state.quoted
+    drop_others_in_speech(view.cues, view.lower, quoted[1].holder if quoted and quoted[0] == view.index - 1 else None)
     # a person of no party who says something bounds the clause of the party after him, and holds no stance
     silent = [c for c in view.cues if not c.holders and c.via == "nobody" and c.kind == "verb" and c.reporting]
     for cue in silent:

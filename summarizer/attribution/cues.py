@@ -155,15 +155,23 @@ def drop_unowned_reports(cues: list[Cue], lower: list[str]) -> None:
                 later.holders = ()
 
 
-def drop_roles_in_speech(cues: list[Cue], lower: list[str]) -> None:
-    """'The spokesman said: "We welcome the fact that the president recognises the deal"': a title inside
-    someone's direct speech is resolved in the speaker's world, not the story's last president; the words
-    are the speaker's, so the role gives no one a stance."""
-    opens = [k for k, w in enumerate(lower) if w in _OPENING_QUOTES]
-    if not opens or not any(c.reporting for c in cues):
+def drop_others_in_speech(cues: list[Cue], lower: list[str], continued: str | None = None) -> None:
+    """Direct speech is its speaker's: 'Mohamud said: "If Ethiopia claimed it ..."' and a run-on quotation
+    ('"... how Ethiopia wants access to the sea."' after 'Mohamud said') hold no stance of Ethiopia's. And
+    'The spokesman said: "We welcome the fact that the president recognises the deal"': a title inside
+    someone's speech is resolved in the speaker's world, not the story's last president, so it gives no one a
+    stance. `continued` is the holder of the quotation the sentence before opened."""
+    if not any(w in _OPENING_QUOTES for w in lower):
         return
+    speakers = {h for c in cues if c.reporting and c.holders and not _inside_quote(c.index, lower)
+                for h in c.holders}
+    if not speakers and continued and lower[0] in _OPENING_QUOTES and not any(
+            c.reporting and not _inside_quote(c.index, lower) for c in cues):
+        speakers = {continued}
     for cue in cues:
-        if cue.via == "role" and _inside_quote(cue.holder_token, lower):
+        if cue.via == "role" and _inside_quote(cue.holder_token, lower) and any(c.reporting for c in cues):
+            cue.holders = ()
+        elif speakers and cue.holders and not set(cue.holders) & speakers and _inside_quote(cue.index, lower):
             cue.holders = ()
 
 

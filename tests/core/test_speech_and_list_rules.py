@@ -122,3 +122,33 @@ def test_a_speaker_of_no_party_bounds_the_clause_of_the_party_after_him():
         split_sentences("doc", text), build_lexicon(tuple(Party(n, tuple(a)) for n, a in ISLANDS.items()),
                                                     [text]))]
     assert quotes and all(not quote.startswith("The deal will not survive") for _, quote in quotes)
+
+
+def test_direct_speech_holds_only_its_speakers_stance():
+    text = ("President Tove Dahl of Sudmark spoke in parliament.\n"
+            "Dahl also said: \"If Norland claimed it owned the islands, then that claim does not exist.\"\n"
+            "\"The issue is not the lease. The issue is how Norland wants the whole coast.\"")
+    holders = {holder for holder, _ in statements(text)}
+    assert holders == {"Sudmark"}
+
+
+def test_a_line_never_stops_inside_a_quotation_and_a_quoted_first_word_is_capitalised():
+    text = ('In October, Brekke said Norland\'s future was "bound to the sea," adding that "if we want to live in '
+            'peace, we have to share the coast with every neighbour in a fair manner".')
+    found = lines(text, "base") or lines(text, "handover") or {}
+    shown = [line for party in found.values() for line in party]
+    assert all(line.count('"') % 2 == 0 for line in shown)
+    text = ('But after the truce began, "the Norlandic side saw Sudmarkian boats enter its waters near the naval '
+            'base," a Norlandic navy spokesman said.')
+    assert all(not line.startswith('"the') for line in lines(text, "base").get("Norland", []))
+
+
+def test_a_leading_time_goes_but_a_deadline_stays():
+    assert c.drop_time("In October, Brekke said the base must stay") == "Brekke said the base must stay"
+    assert c.drop_time("By March, Norland said, the base must close") == "By March, Norland said, the base must close"
+    assert c.drop_time("May, the minister said, is too late") == "May, the minister said, is too late"
+
+
+def test_a_line_from_its_holder_keeps_the_article():
+    text = "The talks broke up without a deal, after the Free Party refused to accept a smaller share of the money."
+    assert all(not line.startswith("Free Party") for line in lines(text, "money").get("Free Party", []))
