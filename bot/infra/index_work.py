@@ -4,7 +4,6 @@ from __future__ import annotations
 import hashlib
 import pickle
 import zlib
-from dataclasses import replace
 from pathlib import Path
 
 from bot.infra.documents import load_document
@@ -103,7 +102,8 @@ def statements(job: tuple[str, bytes]) -> tuple[bytes, list[str], list[str]]:
     found = find_statements(reading_from_plain(content, unpack(blob)), lexicon)
     if _state.get("topics"):
         assigner = TopicAssigner(_state["topics"], lexicon)
-        found = tuple(replace(f, topics=tuple(sorted(assigner.topics_of(_claim(f, k))))) for k, f in enumerate(found))
+        found = tuple(Found(f.statement, f.key, f.stems, f.sentence_stems, f.context_stems, f.neighbour_stems,
+                            f.antecedent, tuple(sorted(assigner.topics_of(_claim(f, k))))) for k, f in enumerate(found))
     return pack(found_to_plain(found)), [claim_id(f.statement.holder, f.key) for f in found], sorted(lexicon.read)
 
 
