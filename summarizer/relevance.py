@@ -217,7 +217,8 @@ class TopicAssigner:
             if mention is not None:
                 start = _title_start(text, mention.start)
                 text = text[:start] + " " * (mention.end - start) + text[mention.end:]
-        text = _RELATIVE_ASIDE.sub(lambda m: " " * len(m.group(0)), text)
+        if text.count(",") > 1:  # an aside lies between two commas
+            text = _RELATIVE_ASIDE.sub(lambda m: " " * len(m.group(0)), text)
         return [part for a, b in st.stance_spans for piece in _COMPLEMENTS.split(text[a:b])
                 for part in self._demands(piece)]
 

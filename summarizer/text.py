@@ -13,6 +13,7 @@ from summarizer.splitting import LONG_PARAGRAPH, long_paragraph_sentences, pysbd
 
 _STEMMER = snowballstemmer.stemmer("english")
 _WHITESPACE = re.compile(r"\s+")
+_SPACING = re.compile(r"\s\s|[^\S ]")  # what _WHITESPACE would change: a run, or a space other than ' '
 _WORDS = re.compile(r"\w+")
 TOKEN = re.compile(r"[A-Za-z0-9]+(?:[.'’-][A-Za-z0-9]+|,\d{3}(?!\d))*\.?|[^\w\s]", re.UNICODE)  # '40,000' is one
 # TOKEN's tokens with a word's trailing period already split off, in one pass: an abbreviation ('U.S.', 'Mr.')
@@ -48,7 +49,8 @@ def split_sentences(doc_id: str, text: str) -> list[Sentence]:
     out: list[Sentence] = []
     for p_index, paragraph in enumerate(p for p in text.split("\n") if p.strip()):
         for piece in paragraph_sentences(paragraph):
-            out.append(Sentence(doc_id, len(out), p_index, _WHITESPACE.sub(" ", piece)))
+            spaced = _WHITESPACE.sub(" ", piece) if _SPACING.search(piece) else piece
+            out.append(Sentence(doc_id, len(out), p_index, spaced))
     return out
 
 

@@ -105,7 +105,8 @@ def statements(job: tuple[str, bytes]) -> tuple[bytes, list[str], list[str]]:
         assigner = TopicAssigner(_state["topics"], lexicon)
         found = tuple(Found(f.statement, f.key, f.stems, f.sentence_stems, f.context_stems, f.neighbour_stems,
                             f.antecedent, tuple(sorted(assigner.topics_of(_claim(f, k))))) for k, f in enumerate(found))
-    return pack(found_to_plain(found), ROW_LEVEL), [claim_id(f.statement.holder, f.key) for f in found], sorted(lexicon.read)
+    claims = [claim_id(f.statement.holder, f.key) for f in found]
+    return pack(found_to_plain(found), ROW_LEVEL), claims, sorted(lexicon.read)
 
 
 def _claim(f: Found, order: int) -> Claim:
