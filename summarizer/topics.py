@@ -103,6 +103,7 @@ class TopicSet:
         self._owners: dict[str, list[tuple[int, int]]] = {}
         self._memo: dict[str, list] = {}
         self._by_first: dict[str, list[str]] = {}
+        self._no_hits: list[dict[str, float]] = [{} for _ in topics]  # shared by every string naming no term: read only
         for k, terms in enumerate(self._terms):
             for place, phrase in enumerate(terms):
                 if phrase not in self._owners:
@@ -113,7 +114,7 @@ class TopicSet:
         """Owned topic weight of a ' stem stem ' string, one figure per topic."""
         entry = self._entry(stems)
         if entry[1] is None:
-            entry[1] = tuple(sum(hits.values()) for hits in entry[0])
+            entry[1] = tuple([sum(hits.values()) if hits else 0 for hits in entry[0]])
         return entry[1]
 
     def phrases_ending(self, head: str, stems: str) -> list[str]:
@@ -152,6 +153,8 @@ class TopicSet:
 
     def _hits(self, stems: str) -> list[dict[str, float]]:
         matched = {p for first in set(stems.split(" ")) for p in self._by_first.get(first, ()) if f" {p} " in stems}
+        if not matched:
+            return self._no_hits
         places: list[list[tuple[int, str]]] = [[] for _ in self._terms]
         for phrase in matched:
             for k, place in self._owners[phrase]:
