@@ -86,7 +86,7 @@ def _merge_split_quotes(pieces: Iterable[str]) -> Iterator[str]:
 
 def tokens(text: str) -> list[tuple[str, int, int]]:
     """(token, start, end) for words and punctuation; a trailing period stays off words except abbreviations."""
-    return [(m.group(), *m.span()) for m in _SPLIT_TOKEN.finditer(text)]
+    return [(m.group(), m.start(), m.end()) for m in _SPLIT_TOKEN.finditer(text)]
 
 
 @lru_cache(maxsize=65536)
