@@ -69,10 +69,17 @@ def describe(sentences: Sequence[Sentence], statements: Sequence[Statement]) -> 
         k = st.sentence.index
         prev = sentences[k - 1] if k else None
         nxt = sentences[k + 1] if k + 1 < len(sentences) else None
-        near = [n.text for n in (prev, nxt) if n is not None and n.paragraph == st.sentence.paragraph]
+        near = [stems(n.text) for n in (prev, nxt) if n is not None and n.paragraph == st.sentence.paragraph]
         out.append(Found(st, dedupe_key(st.quote), stems(st.stance_text), stems(st.sentence.text),
-                         stems(prev.text) if prev else " ", stems(" ".join(near)), _antecedent(st, prev)))
+                         stems(prev.text) if prev else " ", _joined(near), _antecedent(st, prev)))
     return tuple(out)
+
+
+def _joined(parts: list[str]) -> str:
+    """stems_of(" ".join(texts)) from each text's stems_of: no word runs across the space between two texts
+    (and straight's NFKC keeps a space as a boundary), so the words are those of each text in turn."""
+    parts = [p for p in parts if p != "  "]  # a text without words adds none
+    return parts[0] if len(parts) == 1 else parts[0][:-1] + parts[1] if parts else "  "
 
 
 def _antecedent(st: Statement, previous: Sentence | None) -> str:

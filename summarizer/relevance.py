@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import partial
 
 from summarizer.analysis import Claim
 from summarizer.model import Topic
@@ -12,6 +13,8 @@ from summarizer.lexicon import COPULAS, MODALS, PREPOSITIONS, REPORTING_VERBS, S
 from summarizer.keys import straight
 from summarizer.text import stem
 from summarizer.topics import TopicMatcher, TopicSet, is_anaphoric, stems_of
+
+Firsts = Callable[[], tuple[int, ...]]  # where each topic is first named, worked out only when a tie asks
 
 MIN_RELEVANCE = 0.5  # below this a claim is not about the topic at all
 CLAUSE_MIN = 0.6  # owned topic weight a stance clause needs to state a stance on that topic (one related term)
@@ -151,7 +154,7 @@ class TopicAssigner:
             found |= {len(self.keys) - 1} if named else set()
         return found
 
-    def _top(self, scores: list[float] | tuple[float, ...], firsts: tuple[int, ...], minimum: float,
+    def _top(self, scores: list[float] | tuple[float, ...], firsts: Firsts, minimum: float,
              words: Iterable[tuple[int, str]] = ()) -> set[int]:
         """`_top` of a stance clause, and the query too when it ties for the highest score: the reader asked
         about it, and the clause states a stance on it as much as on its rival. (A claim whose topic comes only
@@ -173,7 +176,7 @@ class TopicAssigner:
             rows = zip(own, *(self._topics.scores(s) for s in (claim.sentence_stems, claim.context_stems,
                                                                 claim.neighbour_stems)))
             combined = [_combine(claim, *row) for row in rows]
-            found = _top(combined, self._topics.firsts(claim.sentence_stems), 0.0)
+            found = _top(combined, partial(self._topics.firsts, claim.sentence_stems), 0.0)
             if self._headlines:
                 found = self._around(combined, found, claim.lead_stems, _reaction(claim))
             for main, rest, firsts, words, _ in clauses:  # '... cannot pay more without closing plants'
@@ -187,7 +190,7 @@ class TopicAssigner:
         if not any(combined) and reaction:
             scores = sorted(self._topics.scores(lead), reverse=True) + [0.0]
             if scores[0] >= HEADLINE_LEAD * scores[1]:
-                found = _top(list(self._topics.scores(lead)), self._topics.firsts(lead), 0.0) or found
+                found = _top(list(self._topics.scores(lead)), partial(self._topics.firsts, lead), 0.0) or found
         return found
 
     def _referent(self, text: str, context: str) -> str:
@@ -206,7 +209,8 @@ class TopicAssigner:
         main_text, rest_text = (text[:cut.start()], text[cut.start():]) if cut else (text, "")
         main, rest = stems_of(main_text), stems_of(rest_text)
         words = ClauseWords(main_text, rest_text, len(main))
-        return self._topics.scores(main), self._topics.scores(rest), self._topics.firsts_joined(main, rest), words
+        firsts = partial(self._topics.firsts_joined, main, rest)
+        return self._topics.scores(main), self._topics.scores(rest), firsts, words
 
     def _stance_clauses(self, claim: Claim) -> list[str]:
         """Each stance clause, the holder's own name blanked out."""
@@ -217,7 +221,8 @@ class TopicAssigner:
             if mention is not None:
                 start = _title_start(text, mention.start)
                 text = text[:start] + " " * (mention.end - start) + text[mention.end:]
-        text = _RELATIVE_ASIDE.sub(lambda m: " " * len(m.group(0)), text)
+        if text.count(",") > 1:  # an aside lies between two commas
+            text = _RELATIVE_ASIDE.sub(lambda m: " " * len(m.group(0)), text)
         return [part for a, b in st.stance_spans for piece in _COMPLEMENTS.split(text[a:b])
                 for part in self._demands(piece)]
 
@@ -251,7 +256,7 @@ def _title_start(text: str, start: int) -> int:
     return title.start() if title else start
 
 
-def _top(scores: list[float] | tuple[float, ...], firsts: tuple[int, ...], minimum: float,
+def _top(scores: list[float] | tuple[float, ...], firsts: Firsts, minimum: float,
          words: Iterable[tuple[int, str]] = ()) -> set[int]:
     """Index of the highest score above zero and at least `minimum`; on a tie the topic named first, as the
     head of a phrase comes before what modifies it ('a ban on grain exports', 'limits on fishing in the bay'),
@@ -260,6 +265,9 @@ def _top(scores: list[float] | tuple[float, ...], firsts: tuple[int, ...], minim
     if best <= 0 or best < minimum:
         return set()
     tied = [k for k, s in enumerate(scores) if s >= best - 1e-9]
+    if len(tied) == 1:
+        return set(tied)  # no tie: where each topic is named first is not read (most clauses)
+    firsts = firsts()
     first = min(firsts[k] for k in tied)
     # still tied (no term in the text): ambiguous, keep all
     return {k for k in tied if firsts[k] == first or _apart(first, firsts[k], words)}

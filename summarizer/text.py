@@ -13,8 +13,16 @@ from summarizer.splitting import LONG_PARAGRAPH, long_paragraph_sentences, pysbd
 
 _STEMMER = snowballstemmer.stemmer("english")
 _WHITESPACE = re.compile(r"\s+")
+_SPACING = re.compile(r"\s\s|[^\S ]")  # what _WHITESPACE would change: a run, or a space other than ' '
 _WORDS = re.compile(r"\w+")
 TOKEN = re.compile(r"[A-Za-z0-9]+(?:[.'’-][A-Za-z0-9]+|,\d{3}(?!\d))*\.?|[^\w\s]", re.UNICODE)  # '40,000' is one
+# TOKEN's tokens with a word's trailing period already split off, in one pass: an abbreviation ('U.S.', 'Mr.')
+# is matched whole first, only where TOKEN's word would be exactly it (no letter or digit follows); any other
+# word stops before its final period, which then matches as punctuation on its own.
+_SPLIT_TOKEN = re.compile(
+    r"(?:[A-Za-z]\.){2,}(?![A-Za-z0-9])"
+    r"|(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Sen|Rep|Gov|Sgt|Capt|Adm|Maj|Prof|St|Jr|Sr)\.(?![A-Za-z0-9])"
+    r"|[A-Za-z0-9]+(?:[.'’-][A-Za-z0-9]+|,\d{3}(?!\d))*|[^\w\s]", re.UNICODE)
 _REPORTING_TAIL = re.compile(
     r"^[A-Z][\w.'’ -]{0,60}\b(said|says|added|told|stated|declared|wrote|insisted|warned)\b[^\"“”]{0,60}\.$"
 )
@@ -41,7 +49,8 @@ def split_sentences(doc_id: str, text: str) -> list[Sentence]:
     out: list[Sentence] = []
     for p_index, paragraph in enumerate(p for p in text.split("\n") if p.strip()):
         for piece in paragraph_sentences(paragraph):
-            out.append(Sentence(doc_id, len(out), p_index, _WHITESPACE.sub(" ", piece)))
+            spaced = _WHITESPACE.sub(" ", piece) if _SPACING.search(piece) else piece
+            out.append(Sentence(doc_id, len(out), p_index, spaced))
     return out
 
 
@@ -77,19 +86,7 @@ def _merge_split_quotes(pieces: Iterable[str]) -> Iterator[str]:
 
 def tokens(text: str) -> list[tuple[str, int, int]]:
     """(token, start, end) for words and punctuation; a trailing period stays off words except abbreviations."""
-    out = []
-    for m in TOKEN.finditer(text):
-        word, start, end = m.group(), m.start(), m.end()
-        if word.endswith(".") and len(word) > 1 and not _is_abbreviation(word):
-            out.append((word[:-1], start, end - 1))
-            out.append((".", end - 1, end))
-        else:
-            out.append((word, start, end))
-    return out
-
-
-def _is_abbreviation(word: str) -> bool:
-    return bool(re.fullmatch(r"(?:[A-Za-z]\.){2,}|(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Sen|Rep|Gov|Sgt|Capt|Adm|Maj|Prof|St|Jr|Sr)\.", word))
+    return [(m.group(), m.start(), m.end()) for m in _SPLIT_TOKEN.finditer(text)]
 
 
 @lru_cache(maxsize=65536)

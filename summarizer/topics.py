@@ -103,6 +103,7 @@ class TopicSet:
         self._owners: dict[str, list[tuple[int, int]]] = {}
         self._memo: dict[str, list] = {}
         self._by_first: dict[str, list[str]] = {}
+        self._no_hits: list[dict[str, float]] = [{} for _ in topics]  # shared by every string naming no term: read only
         for k, terms in enumerate(self._terms):
             for place, phrase in enumerate(terms):
                 if phrase not in self._owners:
@@ -113,7 +114,7 @@ class TopicSet:
         """Owned topic weight of a ' stem stem ' string, one figure per topic."""
         entry = self._entry(stems)
         if entry[1] is None:
-            entry[1] = tuple(sum(hits.values()) for hits in entry[0])
+            entry[1] = tuple([sum(hits.values()) if hits else 0 for hits in entry[0]])
         return entry[1]
 
     def phrases_ending(self, head: str, stems: str) -> list[str]:
@@ -125,7 +126,7 @@ class TopicSet:
         """Where each topic's first counted term starts in a ' stem stem ' string (its length when none)."""
         entry = self._entry(stems)
         if entry[2] is None:
-            entry[2] = tuple(min((stems.find(f" {p} ") for p in hits), default=len(stems)) for hits in entry[0])
+            entry[2] = _firsts(stems, entry[0], len(stems))
         return entry[2]
 
     def firsts_joined(self, main: str, rest: str) -> tuple[int, ...]:
@@ -133,8 +134,7 @@ class TopicSet:
         term nor place, only length (the place of a topic not named): main's own terms serve, not found again."""
         if rest.strip():
             return self.firsts(main + rest)
-        hits = self._entry(main)[0]
-        return tuple(min((main.find(f" {p} ") for p in terms), default=len(main) + len(rest)) for terms in hits)
+        return _firsts(main, self._entry(main)[0], len(main) + len(rest))
 
     @classmethod
     @functools.lru_cache(maxsize=8)  # topics are frozen: every assigner of a story shares one set and its memo
@@ -153,6 +153,8 @@ class TopicSet:
 
     def _hits(self, stems: str) -> list[dict[str, float]]:
         matched = {p for first in set(stems.split(" ")) for p in self._by_first.get(first, ()) if f" {p} " in stems}
+        if not matched:
+            return self._no_hits
         places: list[list[tuple[int, str]]] = [[] for _ in self._terms]
         for phrase in matched:
             for k, place in self._owners[phrase]:
@@ -167,6 +169,11 @@ class TopicSet:
         count = stems.count(f" {phrase} ")
         return any(longer not in own and f" {phrase} " in f" {longer} " and stems.count(f" {longer} ") >= count
                    for longer in matched if len(longer) > len(phrase))
+
+
+def _firsts(stems: str, hits: list[dict[str, float]], missing: int) -> tuple[int, ...]:
+    """Where each topic's first counted term starts in `stems` (`missing` for a topic with none)."""
+    return tuple(min([stems.find(f" {p} ") for p in terms]) if terms else missing for terms in hits)
 
 
 # Derivation a stemmer does not undo: (ending, replacements) - suspension/suspend, emission/emit,

@@ -25,8 +25,9 @@ _READ = ("SELECT s.signature, s.updated_at, b.signature, b.payload FROM index_st
          "JOIN index_briefings AS b ON b.story = s.story WHERE s.story = ? AND b.query = ?")
 
 
-def pack(value) -> bytes:
-    return zlib.compress(json.dumps(value, separators=(",", ":"), ensure_ascii=False).encode(), 6)
+def pack(value, level: int = 6) -> bytes:
+    """Compressed JSON; an ingest packs every document's rows at level 1 (twice as fast, a quarter larger)."""
+    return zlib.compress(json.dumps(value, separators=(",", ":"), ensure_ascii=False).encode(), level)
 
 
 def unpack(blob: bytes):

@@ -4,7 +4,6 @@ from __future__ import annotations
 import hashlib
 import pickle
 import zlib
-from dataclasses import replace
 from pathlib import Path
 
 from bot.infra.documents import load_document
@@ -21,6 +20,7 @@ from summarizer.parties import PartyLexicon, people_key
 from summarizer.people import people_in
 
 _state: dict = {}
+ROW_LEVEL = 1  # zlib level of a document's stored rows: each is written once per ingest, read when loaded
 
 
 def run_batch(job: tuple[str, bytes, list]) -> list:
@@ -66,11 +66,11 @@ def read_text(story: str, doc: Document, parties: PartyLexicon | None = None) ->
     """The extraction row of one document's text (also used for articles fetched from the web); with the
     parties' lexicon (before people are learned), the people the text names, under that lexicon's key."""
     reading = read(doc)
-    row = {"content": content_hash(story, doc.text), "text": zlib.compress(doc.text.encode("utf-8"), 6),
-           "reading": pack(reading_to_plain(reading)), "mentions": "{}",  # titles read: known once extracted
+    row = {"content": content_hash(story, doc.text), "text": zlib.compress(doc.text.encode("utf-8"), ROW_LEVEL),
+           "reading": pack(reading_to_plain(reading), ROW_LEVEL), "mentions": "{}",  # titles read: known once extracted
            "title": doc.title, "url": doc.url}
     if parties is not None:
-        row.update(people=pack(people_in(parties.alias_party, doc.text)), parties_key=_people_key(parties))
+        row.update(people=pack(people_in(parties.alias_party, doc.text), ROW_LEVEL), parties_key=_people_key(parties))
     return row
 
 
@@ -78,7 +78,7 @@ def people(job: tuple[str, bytes]) -> tuple[bytes, str]:
     """The people one stored text names, under the parties of the state (when the profile changed)."""
     _, blob = job
     parties = _state["parties"]
-    return pack(people_in(parties.alias_party, text_of(blob))), _people_key(parties)
+    return pack(people_in(parties.alias_party, text_of(blob)), ROW_LEVEL), _people_key(parties)
 
 
 def _people_key(parties: PartyLexicon) -> str:
@@ -104,9 +104,11 @@ def statements(job: tuple[str, bytes, str]) -> tuple[bytes, list[str], list[str]
     found = find_statements(reading_from_plain(content, unpack(blob)), lexicon)
     if _state.get("topics") and found:
         assigner, lead = TopicAssigner(_state["topics"], lexicon), stems_of(title or "")
-        found = tuple(replace(f, topics=tuple(sorted(assigner.topics_of(_claim(f, k, lead)))))
+        found = tuple(Found(f.statement, f.key, f.stems, f.sentence_stems, f.context_stems, f.neighbour_stems,
+                            f.antecedent, tuple(sorted(assigner.topics_of(_claim(f, k, lead)))))
                       for k, f in enumerate(found))
-    return pack(found_to_plain(found)), [claim_id(f.statement.holder, f.key) for f in found], sorted(lexicon.read)
+    claims = [claim_id(f.statement.holder, f.key) for f in found]
+    return pack(found_to_plain(found), ROW_LEVEL), claims, sorted(lexicon.read)
 
 
 def _claim(f: Found, order: int, lead: str) -> Claim:

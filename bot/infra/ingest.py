@@ -243,7 +243,7 @@ class Ingest:
             if current.get(content, (None,))[0] != key and content not in todo:
                 todo[content] = describe(sentences, sts)
         self._update("statements", len(todo), (
-            (h, {"lexicon_key": key, "found": pack(found_to_plain(found)),
+            (h, {"lexicon_key": key, "found": pack(found_to_plain(found), work.ROW_LEVEL),
                  "claims": [work.claim_id(f.statement.holder, f.key) for f in found]}) for h, found in todo.items()))
         self.summary.extracted = len(todo)
         return key

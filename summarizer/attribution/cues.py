@@ -68,6 +68,8 @@ def find_cues(view: SentenceView) -> list[Cue]:
     """Every stance cue of the sentence, left to right (tokens inside a party mention are never cues)."""
     cues: list[Cue] = []
     lower, mentions = view.lower, view.tok_mention
+    if _CUE_WORDS.isdisjoint(lower):
+        return cues  # no word that any branch below reads as a cue
     for i, w in enumerate(lower):
         if w not in _CUE_WORDS or i in mentions:
             continue

@@ -48,6 +48,9 @@ def learn_names(view: SentenceView) -> None:
 def learn_bodies(view: SentenceView) -> None:
     """'The Malawi Electoral Commission declared': a later 'the commission' is that body, whichever party it is
     (none, when the name is no party's), not the party whose alias happens to hold the word."""
+    if ORG_HEADS.isdisjoint(view.lower) and (
+            "'s" not in view.text or ORG_HEADS.isdisjoint(w.removesuffix("'s") for w in view.lower)):
+        return  # no body's head word in the sentence: nothing to learn (most sentences)
     toks, k = view.toks, 0
     while k < len(toks):
         if not toks[k][0][:1].isupper() or view.lower[k] in DETERMINERS:

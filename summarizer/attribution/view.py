@@ -133,10 +133,9 @@ class SentenceView:
 
 
 def _token_mentions(toks: list[tuple[str, int, int]], mentions: list[Mention]) -> dict[int, Mention]:
-    out: dict[int, Mention] = {}
-    for i, (_, start, _) in enumerate(toks):
-        for m in mentions:
-            if m.start <= start < m.end:
-                out[i] = m
-                break
-    return out
+    """The mention each token starts inside (the first one listed, should two hold it)."""
+    at: dict[int, Mention] = {}
+    for m in reversed(mentions):  # the first mention listed is written last
+        for k in range(m.start, m.end):
+            at[k] = m
+    return {i: at[start] for i, (_, start, _) in enumerate(toks) if start in at} if at else {}
