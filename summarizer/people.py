@@ -57,6 +57,10 @@ def _word_finders(word: str) -> tuple:
     return _finders(title, not title and _is_name(word), word.endswith(("'s", "’s")))
 
 
+# title words that are also part of a name after a first name ('President Hassan Sheikh Mohamud')
+_NAME_TITLES = frozenset({"sheikh", "sheik", "shaikh"})
+
+
 @cache
 def _finders(title: bool, bare: bool, possessive: bool) -> tuple:
     """The finders that can start at such a word, in order: most words start none, and each costs a call."""
@@ -88,7 +92,7 @@ def _person_at(alias_party: dict[str, str], words: list[str], i: int) -> list | 
     name = []
     while j < len(words) and len(name) < 4 and (_is_name(words[j].rstrip(".")) or (
             name and words[j] in _PARTICLES and _name_follows(words, j + 1))) \
-            and not _is_title(words[j]):
+            and (not _is_title(words[j]) or name and words[j].lower() in _NAME_TITLES and _name_follows(words, j + 1)):
         token = words[j].rstrip(".,")
         if _alias_key(token) in alias_party and not name:
             return None  # "President Putin" is fine but "Minister Russia" is not a name

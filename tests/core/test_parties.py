@@ -51,3 +51,10 @@ def test_a_person_named_with_an_apposition_is_tied_to_that_party():
 
 def test_an_unknown_capitalised_word_is_no_mention():
     assert _lexicon().find("Officials in Geneva met on Tuesday.") == []
+
+
+def test_sheikh_between_two_names_is_part_of_the_name_not_a_second_title():
+    lexicon = _lexicon("Ukraine's President Omar Sheikh Farah spoke to parliament.")
+    mention = lexicon.find("Farah rejected the plan.")[0]
+    assert (mention.party, mention.kind) == ("Ukraine", "person")
+    assert lexicon.persons["Omar Sheikh Farah"][0] == "Ukraine"
