@@ -42,8 +42,9 @@ _DANGLING = frozenset("the a an and or but nor who whom whose which according of
                       "toward towards without against than its their".split())
 _NAME_PARTICIPLE = re.compile(r"^(?:[A-Z][\w.'’-]*\s+)+(?:(?:[a-z]+ly|earlier|later|also|still|again|now|then|"
                               r"already)\s+)?(?P<verb>[a-z]+ing)\b")
-# after a line's last word: more items of the same list (', Iran and China', ', infrastructure investments and a')
-_LIST_GOES_ON = re.compile(r"^[\"”’']?,\s+(?:[\w’'.-]+\s+){1,3}?(?:and|or)\s+(?!that\b|which\b|who\b)\w"
+# after a line's last word in its sentence: more items of the same list (', Iran and China', ', investments and
+# a'), or the condition that makes the stance (', but only if ...')
+_CLAUSE_GOES_ON = re.compile(r"^[\"”’']?,\s+(?:[\w’'.-]+\s+){1,3}?(?:and|or)\s+(?!that\b|which\b|who\b)\w"
                            r"|^[\"”’']?,\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*,\s+[A-Z]"
                            r"|^,?\s+(?:but\s+)?only\s+(?:if|when|after|once)\b")  # the condition is the stance
 _BASE_SUBJECTS = frozenset("i we they you both also still now not jointly all".split())
@@ -173,7 +174,8 @@ def _compress(text: str, st: Statement) -> str:
     if m:
         text = f"{m.group('frame')} {m.group('rest')}"
     rules: tuple[Callable[[str], str], ...] = (
-        c.passive_aside_to_active, c.drop_parentheticals, c.drop_appositives, c.drop_time, c.drop_trailing_context, c.drop_trailing_event,
+        c.passive_aside_to_active, c.drop_parentheticals, c.drop_appositives, c.drop_time, c.drop_trailing_context,
+        c.drop_trailing_event,
         c.drop_leading_clause, c.drop_subordinator)
     for rule in rules:
         text = _guarded(rule, text, keep)
@@ -224,7 +226,7 @@ def _standalone(text: str, st: Statement, antecedent: str) -> str | None:
 
 def _judge(text: str, st: Statement, matcher: TopicMatcher, named: bool) -> Line | None:
     """A Line when `text` is a stance: a finite verb, no fragment opening, no cut."""
-    if not is_stance(text) or _cut_in_list(text, st.sentence.text) or _open_quote(text):
+    if not is_stance(text) or _cut_short(text, st.sentence.text) or _open_quote(text):
         return None
     n = c.words(text)
     fit = 2 if c.MIN_WORDS <= n <= c.MAX_WORDS else (1 if n <= c.LONG_WORDS else 0)
@@ -259,14 +261,15 @@ def _open_quote(text: str) -> bool:
     return text.count('"') % 2 == 1 or text.count("“") != text.count("”")
 
 
-def _cut_in_list(text: str, sentence: str) -> bool:
-    """Does the line end on the first item of a list its sentence goes on with ('... such as Russia' of 'such
-    as Russia, Iran and China back the deal'; 'will pay rent' of 'rent, investments and a fund')?"""
+def _cut_short(text: str, sentence: str) -> bool:
+    """Does the line end where its sentence goes on with the rest of a list ('... such as Russia' of 'such as
+    Russia, Iran and China back the deal'; 'will pay rent' of 'rent, investments and a fund') or with the
+    condition its stance depends on ('ready to pay more' of '..., but only if ...')?"""
     tail = re.findall(r"[\w’'-]+", text)[-2:]
     if not tail:
         return False
     m = re.search(r"\b" + r"\W+".join(map(re.escape, tail)) + r"(?P<rest>[^\w]*[,\s].*)$", sentence)
-    return bool(m) and bool(_LIST_GOES_ON.match(m.group("rest")))
+    return bool(m) and bool(_CLAUSE_GOES_ON.match(m.group("rest")))
 
 
 def _participle_first(text: str) -> bool:

@@ -13,16 +13,13 @@ from summarizer.attribution.discourse import Discourse
 from summarizer.attribution.holders import learn_sexes, resolve
 from summarizer.attribution.learning import learn_bodies, learn_names, opening_party, unnamed_speakers
 from summarizer.attribution.quotes import continued_quote, quoted_holder
-from summarizer.attribution.segments import group, segments
+from summarizer.attribution.segments import NOBODY, group, segments
 from summarizer.attribution.statement import Statement
 from summarizer.attribution.view import SentenceView
 from summarizer.parties import PartyLexicon
 from summarizer.text import Sentence
 
 __all__ = ["Statement", "extract", "sentence_statements"]
-
-
-NOBODY = "\0nobody"  # the holder of a group that only bounds others
 
 
 def extract(sentences: list[Sentence], lexicon: PartyLexicon) -> list[Statement]:

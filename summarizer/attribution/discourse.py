@@ -24,6 +24,7 @@ class Reach:
 
 
 REACH = Reach()
+OTHER_SEX = {"he": "she", "she": "he", "his": "she", "him": "she", "her": "he"}  # whom a pronoun cannot be
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,11 +51,15 @@ class Discourse:
     def sex_of(self, person: str | None) -> str | None:
         return self.sexes.get(person.split()[-1]) if person else None
 
+    def other_sex(self, person: str, pronoun: str) -> bool:
+        """Is `person` known to be of the sex `pronoun` rules out?"""
+        return self.sex_of(person) == OTHER_SEX.get(pronoun, "")
+
     def person_pronoun(self, index: int, pronoun: str = "") -> Attribution | None:
         """'he'/'she' with no person earlier in the sentence: the previous sentence's person, else the
         latest person who held a stance, else the first person of the latest sentence naming one; never one
         known to be of the other sex ('she' after a sentence on 'Mr Lund ... he')."""
-        other = {"he": "she", "she": "he", "his": "she", "him": "she", "her": "he"}.get(pronoun)
+        other = OTHER_SEX.get(pronoun)
         fits = [p for p in self.persons if other is None or self.sex_of(p[0]) != other]
         previous = [p for p in fits if p[2] == index - 1]
         if previous:  # the person the previous sentence was about ('Grossi said ... He urged')

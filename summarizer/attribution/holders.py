@@ -177,18 +177,14 @@ def _pronoun(cue: Cue, view: SentenceView, j: int) -> None:
         take(cue, view, opener, j, "pronoun")
         return None
     if w in ("he", "she"):
-        persons = [m for k, m in sorted(view.tok_mention.items()) if k < j and m.kind == "person"]
         person = next((m for k, m in sorted(view.tok_mention.items())
-                       if k < j and m.kind == "person" and not _other_sex(view, k, w)), None)
+                       if k < j and m.kind == "person" and not view.state.other_sex(m.surface, w)), None)
         if person is not None:
             take(cue, view, person, j, "pronoun")
             return None
         if _unknown_subject_before(view, j):
             return None  # 'Pashinian denied ... when he spoke': he is the one no party is known for
         found = view.state.person_pronoun(view.index, w)
-        ruled_out = {m.surface.split()[-1] for m in persons}  # named here with the other sex's honorific
-        if found is not None and found.speaker and found.speaker.split()[-1] in ruled_out:
-            return None
     else:
         found = view.state.it_pronoun(view.index) if w == "it" else view.state.they_pronoun(view.index)
         plural_opener = view.state.nominal.plural_openers.get(view.index - 1)
@@ -197,15 +193,6 @@ def _pronoun(cue: Cue, view: SentenceView, j: int) -> None:
     if found is not None:
         cue.assign(found, j)
     return None
-
-
-def _other_sex(view: SentenceView, k: int, pronoun: str) -> bool:
-    """'... after Mr Trump appeared to agree, she said': an honorific before the name, or what the document
-    already showed of the person, rules the pronoun out."""
-    k = view.mention_start(k)
-    title = view.lower[k - 1].rstrip(".") if k > 0 else ""
-    known = view.state.sex_of(view.tok_mention[k].surface)
-    return title in (_MALE if pronoun == "she" else _FEMALE) or known == ("she" if pronoun == "he" else "he")
 
 
 def learn_sexes(view: SentenceView) -> None:

@@ -9,6 +9,7 @@ from summarizer.attribution.view import SentenceView
 from summarizer.lexicon import CLAUSE_BREAKS, MENTAL_VERBS, MODALS, REPORTING_VERBS
 
 _MODAL_LEFT = MODALS | {"would", "could", "might", "may"}
+NOBODY = "\0nobody"  # the holder of a group that only bounds others: a person of no party who speaks
 
 
 @dataclass
@@ -44,7 +45,7 @@ def _add(groups: list[Group], new: Group, lower: list[str]) -> None:
     defend itself' is X's own prescription: it stays in X's statement."""
     if groups and _in_complement(groups[-1], new, lower):
         prev, cue = groups[-1], new.cues[0]
-        silent = prev.holders[0][:1] == "\0"  # a person of no party: what he reports is the party's own
+        silent = prev.holders == (NOBODY,)  # a person of no party: what he reports is the party's own
         if silent or cue.kind == "verb" and lower[cue.index] in MENTAL_VERBS | REPORTING_VERBS \
                 and not _after_modal(cue.index, lower):
             new.reported_by, new.start_token = None if silent else prev.holders[0], prev.start_token
