@@ -1,6 +1,7 @@
 """From an Analysis to a Briefing: pick, per party, the statements that best state its stance on a topic."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
@@ -36,7 +37,7 @@ def brief(analysis: Analysis, query: str | None, assigner: TopicAssigner | None 
     An `assigner` of the same analysis may be passed to reuse the topics it already gave to claims."""
     known = tuple(t.key for t in analysis.topics)
     if query is None or not query.strip():
-        return _overview(analysis, known)
+        return overview(analysis, assigner or TopicAssigner(analysis.topics, analysis.lexicon))
     topic = find_topic(analysis.topics, query)
     parties = _party_briefings(analysis, topic, PER_PARTY, assigner)
     title = f"{topic.label[:1].upper()}{topic.label[1:]}: where each party stands"
@@ -45,16 +46,19 @@ def brief(analysis: Analysis, query: str | None, assigner: TopicAssigner | None 
                     topic_titles=_titles(analysis, topic))
 
 
-def _overview(analysis: Analysis, known: tuple[str, ...]) -> Briefing:
+def overview(analysis: Analysis, assigner: TopicAssigner,
+             narrowed: Callable[[Topic], Analysis] | None = None) -> Briefing:
+    """One line per party per topic; `narrowed(topic)` may give an analysis holding only the claims that can
+    matter to the topic (search.py). A party's line given under one topic is not given again under another."""
     merged: dict[str, list[Position]] = {}
-    assigner = TopicAssigner(analysis.topics, analysis.lexicon)
+    shown: set[tuple[str, str]] = set()  # (party, line)
     for topic in analysis.topics:
-        for party in _party_briefings(analysis, topic, OVERVIEW_PER_PARTY, assigner):
+        scope = narrowed(topic) if narrowed is not None else analysis
+        for party in _party_briefings(scope, topic, OVERVIEW_PER_PARTY, assigner, shown):
             merged.setdefault(party.name, []).extend(party.positions)
-    order = [p.name for p in analysis.parties]
-    parties = tuple(PartyBriefing(name, tuple(merged.get(name, ()))) for name in order if merged.get(name))
-    return Briefing(topic=None, title="Overview: where each party stands", parties=parties, known_topics=known,
-                    topic_titles=_titles(analysis))
+    parties = tuple(PartyBriefing(p.name, tuple(merged[p.name])) for p in analysis.parties if merged.get(p.name))
+    return Briefing(topic=None, title="Overview: where each party stands", parties=parties,
+                    known_topics=tuple(t.key for t in analysis.topics), topic_titles=_titles(analysis))
 
 
 def _titles(analysis: Analysis, extra: Topic | None = None) -> tuple[tuple[str, str], ...]:
@@ -62,8 +66,10 @@ def _titles(analysis: Analysis, extra: Topic | None = None) -> tuple[tuple[str, 
     return tuple((t.key, t.label[:1].upper() + t.label[1:]) for t in topics)
 
 
-def _party_briefings(analysis: Analysis, topic: Topic, per_party: int,
-                     assigner: TopicAssigner | None = None) -> tuple[PartyBriefing, ...]:
+def _party_briefings(analysis: Analysis, topic: Topic, per_party: int, assigner: TopicAssigner | None = None,
+                     shown: set[tuple[str, str]] | None = None) -> tuple[PartyBriefing, ...]:
+    """Each party's lines on `topic`; a (party, line) in `shown` is not given again, and the lines picked are
+    added to it."""
     matcher = TopicMatcher.build(topic)
     assigner = assigner or TopicAssigner(analysis.topics, analysis.lexicon)
     ranked: dict[str, list[tuple[float, Claim]]] = {}
@@ -80,7 +86,10 @@ def _party_briefings(analysis: Analysis, topic: Topic, per_party: int,
             ranked.setdefault(holder, []).extend(claims)
     out = []
     for party in analysis.parties:
-        picks = _lines(ranked.get(party.name, []), per_party, matcher)
+        said = {text for name, text in shown if name == party.name} if shown else set()
+        picks = _lines(ranked.get(party.name, []), per_party, matcher, said)
+        if shown is not None:
+            shown.update((party.name, pick.text) for pick in picks)
         positions = tuple(_position(analysis, pick, topic) for pick in picks)
         if positions:
             out.append(PartyBriefing(party.name, positions))
@@ -101,14 +110,21 @@ def _score(claim: Claim, relevance: float) -> float:
         + WEIGHTS.per_extra_source * (len(claim.documents) - 1) - (WEIGHTS.reported if st.reported_by else 0.0)
 
 
-def _lines(ranked: list[tuple[float, Claim]], limit: int, matcher: TopicMatcher) -> list[Pick]:
+def _lines(ranked: list[tuple[float, Claim]], limit: int, matcher: TopicMatcher,
+           said: set[str] = frozenset()) -> list[Pick]:
     """A party's lines: claims whose standalone line fits 8 to 24 words; a longer line only when the party has
-    nothing else to say on the topic."""
+    nothing else to say on the topic. A line in `said` (given under another topic) is not given again, and a
+    party that had one gets no long line instead."""
     written: dict[int, Line | None] = {}  # each claim's line is written once, even when the fallback runs
+    repeated = False
 
     def line_of(claim: Claim) -> Line | None:
+        nonlocal repeated
         if id(claim) not in written:
-            written[id(claim)] = write_line(claim.statement, claim.antecedent, matcher)
+            line = write_line(claim.statement, claim.antecedent, matcher)
+            if line is not None and line.text in said:
+                line, repeated = None, True
+            written[id(claim)] = line
         return written[id(claim)]
 
     def fitting(claim: Claim) -> str | None:
@@ -119,7 +135,7 @@ def _lines(ranked: list[tuple[float, Claim]], limit: int, matcher: TopicMatcher)
         line = line_of(claim)
         return line.text if line is not None else None
 
-    return select(ranked, limit, fitting) or select(ranked, 1, any_line)
+    return select(ranked, limit, fitting) or ([] if repeated else select(ranked, 1, any_line))
 
 
 def _position(analysis: Analysis, pick: Pick, topic: Topic) -> Position:
@@ -127,9 +143,9 @@ def _position(analysis: Analysis, pick: Pick, topic: Topic) -> Position:
     lead = claims[0].statement
     carriers: dict[str, list[str]] = {}  # quote -> documents, so a syndicated sentence is one source
     for claim in claims:
-        docs = carriers.setdefault(claim.statement.quote, [])
+        docs = carriers.setdefault(claim.statement.printed_quote, [])
         docs.extend(d for d in claim.documents if d not in docs)
-    sentences = {c.statement.quote: c.statement.sentence.text for c in claims}
+    sentences = {c.statement.printed_quote: c.statement.sentence.printed for c in claims}
     sources = [Source(document=docs[0], quote=quote, url=analysis.url_of(docs[0]), sentence=sentences[quote],
                       also=tuple(docs[1:])) for quote, docs in carriers.items()]
     return Position(text=pick.text, topic=topic.key, sources=tuple(sources), reported_by=lead.reported_by)

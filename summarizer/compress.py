@@ -38,7 +38,8 @@ _PARENTHETICAL = re.compile(
 _BRACKETS = re.compile(r"\s*\([^()]{1,60}\)")
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _TIME = re.compile(  # a deadline ('by next year', 'before Friday') is content, not time of saying
-    rf"(?<!\bby)(?<!\buntil)(?<!\bbefore)\s*,?\s+(?:(?:on|late on|early on|from) {_WEEKDAY}"
+    rf"(?<!\bby)(?<!\buntil)(?<!\bbefore)\s*,?\s+(?:from {_WEEKDAY} (?:to|until|through) {_WEEKDAY}"
+    rf"|(?:on|late on|early on|from) {_WEEKDAY}"
     r"(?: (?:morning|afternoon|evening|night))?"
     r"|(?:(?:for|in|from|over|during) )?(?:last|this|next|earlier this|later this) "
     r"(?:week|weekend|month|year|morning|evening)"
@@ -136,7 +137,8 @@ def drop_appositives(text: str) -> str:
         if ";" in inner or inner.count('"') % 2 or inner.count("“") != inner.count("”") \
                 or not _is_appositive(inner, text[:first.start()], text[second.end():]):
             continue
-        out.append(text[pos:first.start()] + " ")
+        # ', a Danish territory, according to ...': the attribution after it keeps its comma
+        out.append(text[pos:first.start()] + (", " if text.startswith("according to ", second.end()) else " "))
         pos = second.end()
     out.append(text[pos:])
     return re.sub(r"\s{2,}", " ", "".join(out))
@@ -173,7 +175,7 @@ def drop_trailing_event(text: str) -> str:
     """'... to defend its interests after the United States quadrupled tariffs' -> '... its interests': a trailing
     'after/as/while' clause with a verb of its own is the occasion, not the stance ('after the war' stays)."""
     for m in re.finditer(r"\s+(?P<marker>after|as|while|amid|following)\s+(?P<rest>[^;\"“”]+)$", text):
-        head = m.group("rest").split()[:EVENT_VERB_REACH]
+        head = m.group("rest").split(",")[0].split()[:EVENT_VERB_REACH]  # its own verb, not one after a comma
         if m.group("marker") == "as" and not _AS_SUBJECT.match(m.group("rest")):
             continue  # 'described the meeting as poor': the verb's complement, not an occasion
         if any(w.endswith("ed") or w in _FINITE_WORDS for w in head[1:]):

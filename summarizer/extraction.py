@@ -104,5 +104,5 @@ def unique_sentences(sentences: list[Sentence]) -> list[Sentence]:
         if paragraph_size[s.paragraph] == 1 and not s.text.rstrip().endswith((".", "!", "?", '"', "”", "'", "’")):
             continue
         seen.add(key)
-        out.append(Sentence(s.doc, len(out), s.paragraph, s.text))
+        out.append(Sentence(s.doc, len(out), s.paragraph, s.text, s.verbatim))
     return out

@@ -33,7 +33,7 @@ _SUBJECT_PARTICIPLE = re.compile(
     r"(?P<np>(?P<quant>(?:many|some|several|most|all|both)\s+)?(?:[A-Z][\w.'’-]*\s+)*[A-Z][\w.'’-]*(?:\s+[a-z]+s)?)"
     r"\s*,?\s+(?P<verb>[a-z]+ing)\b")
 _ACTION_PAST = PASSIVE_BY | word_set("irregular_past")  # 'Togo raised objections', 'Iran struck a deal'
-_NAME_VERB = re.compile(r"\b[A-Z][\w.'’-]*\s+(?:[a-z]+ly\s+)?(?P<verb>[a-z]{3,}(?:s|ed))\s+\w")
+_NAME_VERB = re.compile(r"\b[A-Z][\w.'’-]*(?<!['’]s)\s+(?:[a-z]+ly\s+)?(?P<verb>[a-z]{3,}(?:s|ed))\s+\w")
 # 'Albin Kurti, who has refused to ...': a subject and its relative clause, the main verb cut away
 _RELATIVE_ONLY = re.compile(r"^[^,;:“\"]{1,80},\s+(?:who|which)\b[^,;]*$")
 # Words no whole sentence ends on: a line ending on one was cut at a clause boundary inside it
@@ -44,9 +44,13 @@ _NAME_PARTICIPLE = re.compile(r"^(?:[A-Z][\w.'’-]*\s+)+(?:(?:[a-z]+ly|earlier|
                               r"already)\s+)?(?P<verb>[a-z]+ing)\b")
 # after a line's last word in its sentence: more items of the same list (', Iran and China', ', investments and
 # a'), or the condition that makes the stance (', but only if ...')
+_APPOSED_SUBJECT = r",\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)+,\s+(?:[a-z]+ed|said|says|told|has|have)\b"
 _CLAUSE_GOES_ON = re.compile(r"^[\"”’']?,\s+(?:[\w’'.-]+\s+){1,3}?(?:and|or)\s+(?!that\b|which\b|who\b)\w"
                            r"|^[\"”’']?,\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*,\s+[A-Z]"
+                           # '... and a member of parliament, Pipaluk Lynge, stated': a subject cut off its verb
+                           rf"|^{_APPOSED_SUBJECT}"
                            r"|^,?\s+(?:but\s+)?only\s+(?:if|when|after|once)\b")  # the condition is the stance
+_PRONOUN_CONTRACTIONS = frozenset("it he she that there what who".split())  # "it's planned": it is
 _BASE_SUBJECTS = frozenset("i we they you both also still now not jointly all".split())
 MIN_STANCE_WORDS = 4  # fewer words state no position a reader can use
 SHORTENING_TRIES = 12  # candidate lines examined per segment when dropping trailing pieces
@@ -114,11 +118,12 @@ def _candidates(st: Statement) -> list[str]:
     spans = st.stance_spans
     out = [sentence[st.start:st.end]]
     # 'a step Egypt condemned': a holder inside a reduced relative clause is no line's start; nor is one after
-    # 'of' ('64 per cent of members of the union voted': the line would drop who voted)
+    # a preposition ('64 per cent of members of the union voted', 'activists in Greenland have announced': the
+    # line would drop who acted)
     holder_at = st.holder_at
     from_holder = st.start < st.holder_at < st.end and not re.search(
-        r"\b(?:(?:a|an|the)\s+\w+|which|that|who|whom|of|of\s+the|by)\s*$", sentence[st.start:st.holder_at],
-        re.IGNORECASE)
+        r"\b(?:(?:a|an|the)\s+\w+|which|that|who|whom|(?:of|in|for|from|by)(?:\s+the)?)\s*$",
+        sentence[st.start:st.holder_at], re.IGNORECASE)
     if from_holder:  # with its article: 'the Faroe Islands and Iceland refused', not 'Faroe Islands ...'
         article = re.search(r"\b(?:the|a|an)\s+$", sentence[st.start:st.holder_at], re.IGNORECASE)
         holder_at = st.start + article.start() if article else st.holder_at
@@ -133,7 +138,21 @@ def _candidates(st: Statement) -> list[str]:
         out.append(sentence[own + 5:st.end])
     if st.attribution_last:
         out.insert(0, _tail_resolved(st))
-    return [t for t in dict.fromkeys(out) if t.strip()]
+    return [t for t in dict.fromkeys(_without_next_subject(t, sentence) for t in out) if t.strip()]
+
+
+_NEXT_SUBJECT = re.compile(r"\s+and\s+(?:a|an|the)\s+[\w’'-]+(?:\s+[\w’'-]+){0,5}$")
+_ITS_VERB_AFTER = re.compile(f"^{_APPOSED_SUBJECT}")
+
+
+def _without_next_subject(text: str, sentence: str) -> str:
+    """'... protests against the visit and a member of parliament' of '..., and a member of parliament, Pipaluk
+    Lynge, stated ...': the next clause's subject, cut off from its verb, goes."""
+    m = _NEXT_SUBJECT.search(text)
+    at = sentence.find(text)
+    if m is None or at < 0 or not _ITS_VERB_AFTER.match(sentence[at + len(text):]):
+        return text
+    return text[:m.start()]
 
 
 def _tail_resolved(st: Statement) -> str:
@@ -295,6 +314,8 @@ def _finite(lower: list[str], i: int, after_name: bool = False) -> bool:
         return prev in COPULAS
     if (w not in STANCE_VERBS and w not in _ACTION_PAST) or prev in ("to", "the", "a", "an", "of", "for"):
         return False
+    if w.endswith("ed") and prev.endswith(("'s", "’s")) and prev[:-2] not in _PRONOUN_CONTRACTIONS:
+        return False  # "the Vice President’s planned visit": an adjective after a possessor
     if w.endswith(("ed", "s")) or w in _ACTION_PAST:
         return True
     # a base form is a verb after its subject ('they want', 'the two sides state', 'Britain and Norway want'),

@@ -250,8 +250,21 @@ def _abbreviation_tokens(texts: list[str], named: list[Candidate], ignore: set[s
             owner = next((c for c in named if initials(c.name) == token), None) or _prefix_owner(token, named)
             if owner is not None:
                 owner.add(token)
-            else:
+            elif not _initials_of_person(token, texts):
                 named.append(Candidate(token, "org"))
+
+
+def _initials_of_person(token: str, texts: list[str]) -> bool:
+    """'JD Vance': two or three capitals always followed by the same surname, which the texts also use alone as
+    a speaker ('Vance said'), are a first name, not a body."""
+    if len(token) > 3:
+        return False
+    after = {m.group(1) for text in texts for m in re.finditer(rf"(?<![\w-]){token}(?:\s+([A-Z][a-z]+))?", text)}
+    if len(after) != 1 or None in after:
+        return False
+    surname = after.pop()
+    alone = re.compile(rf"(?<!{token} )\b{surname}\s+(?:said|says|told|added|wrote|warned|insisted)\b")
+    return surname.lower() not in TITLE_WORDS and any(alone.search(text) for text in texts)
 
 
 def _prefix_owner(token: str, named: list[Candidate]) -> Candidate | None:

@@ -7,8 +7,8 @@ from array import array
 from dataclasses import dataclass, field, replace
 
 from summarizer.analysis import Analysis, Claim
-from summarizer.briefing import OVERVIEW_PER_PARTY, _party_briefings, _titles, brief, framed_documents
-from summarizer.model import Briefing, PartyBriefing, Position, Topic
+from summarizer.briefing import brief, framed_documents, overview
+from summarizer.model import Briefing, Topic
 from summarizer.relevance import TopicAssigner
 from summarizer.topics import TopicMatcher, find_topic
 
@@ -64,11 +64,4 @@ class ClaimSearch:
         return brief(self.narrowed(find_topic(self.analysis.topics, query)), query, self.assigner)
 
     def _overview(self) -> Briefing:
-        analysis = self.analysis
-        merged: dict[str, list[Position]] = {}
-        for topic in analysis.topics:
-            for party in _party_briefings(self.narrowed(topic), topic, OVERVIEW_PER_PARTY, self.assigner):
-                merged.setdefault(party.name, []).extend(party.positions)
-        parties = tuple(PartyBriefing(p.name, tuple(merged[p.name])) for p in analysis.parties if merged.get(p.name))
-        return Briefing(topic=None, title="Overview: where each party stands", parties=parties,
-                        known_topics=tuple(t.key for t in analysis.topics), topic_titles=_titles(analysis))
+        return overview(self.analysis, self.assigner, self.narrowed)

@@ -35,7 +35,12 @@ class Sentence:
     doc: str
     index: int
     paragraph: int
-    text: str
+    text: str  # as the core reads it: single quotation marks made double (see `double_quoted`)
+    verbatim: str = ""  # as the article prints it, when that differs from `text` (same length, same offsets)
+
+    @property
+    def printed(self) -> str:
+        return self.verbatim or self.text
 
 
 @lru_cache(maxsize=16384)  # a sentence is keyed when read and again as each of its statements' quote
@@ -50,8 +55,60 @@ def split_sentences(doc_id: str, text: str) -> list[Sentence]:
     for p_index, paragraph in enumerate(p for p in text.split("\n") if p.strip()):
         for piece in paragraph_sentences(paragraph):
             spaced = _WHITESPACE.sub(" ", piece) if _SPACING.search(piece) else piece
-            out.append(Sentence(doc_id, len(out), p_index, spaced))
+            read = double_quoted(spaced)
+            out.append(Sentence(doc_id, len(out), p_index, read, spaced if read is not spaced else ""))
     return out
+
+
+_DECADE = re.compile(r"\d0s\b")  # "the '90s": an apostrophe, not a quotation
+
+
+def double_quoted(text: str) -> str:
+    """A sentence quoted British-style (‘…’ or '…') with double quotation marks instead, one character for one,
+    so that speech is read the same whichever marks an outlet uses: "‘It will happen,’ he said" is his quote,
+    while "Trump’s", "it'll" and "the farmers’ union" keep their apostrophes. A sentence that already uses double
+    marks is left as it is (its single marks are quotes within a quote). The text itself is returned when nothing
+    changes."""
+    if "\u2018" not in text and "'" not in text and "\u2019" not in text or any(q in text for q in '"\u201c\u201d'):
+        return text
+    marks: dict[int, str] = {}
+    opened = -1
+    n = len(text)
+    for i, ch in enumerate(text):
+        if ch not in "\u2018\u2019'":
+            continue
+        before = text[i - 1] if i else " "
+        after = text[i + 1] if i + 1 < n else ""
+        if ch != "\u2019" and opened < 0 and (before.isspace() or before in "([:\u2014\u2013") and after.isalnum() \
+                and not _DECADE.match(text, i + 1):
+            opened = i
+            continue
+        if ch == "\u2018" or before.isspace() or after.isalnum():
+            continue  # an opening mark inside a word ('Trump‘s'), or an apostrophe ('it’ll')
+        if opened >= 0:
+            if before in "sS" and after == " " and _closes_later(text, i + 1):
+                continue  # 'the farmers’ union' inside a quotation that closes further on
+            marks[opened], marks[i] = "\u201c", "\u201d"
+            opened = -1
+        elif before in ",.!?" and (not after or after.isspace()):
+            marks[i] = "\u201d"  # the end of a quotation opened in an earlier sentence
+    if opened == 0:
+        marks[0] = "\u201c"  # a quotation that goes on in the next sentence
+    if not marks:
+        return text
+    chars = list(text)
+    for i, mark in marks.items():
+        chars[i] = mark
+    return "".join(chars)
+
+
+def _closes_later(text: str, start: int) -> bool:
+    """Is there a closing mark further on in the sentence (one no letter or digit follows)?"""
+    for m in re.finditer("[\u2019']", text[start:]):
+        k = start + m.start()
+        if not text[k - 1].isspace() and (k + 1 >= len(text) or not text[k + 1].isalnum()):
+            return True
+    return False
 
 
 def paragraph_sentences(paragraph: str) -> Iterable[str]:

@@ -9,11 +9,12 @@ from summarizer.text import Sentence
 
 
 def reading_to_plain(reading: Reading) -> dict:
-    return {"s": [[s.paragraph, s.text] for s in reading.sentences]}
+    return {"s": [[s.paragraph, s.text, s.verbatim] if s.verbatim else [s.paragraph, s.text]
+                  for s in reading.sentences]}
 
 
 def reading_from_plain(doc: str, plain: dict) -> Reading:
-    sentences = tuple(Sentence(doc, k, p, text) for k, (p, text) in enumerate(plain["s"]))
+    sentences = tuple(Sentence(doc, k, *row) for k, row in enumerate(plain["s"]))
     return Reading(doc, sentences)
 
 
@@ -26,7 +27,7 @@ def found_to_plain(found: tuple[Found, ...]) -> list:
         out.append([s.index, s.paragraph, s.text, st.start, st.end, st.holder, st.via, st.strength, st.reported_by,
                     st.speaker, st.split, st.holder_at, list(st.cue_at), f.key, f.stems, f.sentence_stems,
                     f.context_stems, f.neighbour_stems, f.antecedent,
-                    list(f.topics) if f.topics is not None else None])
+                    list(f.topics) if f.topics is not None else None, s.verbatim])
     return out
 
 
@@ -39,11 +40,11 @@ def found_from_plain(doc: str, plain: list, names: dict | None = None) -> list[F
     names = {} if names is None else names
     out = []
     for (index, paragraph, text, start, end, holder, via, strength, reported_by, speaker, split, holder_at, cue_at,
-         key, stems, sentence_stems, context_stems, neighbour_stems, antecedent, topics) in plain:
+         key, stems, sentence_stems, context_stems, neighbour_stems, antecedent, topics, verbatim) in plain:
         text, stems, sentence_stems, context_stems, neighbour_stems, antecedent = (
             shared.setdefault(v, v) for v in (text, stems, sentence_stems, context_stems, neighbour_stems, antecedent))
         holder, via, reported_by, speaker = (names.setdefault(v, v) for v in (holder, via, reported_by, speaker))
-        sentence = shared.setdefault((index, paragraph, text), Sentence(doc, index, paragraph, text))
+        sentence = shared.setdefault((index, paragraph, text), Sentence(doc, index, paragraph, text, verbatim))
         cue_at = tuple(cue_at)
         start, end, holder_at, cue_at = (names.setdefault(v, v) for v in (start, end, holder_at, cue_at))
         strength = names.setdefault(("strength", strength), strength)  # keyed apart: 1.0 == 1, an offset

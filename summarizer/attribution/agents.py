@@ -8,6 +8,8 @@ from summarizer.attribution.view import SentenceView
 from summarizer.parties import Mention
 
 _QUANTIFIERS = frozenset({"the", "a", "many", "some", "several"})
+_POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "their", "our", "my", "your"})
+_OBJECT_OF = frozenset({"rejection", "criticism", "opposition", "support"})  # acts on what 'of' names
 _CLAUSE_OPENERS = frozenset("and but while whereas although though that as because since if when".split())
 
 
@@ -53,6 +55,8 @@ def possessor(cue: Cue, view: SentenceView) -> None:
             if not _in_object_position(view, view.mention_start(j)):
                 take(cue, view, view.tok_mention[j], j, "possessive")
             return
+    if view.word(i + 1) == "of" and (view.lower[i] in _OBJECT_OF or _POSSESSIVE_PRONOUNS & set(view.lower[max(0, i - 3):i])):
+        return  # 'their rejection of American annexation', 'criticism of Moscow': what 'of' names is the object
     agent_after(cue, view, i + 3 if view.word(i + 2) in ("the", "a") else i + 2)
 
 

@@ -165,19 +165,19 @@ def drop_others_in_speech(cues: list[Cue], lower: list[str], continued: str | No
     stance. `continued` is the holder of the quotation the sentence before opened."""
     if not any(w in _OPENING_QUOTES for w in lower):
         return
-    speakers = {h for c in cues if c.reporting and c.holders and not _inside_quote(c.index, lower)
+    speakers = {h for c in cues if c.reporting and c.holders and not inside_quote(c.index, lower)
                 for h in c.holders}
     if not speakers and continued and lower[0] in _OPENING_QUOTES and not any(
-            c.reporting and not _inside_quote(c.index, lower) for c in cues):
+            c.reporting and not inside_quote(c.index, lower) for c in cues):
         speakers = {continued}
     for cue in cues:
-        if cue.via == "role" and _inside_quote(cue.holder_token, lower) and any(c.reporting for c in cues):
+        if cue.via == "role" and inside_quote(cue.holder_token, lower) and any(c.reporting for c in cues):
             cue.holders = ()
-        elif speakers and cue.holders and not set(cue.holders) & speakers and _inside_quote(cue.index, lower):
+        elif speakers and cue.holders and not set(cue.holders) & speakers and inside_quote(cue.index, lower):
             cue.holders = ()
 
 
-def _inside_quote(k: int, lower: list[str]) -> bool:
+def inside_quote(k: int, lower: list[str]) -> bool:
     """Token k stands between an opening quote mark and its closing one (straight marks alternate)."""
     straight = sum(1 for w in lower[:k] if w == '"') % 2 == 1
     curly = max((j for j in range(k) if lower[j] == "“"), default=-1) > max(

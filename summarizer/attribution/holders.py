@@ -7,10 +7,10 @@ or the speaker after a quote; 'according to X' and 'voiced by X' take the agent 
 from __future__ import annotations
 
 from summarizer.attribution.agents import agent_after, possessor, take
-from summarizer.attribution.cues import VERB_MODIFIERS, Cue
+from summarizer.attribution.cues import VERB_MODIFIERS, Cue, inside_quote
 from summarizer.attribution.discourse import Attribution
 from summarizer.attribution.learning import role_speaker
-from summarizer.attribution.nominals import speaker_phrase, subject_phrase
+from summarizer.attribution.nominals import reporters, speaker_phrase, subject_phrase
 from summarizer.attribution.subjects import opening_subject, subordinate_subject
 from summarizer.attribution.view import SentenceView
 from summarizer.lexicon import (
@@ -95,6 +95,8 @@ def _step(cue: Cue, view: SentenceView, j: int) -> int | None:
         return None
     if w in _PRONOUNS:
         return _pronoun(cue, view, j)
+    if reporters(view, j):
+        return j  # 'the local press reported': its subject holds no stance
     if w in ROLE_NOUNS or (w in TITLE_WORDS and w not in _NOT_ROLES):
         if _role(cue, view, j):
             return None
@@ -168,7 +170,9 @@ def _before_article(view: SentenceView, k: int) -> int:
 def _pronoun(cue: Cue, view: SentenceView, j: int) -> None:
     """'The Palestinian Authority said it was ready', 'He urged': same sentence first, then the discourse."""
     w = view.lower[j]
-    same = [c for c in view.cues if c.index < j and c.holders]
+    # '"Trump's statement is inappropriate," he said': no one named inside the quotation is its speaker
+    quoted = (lambda k: False) if inside_quote(j, view.lower) else (lambda k: inside_quote(k, view.lower))
+    same = [c for c in view.cues if c.index < j and c.holders and not quoted(c.holder_token)]
     if same and ((w in ("he", "she")) == bool(same[-1].speaker) or w == "they"):
         cue.inherit(same[-1])
         return None
@@ -178,7 +182,8 @@ def _pronoun(cue: Cue, view: SentenceView, j: int) -> None:
         return None
     if w in ("he", "she"):
         person = next((m for k, m in sorted(view.tok_mention.items())
-                       if k < j and m.kind == "person" and not view.state.other_sex(m.surface, w)), None)
+                       if k < j and m.kind == "person" and not view.state.other_sex(m.surface, w) and not quoted(k)),
+                      None)
         if person is not None:
             take(cue, view, person, j, "pronoun")
             return None

@@ -27,8 +27,9 @@ def official_of_context(view: SentenceView, start: int, end: int, speaker: str |
     """The party an untied government official of the phrase [start, end] speaks for, from the sentence before."""
     words = {view.lower[k].removesuffix("'s").removesuffix("’s") for k in range(max(0, start - 1), end + 1)}
     if not words & _GOVERNMENT or words & _FORMER or any(
-            view.tok_mention[k].party for k in range(start, end + 1) if k in view.tok_mention):
-        return None
+            view.tok_mention[k].party for k in range(start, end + 1) if k in view.tok_mention) or any(
+            _acronym(view.toks[k][0]) for k in range(start, end + 1) if k not in view.tok_mention):
+        return None  # 'the NATO secretary', 'the UN envoy': the official of a body that is no party
     named = _named_before(view, start)
     party = (named.pop() if len(named) == 1 else None) if named else view.state.previous_party(view.index)
     if party is None or (not named and _nameless(view, start, end) and not _may_lead(view, words, party)):
@@ -38,6 +39,10 @@ def official_of_context(view: SentenceView, start: int, end: int, speaker: str |
         if m is not None and m.kind == "person":
             view.state.nominal.learn(m.surface.split(), party)
     return Attribution((party,), "role", speaker)
+
+
+def _acronym(token: str) -> bool:
+    return len(token) >= 2 and token.isalpha() and token.isupper()
 
 
 def _nameless(view: SentenceView, start: int, end: int) -> bool:

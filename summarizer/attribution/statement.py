@@ -66,6 +66,15 @@ class Statement:
         """The whole sentence, or this holder's part of it when the sentence was split."""
         return strip_connectors(self.segment) if self.split else self.sentence.text
 
+    @property
+    def printed_quote(self) -> str:
+        """`quote` with the article's own quotation marks (the sentence's analysed text differs in them only)."""
+        quote, sentence = self.quote, self.sentence
+        if not sentence.verbatim:
+            return quote
+        at = sentence.text.find(quote, self.start if self.split else 0)
+        return sentence.verbatim[at:at + len(quote)] if at >= 0 else quote
+
 
 @lru_cache(maxsize=1024)  # a statement's stems, its topics and its line each read its spans
 def _stance_spans(st: Statement) -> tuple[tuple[int, int], ...]:

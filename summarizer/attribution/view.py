@@ -78,11 +78,13 @@ class SentenceView:
         return False
 
     def people_after(self, j: int) -> bool:
-        """'European allies', 'Russian officials' hold views; 'Russian forces' do not."""
+        """'European allies', 'Russian officials' and 'Russian state media' hold views; 'Russian forces' and
+        'Greenlandic media' (which report) do not."""
         k = j + 1
         while k in self.tok_mention and self.tok_mention[k] is self.tok_mention[j]:
             k += 1
-        return k < len(self.lower) and self.lower[k] in PEOPLE_NOUNS or self.tok_mention[j].surface.endswith("s")
+        return k < len(self.lower) and self.lower[k] in PEOPLE_NOUNS and self.lower[k] != "media" \
+            or self.tok_mention[j].surface.endswith("s")
 
     def apposition_head(self, j: int) -> int:
         """'European allies, especially French President Macron': the head before the apposition, same party."""

@@ -77,6 +77,25 @@ def test_topics_found_at_ingest_read_each_document_headline_as_a_direct_read_doe
     _same_as_direct(index, "quota", folder, profile)
 
 
+def test_the_index_keeps_the_articles_own_quotation_marks_as_a_direct_read_does(index, tmp_path):
+    # the core reads ‘…’ as a quotation; the sources a user sees quote the article as it is printed
+    folder = tmp_path / "marks"
+    folder.mkdir()
+    (folder / "profile.toml").write_text('[parties.Peru]\naliases = ["Lima", "Ana Quispe"]\n'
+                                         '[parties.Chile]\naliases = ["Santiago"]\n'
+                                         '[topics.fishing]\nkeywords = ["quota", "catch"]\n')
+    (folder / "a.txt").write_text("Peru rejects Chile's quota\n"
+                                  "Ana Quispe spoke in Lima on Monday.\n"
+                                  "‘Chile’s quota for our trawlers is unlawful and we will not accept it,’ she said.\n")
+    profile_path, profile = _profile(folder, auto=False)
+    index.ingest("marks", folder, profile_path, profile, warn=pytest.fail)
+    shown = brief(index.analysis("marks", profile), "fishing")
+    quotes = [s.quote for p in shown.parties if p.name == "Peru" for pos in p.positions for s in pos.sources]
+    assert "‘Chile’s quota for our trawlers is unlawful and we will not accept it,’ she said." in quotes
+    assert not [p for p in shown.parties if p.name == "Chile"]
+    _same_as_direct(index, "marks", folder, profile)
+
+
 def test_only_new_changed_and_removed_documents_are_processed(index, tmp_path):
     folder = tmp_path / "story"
     write_corpus(folder, 6, seed=3)

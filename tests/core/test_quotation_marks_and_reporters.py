@@ -1,0 +1,123 @@
+"""Rules found by reading real news on a story the bot had not seen (a big power that wants an island territory,
+the state the territory belongs to, and the territory's own government), each checked on sentences written for
+the test: quotations in single marks, who a pronoun after a quotation is, what 'of' names after a noun of
+rejecting, officials and initials of other bodies, the media, and lines cut at the wrong place."""
+from summarizer import compress as c
+from summarizer.attribution import extract
+from summarizer.lines import is_stance
+from summarizer.model import Party
+from summarizer.parties import build_lexicon
+from summarizer.text import double_quoted, split_sentences
+from tests.builders import briefing, document
+from summarizer.analysis import analyze
+from summarizer.briefing import brief
+from summarizer import Profile
+
+PARTIES = {"Atlantia": ["Atlantian", "President Rob Garner", "Garner", "Ivo Marsh"],
+           "Vestria": ["Vestrian", "Prime Minister Lene Berg", "Berg"],
+           "Kaldor": ["Kaldoran", "Premier Anik Olsen", "Olsen", "Tupaq Lund", "Lund"]}
+TOPICS = {"takeover": ["takeover", "annex", "control", "for sale"], "visit": ["visit", "delegation"],
+          "bases": ["base", "military", "security"]}
+
+
+def statements(text: str) -> list[tuple[str, str]]:
+    lexicon = build_lexicon(tuple(Party(n, tuple(a)) for n, a in PARTIES.items()), [text])
+    return [(s.holder, s.sentence.text) for s in extract(split_sentences("doc", text), lexicon)]
+
+
+def lines(text: str, topic: str | None) -> dict[str, list[str]]:
+    return {p.name: [pos.text for pos in p.positions] for p in briefing(text, topic, PARTIES, TOPICS).parties}
+
+
+def test_single_quotation_marks_are_read_as_quotation_marks_and_apostrophes_stay():
+    assert double_quoted("‘It will not happen,’ she said.") == "“It will not happen,” she said."
+    assert double_quoted("The premier called it ‘absurd’ and left.") == "The premier called it “absurd” and left."
+    assert double_quoted("'We are not for sale,' he said.") == "“We are not for sale,” he said."
+    text = "Garner’s plan, which it’ll test in the ’90s style, won’t pass."
+    assert double_quoted(text) is text
+    assert double_quoted("‘The farmers’ union will resist,’ Olsen said.") == "“The farmers’ union will resist,” Olsen said."
+    nested = "“He told us ‘never’,” she said."
+    assert double_quoted(nested) is nested  # single marks inside double ones are a quote within a quote
+    assert double_quoted("We will decide our own future,’ he added.") == "We will decide our own future,” he added."
+
+
+def test_speech_in_single_marks_is_its_speakers_and_the_source_keeps_the_articles_marks():
+    text = ("Premier Anik Olsen of Kaldor spoke to reporters in the capital on Monday.\n"
+            "‘Garner’s demand to annex the island is absurd and shows we must stand together,’ she said.")
+    found = lines(text, "takeover")
+    assert "Atlantia" not in found
+    assert any(line.split(": “")[0] in ("Olsen", "Kaldor") for line in found["Kaldor"])
+    b = briefing(text, "takeover", PARTIES, TOPICS)
+    quotes = [s.quote for p in b.parties for pos in p.positions for s in pos.sources]
+    assert "‘Garner’s demand to annex the island is absurd and shows we must stand together,’ she said." in quotes
+
+
+def test_a_pronoun_after_a_quotation_is_not_someone_the_quotation_names():
+    text = ("Tupaq Lund, who leads the largest party in Kaldor, spoke after the vote.\n"
+            "\"Garner's remarks on a takeover are out of place,\" he said.")
+    assert ("Atlantia", "\"Garner's remarks on a takeover are out of place,\" he said.") not in statements(text)
+    assert ("Kaldor", "\"Garner's remarks on a takeover are out of place,\" he said.") in statements(text)
+
+
+def test_what_of_names_after_a_noun_of_rejecting_is_its_object():
+    text = "Olsen spoke in the capital. She called party leaders to plan their rejection of Atlantian control."
+    assert all(holder != "Atlantia" for holder, _ in statements(text))
+
+
+def test_an_official_of_a_body_that_is_no_party_does_not_speak_for_the_party_before_him():
+    text = ("President Rob Garner said Atlantia needed the island for its security.\n"
+            "The UN envoy declined to get involved in the row.")
+    assert not [h for h, s in statements(text) if s.startswith("The UN envoy")]
+
+
+def test_the_overview_gives_a_party_a_line_once_even_when_it_is_about_two_topics():
+    text = ("Vestria rejects the visit\n"
+            "Prime Minister Lene Berg said the planned visit by an Atlantian delegation to the military base "
+            "was unacceptable pressure.")
+    overview = briefing(text, None, PARTIES, TOPICS)
+    given = [pos.text for p in overview.parties if p.name == "Vestria" for pos in p.positions]
+    assert given and len(given) == len(set(given))
+
+
+def test_capital_initials_before_a_speakers_surname_are_a_first_name_not_a_body():
+    text = ("Atlantia wants the island\n"
+            "Atlantian Vice President AJ Rowe visited the base on Friday. Rowe said the island needed better "
+            "security. Vestria rejected the idea, and Prime Minister Lene Berg said the island was not for sale.")
+    b = brief(analyze([document(text)], Profile()), None)
+    assert "AJ" not in {p.name for p in b.parties}
+
+
+def test_a_complement_after_as_stays_and_a_span_of_days_goes_whole():
+    assert c.drop_trailing_event("Berg viewed the decision to visit the base as a wise one, saying it was "
+                                 "better than taking part in local politics") \
+        == "Berg viewed the decision to visit the base as a wise one, saying it was better than taking part in " \
+           "local politics"
+    assert c.drop_time("Marsh will visit Kaldor from Thursday to Saturday to attend the race") \
+        == "Marsh will visit Kaldor to attend the race"
+
+
+def test_an_apposition_before_according_to_keeps_its_comma():
+    assert c.drop_appositives("Berg said Atlantia has no right to annex Kaldor, a territory of Vestria, "
+                              "according to a newspaper.") \
+        == "Berg said Atlantia has no right to annex Kaldor, according to a newspaper."
+
+
+def test_a_line_ends_before_the_next_clauses_subject_and_does_not_start_at_a_place_after_in():
+    text = ("Kaldor braces for the visit\n"
+            "Activists in Kaldor have announced protests against the Atlantian delegation and a member of "
+            "parliament, Tupaq Lund, stated that the protests would be peaceful.")
+    found = lines(text, "visit").get("Kaldor", [])
+    assert found and all(not line.endswith("member of parliament") for line in found)
+    assert all(not line.startswith("Kaldor have") for line in found)
+
+
+def test_the_media_of_a_country_report_and_hold_no_stance_but_its_state_media_do():
+    for media in ("Kaldor media", "Kaldor's newspapers"):
+        assert statements(f"The race is largely paid for by the consulate, {media} reported.") == []
+    text = "Vestria state media said the visit was an unacceptable form of pressure."
+    assert [h for h, _ in statements(text)] == ["Vestria"]
+
+
+def test_a_past_participle_after_a_possessor_is_no_verb():
+    assert not is_stance("The Atlantian Vice President’s planned visit to a base in the north")
+    assert is_stance("The Atlantian Vice President’s planned visit to the base has been cancelled")
