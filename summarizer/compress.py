@@ -77,7 +77,7 @@ _LIST_VERBS = STANCE_VERBS | REPORTING_VERBS | COPULAS | MODALS | frozenset(
 _RELATIVE = re.compile(r",\s+(?:who|whose|which)\s(?:[^,;\"“”]|,\d){1,160},(?=\s+[a-z])")
 _AGE = re.compile(r"(?<=[A-Za-z]),\s+\d{1,3},(?=\s+[a-z])")  # 'Irfaan Ali, 44, called'
 _VERBISH = re.compile(r"^(?:[a-z]+(?:ed|s|ing)|said|told|says|has|have|had|is|are|was|were|will|would|can|could|"
-                      r"must|should|may|might|did|does|do|also|again|has|never|repeatedly|strongly)\b")
+                      r"must|should|may|might|did|does|do|also|again|has|never|repeatedly|strongly|later|earlier|then|[a-z]+ly)\b")
 
 
 _FINITE_WORDS = word_set("irregular_past") | {"had", "has", "have", "was", "were", "is", "are"}

@@ -48,6 +48,11 @@ STOPWORDS = word_set("stopwords")
 DETERMINERS = word_set("determiners")
 PREPOSITIONS = word_set("prepositions")
 RELATED_TERMS = word_table("related_terms")
+# Words of a body's or a state's name, never of a person's: "Southern Freight Union", "Democratic Republic"
+ORG_WORDS = frozenset("""ministry department council agency office commission union organization organisation forces
+party authority administration house group bank fund court nations assembly army guard government parliament
+congress senate committee alliance front movement coalition league state states republic kingdom federation
+street palace""".split())
 
 PLURAL_HOLDERS = re.compile(
     r"\b(?:the|both) (?:two )?(?:leaders|presidents|sides|countries|men|governments|delegations|parties|nations)\b",

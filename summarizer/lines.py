@@ -50,6 +50,7 @@ _CLAUSE_GOES_ON = re.compile(r"^[\"”’']?,\s+(?:[\w’'.-]+\s+){1,3}?(?:and|o
                            # '... and a member of parliament, Pipaluk Lynge, stated': a subject cut off its verb
                            rf"|^{_APPOSED_SUBJECT}"
                            r"|^,?\s+(?:but\s+)?only\s+(?:if|when|after|once)\b")  # the condition is the stance
+_OPENING_ADVERBS = frozenset("later earlier also then again still now once further".split())
 _PRONOUN_CONTRACTIONS = frozenset("it he she that there what who".split())  # "it's planned": it is
 _BASE_SUBJECTS = frozenset("i we they you both also still now not jointly all".split())
 MIN_STANCE_WORDS = 4  # fewer words state no position a reader can use
@@ -266,12 +267,14 @@ def is_stance(text: str) -> bool:
     if len(lower) < MIN_STANCE_WORDS or (last in STANCE_VERBS and (last.endswith("ed") or last in _ACTION_PAST)
                                          and "," not in text):  # 'Indian officials denied': denied what?
         return False
-    if lower[0] in STANCE_VERBS or lower[0] in _AUXILIARIES or lower[0].endswith("ing") and \
-            lower[0] in STANCE_VERBS:
-        return False
+    original = re.findall(r"[A-Za-z’'-]+", text)  # the same tokens as `lower`
+    first = next((w.lower() for k, w in enumerate(original) if w.lower() not in _OPENING_ADVERBS
+                  and not (k and w.islower() and w.endswith("ly"))), "")
+    if first in STANCE_VERBS or first in _AUXILIARIES:
+        return False  # 'Later told journalists ...': a predicate without its subject
     if _participle_first(text):  # 'Trump earlier announcing that the two had agreed': a 'despite' clause's rest
         return False
-    named = [w[:1].isupper() for w in re.findall(r"[A-Za-z’'-]+", text)]  # the same tokens as `lower`
+    named = [w[:1].isupper() for w in original]
     return any(_finite(lower, i, named[i - 1]) for i in range(1, len(lower))) or _name_then_verb(text)
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from summarizer.gazetteer import demonyms, gazetteer, place_names
-from summarizer.lexicon import TITLE_WORDS
+from summarizer.lexicon import ORG_WORDS, TITLE_WORDS
 from summarizer.model import Party
 from summarizer.people import apply_people, learn_people
 
@@ -168,18 +168,12 @@ def _gazetteer_names() -> frozenset[str]:
     return frozenset(n for entry in gazetteer() for n in entry.all_names)
 
 
-_ORG_WORDS = frozenset("""ministry department council agency office commission union organization organisation forces
-party authority administration house group bank fund court nations assembly army guard government parliament
-congress senate committee alliance front movement coalition league state states republic kingdom federation
-street palace""".split())
-
-
 def _looks_like_person(alias: str) -> bool:
     """'Zelenskyy', 'Rafael Grossi': capitalised, not a place or body we know, no word of an organisation."""
     words = alias.split()
     return (alias not in _gazetteer_names() and not alias.isupper() and "." not in alias and len(words) <= 3
             and all(w[:1].isupper() or re.match(r"(al|el|bin|ibn|von|van|de|der|du|da|di)\b", w) for w in words)
-            and not any(w.lower() in _ORG_WORDS or w.lower() in TITLE_WORDS for w in words))
+            and not any(w.lower() in ORG_WORDS or w.lower() in TITLE_WORDS for w in words))
 
 
 def _alias_key(alias: str) -> str:

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from typing import Protocol
 
 from summarizer.appositions import apposition_party
-from summarizer.lexicon import HEAD_TITLES, REPORTING_VERBS, STANCE_VERBS, STOPWORDS, TITLE_WORDS
+from summarizer.lexicon import HEAD_TITLES, ORG_WORDS, REPORTING_VERBS, STANCE_VERBS, STOPWORDS, TITLE_WORDS
 from summarizer.words import word_set
 
 _PARTICLES = frozenset({"von", "der", "van", "de", "da", "di", "du", "bin", "ibn", "al", "el", "la", "le"})
@@ -133,8 +133,8 @@ def _bare_names(words: list[str], i: int) -> Iterator[list[str]]:
         return
     for size in (3, 2):
         name = words[i:i + size]
-        if len(name) == size and all(_is_name(w) and not _is_title(w) for w in name):
-            yield name
+        if len(name) == size and all(_is_name(w) and not _is_title(w) and w.lower() not in ORG_WORDS for w in name):
+            yield name  # not 'Democratic Republic (of Congo)
 
 
 def _person_before_apposition(alias_party: dict[str, str], words: list[str], i: int) -> list | None:

@@ -145,7 +145,8 @@ def _noun_holder_nearby(view: SentenceView, i: int) -> bool:
 
 def drop_unowned_reports(cues: list[Cue], lower: list[str]) -> None:
     """'Analysts said Beijing could respond ...': a guess (a modal) after a named speaker of no party is theirs,
-    not Beijing's stance, up to the next clause break. 'Union leaders said the company wants ...' still
+    not Beijing's stance, up to the next clause break; so is a deed they ascribe ('U.N. experts say the rebels
+    are backed by Rwanda'). 'Union leaders said the company wants ...' still
     reports the company's stance, and an unresolved 'she said' names no one to give the guess to."""
     for k, cue in enumerate(cues):
         if not cue.reporting or cue.holders or _pronoun_subject(cue.index, lower):
@@ -153,7 +154,7 @@ def drop_unowned_reports(cues: list[Cue], lower: list[str]) -> None:
         for later in cues[k + 1:]:
             if set(lower[cue.index:max(later.holder_token, later.index)]) & (CLAUSE_BREAKS | {";", '"', "“", "”"}):
                 break
-            if later.via != "inherit" and (later.kind == "modal" or _after_modal(later.index, lower)):
+            if later.via != "inherit" and (later.kind in ("modal", "passive") or _after_modal(later.index, lower)):
                 later.holders = ()
 
 

@@ -53,6 +53,8 @@ def subject_phrase(view: SentenceView, before: int) -> tuple[Attribution, int] |
     start = phrase_start(view, end)
     if start > end or not holder_head(view, head_of(view, start, end)):
         return None
+    if start in view.tok_mention and view.object_of_preposition(start):
+        return None  # 'Rebels in the Democratic Republic of Congo said': the place is no subject
     # 'Former Ghanaian president X said': a former office holder speaks for no party (but for a body he leads)
     former = any(_FORMER.match(view.lower[k]) for k in range(max(0, start - 1), end + 1))
     found = None if former else holder_of(view, start, end, apposition)
