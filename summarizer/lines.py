@@ -139,7 +139,16 @@ def _candidates(st: Statement) -> list[str]:
         out.append(sentence[own + 5:st.end])
     if st.attribution_last:
         out.insert(0, _tail_resolved(st))
+    closed = _quotation_end(sentence)  # 'Trudeau told reporters in Ottawa' of '"...," Trudeau told reporters in
+    out = [t for t in out if closed < 0 or sentence.find(t) <= closed]  # Ottawa': the words are in the quotation
     return [t for t in dict.fromkeys(_without_next_subject(t, sentence) for t in out) if t.strip()]
+
+
+def _quotation_end(sentence: str) -> int:
+    """Where the quotation a sentence opens with closes (-1 when it opens with none)."""
+    if sentence[:1] not in "\"“":
+        return -1
+    return sentence.find("”" if sentence[0] == "“" else '"', 1)
 
 
 _NEXT_SUBJECT = re.compile(r"\s+and\s+(?:a|an|the)\s+[\w’'-]+(?:\s+[\w’'-]+){0,5}$")

@@ -4,10 +4,11 @@ the test: quotations in single marks, who a pronoun after a quotation is, what '
 rejecting, officials and initials of other bodies, the media, and lines cut at the wrong place."""
 from summarizer import compress as c
 from summarizer.attribution import extract
-from summarizer.lines import is_stance
-from summarizer.model import Party
+from summarizer.lines import is_stance, write_line
+from summarizer.model import Party, Topic
 from summarizer.parties import build_lexicon
 from summarizer.text import double_quoted, split_sentences
+from summarizer.topics import TopicMatcher
 from summarizer.discovery import find_candidates
 from tests.builders import briefing
 
@@ -141,3 +142,15 @@ def test_a_state_named_in_full_is_no_person_and_no_subject_after_in():
     lexicon = build_lexicon(tuple(Party(n, tuple(a)) for n, a in PARTIES.items()), [text])
     assert not [name for name in lexicon.persons if "Republic" in name]
     assert [h for h, s in statements(text) if s.startswith("Rebels in")] == []
+
+
+# A third unseen story (two states expelling each other's diplomats over an accusation).
+def test_the_speaker_tail_of_a_quotation_is_no_line_on_its_own():
+    text = ("\"The government of Vestria made a grave error in thinking that it could support criminal acts against "
+            "Atlantians here on Atlantian soil, whether it be killings or threats or other violent acts,\" Garner told "
+            "reporters in the capital, hours after the expulsions were announced.")
+    lexicon = build_lexicon(tuple(Party(n, tuple(a)) for n, a in PARTIES.items()), [text])
+    [statement] = extract(split_sentences("doc", text), lexicon)
+    line = write_line(statement, "", TopicMatcher.build(Topic("takeover", ("criminal acts",))))
+    assert line is not None and line.text != "Garner told reporters in the capital"
+    assert "made a grave error" in line.text
