@@ -16,7 +16,8 @@ MIN_WORDS = 8
 LONG_WORDS = 24  # a stance that cannot be said shorter may take this many words
 APPOSITIVE_WORDS = 12
 EVENT_VERB_REACH = 6  # words after 'after' within which its clause must show a finite verb  # longest comma-framed insertion taken for an appositive
-_CLAUSE_SPLIT = re.compile(r",\s+|;\s+|\s+(?=(?:while|whereas|but)\s)|\s+-{1,2}\s+|\s+[–—]\s+")
+# a run of spaces is read once for the three breaks it may start (same matches as one alternative each)
+_CLAUSE_SPLIT = re.compile(r",\s+|;\s+|\s+(?:(?=(?:while|whereas|but)\s)|-{1,2}\s+|[–—]\s+)")
 _LEADING = re.compile(
     r"^(?:(?:however|additionally|moreover|meanwhile|furthermore|also|but|and|yet|still|instead|indeed|"
     r"separately|in addition|at the same time|on the other hand|as a result|in turn|for (?:its|his|her|their) part|"

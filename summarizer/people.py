@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 from collections.abc import Iterator
+from itertools import compress, count
 from typing import Protocol
 
 from summarizer.appositions import apposition_party
@@ -42,8 +43,9 @@ def people_in(alias_party: dict[str, str], text: str) -> list[list]:
     found: list[list] = []
     for sentence in text.split("\n"):
         words = _WORD.findall(sentence)
-        for i, word in enumerate(words):
-            for finder in _word_finders(word):
+        finders = list(map(_word_finders, words))
+        for i in compress(count(), finders):  # the words that start a finder (most start none)
+            for finder in finders[i]:
                 person = finder(alias_party, words, i)
                 if person is not None:
                     found.append(person)

@@ -79,7 +79,7 @@ def _is_plain(paragraph: str) -> bool:
     """True for a paragraph on which pysbd's rewriting rules are all no-ops (see above)."""
     if (not _PLAIN_CHARS.fullmatch(paragraph) or paragraph[0] == " " or paragraph[-1] == " "
             or _NOT_PLAIN.search(paragraph) or paragraph[0] in "'\u2019"
-            or _APOSTROPHE_AFTER_NON_LETTER.search(paragraph)):
+            or (("'" in paragraph or "\u2019" in paragraph) and _APOSTROPHE_AFTER_NON_LETTER.search(paragraph))):
         return False
     if "." not in paragraph:
         return True

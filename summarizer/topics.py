@@ -12,11 +12,12 @@ from summarizer.model import Topic
 from summarizer.text import stem
 from summarizer.words import word_set, word_table
 
-_ANAPHORA = re.compile(r"\b(this|these|those|such|the move|the idea|the plan|the proposal|the issue|"
-                       r"the demand|the step|the prospect|the offer|the decision|the measures?|the charges?|"
-                       r"the claims?|the accusations?|the allegations?|the findings|the request|the framework|"
-                       r"that (?:account|claim|view|argument|approach|offer|proposal|plan|idea|decision|move|"
-                       r"demand|request|charge|position))\b", re.IGNORECASE)
+# this, these, those, such, the move ..., that account ...: by their first words, so that a place is tried once
+# (only whether it matches anywhere is read)
+_ANAPHORA = re.compile(r"\b(?:th(?:is|ese|ose|e (?:move|idea|plan|proposal|issue|demand|step|prospect|offer|decision|"
+                       r"measures?|charges?|claims?|accusations?|allegations?|findings|request|framework)|"
+                       r"at (?:account|claim|view|argument|approach|offer|proposal|plan|idea|decision|move|demand|"
+                       r"request|charge|position))|such)\b", re.IGNORECASE)
 _REFERRING_NOUNS = "|".join(sorted(word_set("referring_nouns")))
 # 'the offer', 'that approach', "the EU's findings", 'the Egyptian framework': a thing named before
 _REFERRING = re.compile(rf"\b(?:the|that)\s+(?:[A-Z][\w.]*(?:['’]s)?\s+)?(?P<noun>{_REFERRING_NOUNS})\b")
@@ -109,6 +110,7 @@ class TopicSet:
                 if phrase not in self._owners:
                     self._by_first.setdefault(phrase.split(" ")[0], []).append(phrase)
                 self._owners.setdefault(phrase, []).append((k, place))
+        self._starts = frozenset(self._by_first)  # first stems of every phrase
 
     def scores(self, stems: str) -> tuple[float, ...]:
         """Owned topic weight of a ' stem stem ' string, one figure per topic."""
@@ -152,7 +154,8 @@ class TopicSet:
         return entry
 
     def _hits(self, stems: str) -> list[dict[str, float]]:
-        matched = {p for first in set(stems.split(" ")) for p in self._by_first.get(first, ()) if f" {p} " in stems}
+        starts = self._starts.intersection(stems.split(" "))  # its stems that start a phrase
+        matched = {p for first in starts for p in self._by_first[first] if f" {p} " in stems}
         if not matched:
             return self._no_hits
         places: list[list[tuple[int, str]]] = [[] for _ in self._terms]

@@ -173,7 +173,9 @@ def _lines(text: str) -> Iterator[str]:
     """Lines with runs of spaces made one; a line longer than LONG_PARAGRAPH is a page that lost its line
     breaks, so it comes out as one line per sentence (bounded, and repeated copies drop out below)."""
     for line in text.split("\n"):
-        line = _SPACES.sub(" ", line).strip()
+        if "  " in line or "\t" in line or "\u00a0" in line:  # else every run is one space already
+            line = _SPACES.sub(" ", line)
+        line = line.strip()
         if len(line) <= LONG_PARAGRAPH:
             yield line
         else:
@@ -200,7 +202,7 @@ def _is_byline(line: str) -> bool:
 def _is_photo_caption(line: str) -> bool:
     """A line ending in '(Photo: ...)' or '(Image: ...)' with no other ')' inside that bracket, or in a short
     'Photo: Agency/Name' credit."""
-    if _TRAILING_CREDIT.search(line.strip("*_ ")):
+    if ":" in line and _TRAILING_CREDIT.search(line.strip("*_ ")):  # a credit has its colon
         return True
     if not line.endswith(")"):
         return False

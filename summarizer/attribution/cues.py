@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import compress, count
 
 from summarizer.lexicon import (
     CLAUSE_BREAKS, COPULAS, DETERMINERS, MODALS, PASSIVE_BY, REPORTING_VERBS, STANCE_ADJECTIVES, STANCE_NOUNS,
@@ -70,9 +71,10 @@ def find_cues(view: SentenceView) -> list[Cue]:
     lower, mentions = view.lower, view.tok_mention
     if _CUE_WORDS.isdisjoint(lower):
         return cues  # no word that any branch below reads as a cue
-    for i, w in enumerate(lower):
-        if w not in _CUE_WORDS or i in mentions:
+    for i in compress(count(), map(_CUE_WORDS.__contains__, lower)):  # the words that can be cues
+        if i in mentions:
             continue
+        w = lower[i]
         nxt = view.word(i + 1)
         if w == "according" and nxt == "to":
             cues.append(Cue(i, "according"))
@@ -164,7 +166,7 @@ def drop_others_in_speech(cues: list[Cue], lower: list[str], continued: str | No
     'The spokesman said: "We welcome the fact that the president recognises the deal"': a title inside
     someone's speech is resolved in the speaker's world, not the story's last president, so it gives no one a
     stance. `continued` is the holder of the quotation the sentence before opened."""
-    if not any(w in _OPENING_QUOTES for w in lower):
+    if _OPENING_QUOTES.isdisjoint(lower):
         return
     speakers = {h for c in cues if c.reporting and c.holders and not inside_quote(c.index, lower)
                 for h in c.holders}

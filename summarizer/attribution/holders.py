@@ -203,6 +203,8 @@ def _pronoun(cue: Cue, view: SentenceView, j: int) -> None:
 def learn_sexes(view: SentenceView) -> None:
     """'Mr Lund', 'Dame Kari Holm'; 'Lund said he ...', 'Holm said her party ...': the person a subject or
     possessive pronoun follows is of its sex (an honorific is surer, so it is never overwritten)."""
+    if all(m.kind != "person" for m in view.mentions):
+        return  # no person named: nothing to learn (most sentences)
     sexes, last, honoured = view.state.sexes, None, set()
     for k, word in enumerate(view.lower):
         m = view.tok_mention.get(k)

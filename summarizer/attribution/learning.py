@@ -37,6 +37,8 @@ def role_speaker(view: SentenceView, cue_index: int, holder_token: int) -> str |
 
 def learn_names(view: SentenceView) -> None:
     """"Bolivia's chief negotiator, Marta Vargas, arrived": remember the name for 'Vargas rejected' later."""
+    if view.lower.count(",") < 2:
+        return  # no block between two commas
     commas = [k for k, w in enumerate(view.lower) if w == ","]
     for a, b in zip(commas, commas[1:]):
         if a > 0 and is_name_block(view, a + 1, b - 1) and not any(k in view.tok_mention for k in range(a + 1, b)):
