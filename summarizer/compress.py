@@ -169,6 +169,7 @@ def drop_trailing_context(text: str) -> str:
 
 
 # An 'as' clause of time or cause opens with its subject ('as the talks began', 'as Russia pressed')
+_SAID_JUST = re.compile(r"\b(?:said|says|announced|told \w+)(?:\s+(?:just|shortly|soon|right|immediately))?$")
 _AS_SUBJECT = re.compile(r"(?:the|a|an|his|her|their|its|this|that|these|those|it|they|he|she|we|[A-Z])\b")
 
 
@@ -179,6 +180,8 @@ def drop_trailing_event(text: str) -> str:
         head = m.group("rest").split(",")[0].split()[:EVENT_VERB_REACH]  # its own verb, not one after a comma
         if m.group("marker") == "as" and not _AS_SUBJECT.match(m.group("rest")):
             continue  # 'described the meeting as poor': the verb's complement, not an occasion
+        if _SAID_JUST.search(text[:m.start()]):
+            continue  # 'said just after midnight Maduro had won': the time of saying, then what was said
         if any(w.endswith("ed") or w in _FINITE_WORDS for w in head[1:]):
             return text[:m.start()]
     return text

@@ -26,7 +26,8 @@ _AUXILIARIES = COPULAS | MODALS | frozenset("has have had did does do will would
                                             "cannot won't can't didn't doesn't isn't aren't".split())
 _FRAGMENT_START = re.compile(
     rf"^(?:(?i:{'|'.join(c.SUBORDINATORS)}|if|unless|because|despite|to|that|which|who)\b|"
-    r"(?i:an?\s+\w+\s+(?:that|which|who))\b|(?i:an?)\s+[a-z]+\s+[A-Z])")
+    r"(?i:an?\s+\w+\s+(?:that|which|who))\b|(?i:an?)\s+[a-z]+\s+[A-Z]"
+    r"|[A-Z][a-z]+ed\s+by\b)")  # 'Issued by the council, ...': a passive participle with no subject
 _PRONOUN_START = re.compile(r"^[\"'“‘]?(?:he|she|they|it|his|her|its|their|them|this|that|these|those|we|our|us|"
                             r"i|my|me|you|your)\b", re.IGNORECASE)
 _SUBJECT_PARTICIPLE = re.compile(
@@ -39,7 +40,7 @@ _RELATIVE_ONLY = re.compile(r"^[^,;:“\"]{1,80},\s+(?:who|which)\b[^,;]*$")
 # Words no whole sentence ends on: a line ending on one was cut at a clause boundary inside it
 # (not 'to', 'for', 'that', 'with', 'about': 'if both parties asked it to', 'what they asked for')
 _DANGLING = frozenset("the a an and or but nor who whom whose which according of from into at by between among "
-                      "toward towards without against than its their".split())
+                      "toward towards without against than its their just".split())
 _NAME_PARTICIPLE = re.compile(r"^(?:[A-Z][\w.'’-]*\s+)+(?:(?:[a-z]+ly|earlier|later|also|still|again|now|then|"
                               r"already)\s+)?(?P<verb>[a-z]+ing)\b")
 # after a line's last word in its sentence: more items of the same list (', Iran and China', ', investments and

@@ -19,6 +19,7 @@ _ANAPHORIC_NOUNS = "|".join(sorted(word_set("anaphoric_nouns")))
 _DEMONSTRATIVE = re.compile(rf"\b(?P<det>this|that|these|those|such)\s+(?P<noun>{_ANAPHORIC_NOUNS})\b", re.IGNORECASE)
 _OPENING_DEMONSTRATIVE = re.compile(r"^(?:this|that|these|those|such)\b", re.IGNORECASE)
 _PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you"})
+_BE = frozenset({"is", "are", "was", "were"})
 _NP_STOP = PREPOSITIONS | {"as", "that", "to", "and", "but", "which", "who", "while", "because", "if", ",", ";", "."}
 _REDUCED_RELATIVE = re.compile(
     r"^(?P<det>(?i:a|an|the))\s+(?P<noun>claim|charge|accusation|allegation|assertion|suggestion|report|version|step|"
@@ -102,13 +103,15 @@ def antecedent_phrase(antecedent: str) -> str | None:
     crucial' -> "Ukraine's NATO membership"."""
     toks = re.findall(r"[\w’'.-]+|[,;]", antecedent)
     lower = [t.lower() for t in toks]
-    verb = next((i for i, w in enumerate(lower) if w in STANCE_VERBS and i > 0 and w.endswith(("s", "ed"))), None)
+    verb = next((i for i, w in enumerate(lower) if w in STANCE_VERBS and i > 0 and lower[i - 1] not in DETERMINERS
+                 and (w.endswith(("s", "ed")) or w.endswith("ing") and lower[i - 1] in _BE)), None)
+    # ('an agreed quota' is an adjective; 'was considering trade measures' a verb)
     if verb is None:
         return None
     end = verb + 1
     while end < len(toks) and lower[end] not in _NP_STOP and end - verb <= 5:
         end += 1
-    np = toks[verb + 1:end]
+    np = [t.rstrip(".") for t in toks[verb + 1:end]]  # the sentence's final period is no part of the phrase
     if not np or lower[verb + 1] in ("that", "to", "it", "them", "this"):
         return None
     subject = [t for t in toks[:verb] if t[:1].isupper() and t.lower() not in DETERMINERS | _PRONOUNS]

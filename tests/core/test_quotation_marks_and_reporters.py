@@ -154,3 +154,21 @@ def test_the_speaker_tail_of_a_quotation_is_no_line_on_its_own():
     line = write_line(statement, "", TopicMatcher.build(Topic("takeover", ("criminal acts",))))
     assert line is not None and line.text != "Garner told reporters in the capital"
     assert "made a grave error" in line.text
+
+
+# A fourth unseen story (a disputed election: the opposition, the electoral council and the president).
+def test_the_time_of_saying_is_no_event_to_drop_and_a_line_never_ends_on_just():
+    assert c.drop_trailing_event("The council said just after midnight Garner had won 51 percent of the vote") \
+        == "The council said just after midnight Garner had won 51 percent of the vote"
+    assert not is_stance("The electoral council said just")
+
+
+def test_a_passive_participle_with_no_subject_is_no_line():
+    assert not is_stance("Issued by the electoral council, controlled by the ruling party, compared to the rival")
+
+
+def test_such_measures_stand_for_what_the_sentence_before_was_considering_not_its_last_word():
+    from summarizer.standalone import antecedent_phrase
+    assert antecedent_phrase("Vestria said it was considering trade measures against boats that fish without an "
+                             "agreed quota.") == "trade measures"
+    assert antecedent_phrase("Boats fish without an agreed quota.") is None
