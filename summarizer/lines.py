@@ -51,6 +51,7 @@ _CLAUSE_GOES_ON = re.compile(r"^[\"”’']?,\s+(?:[\w’'.-]+\s+){1,3}?(?:and|o
                            # '... and a member of parliament, Pipaluk Lynge, stated': a subject cut off its verb
                            rf"|^{_APPOSED_SUBJECT}"
                            r"|^,?\s+(?:but\s+)?only\s+(?:if|when|after|once)\b")  # the condition is the stance
+_POINTS_BACK = re.compile(r"\b(?:this|that|these|those)\s+(?:is|was|are|were|will|would|has|have)\b", re.IGNORECASE)
 _OPENING_ADVERBS = frozenset("later earlier also then again still now once further".split())
 _PRONOUN_CONTRACTIONS = frozenset("it he she that there what who".split())  # "it's planned": it is
 _BASE_SUBJECTS = frozenset("i we they you both also still now not jointly all".split())
@@ -111,7 +112,9 @@ def _one_quoted_sentence(content: str) -> str:
     fitting = [p for p in parts if c.MIN_WORDS <= c.words(p) <= c.MAX_WORDS]
     if len(parts) < 2 or not fitting:
         return content
-    return next((p for p in fitting if first_person(p)), fitting[0])
+    # 'I know this is true because I can prove it' says nothing without the sentence 'this' points back to
+    plain = [p for p in fitting if not _POINTS_BACK.search(p)] or fitting
+    return next((p for p in plain if first_person(p)), plain[0])
 
 
 def _candidates(st: Statement) -> list[str]:

@@ -172,3 +172,12 @@ def test_such_measures_stand_for_what_the_sentence_before_was_considering_not_it
     assert antecedent_phrase("Vestria said it was considering trade measures against boats that fish without an "
                              "agreed quota.") == "trade measures"
     assert antecedent_phrase("Boats fish without an agreed quota.") is None
+
+
+def test_a_quoted_sentence_that_points_back_with_this_is_not_the_one_shown():
+    text = ("“Garner did not win the vote on Sunday. He lost by a wide margin to the opposition candidate, 67 to 30 "
+            "percent. I know this is true because I can prove it with the tally sheets,” Olsen wrote in a column.")
+    lexicon = build_lexicon(tuple(Party(n, tuple(a)) for n, a in PARTIES.items()), [text])
+    shown = [write_line(st, "", TopicMatcher.build(Topic("vote", ("vote", "win")))) for st in
+             extract(split_sentences("doc", text), lexicon) if st.holder == "Kaldor"]
+    assert [line.text for line in shown if line] == ["Olsen: “Garner did not win the vote on Sunday”"]
