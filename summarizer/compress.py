@@ -38,8 +38,9 @@ _PARENTHETICAL = re.compile(
     r"in a statement|in response|for example|at least publicly),(?=\s)", re.IGNORECASE)
 _BRACKETS = re.compile(r"\s*\([^()]{1,60}\)")
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-_TIME = re.compile(  # a deadline ('by next year', 'before Friday') is content, not time of saying
-    rf"(?<!\bby)(?<!\buntil)(?<!\bbefore)\s*,?\s+(?:from {_WEEKDAY} (?:to|until|through) {_WEEKDAY}"
+_TIME = re.compile(  # a deadline ('by next year', 'before Friday') is content, not time of saying; nor is the
+    # object of 'of' or 'since' ('at the end of last week')
+    rf"(?<!\bby)(?<!\buntil)(?<!\bbefore)(?<!\bof)(?<!\bsince)\s*,?\s+(?:from {_WEEKDAY} (?:to|until|through) {_WEEKDAY}"
     rf"|(?:on|late on|early on|from) {_WEEKDAY}"
     r"(?: (?:morning|afternoon|evening|night))?"
     r"|(?:(?:for|in|from|over|during) )?(?:last|this|next|earlier this|later this) "

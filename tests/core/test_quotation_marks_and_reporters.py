@@ -181,3 +181,9 @@ def test_a_quoted_sentence_that_points_back_with_this_is_not_the_one_shown():
     shown = [write_line(st, "", TopicMatcher.build(Topic("vote", ("vote", "win")))) for st in
              extract(split_sentences("doc", text), lexicon) if st.holder == "Kaldor"]
     assert [line.text for line in shown if line] == ["Olsen: “Garner did not win the vote on Sunday”"]
+
+
+def test_a_time_after_of_or_since_is_part_of_the_phrase_not_the_time_of_saying():
+    assert c.drop_time("Berg said she spoke with Garner at the end of last week and warned him") \
+        == "Berg said she spoke with Garner at the end of last week and warned him"
+    assert c.drop_time("Berg said last week that Vestria would leave") == "Berg said that Vestria would leave"
