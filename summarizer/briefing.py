@@ -51,7 +51,7 @@ def overview(analysis: Analysis, assigner: TopicAssigner,
     """One line per party per topic; `narrowed(topic)` may give an analysis holding only the claims that can
     matter to the topic (search.py). A party's line given under one topic is not given again under another."""
     merged: dict[str, list[Position]] = {}
-    shown: set[tuple[str, str]] = set()  # (party, line)
+    shown: dict[str, set[str]] = {}  # party -> its lines given so far
     for topic in analysis.topics:
         scope = narrowed(topic) if narrowed is not None else analysis
         for party in _party_briefings(scope, topic, OVERVIEW_PER_PARTY, assigner, shown):
@@ -67,8 +67,8 @@ def _titles(analysis: Analysis, extra: Topic | None = None) -> tuple[tuple[str, 
 
 
 def _party_briefings(analysis: Analysis, topic: Topic, per_party: int, assigner: TopicAssigner | None = None,
-                     shown: set[tuple[str, str]] | None = None) -> tuple[PartyBriefing, ...]:
-    """Each party's lines on `topic`; a (party, line) in `shown` is not given again, and the lines picked are
+                     shown: dict[str, set[str]] | None = None) -> tuple[PartyBriefing, ...]:
+    """Each party's lines on `topic`; a line in `shown[party]` is not given again, and the lines picked are
     added to it."""
     matcher = TopicMatcher.build(topic)
     assigner = assigner or TopicAssigner(analysis.topics, analysis.lexicon)
@@ -86,10 +86,9 @@ def _party_briefings(analysis: Analysis, topic: Topic, per_party: int, assigner:
             ranked.setdefault(holder, []).extend(claims)
     out = []
     for party in analysis.parties:
-        said = {text for name, text in shown if name == party.name} if shown else set()
+        said = shown.setdefault(party.name, set()) if shown is not None else set()
         picks = _lines(ranked.get(party.name, []), per_party, matcher, said)
-        if shown is not None:
-            shown.update((party.name, pick.text) for pick in picks)
+        said.update(pick.text for pick in picks)
         positions = tuple(_position(analysis, pick, topic) for pick in picks)
         if positions:
             out.append(PartyBriefing(party.name, positions))

@@ -61,6 +61,8 @@ def split_sentences(doc_id: str, text: str) -> list[Sentence]:
 
 
 _DECADE = re.compile(r"\d0s\b")  # "the '90s": an apostrophe, not a quotation
+_SINGLE_MARK = re.compile("[\u2018\u2019']")
+_CLOSING_MARK = re.compile("[\u2019']")
 
 
 def double_quoted(text: str) -> str:
@@ -74,9 +76,8 @@ def double_quoted(text: str) -> str:
     marks: dict[int, str] = {}
     opened = -1
     n = len(text)
-    for i, ch in enumerate(text):
-        if ch not in "\u2018\u2019'":
-            continue
+    for m in _SINGLE_MARK.finditer(text):
+        i, ch = m.start(), m.group()
         before = text[i - 1] if i else " "
         after = text[i + 1] if i + 1 < n else ""
         if ch != "\u2019" and opened < 0 and (before.isspace() or before in "([:\u2014\u2013") and after.isalnum() \
@@ -104,8 +105,8 @@ def double_quoted(text: str) -> str:
 
 def _closes_later(text: str, start: int) -> bool:
     """Is there a closing mark further on in the sentence (one no letter or digit follows)?"""
-    for m in re.finditer("[\u2019']", text[start:]):
-        k = start + m.start()
+    for m in _CLOSING_MARK.finditer(text, start):
+        k = m.start()
         if not text[k - 1].isspace() and (k + 1 >= len(text) or not text[k + 1].isalnum()):
             return True
     return False

@@ -10,7 +10,7 @@ from summarizer.attribution.agents import agent_after, possessor, take
 from summarizer.attribution.cues import VERB_MODIFIERS, Cue, inside_quote
 from summarizer.attribution.discourse import Attribution
 from summarizer.attribution.learning import role_speaker
-from summarizer.attribution.nominals import reporters, speaker_phrase, subject_phrase
+from summarizer.attribution.nominals import speaker_phrase, subject_phrase
 from summarizer.attribution.subjects import opening_subject, subordinate_subject
 from summarizer.attribution.view import SentenceView
 from summarizer.lexicon import (
@@ -95,7 +95,7 @@ def _step(cue: Cue, view: SentenceView, j: int) -> int | None:
         return None
     if w in _PRONOUNS:
         return _pronoun(cue, view, j)
-    if reporters(view, j):
+    if view.reporters(j):
         return j  # 'the local press reported': its subject holds no stance
     if w in ROLE_NOUNS or (w in TITLE_WORDS and w not in _NOT_ROLES):
         if _role(cue, view, j):

@@ -37,7 +37,6 @@ _AFFILIATION_VERBS = frozenset("led leads heads headed chairs chaired runs ran r
 HEADS = ROLE_NOUNS | TITLE_WORDS | PEOPLE_NOUNS | ORG_HEADS | HOLDER_HEADS
 PHRASE_REACH = 12  # tokens one subject phrase may span
 APPOSITION_REACH = 14  # tokens of ', Arvind Rao,' or ', who led the AU mission,'
-_REPORTERS = frozenset({"media", "press", "newspapers", "newspaper", "broadcaster", "broadcasters"})
 RELATION_REACH = 3  # adjectives between a possessor and a relation noun
 SPEAKER_TAIL = 16  # tokens after an inverted 'said' that may name the speaker
 
@@ -94,16 +93,10 @@ def speaker_phrase(view: SentenceView, verb: int) -> tuple[Attribution, int] | N
     return None
 
 
-def reporters(view: SentenceView, k: int) -> bool:
-    """'Greenlandic media reported', 'the local press said': they report, unlike 'state media'."""
-    word = view.lower[k].removesuffix("'s").removesuffix("’s")
-    return word in _REPORTERS and view.word(k - 1) not in ("state", "state-run", "official")
-
-
 def holder_head(view: SentenceView, k: int) -> bool:
     """Can the word at k head a phrase that holds a view? Names, titles, bodies, officials; not 'overcapacity'."""
     word = view.lower[k].removesuffix("'s").removesuffix("’s")
-    if reporters(view, k):
+    if view.reporters(k):
         return False
     return k in view.tok_mention or word in HEADS or word in GENERIC or word in party_heads(view.lexicon.parties) \
         or view.toks[k][0][:1].isupper()

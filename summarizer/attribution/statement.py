@@ -69,11 +69,13 @@ class Statement:
     @property
     def printed_quote(self) -> str:
         """`quote` with the article's own quotation marks (the sentence's analysed text differs in them only)."""
-        quote, sentence = self.quote, self.sentence
-        if not sentence.verbatim:
+        if not self.split:
+            return self.sentence.printed
+        quote = self.quote
+        if not self.sentence.verbatim:
             return quote
-        at = sentence.text.find(quote, self.start if self.split else 0)
-        return sentence.verbatim[at:at + len(quote)] if at >= 0 else quote
+        at = self.sentence.text.find(quote, self.start)
+        return self.sentence.verbatim[at:at + len(quote)] if at >= 0 else quote
 
 
 @lru_cache(maxsize=1024)  # a statement's stems, its topics and its line each read its spans

@@ -12,6 +12,7 @@ from summarizer.text import Sentence, tokens
 APPOSITION_REACH = 14  # tokens back over ', especially French President Emmanuel Macron,' to the subject
 _APPOSITION_OPENERS = frozenset({"especially", "notably", "including", "particularly", "like"})
 _ASIDE_OPENERS = frozenset({"who", "which"})  # ', who asked not to be named,' describes the subject
+_REPORTERS = frozenset({"media", "press", "newspapers", "newspaper", "broadcaster", "broadcasters"})
 _HOLDER_PREPOSITIONS = frozenset({"of", "for", "from", "in"})  # 'a spokesman for the Kremlin'
 
 
@@ -83,8 +84,13 @@ class SentenceView:
         k = j + 1
         while k in self.tok_mention and self.tok_mention[k] is self.tok_mention[j]:
             k += 1
-        return k < len(self.lower) and self.lower[k] in PEOPLE_NOUNS and self.lower[k] != "media" \
+        return k < len(self.lower) and self.lower[k] in PEOPLE_NOUNS and not self.reporters(k) \
             or self.tok_mention[j].surface.endswith("s")
+
+    def reporters(self, k: int) -> bool:
+        """'Greenlandic media reported', 'the local press said': they report, unlike 'state media'."""
+        word = self.lower[k].removesuffix("'s").removesuffix("’s")
+        return word in _REPORTERS and self.word(k - 1) not in ("state", "state-run", "official")
 
     def apposition_head(self, j: int) -> int:
         """'European allies, especially French President Macron': the head before the apposition, same party."""

@@ -58,42 +58,44 @@ def test_briefings_from_the_index_equal_a_direct_read(index, folder, auto):
     _same_as_direct(index, folder.name, folder, profile)
 
 
+def _ingest_one(index: Index, tmp_path: Path, story: str, profile_toml: str, article: str) -> Profile:
+    """A story folder of one article and its profile, ingested; its profile back."""
+    folder = tmp_path / story
+    folder.mkdir()
+    (folder / "profile.toml").write_text(profile_toml)
+    (folder / "a.txt").write_text(article)
+    profile_path, profile = _profile(folder, auto=False)
+    index.ingest(story, folder, profile_path, profile, warn=pytest.fail)
+    return profile
+
+
 def test_topics_found_at_ingest_read_each_document_headline_as_a_direct_read_does(index, tmp_path):
     # a reaction whose paragraph names no topic takes its headline's; the index assigns topics at ingest
-    folder = tmp_path / "quota"
-    folder.mkdir()
-    (folder / "profile.toml").write_text('[parties.Peru]\naliases = ["Lima"]\n[parties.Chile]\naliases = ["Santiago"]\n'
-                                         '[topics.fishing]\nkeywords = ["quota", "catch"]\n'
-                                         '[topics.talks]\nkeywords = ["talks"]\n')
-    (folder / "a.txt").write_text("Chile halves mackerel quota for Peruvian fleet\n"
-                                  "Chile said on Monday it would halve the mackerel quota for Peruvian trawlers.\n\n"
-                                  "President Ana Quispe was in Cusco on a state visit. "
-                                  "Peru's foreign minister called the decision unlawful.\n")
-    profile_path, profile = _profile(folder, auto=False)
-    index.ingest("quota", folder, profile_path, profile, warn=pytest.fail)
+    profile = _ingest_one(index, tmp_path, "quota",
+                          '[parties.Peru]\naliases = ["Lima"]\n[parties.Chile]\naliases = ["Santiago"]\n'
+                          '[topics.fishing]\nkeywords = ["quota", "catch"]\n[topics.talks]\nkeywords = ["talks"]\n',
+                          "Chile halves mackerel quota for Peruvian fleet\n"
+                          "Chile said on Monday it would halve the mackerel quota for Peruvian trawlers.\n\n"
+                          "President Ana Quispe was in Cusco on a state visit. "
+                          "Peru's foreign minister called the decision unlawful.\n")
     shown = brief(index.analysis("quota", profile), "fishing")
     assert [pos.text for p in shown.parties if p.name == "Peru" for pos in p.positions] == [
         "Peru's foreign minister called the decision unlawful"]
-    _same_as_direct(index, "quota", folder, profile)
+    _same_as_direct(index, "quota", tmp_path / "quota", profile)
 
 
 def test_the_index_keeps_the_articles_own_quotation_marks_as_a_direct_read_does(index, tmp_path):
     # the core reads ‘…’ as a quotation; the sources a user sees quote the article as it is printed
-    folder = tmp_path / "marks"
-    folder.mkdir()
-    (folder / "profile.toml").write_text('[parties.Peru]\naliases = ["Lima", "Ana Quispe"]\n'
-                                         '[parties.Chile]\naliases = ["Santiago"]\n'
-                                         '[topics.fishing]\nkeywords = ["quota", "catch"]\n')
-    (folder / "a.txt").write_text("Peru rejects Chile's quota\n"
-                                  "Ana Quispe spoke in Lima on Monday.\n"
-                                  "‘Chile’s quota for our trawlers is unlawful and we will not accept it,’ she said.\n")
-    profile_path, profile = _profile(folder, auto=False)
-    index.ingest("marks", folder, profile_path, profile, warn=pytest.fail)
+    profile = _ingest_one(index, tmp_path, "marks",
+                          '[parties.Peru]\naliases = ["Lima", "Ana Quispe"]\n[parties.Chile]\naliases = ["Santiago"]\n'
+                          '[topics.fishing]\nkeywords = ["quota", "catch"]\n',
+                          "Peru rejects Chile's quota\nAna Quispe spoke in Lima on Monday.\n"
+                          "‘Chile’s quota for our trawlers is unlawful and we will not accept it,’ she said.\n")
     shown = brief(index.analysis("marks", profile), "fishing")
     quotes = [s.quote for p in shown.parties if p.name == "Peru" for pos in p.positions for s in pos.sources]
     assert "‘Chile’s quota for our trawlers is unlawful and we will not accept it,’ she said." in quotes
     assert not [p for p in shown.parties if p.name == "Chile"]
-    _same_as_direct(index, "marks", folder, profile)
+    _same_as_direct(index, "marks", tmp_path / "marks", profile)
 
 
 def test_only_new_changed_and_removed_documents_are_processed(index, tmp_path):
