@@ -26,7 +26,10 @@ _LEADING = re.compile(
 )
 _DATELINE = re.compile(
     r"^(?:[A-Z][A-Z/ .'-]{2,}(?:,[^-–—]{0,40})?\s*(?:\([^)]{1,30}\))?\s*[-–—]{1,2}\s+|\([A-Z][\w ]{1,30}\)\s*[-–—]\s+"
-    r"|By [A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3}\s*[-–—|]\s+)")
+    r"|By [A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3}\s*[-–—|]\s+"
+    # 'Oct. 25 (Wire) -- ...': a date alone, before the agency or the dash
+    r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}(?:, \d{4})?\s*"
+    r"(?:\([^)]{1,30}\)\s*)?[-–—]{1,2}\s+)")
 SUBORDINATORS = (*sorted(word_set("subordinators")), "in the wake of", "ahead of")
 _LEADING_CLAUSE = re.compile(
     r"^(?:in|during|at) (?:an?|the|his|her|its|their) [^,]{0,40}\b(?:statement|interview|address|speech|post|"
@@ -124,6 +127,20 @@ def drop_subordinator(text: str) -> str:
 def drop_parentheticals(text: str) -> str:
     """'Hamas, for its part, insists' -> 'Hamas insists'; bracketed asides go too."""
     return _BRACKETS.sub("", _PARENTHETICAL.sub("", text))
+
+
+_PARTICLES = r"(?:da|de|do|dos|das|del|van|von|der|al|bin|ibn|di|du|la|le)"
+_NAME_WHO = re.compile(rf"^(?P<name>(?:(?:[A-Z][\w.'’-]*|{_PARTICLES})\s+){{0,6}}[A-Z][\w.'’-]*),\s+who\s+"
+                       r"(?=(?:has|had|have|is|was|would|will|[a-z]+ed)\b)")
+
+
+def relative_to_main(text: str) -> str:
+    """'Lula da Silva, who declared that the state would not yield' -> 'Lula da Silva declared that ...': a line
+    that is a name and its relative clause, with no main verb after it, says what the clause says of the name."""
+    m = _NAME_WHO.match(text)
+    if m is None or "," in re.sub(r"[\"“][^\"”]*[\"”]", "", text[m.end():]):
+        return text
+    return f"{m.group('name')} {text[m.end():]}"
 
 
 def drop_appositives(text: str) -> str:

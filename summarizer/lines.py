@@ -13,7 +13,9 @@ from dataclasses import dataclass
 from summarizer import compress as c
 from summarizer.attribution import Statement
 from summarizer.attribution.quotes import CONTINUED
-from summarizer.lexicon import COPULAS, MODALS, PASSIVE_BY, STANCE_ADJECTIVES, STANCE_NOUNS, STANCE_VERBS
+from summarizer.lexicon import (
+    COPULAS, MODALS, PASSIVE_BY, PREPOSITIONS, STANCE_ADJECTIVES, STANCE_NOUNS, STANCE_VERBS,
+)
 from summarizer.parties import PEOPLE_NOUNS
 from summarizer.standalone import (
     first_person, holder_name, reduced_relative, relative_object, resolve_demonstratives, resolve_opening,
@@ -27,7 +29,8 @@ _AUXILIARIES = COPULAS | MODALS | frozenset("has have had did does do will would
 _FRAGMENT_START = re.compile(
     rf"^(?:(?i:{'|'.join(c.SUBORDINATORS)}|if|unless|because|despite|to|that|which|who)\b|"
     r"(?i:an?\s+\w+\s+(?:that|which|who))\b|(?i:an?)\s+[a-z]+\s+[A-Z]"
-    r"|[A-Z][a-z]+ed\s+by\b)")  # 'Issued by the council, ...': a passive participle with no subject
+    r"|[A-Z][a-z]+ed\s+by\b"  # 'Issued by the council, ...': a passive participle with no subject
+    r"|[A-Z][a-z]+ly\s+[a-z]+ing\b)")  # 'Allegedly waiting for the mission': nor an adverb and a participle
 _PRONOUN_START = re.compile(r"^[\"'“‘]?(?:he|she|they|it|his|her|its|their|them|this|that|these|those|we|our|us|"
                             r"i|my|me|you|your)\b", re.IGNORECASE)
 _SUBJECT_PARTICIPLE = re.compile(
@@ -55,6 +58,13 @@ _POINTS_BACK = re.compile(r"\b(?:this|that|these|those)\s+(?:is|was|are|were|wil
 _OPENING_ADVERBS = frozenset("later earlier also then again still now once further".split())
 _PRONOUN_CONTRACTIONS = frozenset("it he she that there what who".split())  # "it's planned": it is
 _BASE_SUBJECTS = frozenset("i we they you both also still now not jointly all".split())
+# '..., said' or '... adding that' at the end: what was said is not in the line
+_SAYING_ENDS = re.compile(r"(?:,\s+(?:said|says|added|adds|stated|told)|\b(?:adding|saying|noting|stating|arguing|"
+                          r"insisting|said|says|added)\s+that)\W*$")
+_MAYBE_VERBS = STANCE_VERBS | STANCE_ADJECTIVES | _ACTION_PAST
+_OPENING_SUBORDINATOR = re.compile(r"\s*(?:after|when|as|since|because|although|though|once|before|while|until)"
+                                   r"\s+", re.IGNORECASE)
+_CLAUSE_OPENERS = PREPOSITIONS | frozenset("if when unless once after before should despite although while as".split())
 MIN_STANCE_WORDS = 4  # fewer words state no position a reader can use
 SHORTENING_TRIES = 12  # candidate lines examined per segment when dropping trailing pieces
 _AS_FRAME = re.compile(
@@ -81,7 +91,7 @@ class Line:
 
 def write_line(st: Statement, antecedent: str, matcher: TopicMatcher) -> Line | None:
     """The best standalone line for a statement on a topic, or None when it has none."""
-    quoted = _quote_line(st)
+    quoted = _quote_line(st) or _quote_after_cue(st)
     if quoted is not None:
         return _judge(quoted, st, matcher, named=True)
     lines = [line for text in _candidates(st) for line in _variants(text, st, antecedent, matcher)]
@@ -93,11 +103,34 @@ def _quote_line(st: Statement) -> str | None:
     text = st.sentence.text[st.start:st.end].strip()
     if text[:1] not in "\"“" or not (st.cue_at or st.via == CONTINUED):
         return None
-    close = max(text.rfind('"'), text.rfind("”"))
+    # the quotation the text opens with ends at its first closing mark after a comma or stop ('"It was hard,"
+    # said Musk, adding that "..."': a second quotation after the cue is not part of it; '"Due to "Justice" X'
+    # quotes a word inside the quotation)
+    close = next((k for k in range(2, len(text)) if text[k] in "\"”" and text[k - 1] in ",.!?"),
+                 max(text.rfind('"'), text.rfind("”")))
     said_at = min(st.cue_at) if st.cue_at else st.end  # a run-on quotation is said by the sentence before
     if close <= 0 or st.start + close >= said_at or (0 <= st.holder_at <= st.start + close):
         return None
     content = _one_quoted_sentence(text[1:close].rstrip(" ,"))
+    if c.words(content) > c.LONG_WORDS and not first_person(content):
+        return None
+    return speaker_quote(holder_name(st.holder, st.speaker), content)
+
+
+_SAID_THEN_QUOTE = re.compile(r"^(?P<head>[^\"“”]{2,160}?)\s+(?:said|says|added|stated|declared|wrote|told [\w ]{1,30}?)"
+                              r"\s*[,:]\s*[\"“](?P<quote>[^\"“”]+)[\"”]\W*$")
+
+
+def _quote_after_cue(st: Statement) -> str | None:
+    """'UAW President Shawn Fain, in a statement, said, "We are reviewing the proposal. ..."' -> 'Fain: “We are
+    reviewing the proposal”': a speaker, the cue, and a quotation that ends the sentence."""
+    m = _SAID_THEN_QUOTE.match(st.sentence.text[st.start:st.end].strip())
+    if m is None or not st.cue_at:
+        return None
+    speaker = re.sub(r",[^,]*,", " ", m.group("head"))  # the speaker without an aside ('..., in a statement,')
+    if c.words(speaker) > 8 or is_stance(speaker):  # 'The minister rejected the plan and said: ...'
+        return None
+    content = _one_quoted_sentence(m.group("quote").rstrip(" ,"))
     if c.words(content) > c.LONG_WORDS and not first_person(content):
         return None
     return speaker_quote(holder_name(st.holder, st.speaker), content)
@@ -124,15 +157,20 @@ def _candidates(st: Statement) -> list[str]:
     out = [sentence[st.start:st.end]]
     # 'a step Egypt condemned': a holder inside a reduced relative clause is no line's start; nor is one after
     # a preposition ('64 per cent of members of the union voted', 'activists in Greenland have announced': the
-    # line would drop who acted)
+    # line would drop who acted; 'The rejection of President Tinubu's plan'), nor one inside a condition ('If
+    # Starlink keeps its stance, Brazil could ...': the main clause is another's)
     holder_at = st.holder_at
     from_holder = st.start < st.holder_at < st.end and not re.search(
-        r"\b(?:(?:a|an|the)\s+\w+|which|that|who|whom|(?:of|in|for|from|by)(?:\s+the)?)\s*$",
+        r"\b(?:(?:a|an|the)\s+\w+|which|that|who|whom|(?:of|in|for|from|by)(?:\s+the)?|of(?:\s+the)?"
+        r"(?:\s+(?-i:[A-Z][\w.'’-]*))+|if|unless|whether)\s*$",
         sentence[st.start:st.holder_at], re.IGNORECASE)
     if from_holder:  # with its article: 'the Faroe Islands and Iceland refused', not 'Faroe Islands ...'
         article = re.search(r"\b(?:the|a|an)\s+$", sentence[st.start:st.holder_at], re.IGNORECASE)
         holder_at = st.start + article.start() if article else st.holder_at
-        out.append(sentence[holder_at:st.end])
+        text = sentence[holder_at:st.end]
+        if _OPENING_SUBORDINATOR.fullmatch(sentence[st.start:holder_at]):  # 'After Moraes blocked X, Musk lashed
+            text = text.split(", ")[0]  # out': the holder's clause ends where the main clause, not his, begins
+        out.append(text)
     if spans:
         out.append(sentence[spans[0][0]:spans[-1][1]])
         if from_holder and st.holder_at < spans[0][0]:
@@ -214,7 +252,7 @@ def _compress(text: str, st: Statement) -> str:
         text = _guarded(rule, text, keep)
     if not is_stance(c.tidy(text)):  # 'Despite concerns voiced by X': a fragment whose agent holds the stance
         text = _guarded(c.passive_to_active, text, keep)
-    return c.tidy(_finite_participle(text, st))
+    return c.relative_to_main(c.tidy(_finite_participle(text, st)))
 
 
 def _protected(st: Statement) -> tuple[str, ...]:
@@ -246,6 +284,9 @@ def _finite_participle(text: str, st: Statement) -> str:
 
 
 def _standalone(text: str, st: Statement, antecedent: str) -> str | None:
+    if re.match(r"(?:which|whom)\b", text, re.IGNORECASE):  # '..., which Moraes deemed a threat': what it
+        at = st.sentence.text.find(text[:1].lower() + text[1:])  # stands for comes before it, not a sentence before
+        antecedent = st.sentence.text[:at] if at > 0 else antecedent
     text = relative_object(reduced_relative(text, antecedent), antecedent)
     resolved = resolve_opening(text, st.holder, st.speaker, antecedent)
     if resolved is None:
@@ -269,7 +310,8 @@ def _judge(text: str, st: Statement, matcher: TopicMatcher, named: bool) -> Line
 
 def is_stance(text: str) -> bool:
     """Does the line state something: a finite verb after a subject, not a fragment or a headline?"""
-    if not text or _FRAGMENT_START.match(text) or _RELATIVE_ONLY.match(text) or "…" in text or "..." in text:
+    if not text or _FRAGMENT_START.match(text) or _RELATIVE_ONLY.match(text) or "…" in text or "..." in text \
+            or _SAYING_ENDS.search(text):
         return False
     if re.match(r"^[^:“\"]{1,60}: “", text):
         return True
@@ -288,7 +330,24 @@ def is_stance(text: str) -> bool:
     if _participle_first(text):  # 'Trump earlier announcing that the two had agreed': a 'despite' clause's rest
         return False
     named = [w[:1].isupper() for w in original]
-    return any(_finite(lower, i, named[i - 1]) for i in range(1, len(lower))) or _name_then_verb(text)
+    verb = next((i for i in range(1, len(lower)) if _finite(lower, i, named[i - 1])), None)
+    if verb is None:
+        return _name_then_verb(text)
+    # "Ford's final offer but said ...": a second predicate whose subject was left out of the line (not 'Russia
+    # opposed ... and called ...', whose first verb is also an adjective)
+    if lower[verb - 1] in ("and", "but", "or") and not any(
+            w in _AUXILIARIES or (w.endswith(("ed", "s")) and w in _MAYBE_VERBS) for w in lower[:verb - 1]):
+        return False
+    return not _unfinished_complement(lower, named)
+
+
+def _unfinished_complement(lower: list[str], named: list[bool]) -> bool:
+    """'... said that in the event of an attack on Niger': the line stops after what opens the reported clause,
+    before its verb (the rest came after a comma)."""
+    at = len(lower) - 1 - lower[::-1].index("that") if "that" in lower else -1
+    if at < 0 or at + 1 >= len(lower) or lower[at + 1] not in _CLAUSE_OPENERS:
+        return False
+    return not any(_finite(lower, i, named[i - 1]) or lower[i].endswith("ed") for i in range(at + 2, len(lower)))
 
 
 def _open_quote(text: str) -> bool:
@@ -304,6 +363,10 @@ def _cut_short(text: str, sentence: str) -> bool:
     if not tail:
         return False
     m = re.search(r"\b" + r"\W+".join(map(re.escape, tail)) + r"(?P<rest>[^\w]*[,\s].*)$", sentence)
+    if m and tail[-1][:1].isupper() and re.match(r"\s+[A-Z]", m.group("rest")):
+        return True  # '... backed by Brazilian President' of '... President Luiz Lula': a name cut in two
+    if m and re.search(r"\s[–—-]\s+(?:a|an|the)\s+[\w’'-]+$", text):
+        return True  # '... by refusing the ban – a position' of '– a position backed by ...': an aside cut off
     return bool(m) and bool(_CLAUSE_GOES_ON.match(m.group("rest")))
 
 

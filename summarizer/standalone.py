@@ -152,10 +152,10 @@ def relative_object(text: str, antecedent: str) -> str:
 
 def _last_noun_phrase(antecedent: str) -> str | None:
     """The last comma piece of `antecedent` (or its tail after a verb) that is a noun phrase with no verb."""
-    for piece in reversed([p.strip() for p in antecedent.strip(" ,").split(",")]):
+    for piece in reversed([p.strip() for p in antecedent.strip(" ,").rstrip(".!?").split(",")]):
         for m in re.finditer(r"\b(?:a|an|the|its|their)\s", piece, re.IGNORECASE):
             phrase = piece[m.start():]
-            if not re.search(r"\b(?:has|have|had|is|are|was|were|will|would|\w+ing)\b", phrase, re.IGNORECASE):
+            if not re.search(r"\b(?:has|have|had|is|are|was|were|will|would|\w+ing|[a-z]+ed)\b", phrase):
                 return phrase
     return None
 
@@ -163,7 +163,8 @@ def _last_noun_phrase(antecedent: str) -> str | None:
 def speaker_quote(speaker_label: str, content: str) -> str:
     """'Netanyahu: “We will not agree to any deal”': a quote keeps who said it."""
     content = content.strip().strip('"“”').rstrip(" ,.")
-    return f"{speaker_label}: “{content}”"
+    label = speaker_label[:1].upper() + speaker_label[1:]  # 'de Moraes' opens a line as 'De Moraes'
+    return f"{label}: “{content}”"
 
 
 def first_person(text: str) -> bool:

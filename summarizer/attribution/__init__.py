@@ -54,7 +54,7 @@ def sentence_statements(view: SentenceView) -> list[Statement]:
     statements = statements or ([] if any(g.holders != (NOBODY,) for g in groups)
                                 else continued_quote(view, view.state.quoted))
     # a party named only after a preposition ('peace with Azerbaijan') does not adopt the next sentence's official
-    governed = {id(m) for k, m in view.tok_mention.items() if m.kind != "person" and view.object_of_preposition(k)}
+    governed = {id(m) for k, m in view.tok_mention.items() if view.object_of_preposition(k)}
     view.state.remember(view.mentions, statements, view.index, governed)
     last = quoted_holder(statements, view.text)
     view.state.quoted = (view.index, last) if last is not None else None

@@ -47,6 +47,7 @@ class Discourse:
     previous: tuple[int, tuple[str, ...], tuple[str, ...]] = (-1, (), ())  # last sentence: index, holders, named
     quoted: tuple[int, Statement] | None = None  # the sentence before, when one holder spoke in quotes there
     sexes: dict[str, str] = field(default_factory=dict)  # surname -> 'he' or 'she', from Mr/Ms or a pronoun
+    objects: set[tuple[str, int]] = field(default_factory=set)  # (person, index) named only after a preposition
 
     def sex_of(self, person: str | None) -> str | None:
         return self.sexes.get(person.split()[-1]) if person else None
@@ -61,20 +62,25 @@ class Discourse:
         known to be of the other sex ('she' after a sentence on 'Mr Lund ... he')."""
         other = OTHER_SEX.get(pronoun)
         fits = [p for p in self.persons if other is None or self.sex_of(p[0]) != other]
-        previous = [p for p in fits if p[2] == index - 1]
+        # (not one only named after a preposition: 'The bloc condemned the detention of Bazoum. He said ...')
+        previous = [p for p in fits if p[2] == index - 1 and (p[0], p[2]) not in self.objects]
         if previous:  # the person the previous sentence was about ('Grossi said ... He urged')
             person, party, _ = previous[0]
             party = party or self._spoke_for(person)
             return Attribution((party,), "pronoun", person) if party else None
         same = [p for p in fits if other is not None and self.sex_of(p[0]) not in (None, other)
-                and index - p[2] <= REACH.he_known_sex]
-        if same and (party := same[-1][1] or self._spoke_for(same[-1][0])):
-            return Attribution((party,), "pronoun", same[-1][0])  # the last she named: 'Holm ... her party'
+                and index - p[2] <= REACH.he_known_sex and (p[0], p[2]) not in self.objects]
         recent = [h for h in self.holders if h[1] and index - h[3] <= REACH.he_recent_holder
                   and (other is None or self.sex_of(h[1]) != other)]
+        # the last she named ('Holm ... her party'), unless a speaker held a stance after that sentence ('Musk
+        # ... since he took over' then 'Moraes ordered ... He also asked ... And he threatened': Moraes)
+        if same and (not recent or same[-1][2] >= recent[-1][3]) \
+                and (party := same[-1][1] or self._spoke_for(same[-1][0])):
+            return Attribution((party,), "pronoun", same[-1][0])
         if recent:
             return Attribution((recent[-1][0],), "pronoun", recent[-1][1])
         persons = [p for p in fits if index - p[2] <= REACH.he_recent_person]
+        persons = [p for p in persons if (p[0], p[2]) not in self.objects] or persons
         if persons:
             last_sentence = max(p[2] for p in persons)
             person, party, _ = next(p for p in persons if p[2] == last_sentence)
@@ -147,10 +153,13 @@ class Discourse:
         for m in mentions:
             if m.kind == "person":
                 self.persons.append((m.person or m.surface, m.party, index))
+                if id(m) in governed:
+                    self.objects.add((m.person or m.surface, index))
         self.previous = (index, tuple(s.holder for s in statements),
                          tuple(m.party for m in mentions if m.party and m.kind != "person" and id(m) not in governed))
         for s in statements:
             kind = "person" if s.speaker else ("plural" if s.via == "plural" else "party")
             self.holders.append((s.holder, s.speaker, kind, index))
         del self.persons[:-REACH.memory]
+        self.objects = {o for o in self.objects if index - o[1] <= 1}
         del self.holders[:-REACH.memory]

@@ -191,8 +191,8 @@ def relation_after(view: SentenceView, k: int, end: int) -> bool:
         j += 1
     last = min(end, j + RELATION_REACH)
     while j < last and view.lower[j] not in RELATION_NOUNS | HEADS and view.toks[j][0].isalpha() \
-            and view.toks[j][0].islower():
-        j += 1  # past adjectives: "Ukraine's closest allies"
+            and (view.toks[j][0].islower() or getattr(view.tok_mention.get(j), "party", m.party) != m.party):
+        j += 1  # past adjectives: "Ukraine's closest allies", "Sullivan's Filipino counterpart"
     return j <= end and view.lower[j] in RELATION_NOUNS
 
 

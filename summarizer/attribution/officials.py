@@ -23,6 +23,9 @@ _DEPUTIES = frozenset({"vice", "deputy", "former", "ex", "vice-president"})
 NAME_WORDS = 4  # a person's name before a title apposition
 
 
+_CLAUSE_OPENERS = frozenset("when while after before as since because although until where".split())
+
+
 def official_of_context(view: SentenceView, start: int, end: int, speaker: str | None) -> Attribution | None:
     """The party an untied government official of the phrase [start, end] speaks for, from the sentence before."""
     words = {view.lower[k].removesuffix("'s").removesuffix("’s") for k in range(max(0, start - 1), end + 1)}
@@ -30,6 +33,8 @@ def official_of_context(view: SentenceView, start: int, end: int, speaker: str |
             view.tok_mention[k].party for k in range(start, end + 1) if k in view.tok_mention) or any(
             _acronym(view.toks[k][0]) for k in range(start, end + 1) if k not in view.tok_mention):
         return None  # 'the NATO secretary', 'the UN envoy': the official of a body that is no party
+    if start > 1 and view.lower[start - 1] in _CLAUSE_OPENERS and view.lower[start - 2] == ",":
+        return None  # ', when President X refused ...': a background clause, often another time and place
     named = _named_before(view, start)
     party = (named.pop() if len(named) == 1 else None) if named else view.state.previous_party(view.index)
     if party is None or (not named and _nameless(view, start, end) and not _may_lead(view, words, party)):

@@ -13,6 +13,7 @@ APPOSITION_REACH = 14  # tokens back over ', especially French President Emmanue
 _APPOSITION_OPENERS = frozenset({"especially", "notably", "including", "particularly", "like"})
 _ASIDE_OPENERS = frozenset({"who", "which"})  # ', who asked not to be named,' describes the subject
 _REPORTERS = frozenset({"media", "press", "newspapers", "newspaper", "broadcaster", "broadcasters"})
+_STATUS = frozenset("former ousted deposed exiled jailed detained late acting".split())  # 'of ousted President X'
 _HOLDER_PREPOSITIONS = frozenset({"of", "for", "from", "in"})  # 'a spokesman for the Kremlin'
 
 
@@ -58,7 +59,8 @@ class SentenceView:
         the Kremlin', 'the head of the IAEA' and 'President Zelensky of Ukraine' still name the holder."""
         lower, m = self.lower, self.tok_mention[j]
         k = j
-        while k >= 0 and (self.tok_mention.get(k) is m or lower[k] in TITLE_WORDS or lower[k] in DETERMINERS):
+        while k >= 0 and (self.tok_mention.get(k) is m or lower[k] in TITLE_WORDS or lower[k] in DETERMINERS
+                          or lower[k] in _STATUS):
             k -= 1
         if k < 0 or lower[k] not in PREPOSITIONS:
             return False
