@@ -19,7 +19,7 @@ from summarizer.words import word_set, word_table
 _ALL_CAPS = re.compile(r"(?<![\w-])([A-Z][A-Z0-9&]*[A-Z0-9](?:-[A-Z0-9]+)?)(?![\w-])")
 # Nouns naming a kind of firm; 'giant' only after an industry word ('the aerospace giant', not 'the giant')
 _FIRM = (r"(?:company|firm|carmaker|automaker|planemaker|chipmaker|manufacturer|retailer|airline|conglomerate|"
-         r"insurer|lender|miner|[a-z-]+\s+giant)")
+         r"insurer|lender|miner|[a-z-]+\s+giant|(?:media|social media|streaming|ride-hailing|online)\s+platform)")
 _COMPANY = re.compile(
     rf"((?:{_CAP}\s+){{0,3}}{_CAP})['’]s\s+(?:chief executive|chief financial officer|CEO|chairman|chairwoman|"
     rf"founder|board|shareholders|shares|stock|takeover|merger|acquisition|buyout|general counsel|lawyers|"
@@ -68,33 +68,48 @@ def holder_nouns() -> dict[str, tuple[frozenset[str], bool]]:
     return {n: (frozenset(k), alone) for n, (k, alone) in out.items()}
 
 
-def organisation_spans(text: str) -> list[tuple[str, str, bool, str]]:
+def organisation_spans(text: str, corpus: str = "") -> list[tuple[str, str, bool, str]]:
     """(name, kind, has a droppable suffix, owner) of every capitalised name with an organisation head word;
-    the owner is a possessor before it ("Britain's" in "Britain's Competition Authority"), else ''."""
+    the owner is a possessor before it ("Britain's" in "Britain's Competition Authority"), else ''. `corpus`
+    (all texts) tells whether a word before 'and' is also a name on its own."""
     out = []
     for m in _SPAN.finditer(text):
         words = re.sub(r"['’]s$", "", m.group(0)).split()
         owned = [k for k, w in enumerate(words) if re.search(r"['’]s$", w)]
         owner = " ".join(words[:owned[-1] + 1]) if owned else ""
-        for part in _split_pairs(words[owned[-1] + 1:] if owned else words):
+        for part in _split_pairs(words[owned[-1] + 1:] if owned else words, corpus or text):
             found = _named(part)
             if found:
                 out.append((*found, owner))
     return out
 
 
-def _split_pairs(words: list[str]) -> list[list[str]]:
-    """'Harbour Workers Union and Southern Freight Corporation': two names, cut at 'and' after a head; and
-    'Brasilia and the Caribbean Community': 'and the' starts a new name (no body's name holds 'and the')."""
+def _split_pairs(words: list[str], text: str = "") -> list[list[str]]:
+    """'Harbour Workers Union and Southern Freight Corporation': two names, cut at 'and' after a head;
+    'Brasilia and the Caribbean Community': 'and the' starts a new name (no body's name holds 'and the'); 'Ford,
+    Stellantis and General Motors': a list; 'Stellantis and General Motors' where the text also names
+    'Stellantis' alone ('Stellantis also agreed'), unlike the 'Harbour' of 'Harbour and Rail Workers Union'."""
     parts, current = [], []
+    # (not 'Commission for Conciliation, Mediation and Arbitration': one name whose words are linked)
+    listed = any(w.endswith(",") for w in words[:-1]) and not any(re.fullmatch(_LINK, w) for w in words
+                                                                     if w != "and")
     for k, w in enumerate(words):
-        if w == "and" and current and (current[-1].rstrip(",") in org_heads()
-                                       or (k + 1 < len(words) and words[k + 1] == "the")):
+        if listed and w.endswith(","):
+            parts.append([*current, w.rstrip(",")])
+            current = []
+        elif w == "and" and current and (current[-1].rstrip(",") in org_heads() or listed
+                                         or (k + 1 < len(words) and words[k + 1] == "the")
+                                         or (len(current) == 1 and _alone(current[0], text))):
             parts.append(current)
             current = []
         else:
             current.append(w)
     return [*parts, current]
+
+
+def _alone(word: str, text: str) -> bool:
+    """Is `word` used on its own in the text, before a lower-case word or a stop ('Stellantis also agreed')?"""
+    return bool(re.search(rf"(?<![\w-]){re.escape(word)}(?=\s+(?!and\b)[a-z]|[,.;:])", text))
 
 
 def _named(words: list[str]) -> tuple[str, str, bool] | None:
@@ -125,8 +140,9 @@ def text_candidates(texts: list[str], country_of: Callable[[str], str | None],
     owns, as a bloc does); names already known are skipped."""
     ignore = {*word_table("not_parties")["outlets"], *word_table("not_parties")["things"]}
     by_name: dict[str, Candidate] = {}
+    corpus = "\n".join(texts)
     for text in texts:
-        for name, kind, suffix, owner in organisation_spans(text):
+        for name, kind, suffix, owner in organisation_spans(text, corpus):
             if not (known(name) or name in ignore):
                 _add_body(by_name, name, kind, country_of, owner, name.rsplit(" ", 1)[0] if suffix else "")
         for name, abbreviation in abbreviations(text):
@@ -220,8 +236,21 @@ def lone_subjects(texts: list[str]) -> list[str]:
                 uses[word] = uses.get(word, 0) + 1
     joined = "\n".join(texts)
     return [w for w, n in uses.items() if n >= LONE_SUBJECT_USES and w.lower() not in _institution_words()
-            and not re.search(rf"\b{re.escape(w.lower())}\b", joined)
-            and not re.search(rf"\b[A-Z][\w.'’-]*\s+{re.escape(w)}\b", joined)]
+            and not re.search(rf"\b{re.escape(w.lower())}\b", joined) and not _after_first_name(w, joined)]
+
+
+def _after_first_name(word: str, text: str) -> bool:
+    """Does a capitalised word stand right before `word` somewhere, as a first name or a title does ('Jon
+    Holden', 'Mr Holden')? Not a possessor ("Musk's Starlink"), a sentence's last word ('Amazon. Starlink')
+    or a word opening a clause ('If Starlink')."""
+    for m in re.finditer(rf"\b([A-Z][\w.'’-]*)\s+{re.escape(word)}\b", text):
+        before = m.group(1)
+        if not (before.endswith((".", "'s", "’s")) or before in LEADING_WORDS or before in _CLAUSE_OPENERS):
+            return True
+    return False
+
+
+_CLAUSE_OPENERS = frozenset("If Unless Although Though Because Since Once Until Whether Meanwhile However".split())
 
 
 @cache
@@ -308,13 +337,22 @@ def link_nouns(candidates: list[Candidate], texts: list[str]) -> list[Candidate]
     for noun in sorted(present):
         kinds, alone = nouns[noun]
         pool = _pool(noun, kinds, candidates)
+        # else the one body of a kind the text did not tell, if the texts name it more than in passing ('the
+        # junta' is not the monetary union named once)
         owner = _unique([by_name[n] for n in apposed.get(noun, ()) if n in by_name]) or _unique(pool) or (
-            None if pool else _unique([c for c in candidates if c.kind == "org"]))  # of a kind the text did not tell
+            None if pool else _unique([c for c in candidates if c.kind == "org" and _named_often(c, texts)]))
         if owner is not None:
             owner.add(noun)
         elif alone and not pool:
             new.append(Candidate(noun[:1].upper() + noun[1:], sorted(kinds)[0], [noun]))
     return new
+
+
+def _named_often(candidate: Candidate, texts: list[str]) -> bool:
+    """Do two paragraphs or more name the candidate?"""
+    names = [n for n in (candidate.name, *candidate.aliases) if n[:1].isupper()]
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])")
+    return sum(1 for text in texts for paragraph in text.split("\n") if pattern.search(paragraph)) >= 2
 
 
 _NAMED_ENTITY_KINDS = frozenset({"country", "bloc", "un", "continent", "region"})

@@ -1,0 +1,40 @@
+"""Auto mode on real news of a strike against carmakers, a coup and a judge against a network: which bodies the
+text itself names, checked on texts written for the test."""
+from summarizer.discovery import find_candidates
+from summarizer.organisations import company_signals, lone_subjects
+
+
+def names(texts: list[str]) -> dict[str, set[str]]:
+    return {c.name: {c.name, *c.aliases} for c in find_candidates(texts)}
+
+
+def test_a_one_word_company_is_found_though_a_possessor_a_stop_or_if_stands_before_it():
+    texts = ["Tom Brack's Skylane said it would not obey the order.\n"
+             "The judge froze its accounts on Friday. Skylane refused to pay the fines.\n"
+             "If Skylane keeps its stance, the state could revoke its licence. Skylane pledged free service."]
+    assert "Skylane" in lone_subjects(texts)
+    assert "Skylane" not in lone_subjects(["Jon Skylane said it was wrong. Skylane argued the point again."])
+
+
+def test_a_platform_named_beside_its_kind_is_a_company():
+    assert company_signals("The judge fined the social media platform Chirp, which refused to comply.") == ["Chirp"]
+
+
+def test_a_list_of_companies_is_several_names_and_a_name_joined_by_and_stays_one_unless_the_text_says_otherwise():
+    found = names(["The union is striking against Orbis Motors, Vantor and Kestrel Motors on Friday.\n"
+                   "It keeps up the pressure on Vantor and Kestrel Motors as talks go on.\n"
+                   "Vantor also agreed to keep a plant open."])
+    assert not any(" and " in name or "," in name for name in found)
+    assert "Kestrel Motors" in found
+    found = names(["The Harbour and Rail Workers Union said the strike would go on.\n"
+                   "The Commission for Conciliation, Mediation and Arbitration said talks would resume."])
+    assert "Harbour and Rail Workers Union" in found
+    assert "Commission for Conciliation, Mediation and Arbitration" in found
+
+
+def test_the_junta_is_not_the_one_body_the_texts_name_only_in_passing():
+    texts = ["Osterland's military junta named a new prime minister on Thursday.\n"
+             "The junta said the president was in good health.\n"
+             "Vale and Tarn referred to the sanctions against Osterland imposed by the Coastal Monetary Pact (CMP)."]
+    found = names(texts)
+    assert not any("junta" in aliases for name, aliases in found.items() if "Monetary" in name or name == "CMP")
