@@ -357,13 +357,13 @@ def _open_quote(text: str) -> bool:
 
 def _cut_short(text: str, sentence: str) -> bool:
     """Does the line end where its sentence goes on with the rest of a list ('... such as Russia' of 'such as
-    Russia, Iran and China back the deal'; 'will pay rent' of 'rent, investments and a fund') or with the
+    Russia, Iran and China back the deal'; '... for the U.S.' of 'for the U.S., Europe and China'; 'will pay rent' of 'rent, investments and a fund') or with the
     condition its stance depends on ('ready to pay more' of '..., but only if ...')?"""
     tail = re.findall(r"[\w’'-]+", text)[-2:]
     if not tail:
         return False
-    m = re.search(r"\b" + r"\W+".join(map(re.escape, tail)) + r"(?P<rest>[^\w]*[,\s].*)$", sentence)
-    if m and tail[-1][:1].isupper() and re.match(r"\s+[A-Z]", m.group("rest")):
+    m = re.search(r"\b" + r"\W+".join(map(re.escape, tail)) + r"(?P<dot>\.?)(?P<rest>[^\w]*[,\s].*)$", sentence)
+    if m and tail[-1][:1].isupper() and not m.group("dot") and re.match(r"\s+[A-Z]", m.group("rest")):
         return True  # '... backed by Brazilian President' of '... President Luiz Lula': a name cut in two
     if m and re.search(r"\s[–—-]\s+(?:a|an|the)\s+[\w’'-]+$", text):
         return True  # '... by refusing the ban – a position' of '– a position backed by ...': an aside cut off

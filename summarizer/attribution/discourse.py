@@ -62,6 +62,11 @@ class Discourse:
         known to be of the other sex ('she' after a sentence on 'Mr Lund ... he')."""
         other = OTHER_SEX.get(pronoun)
         fits = [p for p in self.persons if other is None or self.sex_of(p[0]) != other]
+        # who spoke in the previous sentence, not someone named in what he said ('The general said that while
+        # President Bazoum had claimed ... . "...," he said')
+        spoke = [h for h in self.holders if h[3] == index - 1 and h[1] and (other is None or self.sex_of(h[1]) != other)]
+        if spoke:
+            return Attribution((spoke[0][0],), "pronoun", spoke[0][1])
         # (not one only named after a preposition: 'The bloc condemned the detention of Bazoum. He said ...')
         previous = [p for p in fits if p[2] == index - 1 and (p[0], p[2]) not in self.objects]
         if previous:  # the person the previous sentence was about ('Grossi said ... He urged')

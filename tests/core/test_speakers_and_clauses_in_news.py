@@ -137,3 +137,23 @@ def test_an_adverb_and_a_participle_make_no_line():
 
 def test_a_quote_line_opens_with_a_capital_even_when_the_name_opens_with_a_particle():
     assert speaker_quote("de Lune", "I authorise the return") == "De Lune: “I authorise the return”"
+
+
+def test_a_time_opening_the_line_goes_and_a_list_after_an_abbreviation_is_not_cut():
+    assert c.drop_time("Last month, the union said 97% of members backed a strike") \
+        == "the union said 97% of members backed a strike"
+    assert c.drop_time("Earlier in the week, Orbis said its strike costs had doubled") \
+        == "Orbis said its strike costs had doubled"
+    text = "Given its ports, Kaldor matters to the U.S., Vestria, Tarn and Osterland."
+    found = every_line(text)
+    assert not any(line.endswith("to the U.S") or line.endswith("to the U.S.") for line in found)
+
+
+def test_he_after_a_speaker_is_the_speaker_not_a_president_named_in_what_he_said():
+    text = ("General Omar Tiani of Kaldor spoke on state television about the troops.\n"
+            "The general said that while Vestrian President Mara Holt had claimed the troops were winning, the "
+            "reality was a pile of dead.\n"
+            "\"The approach to our troops has not brought security to the country despite heavy sacrifices,\" he "
+            "said.")
+    found = [line for line in every_line(text) if "heavy sacrifices" in line]
+    assert found and not any(line.startswith(("Holt", "Vestria")) for line in found)
