@@ -52,9 +52,9 @@ _TIME = re.compile(  # a deadline ('by next year', 'before Friday') is content, 
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 # 'In October, Abiy said': when it was said, opening the sentence (not a deadline: 'By March, ...' stays)
 _LEADING_TIME = re.compile(
-    rf"^(?:(?:in|on|late on|early on|earlier in|late in) )?(?:{_WEEKDAY}|{_MONTH}(?: \d{{1,2}})?(?:,? \d{{4}})?"
-    r"|last (?:week|month|year|weekend)|earlier (?:this|in the) (?:week|month|year|day)|yesterday|today)\s*,\s+"
-    r"(?=(?-i:[A-Z])|the\s)",
+    rf"^(?:(?:(?:in|on|late on|early on|earlier in|late in) )?(?:{_WEEKDAY}|{_MONTH}(?: \d{{1,2}})?(?:,? \d{{4}})?"
+    r"|yesterday|today)\s*,\s+(?=(?-i:[A-Z]))"  # not 'May, the minister said, is too late'
+    r"|(?:last (?:week|month|year|weekend)|earlier (?:this|in the) (?:week|month|year|day))\s*,\s+(?=(?-i:[A-Z])|the\s))",
     re.IGNORECASE)
 _OCCASION = re.compile(
     r"\s+(?:in|during) (?:an?|the|his|her|their|its) (?:[a-z-]+ ){0,2}"
