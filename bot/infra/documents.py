@@ -23,6 +23,7 @@ MAX_BYTES = 5 * 1024 * 1024  # larger files are not news articles; skip rather t
 MB = 1024 * 1024
 BINARY_SNIFF = 8192  # leading bytes searched for a NUL: a text file has none
 MAX_TITLE = 200  # characters of a first line taken as the title
+MAX_SENTENCES = 5000  # a long report has a few hundred; the rest of a longer file is not read
 BUDGET_SECONDS = 3.0  # CPU seconds per file for reading, cleaning and sentence splitting
 # Every branch is anchored and has at most one unbounded quantifier, so a match costs one pass over the line.
 _BOILERPLATE = re.compile(
@@ -124,11 +125,28 @@ def _load_one(path: Path, name: str, deadline: Deadline, warn: Warn) -> Document
     if not text.strip():
         warn(f"skipped {name}: empty")
         return None
-    for paragraph in text.split("\n"):  # the analysis reuses these (cached); here they are timed
-        tuple(paragraph_sentences(paragraph))
-        _check(deadline)
+    text = _first_sentences(text, name, deadline, warn)
     title = (_INVISIBLE.sub("", title).strip() or text.split("\n", 1)[0])[:MAX_TITLE]
     return Document(id=name, text=text, title=title, url=url)
+
+
+def _first_sentences(text: str, name: str, deadline: Deadline, warn: Warn) -> str:
+    """The text up to its MAX_SENTENCES-th sentence: the rest of a file that long is no news article, and
+    reading it would cost a briefing seconds on any machine (the CPU budget only stops a slow one). The analysis
+    reuses the sentences split here (cached); here they are timed."""
+    paragraphs, count = text.split("\n"), 0
+    for k, paragraph in enumerate(paragraphs):
+        end = 0
+        for sentence in paragraph_sentences(paragraph):
+            count += 1
+            if count > MAX_SENTENCES:
+                warn(f"{name}: read only its first {MAX_SENTENCES:,} sentences (a news article has far fewer)")
+                return "\n".join([*paragraphs[:k], paragraph[:end]]).rstrip()
+            end = max(end, paragraph.find(sentence, end) + len(sentence))
+            if count % 256 == 0:
+                _check(deadline)
+        _check(deadline)
+    return text
 
 
 def _decode(raw: bytes) -> str | None:

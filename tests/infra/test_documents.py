@@ -1,7 +1,7 @@
 """Loading a folder of news: formats, boilerplate, and bad files skipped with a warning."""
 from pathlib import Path
 
-from bot.infra.documents import MAX_BYTES, clean_text, html_to_text, load_documents
+from bot.infra.documents import MAX_BYTES, MAX_SENTENCES, clean_text, html_to_text, load_documents
 
 
 def _load(folder: Path):
@@ -57,3 +57,16 @@ def test_a_caption_ending_in_its_photo_credit_is_dropped():
     raw = ("Kyiv said the talks would resume.\n*Soldiers near the border. Photo: Wire/File*\n"
            "Moscow said it would attend.")
     assert clean_text(raw) == "Kyiv said the talks would resume.\nMoscow said it would attend."
+
+
+def test_a_file_longer_than_any_article_is_read_up_to_its_sentence_cap_and_named(tmp_path):
+    sentences = [f"Delegation {n} said on day {n} that the talks would go on." for n in range(MAX_SENTENCES + 50)]
+    (tmp_path / "report.txt").write_text("Report\n" + " ".join(sentences[:10]) + "\n" + " ".join(sentences[10:]),
+                                         encoding="utf-8")
+    warnings: list[str] = []
+    [doc] = load_documents(tmp_path, warnings.append)
+    assert doc.text.startswith("Report\nDelegation 0 said")
+    assert f"Delegation {MAX_SENTENCES - 2} said" in doc.text and f"Delegation {MAX_SENTENCES - 1} said" not in doc.text
+    assert doc.text.endswith("would go on.")
+    assert len(warnings) == 1 and warnings[0].endswith(
+        f"/report.txt: read only its first {MAX_SENTENCES:,} sentences (a news article has far fewer)")

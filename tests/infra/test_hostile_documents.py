@@ -70,5 +70,7 @@ def test_a_hostile_file_does_not_stall_the_briefing(tmp_path, name):
     assert cpu < bound, f"{name}: {cpu:.1f} s of CPU"
     ukraine = [p for p in json.loads(done.stdout)["parties"] if p["name"] == "Ukraine"]
     assert ukraine and ukraine[0]["positions"], "the seed article is still briefed"
-    if "varied" in name:  # too much distinct text for the per-file budget: skipped, named, the rest briefed
-        assert f"{tmp_path.name}/{name}" in done.stderr and "not read within" in done.stderr
+    if "varied" in name:  # too much distinct text for a news article: cut short (or, on a slow machine, over the
+        # per-file budget and skipped), named, the rest briefed
+        assert f"{tmp_path.name}/{name}" in done.stderr
+        assert "read only its first" in done.stderr or "not read within" in done.stderr
