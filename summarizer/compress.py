@@ -121,8 +121,16 @@ def drop_leading_clause(text: str) -> str:
 
 
 def drop_subordinator(text: str) -> str:
-    """'As Moscow has declared the annexation' -> 'Moscow has declared the annexation' (the stance itself)."""
-    return re.sub(r"^(?:as|while|although|though|whereas|but|and|when)\s+(?=\S)", "", text, flags=re.IGNORECASE)
+    """'As Moscow has declared the annexation' -> 'Moscow has declared the annexation' (the stance itself); the
+    main clause after it goes too ('Although X has not announced it, the talks remain stalled': another's)."""
+    m = re.match(r"^(?:as|while|although|though|whereas|but|and|when)\s+(?=\S)", text, flags=re.IGNORECASE)
+    if m is None:
+        return text
+    rest = text[m.end():]
+    if m.group(0).strip().lower() in ("although", "though", "while", "whereas", "as", "when"):
+        comma = re.search(r",\s+(?=[a-z]+\s|[A-Z])", re.sub(r"[\"“][^\"”]*[\"”]", lambda q: "x" * len(q.group()), rest))
+        rest = rest[:comma.start()] if comma else rest
+    return rest
 
 
 def drop_parentheticals(text: str) -> str:

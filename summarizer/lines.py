@@ -30,7 +30,9 @@ _FRAGMENT_START = re.compile(
     rf"^(?:(?i:{'|'.join(c.SUBORDINATORS)}|if|unless|because|despite|to|that|which|who)\b|"
     r"(?i:an?\s+\w+\s+(?:that|which|who))\b|(?i:an?)\s+[a-z]+\s+[A-Z]"
     r"|[A-Z][a-z]+ed\s+by\b"  # 'Issued by the council, ...': a passive participle with no subject
-    r"|[A-Z][a-z]+ly\s+[a-z]+ing\b)")  # 'Allegedly waiting for the mission': nor an adverb and a participle
+    r"|[A-Z][a-z]+ly\s+[a-z]+ing\b"  # 'Allegedly waiting for the mission': nor an adverb and a participle
+    r"|[A-Z][a-z]+ing\s+(?:a|an|the|its|their|his|her)\b(?![^,]*\b(?:is|was|are|were|would|will|could|has|had)\b)"
+    r"[^,]*$)")  # 'Referencing a letter from the leader ...': a participle phrase with no verb of its own
 _PRONOUN_START = re.compile(r"^[\"'“‘]?(?:he|she|they|it|his|her|its|their|them|this|that|these|those|we|our|us|"
                             r"i|my|me|you|your)\b", re.IGNORECASE)
 _SUBJECT_PARTICIPLE = re.compile(
@@ -54,6 +56,10 @@ _CLAUSE_GOES_ON = re.compile(r"^[\"”’']?,\s+(?:[\w’'.-]+\s+){1,3}?(?:and|o
                            # '... and a member of parliament, Pipaluk Lynge, stated': a subject cut off its verb
                            rf"|^{_APPOSED_SUBJECT}"
                            r"|^,?\s+(?:but\s+)?only\s+(?:if|when|after|once)\b")  # the condition is the stance
+# a quotation opening with what it cannot show ('Such measures may include force'; not 'This coup is illegal'):
+# the words must stay as said
+_LEANS_BACK = re.compile(r"(?:such|they|he|she|his|her|its|their|them|(?:this|that|these|those)\s+(?:is|was|are|"
+                         r"were|will|would|has|have)\b)\b", re.IGNORECASE)
 _POINTS_BACK = re.compile(r"\b(?:this|that|these|those)\s+(?:is|was|are|were|will|would|has|have)\b", re.IGNORECASE)
 _OPENING_ADVERBS = frozenset("later earlier also then again still now once further".split())
 _PRONOUN_CONTRACTIONS = frozenset("it he she that there what who".split())  # "it's planned": it is
@@ -64,6 +70,11 @@ _SAYING_ENDS = re.compile(r"(?:,\s+(?:said|says|added|adds|stated|told)|\b(?:add
 _MAYBE_VERBS = STANCE_VERBS | STANCE_ADJECTIVES | _ACTION_PAST
 _OPENING_SUBORDINATOR = re.compile(r"\s*(?:after|when|as|since|because|although|though|once|before|while|until)"
                                    r"\s+", re.IGNORECASE)
+_AFTER_SAYING = PREPOSITIONS | frozenset("after before during following since until".split())
+_PRONOUN_TAIL = re.compile(r"[,.][\"”]\s+(?:he|she|it|they)\s+[a-z]+\W*$")  # '... both sides," it said.'
+_SAYING = frozenset("said says told tells added adds stated states wrote writes noted explained".split())
+_BARE_ATTRIBUTION = re.compile(r"\b(?:said|says|added|stated|wrote)\W*$")
+_REPORTED_TAIL = re.compile(r"^(?P<content>[^,]+),\s+(?:[A-Z][\w.'’-]*\s+){1,4}(?:said|says|reported|reports|added)$")
 _CLAUSE_OPENERS = PREPOSITIONS | frozenset("if when unless once after before should despite although while as".split())
 MIN_STANCE_WORDS = 4  # fewer words state no position a reader can use
 SHORTENING_TRIES = 12  # candidate lines examined per segment when dropping trailing pieces
@@ -94,6 +105,8 @@ def write_line(st: Statement, antecedent: str, matcher: TopicMatcher) -> Line | 
     quoted = _quote_line(st) or _quote_after_cue(st)
     if quoted is not None:
         return _judge(quoted, st, matcher, named=True)
+    if st.via == CONTINUED and not st.cue_at:  # a run-on quotation no line can give with its speaker
+        return None
     lines = [line for text in _candidates(st) for line in _variants(text, st, antecedent, matcher)]
     return max(lines, key=lambda line: line.rank, default=None)
 
@@ -112,7 +125,7 @@ def _quote_line(st: Statement) -> str | None:
     if close <= 0 or st.start + close >= said_at or (0 <= st.holder_at <= st.start + close):
         return None
     content = _one_quoted_sentence(text[1:close].rstrip(" ,"))
-    if c.words(content) > c.LONG_WORDS and not first_person(content):
+    if c.words(content) > c.LONG_WORDS and not first_person(content) or _LEANS_BACK.match(content):
         return None
     return speaker_quote(holder_name(st.holder, st.speaker), content)
 
@@ -131,7 +144,7 @@ def _quote_after_cue(st: Statement) -> str | None:
     if c.words(speaker) > 8 or is_stance(speaker):  # 'The minister rejected the plan and said: ...'
         return None
     content = _one_quoted_sentence(m.group("quote").rstrip(" ,"))
-    if c.words(content) > c.LONG_WORDS and not first_person(content):
+    if c.words(content) > c.LONG_WORDS and not first_person(content) or _LEANS_BACK.match(content):
         return None
     return speaker_quote(holder_name(st.holder, st.speaker), content)
 
@@ -179,10 +192,12 @@ def _candidates(st: Statement) -> list[str]:
     own = sentence.find(f"that {st.holder} ", st.start, st.end)
     if own >= 0:  # "Its ministry said ... and that Brazil would not allow ...": the holder's own words name it
         out.append(sentence[own + 5:st.end])
-    if st.attribution_last:
+    if st.attribution_last or _PRONOUN_TAIL.search(sentence[st.start:st.end]):
         out.insert(0, _tail_resolved(st))
     closed = _quotation_end(sentence)  # 'Trudeau told reporters in Ottawa' of '"...," Trudeau told reporters in
     out = [t for t in out if closed < 0 or sentence.find(t) <= closed]  # Ottawa': the words are in the quotation
+    # 'the statement released by the State Department said.': who said it, without what was said
+    out = [t for t in out if "," in t or not _BARE_ATTRIBUTION.search(t)]
     return [t for t in dict.fromkeys(_without_next_subject(t, sentence) for t in out) if t.strip()]
 
 
@@ -211,12 +226,15 @@ def _tail_resolved(st: Statement) -> str:
     """'Aid has slowed sharply this month, he said.' -> 'Aid has slowed sharply, Guterres said.'"""
     text = st.sentence.text[st.start:st.end].strip().rstrip(".")
     content, _, tail = text.rpartition(",")
-    tail = c.drop_time(tail.strip())
+    tail, comma = tail.strip(), ", "
+    if tail[:1] in "\"”":  # '"... both parties," it said': the quotation closes after the comma
+        tail, comma = tail[1:].strip(), f",{tail[0]} "
+    tail = c.drop_time(tail)
     m = re.match(r"^(?P<subject>he|she|it|they)\b", tail, re.IGNORECASE)
     if m:
-        tail = holder_name(st.holder, st.speaker if m.group("subject").lower() in ("he", "she") else None) \
-            + tail[m.end():]
-    return f"{content.strip()}, {tail}"
+        name = holder_name(st.holder, st.speaker if m.group("subject").lower() in ("he", "she") else None)
+        tail = re.sub(r"^The\b", "the", name) + tail[m.end():]  # '..., the United States said'
+    return f"{content.strip()}{comma}{tail}"
 
 
 def _variants(text: str, st: Statement, antecedent: str, matcher: TopicMatcher) -> list[Line]:
@@ -330,13 +348,22 @@ def is_stance(text: str) -> bool:
     if _participle_first(text):  # 'Trump earlier announcing that the two had agreed': a 'despite' clause's rest
         return False
     named = [w[:1].isupper() for w in original]
-    verb = next((i for i in range(1, len(lower)) if _finite(lower, i, named[i - 1])), None)
+    # (a capitalised word is part of a name, not a verb: 'United States')
+    verb = next((i for i in range(1, len(lower)) if not named[i] and _finite(lower, i, named[i - 1])), None)
     if verb is None:
         return _name_then_verb(text)
     # "Ford's final offer but said ...": a second predicate whose subject was left out of the line (not 'Russia
     # opposed ... and called ...', whose first verb is also an adjective)
     if lower[verb - 1] in ("and", "but", "or") and not any(
-            w in _AUXILIARIES or (w.endswith(("ed", "s")) and w in _MAYBE_VERBS) for w in lower[:verb - 1]):
+            w in _AUXILIARIES or not named[j] and (w.endswith("ed") or w.endswith("s") and w in _MAYBE_VERBS)
+            for j, w in enumerate(lower[:verb - 1])):
+        return False
+    rest = lower[verb + 1:]
+    if lower[verb] in _SAYING and rest and rest[0] in _AFTER_SAYING and '"' not in text and "“" not in text \
+            and not any(w in _AUXILIARIES or w == "that" or w.endswith("ed") for w in rest):
+        return False  # 'The two governments said after talks in Jeddah': who said, and when, but not what
+    said = _REPORTED_TAIL.match(text)  # 'The AMPTP responded, Variety reported': what is reported must say something
+    if said and not is_stance(said.group("content")):
         return False
     return not _unfinished_complement(lower, named)
 

@@ -158,13 +158,29 @@ def text_candidates(texts: list[str], country_of: Callable[[str], str | None],
         if not (known(name) or name in ignore or name in names or name in org_heads()):
             # of no kind: 'the union' or 'the company' is not taken to mean it (that is for a named kind)
             _add_body(by_name, name, "named", country_of, "", "")
-    named = list(by_name.values())
+    named = _joined_names(list(by_name.values()))
     _abbreviation_tokens(texts, named, ignore, known)
     _short_names(texts, named, known)
     return named
 
 
+def _joined_names(named: list[Candidate]) -> list[Candidate]:
+    """'Screen Actors Guild-American Federation of Television and Radio Artists' is the 'Screen Actors Guild'
+    joined to another body by a hyphen: one party, under the shorter name."""
+    out = []
+    for cand in named:
+        short = next((c for c in named if c is not cand and not c.country and cand.name.startswith(c.name + "-")),
+                     None)
+        if short is None or cand.country:
+            out.append(cand)
+        else:
+            short.add(cand.name, *cand.aliases)
+    return out
+
+
 _ORGAN_KINDS = frozenset({"state", "armed"})
+_GENERIC_ARMED = frozenset("armed defence defense security special military national border revolutionary republican "
+                           "presidential coast home royal state air naval ground army the of".split())
 
 
 def _add_body(by_name: dict[str, Candidate], name: str, kind: str, country_of: Callable[[str], str | None],
@@ -180,9 +196,11 @@ def _add_body(by_name: dict[str, Candidate], name: str, kind: str, country_of: C
     country = country or (country_of(re.sub(r"['’]s$", "", owner)) if owner else None)
     absorbs = bool(country) and country.endswith("*")
     country = country.rstrip("*") if country else None
-    if kind in _ORGAN_KINDS or absorbs or kind == "org" and country and not rest:
+    # 'Rapid Support Forces': a force of its own, not some state's
+    own_force = kind == "armed" and country is None and bool(set(name.lower().split()[:-1]) - _GENERIC_ARMED)
+    if kind in _ORGAN_KINDS and not own_force or absorbs or kind == "org" and country and not rest:
         if country is None:
-            return  # 'the Defence Ministry': whose?
+            return  # 'the Defence Ministry', 'the Armed Forces', 'the Revolutionary Guards': whose?
         cand = by_name.setdefault(name, Candidate(name, kind, country=country))
     else:
         own = rest or name

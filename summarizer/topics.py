@@ -241,7 +241,12 @@ def _named(matcher: "TopicMatcher", stems: list[str]) -> bool:
     topics is no evidence: 'alliance' (Alliance of Small Island States) is no NATO, 'deal' no ceasefire."""
     found = {phrase for phrase, _ in matcher.terms for s in stems if f" {phrase} " in s}
     own = {phrase for phrase, weight in matcher.terms if weight >= KEYWORD_WEIGHT}
+    if matcher.topic.key in _NAMED_ONLY:  # a body's name: an actors' union's 'alliance' and 'membership' are no NATO
+        return bool(found & own)
     return bool(found & own) or len(found - _shared_terms()) >= 2
+
+
+_NAMED_ONLY = frozenset({"nato"})  # discoverable topics that are a body's name, found only where it is named
 
 
 @functools.cache

@@ -38,3 +38,26 @@ def test_the_junta_is_not_the_one_body_the_texts_name_only_in_passing():
              "Vale and Tarn referred to the sanctions against Osterland imposed by the Coastal Monetary Pact (CMP)."]
     found = names(texts)
     assert not any("junta" in aliases for name, aliases in found.items() if "Monetary" in name or name == "CMP")
+
+
+def test_a_force_named_for_itself_is_a_body_but_a_force_of_no_named_state_is_none():
+    found = names(["The Rapid Shield Forces said they would attend the talks in Osterburg.\n"
+                   "The Armed Forces said nothing. The Rapid Shield Forces rejected the truce."])
+    assert "Rapid Shield Forces" in found and "Armed Forces" not in found
+
+
+def test_a_body_joined_to_another_by_a_hyphen_is_one_party_under_its_shorter_name():
+    found = names(["The Stage Performers Guild said the talks had failed.\n"
+                   "The Stage Performers Guild-Federation of Radio Artists (SPG-FRA) called a strike.\n"
+                   "The Stage Performers Guild rejected the offer."])
+    assert "Stage Performers Guild" in found
+    assert not any(name.startswith("Stage Performers Guild-") for name in found)
+
+
+def test_nato_is_no_topic_of_a_story_that_never_names_it():
+    from summarizer.topics import discover_topics
+    from summarizer.text import stem
+    said = ["the alliance of producers rejected the membership vote", "the union alliance said membership grew",
+            "membership of the alliance voted for the strike", "the alliance said its membership backed the deal"]
+    stems = [" " + " ".join(stem(w) for w in s.split()) + " " for s in said]
+    assert "nato" not in [t.key for t in discover_topics(stems)]
