@@ -297,6 +297,8 @@ def _finite_participle(text: str, st: Statement) -> str:
     if m is None or m.group("verb") not in STANCE_VERBS or is_stance(c.tidy(text)):
         return text
     subject = m.group("np").strip()
+    if not _names_holder(subject, st):  # '... a letter to the UN outlining pledges': the UN is not who outlines
+        return text
     plural = bool(m.group("quant")) or subject.endswith("s") and not subject.endswith("ss")
     return f"{subject} {'are' if plural else 'is'} {text[m.start('verb'):]}"
 

@@ -197,3 +197,13 @@ def test_a_quotation_opening_with_such_is_no_line_but_one_opening_with_this_and_
     assert not any("Such measures" in line for line in every_line(text))
     text = "\"This coup is completely illegitimate and dangerous for the whole region,\" Mara Holt said of the force."
     assert any(line.startswith("Holt: “This coup is completely illegitimate") for line in every_line(text))
+
+
+def test_a_participle_becomes_a_verb_only_for_the_holder():
+    text = ("The statement expressed the government's opposition to any parallel aid structures, referencing a "
+            "letter from the Shield leader to the Coastal League outlining pledges to be carried out by their own "
+            "relief agency.")
+    lexicon = build_lexicon(tuple(Party(n, tuple(a)) for n, a in {**PARTIES, "Shield": ["Shield"]}.items()), [text])
+    for st in extract(split_sentences("doc", text), lexicon):
+        line = write_line(st, "", TopicMatcher.build(Topic("force", ("aid",))))
+        assert line is None or "League is outlining" not in line.text
