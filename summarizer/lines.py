@@ -27,7 +27,7 @@ from summarizer.words import word_set
 _AUXILIARIES = COPULAS | MODALS | frozenset("has have had did does do will would could can may might shall must "
                                             "cannot won't can't didn't doesn't isn't aren't".split())
 _FRAGMENT_START = re.compile(
-    rf"^(?:(?i:{'|'.join(c.SUBORDINATORS)}|if|unless|because|despite|to|that|which|who)\b|"
+    rf"^(?:(?i:{'|'.join(c.SUBORDINATORS)}|if|unless|because|despite|to|that|which|who|where)\b|"
     r"(?i:an?\s+\w+\s+(?:that|which|who))\b|(?i:an?)\s+[a-z]+\s+[A-Z]"
     r"|[A-Z][a-z]+ed\s+by\b"  # 'Issued by the council, ...': a passive participle with no subject
     r"|[A-Z][a-z]+ly\s+[a-z]+ing\b"  # 'Allegedly waiting for the mission': nor an adverb and a participle
@@ -75,6 +75,7 @@ _PRONOUN_TAIL = re.compile(r"[,.][\"”]\s+(?:he|she|it|they)\s+[a-z]+\W*$")  # 
 _SAYING = frozenset("said says told tells added adds stated states wrote writes noted explained".split())
 _BARE_ATTRIBUTION = re.compile(r"\b(?:said|says|added|stated|wrote)\W*$")
 _REPORTED_TAIL = re.compile(r"^(?P<content>[^,]+),\s+(?:[A-Z][\w.'’-]*\s+){1,4}(?:said|says|reported|reports|added)$")
+_CONDITIONS = frozenset("if unless once should".split())
 _CLAUSE_OPENERS = PREPOSITIONS | frozenset("if when unless once after before should despite although while as".split())
 MIN_STANCE_WORDS = 4  # fewer words state no position a reader can use
 SHORTENING_TRIES = 12  # candidate lines examined per segment when dropping trailing pieces
@@ -364,18 +365,24 @@ def is_stance(text: str) -> bool:
     if lower[verb] in _SAYING and rest and rest[0] in _AFTER_SAYING and '"' not in text and "“" not in text \
             and not any(w in _AUXILIARIES or w == "that" or w.endswith("ed") for w in rest):
         return False  # 'The two governments said after talks in Jeddah': who said, and when, but not what
+    if lower[verb] in ("told", "tells") and not any(
+            w in _AUXILIARIES or w == "that" or w.endswith("ed") or _finite(lower, j, named[j - 1])
+            for j, w in enumerate(lower) if j > verb):
+        return False  # 'A government source told CNN last November': told whom, not what
     said = _REPORTED_TAIL.match(text)  # 'The AMPTP responded, Variety reported': what is reported must say something
     if said and not is_stance(said.group("content")):
         return False
-    return not _unfinished_complement(lower, named)
+    return not _unfinished_complement(lower, named, text)
 
 
-def _unfinished_complement(lower: list[str], named: list[bool]) -> bool:
+def _unfinished_complement(lower: list[str], named: list[bool], text: str) -> bool:
     """'... said that in the event of an attack on Niger': the line stops after what opens the reported clause,
     before its verb (the rest came after a comma)."""
     at = len(lower) - 1 - lower[::-1].index("that") if "that" in lower else -1
     if at < 0 or at + 1 >= len(lower) or lower[at + 1] not in _CLAUSE_OPENERS:
         return False
+    if lower[at + 1] in _CONDITIONS:  # '... said that if the injunction were ordered': the condition, not the claim
+        return "," not in text.rsplit(" that ", 1)[-1]
     return not any(_finite(lower, i, named[i - 1]) or lower[i].endswith("ed") for i in range(at + 2, len(lower)))
 
 

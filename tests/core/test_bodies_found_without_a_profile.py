@@ -61,3 +61,8 @@ def test_nato_is_no_topic_of_a_story_that_never_names_it():
             "membership of the alliance voted for the strike", "the alliance said its membership backed the deal"]
     stems = [" " + " ".join(stem(w) for w in s.split()) + " " for s in said]
     assert "nato" not in [t.key for t in discover_topics(stems)]
+
+
+def test_a_one_word_company_is_found_with_an_adverb_before_its_verb():
+    texts = ["Skylane initially rejected the offer.\nSkylane has agreed to sign the deal.\nSkylane also wanted more."]
+    assert "Skylane" in lone_subjects(texts)

@@ -207,3 +207,11 @@ def test_a_participle_becomes_a_verb_only_for_the_holder():
     for st in extract(split_sentences("doc", text), lexicon):
         line = write_line(st, "", TopicMatcher.build(Topic("force", ("aid",))))
         assert line is None or "League is outlining" not in line.text
+
+
+def test_a_line_is_no_relative_clause_no_addressee_alone_and_no_condition_without_its_claim():
+    assert not is_stance("Where the leader of the opposition accused Holt of buying the presidency")
+    assert not is_stance("A government source at the prime minister's office told the Courier last November")
+    assert not is_stance("Orbis counsel said that if the injunction were ordered")
+    assert is_stance("Rusk told reporters the strike would go on")
+    assert is_stance("Orbis said that if the injunction were ordered, it would close the plant")
