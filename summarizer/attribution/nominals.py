@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from summarizer.attribution.bodies import GENERIC, body_of_context
 from summarizer.attribution.discourse import Attribution
-from summarizer.attribution.officials import official_of_context, titled_apposition
+from summarizer.attribution.officials import official_of_context, other_bodies, titled_apposition
 from summarizer.attribution.view import SentenceView
 from summarizer.lexicon import (
     CLAUSE_BREAKS, COPULAS, DETERMINERS, MODALS, PREPOSITIONS, ROLE_NOUNS, STANCE_VERBS, TITLE_WORDS,
@@ -54,11 +54,17 @@ def subject_phrase(view: SentenceView, before: int) -> tuple[Attribution, int] |
         return None
     if start in view.tok_mention and view.object_of_preposition(start):
         return None  # 'Rebels in the Democratic Republic of Congo said': the place is no subject
+    if view.word(start - 1) in ("to", "with", "against", "toward", "towards", "at"):
+        return None  # 'X has written to Spain's government expressing concerns': the addressee is no subject
     # 'Former Ghanaian president X said': a former office holder speaks for no party (but for a body he leads)
     former = any(_FORMER.match(view.lower[k]) for k in range(max(0, start - 1), end + 1))
     found = None if former else holder_of(view, start, end, apposition)
     if found is None and apposition is not None:
         found = _affiliation(view, *apposition) or titled_apposition(view, start, end, apposition)
+    elif found is not None and found.via == "role" and apposition is not None:
+        # 'the regional government president Ana Roe, of the Popular Party,': the party the apposition names, not
+        # the one a government official of the sentence before would speak for
+        found = _affiliation(view, *apposition) or found
     other = view.tok_mention.get(start - 2) if view.word(start - 1) == "and" else None
     if other is not None and other.party:
         # 'The EU and the island states are pushing', 'Egyptian and Qatari mediators pressing'
@@ -226,11 +232,15 @@ def _named_body(view: SentenceView, start: int, end: int, objects: set[int], spe
     if view.lower[start] in ("his", "her"):
         return None  # 'Her party' is the party of a person the discourse could not resolve, not the last 'party'
     heads = party_heads(view.lexicon.parties)
+    # 'European Justice Commissioner X': the official of a body no mention stands for, not of 'the government'
+    foreign = any(view.toks[k][0] in other_bodies() for k in range(start, end + 1) if k not in view.tok_mention)
     for k in range(start, end + 1):
         if k in objects:
             continue
         tok = view.toks[k][0]
         word = view.lower[k].removesuffix("'s").removesuffix("’s")
+        if word in _GOVERNMENT_TITLES and foreign:
+            continue
         word = "the government" if word in _GOVERNMENT_TITLES else word  # 'Labour Minister X', no country named
         if word in ORG_HEADS and tok[:1].isupper() and k > 0 and view.toks[k - 1][0][:1].isupper() \
                 and view.lower[k - 1] not in DETERMINERS:
@@ -266,8 +276,11 @@ def party_heads(parties: tuple[Party, ...]) -> dict[str, str]:
 
 
 def _affiliation(view: SentenceView, a: int, b: int) -> Attribution | None:
-    """', who led the AU mission,': the person speaks for the body they lead."""
-    if view.lower[a] != "who" or not any(view.lower[k] in _AFFILIATION_VERBS for k in range(a, b + 1)):
+    """', who led the AU mission,': the person speaks for the body they lead; ', of the Popular Party,': for the
+    party the apposition names."""
+    member = view.lower[a] in ("of", "from") and b - a <= 5
+    if not member and (view.lower[a] != "who" or not any(view.lower[k] in _AFFILIATION_VERBS
+                                                         for k in range(a, b + 1))):
         return None
     for k in range(a, b + 1):
         m = view.tok_mention.get(k)

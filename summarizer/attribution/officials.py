@@ -8,9 +8,12 @@ States stepped up its efforts. Secretary of State Jane Roe said'). Anything else
 """
 from __future__ import annotations
 
+from functools import cache
+
 from summarizer.attribution.discourse import Attribution
 from summarizer.attribution.view import SentenceView
 from summarizer.lexicon import HEAD_TITLES, TITLE_WORDS
+from summarizer.gazetteer import demonyms, place_names
 from summarizer.words import word_set
 
 _GOVERNMENT = word_set("government_titles") | frozenset({"ministry", "minister's", "ministry's"})
@@ -31,8 +34,9 @@ def official_of_context(view: SentenceView, start: int, end: int, speaker: str |
     words = {view.lower[k].removesuffix("'s").removesuffix("’s") for k in range(max(0, start - 1), end + 1)}
     if not words & _GOVERNMENT or words & _FORMER or any(
             view.tok_mention[k].party for k in range(start, end + 1) if k in view.tok_mention) or any(
-            _acronym(view.toks[k][0]) for k in range(start, end + 1) if k not in view.tok_mention):
-        return None  # 'the NATO secretary', 'the UN envoy': the official of a body that is no party
+            _acronym(view.toks[k][0]) or view.toks[k][0] in other_bodies()
+            for k in range(start, end + 1) if k not in view.tok_mention):
+        return None  # 'the NATO secretary', 'the UN envoy', 'European Justice Commissioner X': another body's
     if start > 1 and view.lower[start - 1] in _CLAUSE_OPENERS and view.lower[start - 2] == ",":
         return None  # ', when President X refused ...': a background clause, often another time and place
     named = _named_before(view, start)
@@ -44,6 +48,13 @@ def official_of_context(view: SentenceView, start: int, end: int, speaker: str |
         if m is not None and m.kind == "person":
             view.state.nominal.learn(m.surface.split(), party)
     return Attribution((party,), "role", speaker)
+
+
+@cache
+def other_bodies() -> frozenset[str]:
+    """Names of places and bodies that are no party when no mention stands for them ('European', 'Madrid'); a
+    country's demonym is not among them: 'Spanish Justice Minister X' may be the government a party leads."""
+    return place_names() - demonyms()
 
 
 def _acronym(token: str) -> bool:

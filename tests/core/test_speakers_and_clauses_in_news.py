@@ -215,3 +215,21 @@ def test_a_line_is_no_relative_clause_no_addressee_alone_and_no_condition_withou
     assert not is_stance("Orbis counsel said that if the injunction were ordered")
     assert is_stance("Rusk told reporters the strike would go on")
     assert is_stance("Orbis said that if the injunction were ordered, it would close the plant")
+
+
+GOVERNMENT = {"Reformists": ["Reform Party", "Kaldoran government", "Lund"], "Blues": ["Blue Party", "Vale"]}
+
+
+def government_statements(text: str) -> list[tuple[str, str]]:
+    lexicon = build_lexicon(tuple(Party(n, tuple(a)) for n, a in GOVERNMENT.items()), [text])
+    return [(s.holder, s.sentence.text) for s in extract(split_sentences("doc", text), lexicon)]
+
+
+def test_an_official_the_apposition_ties_to_a_party_speaks_for_it_and_an_addressee_is_no_subject():
+    text = ("Lund's cabinet approved the amnesty on Tuesday.\n"
+            "The capital's regional government president Ana Roe, of the Blue Party, vowed to appeal against the law.")
+    assert [h for h, s in government_statements(text) if s.startswith("The capital's")] == ["Blues"]
+    text = ("Lund's cabinet approved the amnesty on Tuesday.\n"
+            "European Justice Commissioner Jan Berk has written to Kaldor's acting government expressing concerns "
+            "over the amnesty.")
+    assert not [h for h, s in government_statements(text) if s.startswith("European")]
