@@ -72,6 +72,10 @@ _OPENING_SUBORDINATOR = re.compile(r"\s*(?:after|when|as|since|because|although|
                                    r"\s+", re.IGNORECASE)
 _AFTER_SAYING = PREPOSITIONS | frozenset("after before during following since until".split())
 _PRONOUN_TAIL = re.compile(r"[,.][\"”]\s+(?:he|she|it|they)\s+[a-z]+\W*$")  # '... both sides," it said.'
+# a stop, then a capital: a second sentence (not 'Gen. Roe', 'Sept. 4', 'Mr. Roe', 'U.S. officials')
+_TWO_SENTENCES = re.compile(r"\b(?!(?:Gen|Sen|Rep|Gov|Col|Capt|Sgt|Lt|Maj|Adm|Corp|Inc|Ltd|Co|St|No|Jan|Feb|Mar|Apr|"
+                            r"Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.)[A-Za-z]*[a-z]{2}\.\s+[A-Z]")
+_BARE_QUOTATION = re.compile(r"[“\"][^“”\"]*[”\"]\W*")  # a quotation with no speaker: whose words are these?
 _SAYING = frozenset("said says told tells added adds stated states wrote writes noted explained".split())
 _BARE_ATTRIBUTION = re.compile(r"\b(?:said|says|added|stated|wrote)\W*$")
 _REPORTED_TAIL = re.compile(r"^(?P<content>[^,]+),\s+(?:[A-Z][\w.'’-]*\s+){1,4}(?:said|says|reported|reports|added)$")
@@ -332,7 +336,8 @@ def _judge(text: str, st: Statement, matcher: TopicMatcher, named: bool) -> Line
 def is_stance(text: str) -> bool:
     """Does the line state something: a finite verb after a subject, not a fragment or a headline?"""
     if not text or _FRAGMENT_START.match(text) or _RELATIVE_ONLY.match(text) or "…" in text or "..." in text \
-            or _SAYING_ENDS.search(text):
+            or _SAYING_ENDS.search(text) or text.startswith("[") or _BARE_QUOTATION.fullmatch(text) \
+            or _TWO_SENTENCES.search(re.sub(r"“[^”]*”", "", text)):  # '[the party] have tried ... lost. The ...'
         return False
     if re.match(r"^[^:“\"]{1,60}: “", text):
         return True

@@ -233,3 +233,11 @@ def test_an_official_the_apposition_ties_to_a_party_speaks_for_it_and_an_address
             "European Justice Commissioner Jan Berk has written to Kaldor's acting government expressing concerns "
             "over the amnesty.")
     assert not [h for h, s in government_statements(text) if s.startswith("European")]
+
+
+def test_a_line_is_one_sentence_with_its_speaker_and_opens_with_no_editorial_bracket():
+    assert not is_stance("[the Reform Party] have tried to cover up the fact that they lost")
+    assert not is_stance("The party has tried to hide that it lost. The premier will always be the one who won")
+    assert not is_stance("“Kaldor has never sold itself, and the premier has tried to hide that he lost.”")
+    assert is_stance("Gen. Roe said the troops would stay until Sept. 30")
+    assert is_stance("Holt: “It is all in their hands. They could come back tomorrow and make a deal”")
