@@ -76,7 +76,8 @@ _PRONOUN_TAIL = re.compile(r"[,.][\"”]\s+(?:he|she|it|they)\s+[a-z]+\W*$")  # 
 _TWO_SENTENCES = re.compile(r"\b(?!(?:Gen|Sen|Rep|Gov|Col|Capt|Sgt|Lt|Maj|Adm|Corp|Inc|Ltd|Co|St|No|Jan|Feb|Mar|Apr|"
                             r"Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.)[A-Za-z]*[a-z]{2}\.\s+[A-Z]")
 _BARE_QUOTATION = re.compile(r"[“\"][^“”\"]*[”\"]\W*")  # a quotation with no speaker: whose words are these?
-_SAYING = frozenset("said says told tells added adds stated states wrote writes noted explained".split())
+_DANGLING_SPAN = re.compile(r",\s+(?:a|an|one|two|three|four|five|several|\d+)\s+(?:days?|weeks?|hours?|months?|years?)$")
+_SAYING = frozenset("said says told tells added adds stated states wrote writes noted explained announced".split())
 _BARE_ATTRIBUTION = re.compile(r"\b(?:said|says|added|stated|wrote)\W*$")
 _REPORTED_TAIL = re.compile(r"^(?P<content>[^,]+),\s+(?:[A-Z][\w.'’-]*\s+){1,4}(?:said|says|reported|reports|added)$")
 _CONDITIONS = frozenset("if unless once should".split())
@@ -176,11 +177,12 @@ def _candidates(st: Statement) -> list[str]:
     # 'a step Egypt condemned': a holder inside a reduced relative clause is no line's start; nor is one after
     # a preposition ('64 per cent of members of the union voted', 'activists in Greenland have announced': the
     # line would drop who acted; 'The rejection of President Tinubu's plan'), nor one inside a condition ('If
-    # Starlink keeps its stance, Brazil could ...': the main clause is another's)
+    # Starlink keeps its stance, Brazil could ...': the main clause is another's), nor a second subject ('Sunak and
+    # von der Leyen have agreed': the line names both)
     holder_at = st.holder_at
     from_holder = st.start < st.holder_at < st.end and not re.search(
         r"\b(?:(?:a|an|the)\s+\w+|which|that|who|whom|(?:of|in|for|from|by)(?:\s+the)?|of(?:\s+the)?"
-        r"(?:\s+(?-i:[A-Z][\w.'’-]*))+|if|unless|whether)\s*$",
+        r"(?:\s+(?-i:[A-Z][\w.'’-]*))+|if|unless|whether|(?-i:[A-Z][\w.'’-]*)\s+and(?:\s+(?-i:[A-Z][\w.'’-]*))*)\s*$",
         sentence[st.start:st.holder_at], re.IGNORECASE)
     if from_holder:  # with its article: 'the Faroe Islands and Iceland refused', not 'Faroe Islands ...'
         article = re.search(r"\b(?:the|a|an)\s+$", sentence[st.start:st.holder_at], re.IGNORECASE)
@@ -275,7 +277,8 @@ def _compress(text: str, st: Statement) -> str:
         text = _guarded(rule, text, keep)
     if not is_stance(c.tidy(text)):  # 'Despite concerns voiced by X': a fragment whose agent holds the stance
         text = _guarded(c.passive_to_active, text, keep)
-    return c.relative_to_main(c.tidy(_finite_participle(text, st)))
+    text = _DANGLING_SPAN.sub("", c.tidy(_finite_participle(text, st)))  # ', a day' of ', a day after X'
+    return c.relative_to_main(text)
 
 
 def _protected(st: Statement) -> tuple[str, ...]:

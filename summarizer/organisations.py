@@ -202,8 +202,8 @@ def _add_body(by_name: dict[str, Candidate], name: str, kind: str, country_of: C
         if country is None:
             return  # 'the Defence Ministry', 'the Armed Forces', 'the Revolutionary Guards': whose?
         cand = by_name.setdefault(name, Candidate(name, kind, country=country))
-    else:
-        own = rest or name
+    else:  # 'U.S. Federal Trade Commission' is the commission; 'Tokyo Electric Power Co.' a company named so
+        own = name if kind == "company" else rest or name
         cand = by_name.setdefault(own, Candidate(own, kind))
         cand.add(name)
     cand.add(alias)
@@ -254,8 +254,10 @@ def lone_subjects(texts: list[str]) -> list[str]:
             if verb in _finite_stance_verbs() and word not in LEADING_WORDS and word.lower() not in STOPWORDS:
                 uses[word] = uses.get(word, 0) + 1
     joined = "\n".join(texts)
+    # (nor a family name before a given name: 'Bang Moon-kyu', 'Wang Yi')
     return [w for w, n in uses.items() if n >= LONE_SUBJECT_USES and w.lower() not in _institution_words()
-            and not re.search(rf"\b{re.escape(w.lower())}\b", joined) and not _after_first_name(w, joined)]
+            and not re.search(rf"\b{re.escape(w.lower())}\b", joined) and not _after_first_name(w, joined)
+            and not re.search(rf"\b{re.escape(w)}\s+(?:[A-Z][a-z]+-[a-z]+|[A-Z][a-z])\b", joined)]
 
 
 def _after_first_name(word: str, text: str) -> bool:

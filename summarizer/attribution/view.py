@@ -2,6 +2,8 @@
 the phrase shapes around a mention (apposition, object of a preposition) that decide whether it is a subject."""
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 
 from summarizer.attribution.discourse import Discourse
@@ -14,6 +16,8 @@ _APPOSITION_OPENERS = frozenset({"especially", "notably", "including", "particul
 _ASIDE_OPENERS = frozenset({"who", "which"})  # ', who asked not to be named,' describes the subject
 _REPORTERS = frozenset({"media", "press", "newspapers", "newspaper", "broadcaster", "broadcasters"})
 _STATUS = frozenset("former ousted deposed exiled jailed detained late acting".split())  # 'of ousted President X'
+_COMPASS = re.compile(r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?|central|"
+                      r"eastern|western|northern|southern|rural|coastal")  # 'in northeastern Japan'
 _HOLDER_PREPOSITIONS = frozenset({"of", "for", "from", "in"})  # 'a spokesman for the Kremlin'
 
 
@@ -60,7 +64,7 @@ class SentenceView:
         lower, m = self.lower, self.tok_mention[j]
         k = j
         while k >= 0 and (self.tok_mention.get(k) is m or lower[k] in TITLE_WORDS or lower[k] in DETERMINERS
-                          or lower[k] in _STATUS):
+                          or lower[k] in _STATUS or _COMPASS.fullmatch(lower[k])):
             k -= 1
         if k < 0 or lower[k] not in PREPOSITIONS:
             return False

@@ -66,3 +66,19 @@ def test_nato_is_no_topic_of_a_story_that_never_names_it():
 def test_a_one_word_company_is_found_with_an_adverb_before_its_verb():
     texts = ["Skylane initially rejected the offer.\nSkylane has agreed to sign the deal.\nSkylane also wanted more."]
     assert "Skylane" in lone_subjects(texts)
+
+
+def test_a_company_named_after_a_city_keeps_the_city_and_a_family_name_before_a_given_name_is_no_body():
+    found = names(["Tokyo Electric Power Co. said the release would start on Thursday.\n"
+                   "Tokyo Electric Power Co. has said the water is safe."])
+    assert "Electric Power Co." not in found
+    assert "Tokyo Electric Power Co." in found or any("Tokyo Electric Power" in n for n in found)
+    texts = ["Bang Moon-kyu, the trade minister, spoke on Friday. Bang said the review was done.\n"
+             "Bang added that the ban would stay. Bang argued the impact was small."]
+    assert "Bang" not in lone_subjects(texts)
+
+
+def test_a_city_and_an_industry_word_make_a_company_alias_no_person():
+    from summarizer.parties import _looks_like_person
+    assert not _looks_like_person("Tokyo Electric Power")
+    assert _looks_like_person("Rafael Grossi")

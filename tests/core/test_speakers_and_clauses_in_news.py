@@ -241,3 +241,21 @@ def test_a_line_is_one_sentence_with_its_speaker_and_opens_with_no_editorial_bra
     assert not is_stance("“Kaldor has never sold itself, and the premier has tried to hide that he lost.”")
     assert is_stance("Gen. Roe said the troops would stay until Sept. 30")
     assert is_stance("Holt: “It is all in their hands. They could come back tomorrow and make a deal”")
+
+
+def test_a_holder_named_second_in_a_pair_of_subjects_gives_the_line_of_both():
+    text = "Tupaq Lund and Coastal League President Ana Tor have agreed a deal to end the blockade of the port by the force."
+    assert not any(line.startswith("Ana Tor have") for line in every_line(text))
+
+
+def test_a_time_left_without_its_event_goes_and_an_announcement_of_a_date_alone_is_no_line():
+    assert not is_stance("The plant operator announced on Sept. 11")
+    text = "Kaldor has announced an end to its arms transfers to Vestria, a day after the two leaders met in Osterburg."
+    assert not any(line.endswith("a day") for line in every_line(text))
+
+
+def test_a_place_after_a_compass_adjective_is_still_the_object_of_its_preposition():
+    text = ("\"Our opposition to the force has not changed a bit,\" the National Federation of Fishers said in a joint "
+            "statement with a local group in the Vale region in northeastern Kaldor, adding that the force has "
+            "increased fishermen's worries.")
+    assert ("Kaldor", text) not in statements(text)
