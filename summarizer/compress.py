@@ -54,7 +54,8 @@ _MONTH = r"(?:January|February|March|April|May|June|July|August|September|Octobe
 _LEADING_TIME = re.compile(
     rf"^(?:(?:(?:in|on|late on|early on|earlier in|late in) )?(?:{_WEEKDAY}|{_MONTH}(?: \d{{1,2}})?(?:,? \d{{4}})?"
     r"|yesterday|today)\s*,\s+(?=(?-i:[A-Z]))"  # not 'May, the minister said, is too late'
-    r"|(?:last (?:week|month|year|weekend)|earlier (?:this|in the) (?:week|month|year|day))\s*,\s+(?=(?-i:[A-Z])|the\s))",
+    r"|(?:last (?:week|month|year|weekend)|earlier (?:this|in the) (?:week|month|year|day))\s*,\s+"
+    r"(?=(?-i:[A-Z])|the\s))",
     re.IGNORECASE)
 _OCCASION = re.compile(
     r"\s+(?:in|during) (?:an?|the|his|her|their|its) (?:[a-z-]+ ){0,2}"
@@ -128,7 +129,8 @@ def drop_subordinator(text: str) -> str:
         return text
     rest = text[m.end():]
     if m.group(0).strip().lower() in ("although", "though", "while", "whereas", "as", "when"):
-        comma = re.search(r",\s+(?=[a-z]+\s|[A-Z])", re.sub(r"[\"“][^\"”]*[\"”]", lambda q: "x" * len(q.group()), rest))
+        unquoted = re.sub(r"[\"“][^\"”]*[\"”]", lambda q: "x" * len(q.group()), rest)  # commas inside quotes stay
+        comma = re.search(r",\s+(?=[a-z]+\s|[A-Z])", unquoted)
         rest = rest[:comma.start()] if comma else rest
     return rest
 

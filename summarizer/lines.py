@@ -76,7 +76,8 @@ _PRONOUN_TAIL = re.compile(r"[,.][\"”]\s+(?:he|she|it|they)\s+[a-z]+\W*$")  # 
 _TWO_SENTENCES = re.compile(r"\b(?!(?:Gen|Sen|Rep|Gov|Col|Capt|Sgt|Lt|Maj|Adm|Corp|Inc|Ltd|Co|St|No|Jan|Feb|Mar|Apr|"
                             r"Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.)[A-Za-z]*[a-z]{2}\.\s+[A-Z]")
 _BARE_QUOTATION = re.compile(r"[“\"][^“”\"]*[”\"]\W*")  # a quotation with no speaker: whose words are these?
-_DANGLING_SPAN = re.compile(r",\s+(?:a|an|one|two|three|four|five|several|\d+)\s+(?:days?|weeks?|hours?|months?|years?)$")
+_DANGLING_SPAN = re.compile(r",\s+(?:a|an|one|two|three|four|five|several|\d+)\s+"
+                            r"(?:days?|weeks?|hours?|months?|years?)$")
 _SAYING = frozenset("said says told tells added adds stated states wrote writes noted explained announced".split())
 _BARE_ATTRIBUTION = re.compile(r"\b(?:said|says|added|stated|wrote)\W*$")
 _REPORTED_TAIL = re.compile(r"^(?P<content>[^,]+),\s+(?:[A-Z][\w.'’-]*\s+){1,4}(?:said|says|reported|reports|added)$")
@@ -136,7 +137,8 @@ def _quote_line(st: Statement) -> str | None:
     return speaker_quote(holder_name(st.holder, st.speaker), content)
 
 
-_SAID_THEN_QUOTE = re.compile(r"^(?P<head>[^\"“”]{2,160}?)\s+(?:said|says|added|stated|declared|wrote|told [\w ]{1,30}?)"
+_SAID_THEN_QUOTE = re.compile(r"^(?P<head>[^\"“”]{2,160}?)\s+"
+                              r"(?:said|says|added|stated|declared|wrote|told [\w ]{1,30}?)"
                               r"\s*[,:]\s*[\"“](?P<quote>[^\"“”]+)[\"”]\W*$")
 
 
@@ -182,7 +184,8 @@ def _candidates(st: Statement) -> list[str]:
     holder_at = st.holder_at
     from_holder = st.start < st.holder_at < st.end and not re.search(
         r"\b(?:(?:a|an|the)\s+\w+|which|that|who|whom|(?:of|in|for|from|by)(?:\s+the)?|of(?:\s+the)?"
-        r"(?:\s+(?-i:[A-Z][\w.'’-]*))+|if|unless|whether|(?-i:[A-Z][\w.'’-]*)\s+and(?:\s+(?-i:[A-Z][\w.'’-]*))*)\s*$",
+        r"(?:\s+(?-i:[A-Z][\w.'’-]*))+|if|unless|whether"
+        r"|(?-i:[A-Z][\w.'’-]*)\s+and(?:\s+(?-i:[A-Z][\w.'’-]*))*)\s*$",
         sentence[st.start:st.holder_at], re.IGNORECASE)
     if from_holder:  # with its article: 'the Faroe Islands and Iceland refused', not 'Faroe Islands ...'
         article = re.search(r"\b(?:the|a|an)\s+$", sentence[st.start:st.holder_at], re.IGNORECASE)
@@ -363,6 +366,11 @@ def is_stance(text: str) -> bool:
     verb = next((i for i in range(1, len(lower)) if not named[i] and _finite(lower, i, named[i - 1])), None)
     if verb is None:
         return _name_then_verb(text)
+    return _says_something(lower, named, verb, text)
+
+
+def _says_something(lower: list[str], named: list[bool], verb: int, text: str) -> bool:
+    """Given the line's first finite verb: does the line have its subject and say what was said?"""
     # "Ford's final offer but said ...": a second predicate whose subject was left out of the line (not 'Russia
     # opposed ... and called ...', whose first verb is also an adjective)
     if lower[verb - 1] in ("and", "but", "or") and not any(
@@ -401,8 +409,9 @@ def _open_quote(text: str) -> bool:
 
 def _cut_short(text: str, sentence: str) -> bool:
     """Does the line end where its sentence goes on with the rest of a list ('... such as Russia' of 'such as
-    Russia, Iran and China back the deal'; '... for the U.S.' of 'for the U.S., Europe and China'; 'will pay rent' of 'rent, investments and a fund') or with the
-    condition its stance depends on ('ready to pay more' of '..., but only if ...')?"""
+    Russia, Iran and China back the deal'; '... for the U.S.' of 'for the U.S., Europe and China'; 'will pay
+    rent' of 'rent, investments and a fund'), with the condition its stance depends on ('ready to pay more' of
+    '..., but only if ...'), inside a name or inside an aside?"""
     tail = re.findall(r"[\w’'-]+", text)[-2:]
     if not tail:
         return False

@@ -238,8 +238,8 @@ def company_signals(text: str) -> list[str]:
 
 
 # A lone capitalised word stating something ('Boeing said', 'Gazprom rejected'), no capitalised word before it
-_LONE_SUBJECT = re.compile(r"(?<![A-Za-z][\s,])(?<![A-Z][\w.'’-])\b([A-Z][a-z][a-z-]+)\s+(?:(?:[a-z]+ly|also|has|have|had)\s+)?"
-                           r"([a-z]+)\b")  # 'Sony initially rejected', 'Sony has rejected
+_LONE_SUBJECT = re.compile(r"(?<![A-Za-z][\s,])(?<![A-Z][\w.'’-])\b([A-Z][a-z][a-z-]+)\s+"
+                           r"(?:(?:[a-z]+ly|also|has|have|had)\s+)?([a-z]+)\b")  # 'Sony initially rejected'
 LONE_SUBJECT_USES = 2  # statements a lone word must make to be a body: once may be a slip of style
 
 

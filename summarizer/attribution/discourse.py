@@ -64,7 +64,8 @@ class Discourse:
         fits = [p for p in self.persons if other is None or self.sex_of(p[0]) != other]
         # who spoke in the previous sentence, not someone named in what he said ('The general said that while
         # President Bazoum had claimed ... . "...," he said')
-        spoke = [h for h in self.holders if h[3] == index - 1 and h[1] and (other is None or self.sex_of(h[1]) != other)]
+        spoke = [h for h in self.holders
+                 if h[3] == index - 1 and h[1] and (other is None or self.sex_of(h[1]) != other)]
         if spoke:
             return Attribution((spoke[0][0],), "pronoun", spoke[0][1])
         # (not one only named after a preposition: 'The bloc condemned the detention of Bazoum. He said ...')

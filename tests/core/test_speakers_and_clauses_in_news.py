@@ -56,8 +56,9 @@ def test_the_quotation_a_sentence_opens_with_ends_before_the_cue_not_at_a_later_
             'agreed, "there was no way we could face our workers."')
     assert lines(text, "wages")["Orbis Motors"] == ["Ferro: “The decision to leave the market over the pay offer "
                                                     "was hard”"]
-    nested = ('Tom Brack closed the Chirp office on Saturday.\n"Because the "Justice" wants us to break the law in secret, Chirp has no choice but to close its '
-              'office rather than pay the fine," Tom Brack said on Saturday.')
+    nested = ('Tom Brack closed the Chirp office on Saturday.\n"Because the "Justice" wants us to break the law in '
+              'secret, Chirp has no choice but to close its office rather than pay the fine," Tom Brack said on '
+              'Saturday.')
     assert any(line.startswith('Brack: “Because the "Justice" wants us') and line.endswith("pay the fine”")
                for line in lines(nested, None)["Platform"])
 
@@ -98,7 +99,8 @@ def test_which_stands_for_what_comes_before_it_in_its_own_sentence_and_a_stop_is
     for st in court:
         line = write_line(st, before, TopicMatcher.build(Topic("ban", ("ban",))))
         assert line is None or "platform in the country" not in line.text
-    assert relative_object("which Lune deemed a threat", before) == "Lune deemed the ban on the platform in the country a threat"
+    assert relative_object("which Lune deemed a threat", before) \
+        == "Lune deemed the ban on the platform in the country a threat"
 
 
 def test_he_after_a_chain_of_pronouns_is_the_last_speaker_not_a_name_a_pronoun_followed_long_before():
@@ -244,7 +246,8 @@ def test_a_line_is_one_sentence_with_its_speaker_and_opens_with_no_editorial_bra
 
 
 def test_a_holder_named_second_in_a_pair_of_subjects_gives_the_line_of_both():
-    text = "Tupaq Lund and Coastal League President Ana Tor have agreed a deal to end the blockade of the port by the force."
+    text = ("Tupaq Lund and Coastal League President Ana Tor have agreed a deal to end the blockade of the port by "
+            "the force.")
     assert not any(line.startswith("Ana Tor have") for line in every_line(text))
 
 
