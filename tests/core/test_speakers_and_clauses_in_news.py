@@ -262,3 +262,10 @@ def test_a_place_after_a_compass_adjective_is_still_the_object_of_its_prepositio
             "statement with a local group in the Vale region in northeastern Kaldor, adding that the force has "
             "increased fishermen's worries.")
     assert ("Kaldor", text) not in statements(text)
+
+
+def test_a_watchdog_that_concluded_holds_a_stance():
+    parties = {"Atom Agency": ["U.N. atomic watchdog", "Ines Marr"], "Kaldor": ["Kaldoran"]}
+    text = "The U.N. atomic watchdog concluded that the discharge plan is consistent with safety standards."
+    lexicon = build_lexicon(tuple(Party(n, tuple(a)) for n, a in parties.items()), [text])
+    assert [s.holder for s in extract(split_sentences("doc", text), lexicon)] == ["Atom Agency"]
