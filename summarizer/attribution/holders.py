@@ -25,6 +25,7 @@ _NOT_ROLES = frozenset({"state", "national", "security", "top", "senior"})  # ti
 _PLURAL_HEADS = frozenset("leaders sides presidents countries men governments delegations nations".split())
 _DOCUMENTS = frozenset("statement letter message post communique declaration report note".split())
 _NOT_POSSESSED = frozenset({"that", "to", "the", "a", "an", "of", "on", "in", "about", "for", ",", "."})
+_TELLING = frozenset({"telling", "tell", "tells", "told", "urging", "asking", "warning"})
 _MALE = frozenset({"mr", "sir", "lord"})
 _FEMALE = frozenset({"mrs", "ms", "miss", "dame", "lady", "madam"})
 PLURAL_WINDOW = 3  # tokens before the head noun in which 'the two leaders' must stand
@@ -36,7 +37,7 @@ def resolve(cue: Cue, view: SentenceView) -> None:
         agent_after(cue, view, cue.index + 2)
     elif cue.kind == "noun":
         possessor(cue, view)
-    elif not _participle_after_subject(cue, view):
+    elif not _participle_after_subject(cue, view) and not _participle_of_main_verb(cue, view):
         stop = _walk_back(cue, view)
         if stop is not None and not _continue_earlier(cue, view, stop) and not _speaker_after_quote(cue, view):
             _subject_phrase(cue, view)
@@ -70,6 +71,19 @@ def _participle_after_subject(cue: Cue, view: SentenceView) -> bool:
             or view.object_of_preposition(i - 2):
         return False
     take(cue, view, view.tok_mention[i - 2], view.apposition_head(i - 2), "subject")
+    return True
+
+
+def _participle_of_main_verb(cue: Cue, view: SentenceView) -> bool:
+    """'The Kremlin had refused to heed calls by Kyiv's leaders to withdraw, insisting that ...': a participle
+    after a comma says more of the sentence's first verb's subject, not of the agent of a noun in between."""
+    if cue.kind != "participle" or view.word(cue.index - 1) != ",":
+        return False
+    main = next((c for c in view.cues if c.index < cue.index and c.kind == "verb" and c.holders), None)
+    nouns = [c for c in view.cues if main is not None and main.index < c.index < cue.index and c.kind == "noun"]
+    if main is None or not nouns or all(c.holders == main.holders for c in nouns):
+        return False  # only where a noun's agent stands between: elsewhere the usual walk finds the subject
+    cue.inherit(main, cue.index)  # its segment starts at the participle, after the noun's
     return True
 
 
@@ -306,8 +320,8 @@ def _speaker_after_quote(cue: Cue, view: SentenceView) -> bool:
     """'"...," said Zelensky', '"...," said the prime minister' (not '..., urged Hamas to accept': an object)."""
     i = cue.index
     if not (cue.reporting and i > 0 and view.lower[i - 1] in (",", '"', "”")
-            and any(w in ('"', "“", "”") for w in view.lower[:i])):
-        return False
+            and any(w in ('"', "“", "”") for w in view.lower[:i])) or view.lower[i] in _TELLING:
+        return False  # ('..., "impartial," telling Kishida that ...': whom one tells is no speaker)
     k = i + 1 if view.word(i + 1) != "the" else i + 2
     if k in view.tok_mention and view.tok_mention[k].party is not None:
         take(cue, view, view.tok_mention[k], k, "quote")

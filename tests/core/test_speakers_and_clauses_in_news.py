@@ -269,3 +269,18 @@ def test_a_watchdog_that_concluded_holds_a_stance():
     text = "The U.N. atomic watchdog concluded that the discharge plan is consistent with safety standards."
     lexicon = build_lexicon(tuple(Party(n, tuple(a)) for n, a in parties.items()), [text])
     assert [s.holder for s in extract(split_sentences("doc", text), lexicon)] == ["Atom Agency"]
+
+
+def test_a_participle_after_a_noun_and_its_agent_says_more_of_the_main_subject():
+    text = ("Until Sunday, Kaldor had refused to heed calls by Vestria's new leaders to withdraw its troops, "
+            "insisting that the coast remains Kaldoran.")
+    holders = {h for h, _ in statements(text)}
+    assert holders == {"Kaldor"}
+
+
+def test_whom_a_speaker_is_telling_after_a_quotation_is_no_speaker():
+    text = ("During their meeting, Ines Marr called the review \"thorough\" and \"impartial,\" telling Mara Holt that the "
+            "results \"have all the elements\" needed to move on.")
+    parties = {"Atom Agency": ["Ines Marr"], "Vestria": ["Mara Holt"]}
+    lexicon = build_lexicon(tuple(Party(n, tuple(a)) for n, a in parties.items()), [text])
+    assert "Vestria" not in {s.holder for s in extract(split_sentences("doc", text), lexicon)}
