@@ -68,8 +68,7 @@ _BASE_SUBJECTS = frozenset("i we they you both also still now not jointly all".s
 _SAYING_ENDS = re.compile(r"(?:,\s+(?:said|says|added|adds|stated|told)|\b(?:adding|saying|noting|stating|arguing|"
                           r"insisting|said|says|added)\s+that)\W*$")
 _MAYBE_VERBS = STANCE_VERBS | STANCE_ADJECTIVES | _ACTION_PAST
-_OPENING_SUBORDINATOR = re.compile(r"\s*(?:after|when|as|since|because|although|though|once|before|while|until)"
-                                   r"\s+", re.IGNORECASE)
+_OPENING_SUBORDINATOR = re.compile(rf"\s*(?:{'|'.join(c.SUBORDINATORS)}|until)\s+", re.IGNORECASE)
 _AFTER_SAYING = PREPOSITIONS | frozenset("after before during following since until".split())
 _PRONOUN_TAIL = re.compile(r"[,.][\"”]\s+(?:he|she|it|they)\s+[a-z]+\W*$")  # '... both sides," it said.'
 # a stop, then a capital: a second sentence (not 'Gen. Roe', 'Sept. 4', 'Mr. Roe', 'U.S. officials')
@@ -82,7 +81,7 @@ _SAYING = frozenset("said says told tells added adds stated states wrote writes 
 _BARE_ATTRIBUTION = re.compile(r"\b(?:said|says|added|stated|wrote)\W*$")
 _REPORTED_TAIL = re.compile(r"^(?P<content>[^,]+),\s+(?:[A-Z][\w.'’-]*\s+){1,4}(?:said|says|reported|reports|added)$")
 _CONDITIONS = frozenset("if unless once should".split())
-_CLAUSE_OPENERS = PREPOSITIONS | frozenset("if when unless once after before should despite although while as".split())
+_CLAUSE_OPENERS = PREPOSITIONS | frozenset(c.SUBORDINATORS) | _CONDITIONS
 MIN_STANCE_WORDS = 4  # fewer words state no position a reader can use
 SHORTENING_TRIES = 12  # candidate lines examined per segment when dropping trailing pieces
 _AS_FRAME = re.compile(

@@ -26,7 +26,7 @@ _DEPUTIES = frozenset({"vice", "deputy", "former", "ex", "vice-president"})
 NAME_WORDS = 4  # a person's name before a title apposition
 
 
-_CLAUSE_OPENERS = frozenset("when while after before as since because although until where".split())
+_CLAUSE_OPENERS = word_set("subordinators") | {"until", "where"}
 
 
 def official_of_context(view: SentenceView, start: int, end: int, speaker: str | None) -> Attribution | None:

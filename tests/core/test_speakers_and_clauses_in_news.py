@@ -24,9 +24,14 @@ TOPICS = {"wages": ["wage", "pay", "raise", "offer", "proposal"], "ban": ["ban",
           "force": ["force", "intervention", "troops", "resupply"]}
 
 
-def statements(text: str) -> list[tuple[str, str]]:
-    lexicon = build_lexicon(tuple(Party(n, tuple(a)) for n, a in PARTIES.items()), [text])
-    return [(s.holder, s.sentence.text) for s in extract(split_sentences("doc", text), lexicon)]
+def extracted(text: str, parties: dict[str, list[str]] = PARTIES) -> list:
+    """The statements the core finds in `text` under a profile of `parties`."""
+    lexicon = build_lexicon(tuple(Party(n, tuple(a)) for n, a in parties.items()), [text])
+    return extract(split_sentences("doc", text), lexicon)
+
+
+def statements(text: str, parties: dict[str, list[str]] = PARTIES) -> list[tuple[str, str]]:
+    return [(s.holder, s.sentence.text) for s in extracted(text, parties)]
 
 
 def lines(text: str, topic: str | None) -> dict[str, list[str]]:
@@ -93,8 +98,7 @@ def test_which_stands_for_what_comes_before_it_in_its_own_sentence_and_a_stop_is
     before = "The court confirmed the ban on the platform in the country."
     text = ("This step was taken after Chirp failed to block accounts spreading lies and hate, which Lune deemed a "
             "threat to the vote.")
-    lexicon = build_lexicon(tuple(Party(n, tuple(a)) for n, a in PARTIES.items()), [text])
-    court = [s for s in extract(split_sentences("doc", text), lexicon) if s.holder == "Court"]
+    court = [s for s in extracted(text) if s.holder == "Court"]
     assert court
     for st in court:
         line = write_line(st, before, TopicMatcher.build(Topic("ban", ("ban",))))
@@ -205,8 +209,7 @@ def test_a_participle_becomes_a_verb_only_for_the_holder():
     text = ("The statement expressed the government's opposition to any parallel aid structures, referencing a "
             "letter from the Shield leader to the Coastal League outlining pledges to be carried out by their own "
             "relief agency.")
-    lexicon = build_lexicon(tuple(Party(n, tuple(a)) for n, a in {**PARTIES, "Shield": ["Shield"]}.items()), [text])
-    for st in extract(split_sentences("doc", text), lexicon):
+    for st in extracted(text, {**PARTIES, "Shield": ["Shield"]}):
         line = write_line(st, "", TopicMatcher.build(Topic("force", ("aid",))))
         assert line is None or "League is outlining" not in line.text
 
@@ -223,8 +226,7 @@ GOVERNMENT = {"Reformists": ["Reform Party", "Kaldoran government", "Lund"], "Bl
 
 
 def government_statements(text: str) -> list[tuple[str, str]]:
-    lexicon = build_lexicon(tuple(Party(n, tuple(a)) for n, a in GOVERNMENT.items()), [text])
-    return [(s.holder, s.sentence.text) for s in extract(split_sentences("doc", text), lexicon)]
+    return statements(text, GOVERNMENT)
 
 
 def test_an_official_the_apposition_ties_to_a_party_speaks_for_it_and_an_addressee_is_no_subject():
@@ -267,8 +269,7 @@ def test_a_place_after_a_compass_adjective_is_still_the_object_of_its_prepositio
 def test_a_watchdog_that_concluded_holds_a_stance():
     parties = {"Atom Agency": ["U.N. atomic watchdog", "Ines Marr"], "Kaldor": ["Kaldoran"]}
     text = "The U.N. atomic watchdog concluded that the discharge plan is consistent with safety standards."
-    lexicon = build_lexicon(tuple(Party(n, tuple(a)) for n, a in parties.items()), [text])
-    assert [s.holder for s in extract(split_sentences("doc", text), lexicon)] == ["Atom Agency"]
+    assert [s.holder for s in extracted(text, parties)] == ["Atom Agency"]
 
 
 def test_a_participle_after_a_noun_and_its_agent_says_more_of_the_main_subject():
@@ -282,5 +283,4 @@ def test_whom_a_speaker_is_telling_after_a_quotation_is_no_speaker():
     text = ("During their meeting, Ines Marr called the review \"thorough\" and \"impartial,\" telling Mara Holt that the "
             "results \"have all the elements\" needed to move on.")
     parties = {"Atom Agency": ["Ines Marr"], "Vestria": ["Mara Holt"]}
-    lexicon = build_lexicon(tuple(Party(n, tuple(a)) for n, a in parties.items()), [text])
-    assert "Vestria" not in {s.holder for s in extract(split_sentences("doc", text), lexicon)}
+    assert "Vestria" not in {s.holder for s in extracted(text, parties)}
