@@ -253,22 +253,23 @@ def lone_subjects(texts: list[str]) -> list[str]:
             word, verb = m.groups()
             if verb in _finite_stance_verbs() and word not in LEADING_WORDS and word.lower() not in STOPWORDS:
                 uses[word] = uses.get(word, 0) + 1
-    joined = "\n".join(texts)
+    words = [w for w, n in uses.items() if n >= LONE_SUBJECT_USES and w.lower() not in _institution_words()]
+    if not words:
+        return []
+    joined = "\n".join(texts)  # each test below is one pass over the texts for every word, not one per word
+    alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    lowered = set(re.findall(rf"\b({alternation.lower()})\b", joined))
+    first_named = {m.group(2) for m in re.finditer(rf"\b([A-Z][\w.'’-]*)\s+(?=({alternation})\b)", joined)
+                   if not _not_a_first_name(m.group(1))}
     # (nor a family name before a given name: 'Bang Moon-kyu', 'Wang Yi')
-    return [w for w, n in uses.items() if n >= LONE_SUBJECT_USES and w.lower() not in _institution_words()
-            and not re.search(rf"\b{re.escape(w.lower())}\b", joined) and not _after_first_name(w, joined)
-            and not re.search(rf"\b{re.escape(w)}\s+(?:[A-Z][a-z]+-[a-z]+|[A-Z][a-z])\b", joined)]
+    family = set(re.findall(rf"\b({alternation})\s+(?:[A-Z][a-z]+-[a-z]+|[A-Z][a-z])\b", joined))
+    return [w for w in words if w.lower() not in lowered and w not in first_named and w not in family]
 
 
-def _after_first_name(word: str, text: str) -> bool:
-    """Does a capitalised word stand right before `word` somewhere, as a first name or a title does ('Jon
-    Holden', 'Mr Holden')? Not a possessor ("Musk's Starlink"), a sentence's last word ('Amazon. Starlink')
-    or a word opening a clause ('If Starlink')."""
-    for m in re.finditer(rf"\b([A-Z][\w.'’-]*)\s+{re.escape(word)}\b", text):
-        before = m.group(1)
-        if not (before.endswith((".", "'s", "’s")) or before in LEADING_WORDS or before in _CLAUSE_OPENERS):
-            return True
-    return False
+def _not_a_first_name(before: str) -> bool:
+    """A capitalised word before a name that is no first name or title: a possessor ("Musk's Starlink"), a
+    sentence's last word ('Amazon. Starlink') or a word opening a clause ('If Starlink')."""
+    return before.endswith((".", "'s", "’s")) or before in LEADING_WORDS or before in _CLAUSE_OPENERS
 
 
 _CLAUSE_OPENERS = frozenset("If Unless Although Though Because Since Once Until Whether Meanwhile However".split())
