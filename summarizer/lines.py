@@ -81,6 +81,11 @@ _SAYING = frozenset("said says told tells added adds stated states wrote writes 
 _BARE_ATTRIBUTION = re.compile(r"\b(?:said|says|added|stated|wrote)\W*$")
 _REPORTED_TAIL = re.compile(r"^(?P<content>[^,]+),\s+(?:[A-Z][\w.'’-]*\s+){1,4}(?:said|says|reported|reports|added)$")
 _CONDITIONS = frozenset("if unless once should".split())
+_TIME_PLACE = word_set("time_place_words")
+# a past verb of stance right before a modal or an auxiliary: 'which X had warned could escalate' (no subject
+# between)
+_GAP = re.compile(r"\b([a-z]+ed|said|told|thought|felt|held|wrote)\s+(?:could|would|might|may|can|will|shall|must|"
+                  r"is|was|are|were|has|had)\b")
 _CLAUSE_OPENERS = PREPOSITIONS | frozenset(c.SUBORDINATORS) | _CONDITIONS
 MIN_STANCE_WORDS = 4  # fewer words state no position a reader can use
 SHORTENING_TRIES = 12  # candidate lines examined per segment when dropping trailing pieces
@@ -199,7 +204,10 @@ def _candidates(st: Statement) -> list[str]:
             out.append(sentence[holder_at:spans[-1][1]])
         out.extend(sentence[a:b] for a, b in spans)
     own = sentence.find(f"that {st.holder} ", st.start, st.end)
-    if own >= 0:  # "Its ministry said ... and that Brazil would not allow ...": the holder's own words name it
+    before = sentence[:own].split()[-1:] if own > 0 else []
+    # "Its ministry said ... and that Brazil would not allow ...": the holder's own words name it (not 'the region
+    # that Venezuela claims', a relative clause)
+    if own >= 0 and (not before or before[0].lower() in STANCE_VERBS | {"and", "but"}):
         out.append(sentence[own + 5:st.end])
     if st.attribution_last or _PRONOUN_TAIL.search(sentence[st.start:st.end]):
         out.insert(0, _tail_resolved(st))
@@ -314,8 +322,12 @@ def _finite_participle(text: str, st: Statement) -> str:
 
 
 def _standalone(text: str, st: Statement, antecedent: str) -> str | None:
-    if re.match(r"(?:which|whom)\b", text, re.IGNORECASE):  # '..., which Moraes deemed a threat': what it
+    if re.match(r"(?:which|whom|that)\b", text, re.IGNORECASE):  # '..., which Moraes deemed a threat': what it
         at = st.sentence.text.find(text[:1].lower() + text[1:])  # stands for comes before it, not a sentence before
+        before = st.sentence.text[:at].split()[-1:] if at > 0 else []
+        if text[:4].lower() == "that" and (not before or not before[0].isalpha() or before[0].islower() and (
+                before[0] in STANCE_VERBS or before[0] in ("and", "but", "or"))):
+            return None  # 'and that French troops will withdraw': a reported clause, not a relative one
         antecedent = st.sentence.text[:at] if at > 0 else antecedent
     text = relative_object(reduced_relative(text, antecedent), antecedent)
     resolved = resolve_opening(text, st.holder, st.speaker, antecedent)
@@ -362,7 +374,8 @@ def is_stance(text: str) -> bool:
         return False
     named = [w[:1].isupper() for w in original]
     # (a capitalised word is part of a name, not a verb: 'United States')
-    verb = next((i for i in range(1, len(lower)) if not named[i] and _finite(lower, i, named[i - 1])), None)
+    verb = next((i for i in range(1, len(lower)) if not named[i] and _finite(lower, i, _plural_name(lower, named, i))),
+                None)
     if verb is None:
         return _name_then_verb(text)
     return _says_something(lower, named, verb, text)
@@ -377,6 +390,10 @@ def _says_something(lower: list[str], named: list[bool], verb: int, text: str) -
             for j, w in enumerate(lower[:verb - 1])):
         return False
     rest = lower[verb + 1:]
+    if lower[verb] in _SAYING and rest and all(w in _TIME_PLACE or w.isdigit() for w in rest):
+        return False  # 'The Treasury's Office of Foreign Assets Control said Thursday': who said, and when
+    if any(m.group(1).lower() in _MAYBE_VERBS for m in _GAP.finditer(text)):
+        return False  # '... Washington and NATO had warned could escalate': a relative clause's verb, its object gone
     if lower[verb] in _SAYING and rest and rest[0] in _AFTER_SAYING and '"' not in text and "“" not in text \
             and not any(w in _AUXILIARIES or w == "that" or w.endswith("ed") for w in rest):
         return False  # 'The two governments said after talks in Jeddah': who said, and when, but not what
@@ -427,6 +444,15 @@ def _participle_first(text: str) -> bool:
     announcing that the two had agreed')? Then it has no finite verb of its own, whatever its complement holds."""
     m = _NAME_PARTICIPLE.match(text)  # (', officials said' after it would be the line's finite verb)
     return bool(m) and m.group("verb").lower() in STANCE_VERBS and "," not in text
+
+
+def _plural_name(lower: list[str], named: list[bool], i: int) -> bool:
+    """Do the capitalised words before token i name several ('Britain and Norway want', 'the Houthis want'), so
+    that a base form after them is a verb? After one name it is a noun: 'RDF support for M23'."""
+    j = i - 1
+    while j >= 0 and named[j]:
+        j -= 1
+    return j < i - 1 and (lower[i - 1].endswith("s") or (j >= 1 and lower[j] == "and" and named[j - 1]))
 
 
 def _name_then_verb(text: str) -> bool:

@@ -27,7 +27,7 @@ _REDUCED_RELATIVE = re.compile(
     r"(?:\s+[a-z]+s)?)\s+(?P<adverb>[a-z]+ly\s+)?(?P<verb>[a-z]+ed|denies|rejects|disputes)(?P<rest>\s+[^,;]+)?$")
 _RELATIVE_OBJECT = re.compile(
     r"^(?i:which|that)\s+(?P<subject>(?:[A-Z][\w.'’-]*\s+)*[A-Z][\w.'’-]*)\s+"
-    r"(?P<verb>(?:(?:has|have|had)\s+)?(?:[a-z]+ly\s+)?[a-z]+(?:ed|s))(?P<rest>\s+[^,;]+)?$")
+    r"(?P<verb>(?:(?:has|have|had)\s+)?(?:[a-z]+ly\s+)?(?!(?:is|was|has|does)\b)[a-z]+(?:ed|s))(?P<rest>\s+[^,;]+)?$")
 _NAMING_VERBS = frozenset({"called", "calls", "described", "describes", "termed", "labelled", "labeled", "branded",
                            "deemed", "considers", "considered"})
 _EXPLETIVE = re.compile(r"^(?:['’]s|['’]re|\s+(?:is|was|are|were|seems|seemed|remains|appears|would be|will be)\b)")
@@ -141,8 +141,9 @@ def relative_object(text: str, antecedent: str) -> str:
     'Andes Lithium has called a fine of 9 billion pesos disproportionate': the relative's object put back."""
     m = _RELATIVE_OBJECT.match(text)
     noun = _last_noun_phrase(antecedent) if m else None
-    if m is None or noun is None:
-        return text
+    verb = m.group("verb").split()[-1].lower() if m else ""
+    if m is None or noun is None or not (verb.endswith("ed") or verb in STANCE_VERBS or verb in _NAMING_VERBS):
+        return text  # ('that French troops will withdraw': 'troops' is no verb)
     head = f"{m.group('subject')} {m.group('verb')}"
     rest = m.group("rest") or ""
     if m.group("verb").split()[-1].lower() in _NAMING_VERBS:  # 'called it X': the object comes before X

@@ -30,6 +30,7 @@ _BASE_VERB_LEFT = word_set("base_verb_left")
 _STRONG_NOUNS = word_set("strong_nouns")
 _IRREGULAR_PAST = frozenset("said told thought felt saw sought held stood wrote spoke cast".split())
 _PARTICIPLE_LEFT = frozenset({",", "while", "and", "by", "before", "after"})
+_GERUND_LEFT = frozenset({"of", "for", "from", "about", "against", "without", "on"})  # 'accused X of backing'
 # Every word some branch of find_cues needs: no other word can be a cue
 _CUE_WORDS = (frozenset({"according", "rule", "rules", "ruled", "ruling"}) | _QUOTED | PASSIVE_BY | _NO_STANCE_NEGATED
               | _TAKE | _MAKE | STANCE_VERBS | STANCE_ADJECTIVES | STANCE_NOUNS | MODALS)
@@ -110,7 +111,7 @@ def _verb_context(view: SentenceView, i: int) -> bool:
     if w.endswith("ed") or w in _IRREGULAR_PAST:
         return not (nxt == "by" and w not in PASSIVE_BY)  # "bolstered by": a passive of no stance
     if w.endswith("ing"):
-        return True
+        return prev not in _GERUND_LEFT  # 'accusing Rwanda of backing the group': the accuser's claim, not a verb
     if w.endswith("s") and not w.endswith("ss"):
         if w == "states" and nxt not in ("that", '"', "“", ":"):
             return False  # 'EU member states to lift', 'island states are pushing': the noun
@@ -121,6 +122,9 @@ def _verb_context(view: SentenceView, i: int) -> bool:
         return True
     # A base form ("support", "want", "call") is a verb only after a subject, modal or 'to'.
     plural_subject = prev.endswith("s") and (prev in PEOPLE_NOUNS or prev in _HOLDER_HEADS)  # 'officials say'
+    if before is not None and view.word(view.mention_start(i - 1) - 1) in ("the", "a", "an") \
+            and not before.surface.endswith("s"):
+        return False  # 'the EU plan': a name before a noun
     return prev in _BASE_VERB_LEFT or plural_subject or (before is not None and before.kind != "adjective")
 
 

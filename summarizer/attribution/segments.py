@@ -83,6 +83,8 @@ def segments(groups: list[Group], view: SentenceView) -> list[Statement]:
         if grp.cues[0].kind in ("according", "passive") or grp.start_token > grp.cues[0].index:
             hi = grp.cues[0].index
         cut = next((k for k in range(hi - 1, lo - 1, -1) if lower[k] in CLAUSE_BREAKS or lower[k] == ","), None)
+        if cut is None and hi - 1 > lo and view.relative_subject(hi):
+            cut = hi - 1  # 'the region that Venezuela claims': the relative clause keeps its pronoun
         bounds.append(toks[cut][1] if cut is not None else toks[max(hi, lo)][1])
     bounds.append(len(text))
     out = []

@@ -7,7 +7,10 @@ import re
 from dataclasses import dataclass, field
 
 from summarizer.attribution.discourse import Discourse
-from summarizer.lexicon import DETERMINERS, PREPOSITIONS, ROLE_NOUNS, STANCE_VERBS, TITLE_WORDS
+from summarizer.lexicon import (
+    COPULAS, DETERMINERS, MENTAL_VERBS, PREPOSITIONS, REPORTING_VERBS, ROLE_NOUNS, STANCE_NOUNS, STANCE_VERBS,
+    TITLE_WORDS,
+)
 from summarizer.parties import PEOPLE_NOUNS, Mention, PartyLexicon
 from summarizer.text import Sentence, tokens
 
@@ -19,6 +22,14 @@ _STATUS = frozenset("former ousted deposed exiled jailed detained late acting".s
 _COMPASS = re.compile(r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?|central|"
                       r"eastern|western|northern|southern|rural|coastal")  # 'in northeastern Japan'
 _HOLDER_PREPOSITIONS = frozenset({"of", "for", "from", "in"})  # 'a spokesman for the Kremlin'
+# Nouns a 'that' clause states the content of ('the fact that', 'claims that'), unlike a thing a clause
+# describes ('the region that Venezuela claims'): a plan or an offer may be either, and is read as the thing.
+_CONTENT_NOUNS = (STANCE_NOUNS - {"plan", "proposal", "proposals", "offer", "vision", "priority", "priorities", "push",
+                                  "support", "opposition"}) | frozenset(
+    "fact idea notion news sign signs signal possibility prospect impression belief hope hopes fear fears evidence "
+    "report reports allegation allegations suggestion risk chance grounds expectation expectations".split())
+_VERBS = STANCE_VERBS | REPORTING_VERBS | MENTAL_VERBS | COPULAS
+NOUN_PHRASE_REACH = 5  # 'the oil-rich Essequibo region that': words from a determiner to 'that'
 
 
 @dataclass
@@ -66,6 +77,8 @@ class SentenceView:
         while k >= 0 and (self.tok_mention.get(k) is m or lower[k] in TITLE_WORDS or lower[k] in DETERMINERS
                           or lower[k] in _STATUS or _COMPASS.fullmatch(lower[k])):
             k -= 1
+        if k > 0 and lower[k] in ("and", "or") and (k - 1) in self.tok_mention and m.kind != "adjective":
+            return self.object_of_preposition(k - 1)  # 'between India and Pakistan': both governed
         if k < 0 or lower[k] not in PREPOSITIONS:
             return False
         if lower[k] in _HOLDER_PREPOSITIONS and k > 0 and (
@@ -73,6 +86,25 @@ class SentenceView:
                 or (k - 1) in self.tok_mention):
             return lower[k] == "in" and self._named_before(k - 1)
         return True
+
+    def relative_subject(self, start: int) -> bool:
+        """Is the subject starting at token `start` that of a relative clause whose object is the noun before it
+        ('the region that Venezuela is now claiming', ', which Brussels had warned could escalate', 'what he
+        called')? Its verb says nothing whole of the subject's own: the clause belongs to the sentence's."""
+        k = start - 1
+        w = self.word(k)
+        if w in ("which", "whom", "what"):
+            return self.word(k - 1) not in PREPOSITIONS  # 'the summit, at which Russia said ...' is whole
+        head = self.word(k - 1)
+        if w != "that" or not head.replace("-", "").isalpha() or head in _VERBS or head.endswith("ed") \
+                or head in _CONTENT_NOUNS:
+            return False
+        for j in range(k - 2, max(-1, k - 2 - NOUN_PHRASE_REACH), -1):
+            if self.lower[j] in DETERMINERS or (j in self.tok_mention and self.tok_mention[j].possessive):
+                return True
+            if self.lower[j] in _VERBS or not self.lower[j].replace("-", "").isalpha():
+                return False
+        return False
 
     def _named_before(self, head: int) -> bool:
         """'The U.S. embassy in Pristina', 'Russian diplomats in Kyiv': the phrase already names its party, so

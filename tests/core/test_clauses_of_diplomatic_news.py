@@ -1,0 +1,110 @@
+"""Rules found by reading real news on six more stories the bot had not seen (a border treaty between two
+neighbours, a territorial claim before a world court, an EU-brokered normalisation, rebels and a neighbour's
+army, a flare-up between two nuclear neighbours, tariffs on cars), each checked on sentences written for the
+test: relative clauses, a list after a preposition, gerunds after a preposition, and lines that say only when."""
+from summarizer.attribution import extract
+from summarizer.lines import is_stance
+from summarizer.model import Party
+from summarizer.parties import build_lexicon
+from summarizer.standalone import relative_object
+from summarizer.text import split_sentences
+from tests.builders import briefing
+
+PARTIES = {"Norvia": ["Norvian", "Lindqvist", "Elsa Lindqvist"],
+           "Sardon": ["Sardonian", "Karsk", "Ivo Karsk"],
+           "Union": ["EU", "European Union", "Brussels"],
+           "Arkadia": ["Arkadian", "Washington"],
+           "Torr Front": ["TF", "Torr rebels"]}
+TOPICS = {"border": ["border", "region", "territory", "claim"], "talks": ["talks", "plan", "deal", "agreement"],
+          "ceasefire": ["ceasefire", "truce", "fighting", "attack"]}
+
+
+def extracted(text: str) -> list:
+    lexicon = build_lexicon(tuple(Party(n, tuple(a)) for n, a in PARTIES.items()), [text])
+    return extract(split_sentences("doc", text), lexicon)
+
+
+def lines(text: str, topic: str | None) -> dict[str, list[str]]:
+    return {p.name: [pos.text for pos in p.positions] for p in briefing(text, topic, PARTIES, TOPICS).parties}
+
+
+def every_line(text: str) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for topic in (*TOPICS, None):
+        for party, found in lines(text, topic).items():
+            out.setdefault(party, set()).update(found)
+    return out
+
+
+def test_a_relative_clause_after_a_noun_is_no_line_of_its_subject_and_leaves_no_dangling_that():
+    text = ("Arkadian envoy Max Rowe pledged support for Norvia in a growing dispute over the fertile Vale region "
+            "that Sardon is now claiming after a referendum.")
+    found = every_line(text)
+    assert "Sardon" not in found  # 'Sardon is now claiming after a referendum' says nothing whole
+    assert all(not line.endswith(" that") for line in found["Arkadia"])
+    assert any(line.endswith("over the fertile Vale region") for line in found["Arkadia"])
+
+
+def test_a_relative_clause_whose_object_is_put_back_still_gives_its_subject_a_line():
+    assert relative_object("that Sardon calls the Northern March", "fighting broke out in the valley") \
+        == "Sardon calls the valley the Northern March"
+    # a noun in -s after a name is no verb to rebuild around ('that Norvian troops will leave')
+    assert relative_object("that Norvian troops will leave by May", "in the next hours") \
+        == "that Norvian troops will leave by May"
+
+
+def test_a_reported_clause_after_and_that_is_not_rebuilt_as_a_relative_one():
+    text = ("Norvian leader Elsa Lindqvist announced that the envoy to Sardon will return home in the next hours, "
+            "and that Norvian troops will leave the border region by the end of the year.")
+    found = every_line(text)["Norvia"]
+    assert not any("the next hours will" in line for line in found)
+    assert any("Elsa Lindqvist announced that the envoy to Sardon will return" in line for line in found)
+
+
+def test_a_name_in_a_list_after_a_preposition_is_no_subject_of_the_participle_after_it():
+    text = ("Arkadian President Lee Moss hails the ceasefire between Norvia and Sardon, saying he will now work "
+            "with leaders of both countries to settle the border dispute.")
+    found = every_line(text)
+    assert "Sardon" not in found and "Norvia" not in found
+    assert any("hails the ceasefire between Norvia and Sardon" in line for line in found["Arkadia"])
+
+
+def test_what_someone_called_is_no_clause_of_his_own():
+    text = ("Arkadian President Lee Moss has expressed his willingness to mediate the border dispute between Norvia "
+            "and Sardon, suggesting that a deal may be possible to settle what he called “a thousand years” of "
+            "feuding.")
+    spans = [st.sentence.text[st.start:st.end].strip(" ,") for st in extracted(text)]
+    assert not any(span.startswith(("he called", "what he called")) for span in spans)
+    assert "Sardon" not in every_line(text)  # nor is the participle after 'Norvia and Sardon' theirs
+
+
+def test_a_verb_right_before_a_modal_lost_its_object_to_a_relative_pronoun():
+    assert not is_stance("Arkadia and the Union had warned could escalate into violence")
+    assert not is_stance("Norvia has said would be unacceptable")
+    # a verb of saying between commas is an aside, not a gap
+    assert is_stance("Sardon's demands, Norvia said, were unacceptable")
+
+
+def test_a_speaker_and_a_time_say_nothing():
+    assert not is_stance("The Arkadian Treasury's Office of Foreign Assets Control said Thursday")
+    assert not is_stance("The foreign ministry said on Monday")
+    assert is_stance("The Chinese subsidies introduced a bias into the market, Lindqvist said")
+
+
+def test_a_gerund_after_a_preposition_is_the_accuser_s_claim_not_the_accused_s_stance():
+    text = ("Sardonian President Ivo Karsk has pledged a strong military response to attacks by Torr rebels, "
+            "accusing Norvia of backing the group and condemning the region's leaders for their silence.")
+    found = every_line(text)
+    assert "Norvia" not in found
+    assert all(not line.endswith("accusing") for line in found["Sardon"])
+
+
+def test_a_base_form_after_the_and_a_name_is_a_noun():
+    text = ("Although tentatively agreeing on the EU plan reached last month, Sardonian President Ivo Karsk "
+            "seemed to backtrack on some of its points after pressure from hardliners.")
+    assert "Union" not in every_line(text)
+
+
+def test_a_base_form_after_one_name_is_a_noun_after_two_a_verb():
+    assert not is_stance("TF support for the rebels")
+    assert is_stance("Norvia and Sardon want a lasting truce on the border")
