@@ -36,7 +36,8 @@ _FRAGMENT_START = re.compile(
 _PRONOUN_START = re.compile(r"^[\"'“‘]?(?:he|she|they|it|his|her|its|their|them|this|that|these|those|we|our|us|"
                             r"i|my|me|you|your)\b", re.IGNORECASE)
 _SUBJECT_PARTICIPLE = re.compile(
-    r"(?P<np>(?P<quant>(?:many|some|several|most|all|both)\s+)?(?:[A-Z][\w.'’-]*\s+)*[A-Z][\w.'’-]*(?:\s+[a-z]+s)?)"
+    r"(?P<np>(?P<quant>(?:many|some|several|most|all|both)\s+)?(?:[A-Z][\w.'’-]*\s+)*[A-Z][\w.'’-]*"
+    r"(?:\s+(?!(?:is|was|has|does)\b)[a-z]+s)?)"
     r"\s*,?\s+(?P<verb>[a-z]+ing)\b")
 _ACTION_PAST = PASSIVE_BY | word_set("irregular_past")  # 'Togo raised objections', 'Iran struck a deal'
 _NAME_VERB = re.compile(r"\b[A-Z][\w.'’-]*(?<!['’]s)\s+(?:[a-z]+ly\s+)?(?P<verb>[a-z]{3,}(?:s|ed))\s+\w")
@@ -187,7 +188,7 @@ def _candidates(st: Statement) -> list[str]:
     # von der Leyen have agreed': the line names both)
     holder_at = st.holder_at
     from_holder = st.start < st.holder_at < st.end and not re.search(
-        r"\b(?:(?:a|an|the)\s+\w+|which|that|who|whom|(?:of|in|for|from|by)(?:\s+the)?|of(?:\s+the)?"
+        r"\b(?:(?:a|an|the)\s+\w+|which|that|who|whom|according\s+to|(?:of|in|for|from|by)(?:\s+the)?|of(?:\s+the)?"
         r"(?:\s+(?-i:[A-Z][\w.'’-]*))+|if|unless|whether"
         r"|(?-i:[A-Z][\w.'’-]*)\s+and(?:\s+(?-i:[A-Z][\w.'’-]*))*)\s*$",
         sentence[st.start:st.holder_at], re.IGNORECASE)
@@ -329,6 +330,9 @@ def _standalone(text: str, st: Statement, antecedent: str) -> str | None:
                 before[0] in STANCE_VERBS or before[0] in ("and", "but", "or"))):
             return None  # 'and that French troops will withdraw': a reported clause, not a relative one
         antecedent = st.sentence.text[:at] if at > 0 else antecedent
+    opening = " ".join(text.split()[:4]).lower()
+    if _PRONOUN_START.match(text) and _in_quotation(st.sentence.text, st.sentence.text.lower().find(opening)):
+        return None  # '"..., they agreed to start talks," he added': 'they' is not the speaker
     text = relative_object(reduced_relative(text, antecedent), antecedent)
     resolved = resolve_opening(text, st.holder, st.speaker, antecedent)
     if resolved is None:
@@ -444,6 +448,19 @@ def _participle_first(text: str) -> bool:
     announcing that the two had agreed')? Then it has no finite verb of its own, whatever its complement holds."""
     m = _NAME_PARTICIPLE.match(text)  # (', officials said' after it would be the line's finite verb)
     return bool(m) and m.group("verb").lower() in STANCE_VERBS and "," not in text
+
+
+def _in_quotation(sentence: str, at: int) -> bool:
+    """Does character `at` stand inside a quotation (a straight mark opens or closes one)?"""
+    opened = False
+    for ch in sentence[:max(at, 0)]:
+        if ch == "“":
+            opened = True
+        elif ch == "”":
+            opened = False
+        elif ch == '"':
+            opened = not opened
+    return opened
 
 
 def _plural_name(lower: list[str], named: list[bool], i: int) -> bool:

@@ -122,8 +122,10 @@ def _verb_context(view: SentenceView, i: int) -> bool:
         return True
     # A base form ("support", "want", "call") is a verb only after a subject, modal or 'to'.
     plural_subject = prev.endswith("s") and (prev in PEOPLE_NOUNS or prev in _HOLDER_HEADS)  # 'officials say'
-    if before is not None and view.word(view.mention_start(i - 1) - 1) in ("the", "a", "an") \
-            and not before.surface.endswith("s"):
+    k = view.mention_start(i - 1) - 1 if before is not None else -1
+    while k > 0 and any(ch.isdigit() or ch == "-" for ch in view.lower[k]):
+        k -= 1  # 'an 11-point EU plan'
+    if before is not None and view.word(k) in ("the", "a", "an") and not before.surface.endswith("s"):
         return False  # 'the EU plan': a name before a noun
     return prev in _BASE_VERB_LEFT or plural_subject or (before is not None and before.kind != "adjective")
 
@@ -174,22 +176,36 @@ def drop_others_in_speech(cues: list[Cue], lower: list[str], continued: str | No
         return
     speakers = {h for c in cues if c.reporting and c.holders and not inside_quote(c.index, lower)
                 for h in c.holders}
-    if not speakers and continued and lower[0] in _OPENING_QUOTES and not any(
-            c.reporting and not inside_quote(c.index, lower) for c in cues):
-        speakers = {continued}
+    unattributed = lower[0] in _OPENING_QUOTES and not any(c.reporting and not inside_quote(c.index, lower)
+                                                           for c in cues)
+    if not speakers and unattributed:
+        # a quotation with no speaker outside it: the one just quoted ('"..." the minister said. "..."'), or no
+        # one known ('BMW CEO:' above '"The vote is a fatal signal ..."'), never a party named inside it
+        speakers = {continued} if continued else {None}
+    unframed = all(inside_quote(c.index, lower) for c in cues)  # no cue outside the quotation says whose it is
     for cue in cues:
         if cue.via == "role" and inside_quote(cue.holder_token, lower) and any(c.reporting for c in cues):
             cue.holders = ()
-        elif speakers and cue.holders and not set(cue.holders) & speakers and inside_quote(cue.index, lower):
-            cue.holders = ()
+        elif cue.holder_token >= 0 and lower[cue.holder_token] in _PRONOUN_SUBJECTS - {"we", "i"} \
+                and inside_quote(cue.holder_token, lower):
+            cue.holders = ()  # '"... they agreed to start negotiations," he added': not the speaker, and whom else?
+        elif cue.holders and not set(cue.holders) & speakers and inside_quote(cue.index, lower) and (
+                speakers or unframed and cue.holder_token >= 0 and inside_quote(cue.holder_token, lower)):
+            cue.holders = ()  # (and 'He continued, "... Only Belgrade wants this ..."': whoever he is, not Belgrade)
 
 
 def inside_quote(k: int, lower: list[str]) -> bool:
-    """Token k stands between an opening quote mark and its closing one (straight marks alternate)."""
-    straight = sum(1 for w in lower[:k] if w == '"') % 2 == 1
-    curly = max((j for j in range(k) if lower[j] == "“"), default=-1) > max(
-        (j for j in range(k) if lower[j] == "”"), default=-1)
-    return straight or curly
+    """Token k stands between an opening quote mark and its closing one. A straight mark opens or closes, so a
+    quotation opened with one kind and closed with the other ('"We want talks,” he said') is still closed."""
+    opened = False
+    for w in lower[:k]:
+        if w == "“":
+            opened = True
+        elif w == "”":
+            opened = False
+        elif w == '"':
+            opened = not opened
+    return opened
 
 
 def _after_modal(i: int, lower: list[str]) -> bool:

@@ -117,6 +117,9 @@ def _step(cue: Cue, view: SentenceView, j: int) -> int | None:
     if w in ROLE_NOUNS or (w in TITLE_WORDS and w not in _NOT_ROLES):
         if _role(cue, view, j):
             return None
+        if view.word(j - 1) in ("the", "a", "an"):
+            cue.via, cue.holder_token = "nobody", j - 1  # 'the spokesperson said': a subject of its own, though
+            return j  # unresolved (not a clause's before it); what he says bounds the clause before
         return j - 1 if w in PEOPLE_NOUNS or w in ROLE_NOUNS else j
     if w in _PLURAL_HEADS and _pair(cue, view, j):
         return None

@@ -19,7 +19,7 @@ from summarizer.lexicon import (
     CLAUSE_BREAKS, COPULAS, DETERMINERS, MODALS, PREPOSITIONS, ROLE_NOUNS, STANCE_VERBS, TITLE_WORDS,
 )
 from summarizer.model import Party
-from summarizer.parties import PEOPLE_NOUNS
+from summarizer.parties import PEOPLE_NOUNS, Mention
 from summarizer.words import word_set, word_table
 
 ORG_HEADS = word_set("organisation_heads")
@@ -143,6 +143,8 @@ def holder_of(view: SentenceView, start: int, end: int, apposition: tuple[int, i
         m = view.tok_mention.get(k)
         if m is None or m.party is None or k in objects or (m.possessive and relation_after(view, k, end)):
             continue
+        if m.possessive and _named_after(view, m, k, end, objects) and not _person_head(view, k, end):
+            continue  # "Germany's VDA industry body": the body named, not the country it belongs to
         if m.kind == "person":
             speaker = m.person or m.surface
         found = Attribution((m.party,), "subject", speaker)
@@ -153,6 +155,18 @@ def holder_of(view: SentenceView, start: int, end: int, apposition: tuple[int, i
     if found is not None and apposition is not None and is_name_block(view, *apposition):
         view.state.nominal.learn([view.toks[k][0] for k in range(apposition[0], apposition[1] + 1)], found.holders[0])
     return found
+
+
+def _named_after(view: SentenceView, m: Mention, k: int, end: int, objects: set[int]) -> bool:
+    """Does another party's own name follow the possessive mention `m` inside the phrase?"""
+    return any(j not in objects and view.tok_mention[j] is not m and view.tok_mention[j].party not in (None, m.party)
+               and not view.tok_mention[j].possessive and view.tok_mention[j].kind != "adjective"
+               for j in range(k + 1, end + 1) if j in view.tok_mention)
+
+
+def _person_head(view: SentenceView, k: int, end: int) -> bool:
+    """"Chile's Peru border envoy Tomas Vidal": a person's office keeps the possessor's side."""
+    return any(view.lower[j] in PEOPLE_NOUNS or view.lower[j] in ROLE_NOUNS for j in range(k + 1, end + 1))
 
 
 def _nominal(view: SentenceView, k: int) -> bool:

@@ -1,7 +1,8 @@
 """Rules found by reading real news on six more stories the bot had not seen (a border treaty between two
 neighbours, a territorial claim before a world court, an EU-brokered normalisation, rebels and a neighbour's
 army, a flare-up between two nuclear neighbours, tariffs on cars), each checked on sentences written for the
-test: relative clauses, a list after a preposition, gerunds after a preposition, and lines that say only when."""
+test: relative clauses, a list after a preposition, gerunds after a preposition, lines that say only when,
+quotations with no speaker outside them, and a body named after a country's possessive."""
 from summarizer.attribution import extract
 from summarizer.lines import is_stance
 from summarizer.model import Party
@@ -19,8 +20,8 @@ TOPICS = {"border": ["border", "region", "territory", "claim"], "talks": ["talks
           "ceasefire": ["ceasefire", "truce", "fighting", "attack"]}
 
 
-def extracted(text: str) -> list:
-    lexicon = build_lexicon(tuple(Party(n, tuple(a)) for n, a in PARTIES.items()), [text])
+def extracted(text: str, parties: dict[str, list[str]] = PARTIES) -> list:
+    lexicon = build_lexicon(tuple(Party(n, tuple(a)) for n, a in parties.items()), [text])
     return extract(split_sentences("doc", text), lexicon)
 
 
@@ -108,3 +109,70 @@ def test_a_base_form_after_the_and_a_name_is_a_noun():
 def test_a_base_form_after_one_name_is_a_noun_after_two_a_verb():
     assert not is_stance("TF support for the rebels")
     assert is_stance("Norvia and Sardon want a lasting truce on the border")
+
+
+TRADE = {"Commission": ["European Commission", "Brussels", "Maris Ode"],
+         "Cathay": ["Cathayan", "Ministry of Commerce", "Cathayan government"],
+         "Carmakers": ["VDA", "Volkau", "European carmakers"],
+         "Germany": ["German government", "Berlin"]}
+TARIFFS = {"tariffs": ["tariff", "duties", "vote", "negotiations", "talks"]}
+
+
+def trade_lines(text: str) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for topic in ("tariffs", None):
+        for p in briefing(text, topic, TRADE, TARIFFS).parties:
+            out.setdefault(p.name, set()).update(pos.text for pos in p.positions)
+    return out
+
+
+def test_a_quotation_under_a_label_with_no_speaker_is_no_party_s_named_inside_it():
+    text = ("Reactions to the vote:\n\nVOLKAU CHIEF EXECUTIVE:\n\n"
+            '"The Commission\'s decision is not constructive and may hinder trade relations with Cathay."\n\n'
+            '"Today, the European Commission is planning to tax the cars we sell with new duties."')
+    assert "Commission" not in trade_lines(text)
+
+
+def test_a_quotation_after_a_verb_that_is_no_cue_gives_no_one_named_in_it_the_words():
+    text = ('He continued, "Such demands for self-rule do not come from the people of the valley. Only Sardon '
+            'wants this border redrawn, but that is not possible."')
+    assert "Sardon" not in every_line(text)
+
+
+def test_a_quotation_opened_with_one_mark_and_closed_with_the_other_is_closed():
+    text = '"Norvia wants to keep the valley and will never give the border region back,” Karsk said in the capital.'
+    assert every_line(text) == {"Sardon": {"Karsk: “Norvia wants to keep the valley and will never give the border "
+                                           "region back”"}}
+
+
+def test_a_they_inside_a_quotation_is_not_the_speaker():
+    text = ('EU envoy Ana Prel met both leaders in Brussels on Tuesday.\n\n"But, even if they disagreed, they agreed '
+            'to start talks on the status of the border region in the near future, taking this first draft as a '
+            'starting point for all the discussions," she added.')
+    assert not any(line.startswith(("The Union agreed", "The European Union agreed", "EU agreed"))
+                   for line in every_line(text).get("Union", ()))
+
+
+def test_the_spokesperson_after_an_opening_clause_is_not_the_subject_of_that_clause():
+    text = ("Noting that the Commission is still willing to continue talks on a minimum price, the spokesperson said "
+            "Cathay always advocates resolving trade disputes through negotiations.")
+    holders = {st.holder for st in extracted(text, TRADE) if "always advocates" in st.sentence.text[st.start:st.end]}
+    assert "Commission" not in holders
+
+
+def test_a_body_named_after_a_country_s_possessive_is_the_holder():
+    text = "Germany's VDA industry body said the duties increase the risk of a tariff war."
+    found = trade_lines(text)
+    assert "Germany" not in found and found["Carmakers"]
+
+
+def test_according_to_a_speaker_is_no_line_s_opening_name():
+    text = "According to Lindqvist, Norvia will suspend the border treaty that governs the shared valley."
+    found = every_line(text)["Norvia"]
+    assert not any(line.startswith("Lindqvist,") for line in found)
+
+
+def test_a_numbered_plan_of_a_named_body_is_a_noun():
+    text = ("They agreed last month to the wording of an 11-point EU plan to settle the border dispute after the "
+            "war of the nineties.")
+    assert "Union" not in every_line(text)
