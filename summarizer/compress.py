@@ -51,8 +51,11 @@ _TIME = re.compile(  # a deadline ('by next year', 'before Friday') is content, 
     r"|(?:yesterday|today|tonight)(?= |,|\.|$))(?=[\s,.;]|$)")
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 # 'In October, Abiy said': when it was said, opening the sentence (not a deadline: 'By March, ...' stays)
+# '... M23 rebels — who have been consolidating control of the east — and the army': an aside between dashes
+_DASH_RELATIVE = re.compile(r"\s+[—–]\s+(?:who|which|whose)\b[^—–;“”\"]*\s[—–]\s+")
 _LEADING_TIME = re.compile(
-    rf"^(?:(?:(?:in|on|late on|early on|earlier in|late in) )?(?:{_WEEKDAY}|{_MONTH}(?: \d{{1,2}})?(?:,? \d{{4}})?"
+    rf"^(?:(?:on|late on|early on) {_WEEKDAY}\s+(?=the\s|(?-i:[A-Z]))"  # 'On Tuesday the rebels ...'
+    rf"|(?:(?:in|on|late on|early on|earlier in|late in) )?(?:{_WEEKDAY}|{_MONTH}(?: \d{{1,2}})?(?:,? \d{{4}})?"
     r"|yesterday|today)\s*,\s+(?=(?-i:[A-Z]))"  # not 'May, the minister said, is too late'
     r"|(?:last (?:week|month|year|weekend)|earlier (?:this|in the) (?:week|month|year|day))\s*,\s+"
     r"(?=(?-i:[A-Z])|the\s))",
@@ -157,7 +160,7 @@ def relative_to_main(text: str) -> str:
 def drop_appositives(text: str) -> str:
     """', who visited the region last week,' / ', the head of the IAEA,' / ', Xie Feng,' between a subject and its
     verb. A list ('France, Britain and Germany') is no appositive."""
-    text = _AGE.sub("", _RELATIVE.sub("", text))
+    text = _AGE.sub("", _RELATIVE.sub("", _DASH_RELATIVE.sub(" ", text)))
     commas = [m for m in re.finditer(r",\s+", text)]
     out, pos = [], 0
     for first, second in zip(commas, commas[1:]):
@@ -205,7 +208,7 @@ _AS_SUBJECT = re.compile(r"(?:the|a|an|his|her|their|its|this|that|these|those|i
 def drop_trailing_event(text: str) -> str:
     """'... to defend its interests after the United States quadrupled tariffs' -> '... its interests': a trailing
     'after/as/while' clause with a verb of its own is the occasion, not the stance ('after the war' stays)."""
-    for m in re.finditer(r"\s+(?P<marker>after|as|while|amid|following)\s+(?P<rest>[^;\"“”]+)$", text):
+    for m in re.finditer(r",?\s+(?:even\s+)?(?P<marker>after|as|while|amid|following)\s+(?P<rest>[^;\"“”]+)$", text):
         head = m.group("rest").split(",")[0].split()[:EVENT_VERB_REACH]  # its own verb, not one after a comma
         if m.group("marker") == "as" and not _AS_SUBJECT.match(m.group("rest")):
             continue  # 'described the meeting as poor': the verb's complement, not an occasion

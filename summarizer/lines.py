@@ -14,7 +14,8 @@ from summarizer import compress as c
 from summarizer.attribution import Statement
 from summarizer.attribution.quotes import CONTINUED
 from summarizer.lexicon import (
-    COPULAS, MODALS, PASSIVE_BY, PREPOSITIONS, STANCE_ADJECTIVES, STANCE_NOUNS, STANCE_VERBS,
+    COPULAS, DETERMINERS, MODALS, PASSIVE_BY, PREPOSITIONS, REPORTING_VERBS, STANCE_ADJECTIVES, STANCE_NOUNS,
+    STANCE_VERBS,
 )
 from summarizer.parties import PEOPLE_NOUNS
 from summarizer.standalone import (
@@ -27,7 +28,7 @@ from summarizer.words import word_set
 _AUXILIARIES = COPULAS | MODALS | frozenset("has have had did does do will would could can may might shall must "
                                             "cannot won't can't didn't doesn't isn't aren't".split())
 _FRAGMENT_START = re.compile(
-    rf"^(?:(?i:{'|'.join(c.SUBORDINATORS)}|if|unless|because|despite|to|that|which|who|where)\b|"
+    rf"^(?:(?i:{'|'.join(c.SUBORDINATORS)}|if|unless|because|despite|to|that|which|who|where|given that|now that)\b|"
     r"(?i:an?\s+\w+\s+(?:that|which|who))\b|(?i:an?)\s+[a-z]+\s+[A-Z]"
     r"|[A-Z][a-z]+ed\s+by\b"  # 'Issued by the council, ...': a passive participle with no subject
     r"|[A-Z][a-z]+ly\s+[a-z]+ing\b"  # 'Allegedly waiting for the mission': nor an adverb and a participle
@@ -83,6 +84,10 @@ _BARE_ATTRIBUTION = re.compile(r"\b(?:said|says|added|stated|wrote)\W*$")
 _REPORTED_TAIL = re.compile(r"^(?P<content>[^,]+),\s+(?:[A-Z][\w.'’-]*\s+){1,4}(?:said|says|reported|reports|added)$")
 _CONDITIONS = frozenset("if unless once should".split())
 _TIME_PLACE = word_set("time_place_words")
+# a reported clause at a line's end: 'insisted that the provisions, particularly the release of ...'
+_REPORTED_CLAUSE = re.compile(r"\b(?P<verb>[a-z]+)\s+that\s+(?P<clause>(?:(?!\bthat\b).)+)$")
+# a phrase after a comma that adds to the clause before it, which stands whole without it
+_ADDED_PHRASE = re.compile(r"(?:to be|which|including|especially|particularly|as well as|and|[a-z]+ing)\b")
 # a past verb of stance right before a modal or an auxiliary: 'which X had warned could escalate' (no subject
 # between)
 _GAP = re.compile(r"\b([a-z]+ed|said|told|thought|felt|held|wrote)\s+(?:could|would|might|may|can|will|shall|must|"
@@ -164,9 +169,16 @@ def _quote_after_cue(st: Statement) -> str | None:
 
 def _one_quoted_sentence(content: str) -> str:
     """A quotation of several sentences too long for a line gives its first whole sentence of 8 to 20 words that
-    speaks in the first person ('We have made tremendous gains ...'), else the first that fits; else all of it."""
+    speaks in the first person ('We have made tremendous gains ...'), else the first that fits; else all of it,
+    without a trailing phrase that adds to its clause ('..., to be accompanied by ...')."""
     if c.words(content) <= c.MAX_WORDS:
         return content
+    pieces = content.split(", ")
+    while len(pieces) > 1 and c.words(", ".join(pieces)) > c.LONG_WORDS and _ADDED_PHRASE.match(pieces[-1]) \
+            and c.words(", ".join(pieces[:-1])) >= c.MIN_WORDS:
+        pieces.pop()
+    if len(pieces) < len(content.split(", ")) and "." not in ", ".join(pieces):
+        return ", ".join(pieces)
     parts = [p.strip() for p in re.split(r"(?<=[.!?])\s+(?=[A-Z“\"‘'])", content)]
     fitting = [p for p in parts if c.MIN_WORDS <= c.words(p) <= c.MAX_WORDS]
     if len(parts) < 2 or not fitting:
@@ -190,7 +202,7 @@ def _candidates(st: Statement) -> list[str]:
     from_holder = st.start < st.holder_at < st.end and not re.search(
         r"\b(?:(?:a|an|the)\s+\w+|which|that|who|whom|according\s+to|(?:of|in|for|from|by)(?:\s+the)?|of(?:\s+the)?"
         r"(?:\s+(?-i:[A-Z][\w.'’-]*))+|if|unless|whether"
-        r"|(?-i:[A-Z][\w.'’-]*)\s+and(?:\s+(?-i:[A-Z][\w.'’-]*))*)\s*$",
+        r"|(?-i:[A-Z][\w.'’-]*)\s+and(?:\s+(?-i:[A-Z][\w.'’-]*))*|(?<=[—–-]\s)and(?:\s+the)?)\s*$",
         sentence[st.start:st.holder_at], re.IGNORECASE)
     if from_holder:  # with its article: 'the Faroe Islands and Iceland refused', not 'Faroe Islands ...'
         article = re.search(r"\b(?:the|a|an)\s+$", sentence[st.start:st.holder_at], re.IGNORECASE)
@@ -331,8 +343,16 @@ def _standalone(text: str, st: Statement, antecedent: str) -> str | None:
             return None  # 'and that French troops will withdraw': a reported clause, not a relative one
         antecedent = st.sentence.text[:at] if at > 0 else antecedent
     opening = " ".join(text.split()[:4]).lower()
-    if _PRONOUN_START.match(text) and _in_quotation(st.sentence.text, st.sentence.text.lower().find(opening)):
-        return None  # '"..., they agreed to start talks," he added': 'they' is not the speaker
+    at = st.sentence.text.lower().find(opening)
+    if text[:1] not in "\"“" and _in_quotation(st.sentence.text, at):
+        # someone's words are given with their marks and speaker: from where the quotation opens, as a whole
+        # clause ('He also expressed that "The UK will continue to ..."'); never from inside it ('"..., they agreed
+        # to start talks," he added': nor is 'they' the speaker)
+        content = text.rstrip(" .\"”")
+        if st.sentence.text[:at].rstrip()[-1:] not in "\"“" or _PRONOUN_START.match(text) or not is_stance(content) \
+                or c.words(content) > c.LONG_WORDS or _LEANS_BACK.match(content):
+            return None
+        return speaker_quote(holder_name(st.holder, st.speaker), content)
     text = relative_object(reduced_relative(text, antecedent), antecedent)
     resolved = resolve_opening(text, st.holder, st.speaker, antecedent)
     if resolved is None:
@@ -394,6 +414,9 @@ def _says_something(lower: list[str], named: list[bool], verb: int, text: str) -
             for j, w in enumerate(lower[:verb - 1])):
         return False
     rest = lower[verb + 1:]
+    if _reciprocal_of_first_verb(lower, verb) and not any(w == "and" or w.endswith("s") and not w.endswith(("'s", "’s", "ss"))
+                                            for w in lower[:verb]):
+        return False  # 'The Congolese army accused each other': the other side was cut from the subject
     if lower[verb] in _SAYING and rest and all(w in _TIME_PLACE or w.isdigit() for w in rest):
         return False  # 'The Treasury's Office of Foreign Assets Control said Thursday': who said, and when
     if any(m.group(1).lower() in _MAYBE_VERBS for m in _GAP.finditer(text)):
@@ -440,7 +463,32 @@ def _cut_short(text: str, sentence: str) -> bool:
         return True  # '... backed by Brazilian President' of '... President Luiz Lula': a name cut in two
     if m and re.search(r"\s[–—-]\s+(?:a|an|the)\s+[\w’'-]+$", text):
         return True  # '... by refusing the ban – a position' of '– a position backed by ...': an aside cut off
+    if m and m.group("rest").lstrip().startswith(",") and _clause_without_verb(text):
+        return True  # '... insisted that the declaration's provisions' of '..., particularly ..., be implemented'
     return bool(m) and bool(_CLAUSE_GOES_ON.match(m.group("rest")))
+
+
+def _clause_without_verb(text: str) -> bool:
+    """Does the line end in a reported clause ('said that ...') with no word that may be its verb? A word in -s
+    after a noun may be one ('the clause represents'); after an article or a possessive it is a noun."""
+    m = _REPORTED_CLAUSE.search(text)
+    verb = m.group("verb") if m else ""
+    if m is None or verb not in REPORTING_VERBS | STANCE_VERBS or not (verb.endswith("ed") or verb in _ACTION_PAST):
+        return False  # (not 'an offer that resonates': a noun)
+    words = re.findall(r"[A-Za-z’'-]+", m.group("clause"))
+    lower = [w.lower() for w in words]
+    for i, w in enumerate(lower):
+        after = lower[i + 1] if i + 1 < len(lower) else ""
+        if after == "by":
+            continue  # 'its fighters held by the army': a participle, not the clause's verb
+        if w in _AUXILIARIES or w == "be" or w in _ACTION_PAST or w.endswith("ed") \
+                or w in STANCE_VERBS and not w.endswith("ing"):
+            return False
+        if i and w.endswith("s") and not w.endswith(("ss", "'s", "’s")) and lower[i - 1] not in DETERMINERS \
+                and w not in DETERMINERS | PREPOSITIONS | {"as", "us", "thus"} \
+                and not lower[i - 1].endswith(("'s", "’s")) and not words[i][:1].isupper():
+            return False
+    return True
 
 
 def _participle_first(text: str) -> bool:
@@ -461,6 +509,18 @@ def _in_quotation(sentence: str, at: int) -> bool:
         elif ch == '"':
             opened = not opened
     return opened
+
+
+def _reciprocal_of_first_verb(lower: list[str], verb: int) -> bool:
+    """'X accused each other of ...': 'each other' in the first verb's own clause (not in a later one, as in
+    '... insists on the Declaration, where the republics pledged to recognise each other's borders')."""
+    for j in range(verb + 1, len(lower) - 1):
+        if lower[j] in ("that", "which", "where", "who", "when", "while", "and", "but"):
+            return False
+        if lower[j] == "each" and lower[j + 1] in ("other", "other's", "other’s") or \
+                lower[j] == "one" and lower[j + 1] == "another":
+            return True
+    return False
 
 
 def _plural_name(lower: list[str], named: list[bool], i: int) -> bool:

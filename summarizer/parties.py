@@ -67,10 +67,13 @@ class PartyLexicon:
             for m in regex.finditer(text):
                 found.append(self._mention(m.group("a"), m.start("a"), m.end("a"), bool(m.group("p"))))
         found.sort(key=lambda m: (m.start, -(m.end - m.start)))
+        regions = [r.span() for r in _regions().finditer(text)] if found else []
         out: list[Mention] = []
         for m in found:
             if out and m.start < out[-1].end:
                 continue
+            if any(a <= m.start and m.end <= b and (a, b) != (m.start, m.end) for a, b in regions):
+                continue  # 'Latin America' is a region, not America
             out.append(m)
         return out
 
@@ -161,6 +164,13 @@ def party_lexicon(parties: tuple[Party, ...], organisations: bool = False) -> Pa
             lexicon.persons[alias] = (party, frozenset())
             lexicon.person_names[alias] = alias
     return lexicon.compile()
+
+
+@cache
+def _regions() -> re.Pattern:
+    """Regions of the gazetteer ('Latin America'): a party's name inside one does not name the party."""
+    names = sorted((n for e in gazetteer() if e.kind == "region" for n in e.all_names), key=len, reverse=True)
+    return re.compile(rf"\b(?:{'|'.join(map(re.escape, names))})\b")
 
 
 @cache

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from summarizer.attribution.cues import DEFAULT_STRENGTH, STRENGTH, Cue
+from summarizer.attribution.cues import DEFAULT_STRENGTH, STRENGTH, Cue, inside_quote
 from summarizer.attribution.statement import Statement
 from summarizer.attribution.view import SentenceView
 from summarizer.lexicon import CLAUSE_BREAKS, MENTAL_VERBS, MODALS, REPORTING_VERBS
@@ -77,7 +77,11 @@ def segments(groups: list[Group], view: SentenceView) -> list[Statement]:
     if not groups:
         return []
     toks, lower, text = view.toks, view.lower, view.text
-    bounds = [0]
+    first = groups[0]
+    opening = max((k for k in range(first.start_token) if lower[k] in CLAUSE_BREAKS and not inside_quote(k, lower)
+                   and lower[k - 1 - (lower[k - 1] == "even")] == ","), default=None)  # ', but', ', even though'
+    # '..., even though Caracas does not recognise its jurisdiction': the clause before the break is no one's
+    bounds = [toks[opening][1] if opening is not None and first.cues[0].index > opening else 0]
     for prev, grp in zip(groups, groups[1:]):
         lo, hi = prev.cues[-1].index + 1, grp.start_token
         if grp.cues[0].kind in ("according", "passive") or grp.start_token > grp.cues[0].index:

@@ -176,3 +176,55 @@ def test_a_numbered_plan_of_a_named_body_is_a_noun():
     text = ("They agreed last month to the wording of an 11-point EU plan to settle the border dispute after the "
             "war of the nineties.")
     assert "Union" not in every_line(text)
+
+
+def test_a_holder_s_clause_after_even_though_is_its_line_not_the_main_clause_of_another():
+    text = ("Norvia is also in diplomatic talks to persuade Sardon to take part in the border proceedings at the "
+            "world court, even though Sardon does not recognise its jurisdiction.")
+    found = every_line(text).get("Sardon", set())
+    assert found and not any(line.startswith("Norvia is also") for line in found)
+
+
+def test_a_region_is_not_the_country_whose_name_it_holds():
+    lexicon = build_lexicon((Party("Arkadia", ("America", "Washington")),), ["x"])
+    found = lexicon.find("Latin America must be a territory of peace, America said. North American leaders met.")
+    assert [m.surface for m in found] == ["America"] and found[0].start == 44
+
+
+def test_each_other_keeps_both_sides_of_its_subject():
+    text = ("On Tuesday the Torr rebels — who have been tightening their grip on the border region for months — "
+            "and the Sardonian army accused each other of violating an earlier ceasefire.")
+    found = every_line(text)["Sardon"]
+    assert found == {"The Torr rebels and the Sardonian army accused each other of violating an earlier ceasefire"}
+    assert not is_stance("The Sardonian army accused each other of violating the ceasefire")
+    assert is_stance("Sardon insists on the 1991 treaty, where the republics pledged to respect each other's borders")
+
+
+def test_a_reported_clause_is_not_cut_between_its_subject_and_its_verb():
+    text = ("The Torr Front had previously insisted that the truce's provisions, particularly the release of its "
+            "fighters held by the Sardonian army, be carried out before broader peace talks could begin.")
+    found = every_line(text)["Torr Front"]
+    assert all(not line.endswith(("provisions", "the Sardonian army")) for line in found), found
+
+
+def test_an_even_as_clause_goes_with_its_even():
+    text = ("Arkadian President Lee Moss hailed a historic peace deal between Norvia and Sardon on Thursday, even "
+            "as the two leaders voiced misgivings ahead of the signing.")
+    assert all(not line.endswith(", even") for line in every_line(text)["Arkadia"])
+
+
+def test_a_long_quotation_drops_a_trailing_phrase_and_keeps_its_marks_and_speaker():
+    text = ('"The first order of business is to begin carrying out the plan for disarming the Torr Front along the '
+            'border, to be followed by a lifting of Sardon\'s defensive measures," Norvian Foreign Minister Elsa '
+            'Lindqvist said.')
+    assert every_line(text)["Norvia"] == {"Lindqvist: “The first order of business is to begin carrying out the plan "
+                                          "for disarming the Torr Front along the border”"}
+
+
+def test_a_quotation_opened_after_a_verb_is_given_with_its_marks_never_as_the_line_s_own_words():
+    text = ("A junior minister visited the border region on Friday.\n\n"
+            "He also expressed that “Arkadia will continue to work with partners in the region, as well as through "
+            "international bodies, to ensure the border is respected.”")
+    found = every_line(text)["Arkadia"]
+    assert found and all("“" in line for line in found), found
+    assert not is_stance("Given that talks are ongoing between the negotiating parties")
