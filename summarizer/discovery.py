@@ -34,8 +34,8 @@ def discover_lexicon(texts: list[str], documents: Sequence[list[Sentence]]
         home.add(*sorted(word_set("government_nouns")))
     lexicon = build_lexicon(tuple(Party(c.name, tuple(c.aliases)) for c in candidates), texts, organisations=True)
     if home is not None:
-        _adopt_officials(lexicon, home.name)
-    else:
+        _adopt_officials(lexicon, home.name, leaders=len(countries) == 1)
+    if home is None or len(countries) > 1:
         _officials_from_context(lexicon, documents, {c.name for c in countries})
     _standings(lexicon, texts, {c.name for c in countries})
     found = [extract(sentences, lexicon) for sentences in documents]
@@ -81,11 +81,17 @@ def _standings(lexicon: PartyLexicon, texts: list[str], countries: set[str]) -> 
         lexicon.compile()
 
 
-def _adopt_officials(lexicon: PartyLexicon, country: str) -> None:
-    """'Transport Minister Jane Roe' of no named country belongs to the story's only country."""
+# Titles every country has one holder of: in a story of several countries, 'President Donald Trump' of no named
+# country is not the president of the country whose government the texts name
+_LEADER_TITLES = frozenset({"president", "prime", "premier", "chancellor", "king", "emir", "leader"})
+
+
+def _adopt_officials(lexicon: PartyLexicon, country: str, leaders: bool = True) -> None:
+    """'Transport Minister Jane Roe' of no named country belongs to the story's only country (or, of several
+    countries, to the one whose government the texts name, unless the title is a head of state's)."""
     titles = word_set("government_titles")
     for alias, (party, held) in list(lexicon.persons.items()):
-        if party is None and held & titles and "former" not in held:
+        if party is None and held & titles and "former" not in held and (leaders or not held & _LEADER_TITLES):
             lexicon.persons[alias] = (country, held)
 
 

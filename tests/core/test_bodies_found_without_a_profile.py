@@ -1,7 +1,8 @@
 """Auto mode on real news of a strike against carmakers, a coup and a judge against a network: which bodies the
 text itself names, checked on texts written for the test."""
-from summarizer.discovery import find_candidates
+from summarizer.discovery import discover_lexicon, find_candidates
 from summarizer.organisations import company_signals, lone_subjects
+from summarizer.text import split_sentences
 
 
 def names(texts: list[str]) -> dict[str, set[str]]:
@@ -82,3 +83,15 @@ def test_a_city_and_an_industry_word_make_a_company_alias_no_person():
     from summarizer.parties import _looks_like_person
     assert not _looks_like_person("Tokyo Electric Power")
     assert _looks_like_person("Rafael Grossi")
+
+
+def test_a_president_of_no_named_country_is_not_the_president_of_the_country_whose_government_is_named():
+    texts = ["Chile and Peru signed a border deal on Friday in a third country.\n\n"
+             "President Lena Voss hailed the historic deal between Chile and Peru, even as both sides voiced doubts.\n\n"
+             "The Chilean government said the deal would be ratified within a month.\n\n"
+             "Peru's foreign minister rejected any new talks on the maritime line.",
+             "The Chilean government welcomed the deal. Transport Minister Ana Soto said the border crossing would "
+             "reopen next week."]
+    lexicon, _ = discover_lexicon(texts, [split_sentences(f"d{k}", t) for k, t in enumerate(texts)])
+    assert lexicon.persons["Lena Voss"][0] is None  # her country is not named: not Chile's president
+    assert lexicon.persons["Ana Soto"][0] == "Chile"  # a minister of no named country is still the government's
