@@ -109,7 +109,11 @@ def _officials_from_context(lexicon: PartyLexicon, documents: Sequence[list[Sent
             people = [m for m in mentions if m.kind == "person" and m.party is None and m.surface in untied]
             if not people or any(m.party in countries for m in mentions):
                 continue
-            named = {m.party for m in lexicon.find(prev.text) if m.kind != "person"}
+            leader = bool(lexicon.persons[people[0].surface][1] & _LEADER_TITLES)
+            # (a head of state is not the country an adjective names: '... no Pakistani facilities were hit.
+            # Prime Minister Narendra Modi monitored ...')
+            named = {m.party for m in lexicon.find(prev.text) if m.kind != "person"
+                     and not (leader and m.kind == "adjective")}
             if len(named) == 1 and named <= countries:
                 person = lexicon.person_names.get(people[0].surface, people[0].surface)
                 for alias in [a for a in untied if lexicon.person_names.get(a, a) == person]:

@@ -75,8 +75,9 @@ class SentenceView:
         lower, m = self.lower, self.tok_mention[j]
         k = j
         while k >= 0 and (self.tok_mention.get(k) is m or lower[k] in TITLE_WORDS or lower[k] in DETERMINERS
-                          or lower[k] in _STATUS or _COMPASS.fullmatch(lower[k])):
-            k -= 1
+                          or lower[k] in _STATUS or _COMPASS.fullmatch(lower[k])
+                          or m.kind == "person" and k in self.tok_mention and self.tok_mention[k].kind == "adjective"):
+            k -= 1  # ('with Iranian President Masoud Pezeshkian': the person is governed too)
         if k > 0 and lower[k] in ("and", "or") and (k - 1) in self.tok_mention and m.kind != "adjective":
             return self.object_of_preposition(k - 1)  # 'between India and Pakistan': both governed
         if k < 0 or lower[k] not in PREPOSITIONS:

@@ -95,3 +95,11 @@ def test_a_president_of_no_named_country_is_not_the_president_of_the_country_who
     lexicon, _ = discover_lexicon(texts, [split_sentences(f"d{k}", t) for k, t in enumerate(texts)])
     assert lexicon.persons["Lena Voss"][0] is None  # her country is not named: not Chile's president
     assert lexicon.persons["Ana Soto"][0] == "Chile"  # a minister of no named country is still the government's
+
+
+def test_a_head_of_government_is_not_the_country_an_adjective_in_the_sentence_before_names():
+    texts = ["India and Pakistan traded strikes on the border.\n\n"
+             "The defence ministry said no Pakistani military sites were hit. Prime Minister Ravi Menon watched "
+             "the operation closely.\n\nPakistan's foreign ministry warned of a response."]
+    lexicon, _ = discover_lexicon(texts, [split_sentences(f"d{k}", t) for k, t in enumerate(texts)])
+    assert lexicon.persons["Ravi Menon"][0] != "Pakistan"

@@ -4,6 +4,8 @@ army, a flare-up between two nuclear neighbours, tariffs on cars), each checked 
 test: relative clauses, a list after a preposition, gerunds after a preposition, lines that say only when,
 quotations with no speaker outside them, and a body named after a country's possessive."""
 from summarizer.attribution import extract
+from summarizer.attribution.discourse import Discourse
+from summarizer.attribution.view import SentenceView
 from summarizer.lines import is_stance
 from summarizer.model import Party
 from summarizer.parties import build_lexicon
@@ -228,3 +230,12 @@ def test_a_quotation_opened_after_a_verb_is_given_with_its_marks_never_as_the_li
     found = every_line(text)["Arkadia"]
     assert found and all("“" in line for line in found), found
     assert not is_stance("Given that talks are ongoing between the negotiating parties")
+
+
+def test_a_person_after_with_and_a_nationality_is_governed_by_the_preposition():
+    text = ("Addressing a press conference with Chilean President Lee Moss, the Peruvian prime minister warned that "
+            "Peru would respond.")
+    lexicon = build_lexicon((Party("Chile", ("Chilean", "Lee Moss")), Party("Peru", ("Peruvian",))), [text])
+    view = SentenceView.of(split_sentences("doc", text)[0], lexicon, Discourse())
+    moss = next(k for k, m in view.tok_mention.items() if m.surface == "Lee Moss")
+    assert view.object_of_preposition(moss)  # so a later 'he said' is not Moss (Discourse.objects)
