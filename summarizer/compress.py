@@ -26,6 +26,7 @@ _LEADING = re.compile(
 )
 _DATELINE = re.compile(
     r"^(?:[A-Z][A-Z/ .'-]{2,}(?:,[^-–—]{0,40})?\s*(?:\([^)]{1,30}\))?\s*[-–—]{1,2}\s+|\([A-Z][\w ]{1,30}\)\s*[-–—]\s+"
+    r"|[A-Z]{3,}(?: [A-Z]{3,})?(?:—|:\s+)(?=[A-Z])"  # 'YEREVAN—Azerbaijan ...', 'ISLAMABAD: Deputy ...'
     r"|By [A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3}\s*[-–—|]\s+"
     # 'Oct. 25 (Wire) -- ...': a date alone, before the agency or the dash
     r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}(?:, \d{4})?\s*"

@@ -28,7 +28,8 @@ from summarizer.words import word_set
 _AUXILIARIES = COPULAS | MODALS | frozenset("has have had did does do will would could can may might shall must "
                                             "cannot won't can't didn't doesn't isn't aren't".split())
 _FRAGMENT_START = re.compile(
-    rf"^(?:(?i:{'|'.join(c.SUBORDINATORS)}|if|unless|because|despite|to|that|which|who|where|given that|now that)\b|"
+    rf"^(?:(?i:{'|'.join(c.SUBORDINATORS)}|if|unless|because|despite|to|that|which|who|where|given that|now that"
+    r"|(?:in|at|on|by|for|from|with|under|through|during)\s+(?:which|whom))\b|"
     r"(?i:an?\s+\w+\s+(?:that|which|who))\b|(?i:an?)\s+[a-z]+\s+[A-Z]"
     r"|[A-Z][a-z]+ed\s+by\b"  # 'Issued by the council, ...': a passive participle with no subject
     r"|[A-Z][a-z]+ly\s+[a-z]+ing\b"  # 'Allegedly waiting for the mission': nor an adverb and a participle
@@ -414,12 +415,18 @@ def _says_something(lower: list[str], named: list[bool], verb: int, text: str) -
             for j, w in enumerate(lower[:verb - 1])):
         return False
     rest = lower[verb + 1:]
+    if re.search(r"\b(?:not|never|declined to|refused to)\s+(?:say|said|comment|elaborate)\W*$", text):
+        return False  # '... but he did not say' (if the gunmen had left): the line stops before what was asked
+    if lower[0] in ("a", "an", "the") and any(w in ("that", "which", "who") for w in lower[1:verb]) and not any(
+            _finite(lower, j, named[j - 1]) for j in range(verb + 1, len(lower))):
+        return False  # 'A territory larger than Greece ... that Venezuela claims as its own': a noun and its relative
     if _reciprocal_of_first_verb(lower, verb) and not any(w == "and" or w.endswith("s") and not w.endswith(("'s", "’s", "ss"))
                                             for w in lower[:verb]):
         return False  # 'The Congolese army accused each other': the other side was cut from the subject
     if lower[verb] in _SAYING and rest and all(w in _TIME_PLACE or w.isdigit() for w in rest):
         return False  # 'The Treasury's Office of Foreign Assets Control said Thursday': who said, and when
-    if any(m.group(1).lower() in _MAYBE_VERBS for m in _GAP.finditer(text)):
+    if any(m.group(1).lower() in _MAYBE_VERBS and not re.search(r"\b(?:that|which|who|whom)\b", text[:m.start()])
+           for m in _GAP.finditer(text)):  # ('The plan that Russia proposed was rejected' keeps its pronoun)
         return False  # '... Washington and NATO had warned could escalate': a relative clause's verb, its object gone
     if lower[verb] in _SAYING and rest and rest[0] in _AFTER_SAYING and '"' not in text and "“" not in text \
             and not any(w in _AUXILIARIES or w == "that" or w.endswith("ed") for w in rest):
@@ -440,8 +447,8 @@ def _unfinished_complement(lower: list[str], named: list[bool], text: str) -> bo
     at = len(lower) - 1 - lower[::-1].index("that") if "that" in lower else -1
     if at < 0 or at + 1 >= len(lower) or lower[at + 1] not in _CLAUSE_OPENERS:
         return False
-    if lower[at + 1] in _CONDITIONS:  # '... said that if the injunction were ordered': the condition, not the claim
-        return "," not in text.rsplit(" that ", 1)[-1]
+    if lower[at + 1] in _CONDITIONS or lower[at + 1] in c.SUBORDINATORS:  # '... said that if the injunction were
+        return "," not in text.rsplit(" that ", 1)[-1]  # ordered', 'said that after a meeting in Munich': no claim
     return not any(_finite(lower, i, named[i - 1]) or lower[i].endswith("ed") for i in range(at + 2, len(lower)))
 
 
@@ -463,6 +470,11 @@ def _cut_short(text: str, sentence: str) -> bool:
         return True  # '... backed by Brazilian President' of '... President Luiz Lula': a name cut in two
     if m and re.search(r"\s[–—-]\s+(?:a|an|the)\s+[\w’'-]+$", text):
         return True  # '... by refusing the ban – a position' of '– a position backed by ...': an aside cut off
+    if m and re.match(r"\s+[—–]\s+[^—–]{1,60}\s[—–]\s+[a-z]", m.group("rest")):
+        return True  # '... slammed X and Y' of '... and Y — but especially Y — for failing to ...'
+    if m and re.match(r",\s+(?!including\b|such\b|especially\b|notably\b|particularly\b)"
+                      r"(?:[\w’'-]+(?:\s+[\w’'-]+){0,2},\s+)*and\s+[\w’'-]+(?:\s+[\w’'-]+){0,2}\.?$", m.group("rest")):
+        return True  # '... sovereignty, territorial integrity' of '..., and jurisdiction.': the list's last item
     if m and m.group("rest").lstrip().startswith(",") and _clause_without_verb(text):
         return True  # '... insisted that the declaration's provisions' of '..., particularly ..., be implemented'
     return bool(m) and bool(_CLAUSE_GOES_ON.match(m.group("rest")))
@@ -550,6 +562,8 @@ def _finite(lower: list[str], i: int, after_name: bool = False) -> bool:
         return False
     if w.endswith("ed") and prev.endswith(("'s", "’s")) and prev[:-2] not in _PRONOUN_CONTRACTIONS:
         return False  # "the Vice President’s planned visit": an adjective after a possessor
+    if w.endswith("ed") and lower[i + 1:i + 2] == ["by"] and prev not in _AUXILIARIES and prev != "been":
+        return False  # 'The agreement, drafted by France and supported by the US': a participle
     if w.endswith(("ed", "s")) or w in _ACTION_PAST:
         return True
     # a base form is a verb after its subject ('they want', 'the two sides state', 'Britain and Norway want'),

@@ -239,3 +239,29 @@ def test_a_person_after_with_and_a_nationality_is_governed_by_the_preposition():
     view = SentenceView.of(split_sentences("doc", text)[0], lexicon, Discourse())
     moss = next(k for k, m in view.tok_mention.items() if m.surface == "Lee Moss")
     assert view.object_of_preposition(moss)  # so a later 'he said' is not Moss (Discourse.objects)
+
+
+def test_fragments_that_say_nothing_whole_are_no_lines():
+    assert not is_stance("In which citizens would say whether the border region belongs to Sardon")
+    assert not is_stance("A territory larger than the valley and rich in oil that Sardon claims as its own")
+    assert not is_stance("The agreement, drafted by Norvia and supported by Arkadia")
+    assert not is_stance("Norvia's interior minister stated that the border was under control but he did not say")
+    assert not is_stance("Karsk said that after what he called a constructive meeting with Lindqvist in the capital")
+    assert is_stance("The plan that Sardon proposed was rejected by Norvia")
+    assert is_stance("The talks were supported by Arkadia")
+
+
+def test_a_capital_s_dateline_without_spaces_goes():
+    found = every_line("LINDAU—Norvia has outlined its demands for a final border treaty, calling for changes to the "
+                       "map.")
+    assert all(not line.startswith("LINDAU") for line in found["Norvia"]) and found["Norvia"]
+
+
+def test_a_line_does_not_stop_before_an_aside_between_dashes_or_before_the_last_item_of_a_list():
+    text = ("EU envoy Ana Prel had slammed Sardonian President Ivo Karsk and Norvian leader Elsa Lindqvist — but "
+            "especially Lindqvist — for failing to defuse the border row.\n\n"
+            "Lindqvist stressed that talks now focus on reopening the border on the basis of sovereignty, "
+            "territorial integrity, and jurisdiction.")
+    found = every_line(text)
+    assert not any(line.endswith("Elsa Lindqvist") for line in found.get("Union", ()))
+    assert not any(line.endswith(("sovereignty", "territorial integrity")) for line in found["Norvia"])
