@@ -423,7 +423,8 @@ def _says_something(lower: list[str], named: list[bool], verb: int, text: str) -
     if _reciprocal_of_first_verb(lower, verb) and not any(w == "and" or w.endswith("s") and not w.endswith(("'s", "’s", "ss"))
                                             for w in lower[:verb]):
         return False  # 'The Congolese army accused each other': the other side was cut from the subject
-    if lower[verb] in _SAYING and rest and all(w in _TIME_PLACE or w.isdigit() for w in rest):
+    if lower[verb] in _SAYING and rest and all(w in _TIME_PLACE or w.isdigit() for w in rest) \
+            and not re.search(r"[,\"“”]", text):
         return False  # 'The Treasury's Office of Foreign Assets Control said Thursday': who said, and when
     if any(m.group(1).lower() in _MAYBE_VERBS and not re.search(r"\b(?:that|which|who|whom)\b", text[:m.start()])
            for m in _GAP.finditer(text)):  # ('The plan that Russia proposed was rejected' keeps its pronoun)
@@ -431,7 +432,7 @@ def _says_something(lower: list[str], named: list[bool], verb: int, text: str) -
     if lower[verb] in _SAYING and rest and rest[0] in _AFTER_SAYING and '"' not in text and "“" not in text \
             and not any(w in _AUXILIARIES or w == "that" or w.endswith("ed") for w in rest):
         return False  # 'The two governments said after talks in Jeddah': who said, and when, but not what
-    if lower[verb] in ("told", "tells") and not any(
+    if lower[verb] in ("told", "tells") and not re.search(r"[\"“”]", text) and not any(
             w in _AUXILIARIES or w == "that" or w.endswith("ed") or _finite(lower, j, named[j - 1])
             for j, w in enumerate(lower) if j > verb):
         return False  # 'A government source told CNN last November': told whom, not what

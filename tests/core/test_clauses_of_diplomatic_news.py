@@ -92,6 +92,9 @@ def test_a_speaker_and_a_time_say_nothing():
     assert not is_stance("The Arkadian Treasury's Office of Foreign Assets Control said Thursday")
     assert not is_stance("The foreign ministry said on Monday")
     assert is_stance("The Chinese subsidies introduced a bias into the market, Lindqvist said")
+    # what was said stands in the quotation before the verb of saying
+    assert is_stance("The Norvian government “respects the findings of the [UN] report,” Norvia’s minister told the "
+                     "press briefing Friday")
 
 
 def test_a_gerund_after_a_preposition_is_the_accuser_s_claim_not_the_accused_s_stance():
