@@ -101,9 +101,6 @@ def _walk_back(cue: Cue, view: SentenceView) -> int | None:
 def _step(cue: Cue, view: SentenceView, j: int) -> int | None:
     """One token of the scan: None when it gives the holder, j to stop here, a smaller index to go on."""
     w = view.lower[j]
-    if (j in view.tok_mention or w in _PRONOUNS) and view.word(
-            (view.mention_start(j) if j in view.tok_mention else j) - 1) == "what":
-        return None  # 'to settle what he called "a thousand years" of dispute': no clause of his own
     if j in view.tok_mention:
         return _subject(cue, view, j)
     earlier = next((c for c in view.cues if c.index == j and c.holders), None)

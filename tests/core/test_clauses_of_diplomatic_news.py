@@ -72,13 +72,16 @@ def test_a_name_in_a_list_after_a_preposition_is_no_subject_of_the_participle_af
     assert any("hails the ceasefire between Norvia and Sardon" in line for line in found["Arkadia"])
 
 
-def test_what_someone_called_is_no_clause_of_his_own():
+def test_what_someone_called_is_his_own_clause_s_not_a_segment_of_its_own():
     text = ("Arkadian President Lee Moss has expressed his willingness to mediate the border dispute between Norvia "
             "and Sardon, suggesting that a deal may be possible to settle what he called “a thousand years” of "
             "feuding.")
     spans = [st.sentence.text[st.start:st.end].strip(" ,") for st in extracted(text)]
     assert not any(span.startswith(("he called", "what he called")) for span in spans)
     assert "Sardon" not in every_line(text)  # nor is the participle after 'Norvia and Sardon' theirs
+    found = every_line("Norvian leader Elsa Lindqvist also published what she called her vision for the border "
+                       "region on Tuesday.")
+    assert any("published what she called her vision" in line for line in found["Norvia"])
 
 
 def test_a_verb_right_before_a_modal_lost_its_object_to_a_relative_pronoun():
