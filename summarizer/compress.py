@@ -116,8 +116,8 @@ def drop_dateline(text: str) -> str:
 
 
 def drop_connectors(text: str) -> str:
-    """'However, Russia ...', 'Additionally, he ...' -> 'Russia ...', 'he ...'."""
-    return _LEADING.sub("", text).strip()
+    """'However, Russia ...', 'Additionally, he ...', '• Indian advisers ...' -> 'Russia ...', 'he ...', ..."""
+    return _LEADING.sub("", text.lstrip("•▪·*– ")).strip()
 
 
 def drop_leading_clause(text: str) -> str:

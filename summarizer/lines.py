@@ -476,7 +476,7 @@ def _cut_short(text: str, sentence: str) -> bool:
     if m and re.match(r",\s+(?!including\b|such\b|especially\b|notably\b|particularly\b)"
                       r"(?:[\w’'-]+(?:\s+[\w’'-]+){0,2},\s+)*and\s+[\w’'-]+(?:\s+[\w’'-]+){0,2}\.?$", m.group("rest")):
         return True  # '... sovereignty, territorial integrity' of '..., and jurisdiction.': the list's last item
-    if m and m.group("rest").lstrip().startswith(",") and _clause_without_verb(text):
+    if m and m.group("rest").lstrip()[:1] in ",(" and _clause_without_verb(text):
         return True  # '... insisted that the declaration's provisions' of '..., particularly ..., be implemented'
     return bool(m) and bool(_CLAUSE_GOES_ON.match(m.group("rest")))
 

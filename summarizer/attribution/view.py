@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from summarizer.attribution.discourse import Discourse
+from summarizer.gazetteer import demonyms
 from summarizer.lexicon import (
     COPULAS, DETERMINERS, MENTAL_VERBS, PREPOSITIONS, REPORTING_VERBS, ROLE_NOUNS, STANCE_NOUNS, STANCE_VERBS,
     TITLE_WORDS,
@@ -76,7 +77,8 @@ class SentenceView:
         k = j
         while k >= 0 and (self.tok_mention.get(k) is m or lower[k] in TITLE_WORDS or lower[k] in DETERMINERS
                           or lower[k] in _STATUS or _COMPASS.fullmatch(lower[k])
-                          or m.kind == "person" and k in self.tok_mention and self.tok_mention[k].kind == "adjective"):
+                          or m.kind == "person" and (k in self.tok_mention and self.tok_mention[k].kind == "adjective"
+                                                     or self.toks[k][0] in demonyms())):
             k -= 1  # ('with Iranian President Masoud Pezeshkian': the person is governed too)
         if k > 0 and lower[k] in ("and", "or") and (k - 1) in self.tok_mention and m.kind != "adjective":
             return self.object_of_preposition(k - 1)  # 'between India and Pakistan': both governed

@@ -6,6 +6,7 @@ quotations with no speaker outside them, and a body named after a country's poss
 from summarizer.attribution import extract
 from summarizer.attribution.discourse import Discourse
 from summarizer.attribution.view import SentenceView
+from summarizer import compress as c
 from summarizer.lines import is_stance
 from summarizer.model import Party
 from summarizer.parties import build_lexicon
@@ -271,3 +272,20 @@ def test_a_line_does_not_stop_before_an_aside_between_dashes_or_before_the_last_
     found = every_line(text)
     assert not any(line.endswith("Elsa Lindqvist") for line in found.get("Union", ()))
     assert not any(line.endswith(("sovereignty", "territorial integrity")) for line in found["Norvia"])
+
+
+def test_a_person_after_with_and_a_nationality_of_no_party_is_governed_too():
+    text = ("Addressing a press conference with Chilean President Lee Moss, the Peruvian prime minister warned that "
+            "Peru would respond.")
+    lexicon = build_lexicon((Party("Peru", ("Peruvian", "Rosa Vidal")), Party("Bolivia", ("Lee Moss",))), [text])
+    view = SentenceView.of(split_sentences("doc", text)[0], lexicon, Discourse())
+    moss = next(k for k, m in view.tok_mention.items() if m.surface == "Lee Moss")
+    assert view.object_of_preposition(moss)
+
+
+def test_a_bullet_opens_no_line_and_a_reported_clause_cut_before_a_parenthesis_is_no_line():
+    assert c.drop_connectors("• Norvian defence advisers declared persona non grata") \
+        == "Norvian defence advisers declared persona non grata"
+    text = ("Norvian Foreign Secretary Elsa Lindqvist stated that a meeting of the Cabinet Committee on Security "
+            "(CCS), the highest body on national security, had decided to suspend the border treaty.")
+    assert not any(line.endswith("Committee on Security") for line in every_line(text)["Norvia"])
