@@ -191,7 +191,8 @@ def _is_appositive(inner: str, before: str, after: str) -> bool:
 def drop_time(text: str) -> str:
     """'said on Monday that', 'said Tuesday', 'last week', 'in a televised statement' -> gone (dates with numbers
     and deadlines stay)."""
-    text = re.sub(rf"\b(said|says|told|announced|added|warned|\w+ed)\s+{_WEEKDAY}"
+    text = re.sub(rf"\b(said|says|told|announced|added|warned|\w+ed)\s+(?:(?:later|earlier|late|early)\s+)?"
+                  rf"{_WEEKDAY}"
                   rf"(?:\s+(?:morning|afternoon|evening|night))?\b(?!,? \d)", r"\1", text)
     return _OCCASION.sub("", _TIME.sub("", _LEADING_TIME.sub("", text)))
 

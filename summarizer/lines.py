@@ -85,6 +85,9 @@ _BARE_ATTRIBUTION = re.compile(r"\b(?:said|says|added|stated|wrote)\W*$")
 _REPORTED_TAIL = re.compile(r"^(?P<content>[^,]+),\s+(?:[A-Z][\w.'’-]*\s+){1,4}(?:said|says|reported|reports|added)$")
 _CONDITIONS = frozenset("if unless once should".split())
 _TIME_PLACE = word_set("time_place_words")
+# the rest of a list after a line's last item: ', territorial integrity, and jurisdiction.' (not examples)
+_LIST_END = re.compile(r",\s+(?!including\b|such\b|especially\b|notably\b|particularly\b)"
+                       r"(?:[\w’'-]+(?:\s+[\w’'-]+){0,2},\s+)*and\s+[\w’'-]+(?:\s+[\w’'-]+){0,2}\.?$")
 # a reported clause at a line's end: 'insisted that the provisions, particularly the release of ...'
 _REPORTED_CLAUSE = re.compile(r"\b(?P<verb>[a-z]+)\s+that\s+(?P<clause>(?:(?!\bthat\b).)+)$")
 # a phrase after a comma that adds to the clause before it, which stands whole without it
@@ -420,8 +423,8 @@ def _says_something(lower: list[str], named: list[bool], verb: int, text: str) -
     if lower[0] in ("a", "an", "the") and any(w in ("that", "which", "who") for w in lower[1:verb]) and not any(
             _finite(lower, j, named[j - 1]) for j in range(verb + 1, len(lower))):
         return False  # 'A territory larger than Greece ... that Venezuela claims as its own': a noun and its relative
-    if _reciprocal_of_first_verb(lower, verb) and not any(w == "and" or w.endswith("s") and not w.endswith(("'s", "’s", "ss"))
-                                            for w in lower[:verb]):
+    if _reciprocal_of_first_verb(lower, verb) and not any(
+            w == "and" or w.endswith("s") and not w.endswith(("'s", "’s", "ss")) for w in lower[:verb]):
         return False  # 'The Congolese army accused each other': the other side was cut from the subject
     if lower[verb] in _SAYING and rest and all(w in _TIME_PLACE or w.isdigit() for w in rest) \
             and not re.search(r"[,\"“”]", text):
@@ -473,8 +476,7 @@ def _cut_short(text: str, sentence: str) -> bool:
         return True  # '... by refusing the ban – a position' of '– a position backed by ...': an aside cut off
     if m and re.match(r"\s+[—–]\s+[^—–]{1,60}\s[—–]\s+[a-z]", m.group("rest")):
         return True  # '... slammed X and Y' of '... and Y — but especially Y — for failing to ...'
-    if m and re.match(r",\s+(?!including\b|such\b|especially\b|notably\b|particularly\b)"
-                      r"(?:[\w’'-]+(?:\s+[\w’'-]+){0,2},\s+)*and\s+[\w’'-]+(?:\s+[\w’'-]+){0,2}\.?$", m.group("rest")):
+    if m and _LIST_END.match(m.group("rest")):
         return True  # '... sovereignty, territorial integrity' of '..., and jurisdiction.': the list's last item
     if m and m.group("rest").lstrip()[:1] in ",(" and _clause_without_verb(text):
         return True  # '... insisted that the declaration's provisions' of '..., particularly ..., be implemented'

@@ -289,3 +289,8 @@ def test_a_bullet_opens_no_line_and_a_reported_clause_cut_before_a_parenthesis_i
     text = ("Norvian Foreign Secretary Elsa Lindqvist stated that a meeting of the Cabinet Committee on Security "
             "(CCS), the highest body on national security, had decided to suspend the border treaty.")
     assert not any(line.endswith("Committee on Security") for line in every_line(text)["Norvia"])
+
+
+def test_a_time_after_later_or_earlier_goes_with_it():
+    assert c.drop_time("Norvia's interior minister stated later Sunday that the border was calm") \
+        == "Norvia's interior minister stated that the border was calm"
