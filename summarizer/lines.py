@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from summarizer import compress as c
 from summarizer.attribution import Statement
+from summarizer.attribution.cues import inside_quote
 from summarizer.attribution.quotes import CONTINUED
 from summarizer.lexicon import (
     COPULAS, DETERMINERS, MODALS, PASSIVE_BY, PREPOSITIONS, REPORTING_VERBS, STANCE_ADJECTIVES, STANCE_NOUNS,
@@ -514,16 +515,8 @@ def _participle_first(text: str) -> bool:
 
 
 def _in_quotation(sentence: str, at: int) -> bool:
-    """Does character `at` stand inside a quotation (a straight mark opens or closes one)?"""
-    opened = False
-    for ch in sentence[:max(at, 0)]:
-        if ch == "“":
-            opened = True
-        elif ch == "”":
-            opened = False
-        elif ch == '"':
-            opened = not opened
-    return opened
+    """Does character `at` stand inside a quotation? (The marks read as tokens, one character each.)"""
+    return inside_quote(max(at, 0), list(sentence))
 
 
 def _reciprocal_of_first_verb(lower: list[str], verb: int) -> bool:

@@ -239,13 +239,18 @@ def test_a_quotation_opened_after_a_verb_is_given_with_its_marks_never_as_the_li
     assert not is_stance("Given that talks are ongoing between the negotiating parties")
 
 
+def governed(text: str, parties: tuple[Party, ...], surface: str) -> bool:
+    """Is the mention `surface` in the sentence `text` the object of a preposition?"""
+    view = SentenceView.of(split_sentences("doc", text)[0], build_lexicon(parties, [text]), Discourse())
+    return view.object_of_preposition(next(k for k, m in view.tok_mention.items() if m.surface == surface))
+
+
 def test_a_person_after_with_and_a_nationality_is_governed_by_the_preposition():
     text = ("Addressing a press conference with Chilean President Lee Moss, the Peruvian prime minister warned that "
             "Peru would respond.")
-    lexicon = build_lexicon((Party("Chile", ("Chilean", "Lee Moss")), Party("Peru", ("Peruvian",))), [text])
-    view = SentenceView.of(split_sentences("doc", text)[0], lexicon, Discourse())
-    moss = next(k for k, m in view.tok_mention.items() if m.surface == "Lee Moss")
-    assert view.object_of_preposition(moss)  # so a later 'he said' is not Moss (Discourse.objects)
+    # so a later 'he said' is not Moss (Discourse.objects), whether or not his country is a party
+    assert governed(text, (Party("Chile", ("Chilean", "Lee Moss")), Party("Peru", ("Peruvian",))), "Lee Moss")
+    assert governed(text, (Party("Peru", ("Peruvian", "Rosa Vidal")), Party("Bolivia", ("Lee Moss",))), "Lee Moss")
 
 
 def test_fragments_that_say_nothing_whole_are_no_lines():
@@ -272,15 +277,6 @@ def test_a_line_does_not_stop_before_an_aside_between_dashes_or_before_the_last_
     found = every_line(text)
     assert not any(line.endswith("Elsa Lindqvist") for line in found.get("Union", ()))
     assert not any(line.endswith(("sovereignty", "territorial integrity")) for line in found["Norvia"])
-
-
-def test_a_person_after_with_and_a_nationality_of_no_party_is_governed_too():
-    text = ("Addressing a press conference with Chilean President Lee Moss, the Peruvian prime minister warned that "
-            "Peru would respond.")
-    lexicon = build_lexicon((Party("Peru", ("Peruvian", "Rosa Vidal")), Party("Bolivia", ("Lee Moss",))), [text])
-    view = SentenceView.of(split_sentences("doc", text)[0], lexicon, Discourse())
-    moss = next(k for k, m in view.tok_mention.items() if m.surface == "Lee Moss")
-    assert view.object_of_preposition(moss)
 
 
 def test_a_bullet_opens_no_line_and_a_reported_clause_cut_before_a_parenthesis_is_no_line():
