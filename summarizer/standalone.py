@@ -30,6 +30,8 @@ _RELATIVE_OBJECT = re.compile(
     r"(?P<verb>(?:(?:has|have|had)\s+)?(?:[a-z]+ly\s+)?(?!(?:is|was|has|does)\b)[a-z]+(?:ed|s))(?P<rest>\s+[^,;]+)?$")
 _NAMING_VERBS = frozenset({"called", "calls", "described", "describes", "termed", "labelled", "labeled", "branded",
                            "deemed", "considers", "considered"})
+_DENIALS = frozenset("denies denied rejects rejected disputes disputed".split())
+_CLAIM_NOUN = re.compile(r"\b(?:claim|charge|accusation|allegation|assertion|report|suggestion|version|account)s?\b")
 _EXPLETIVE = re.compile(r"^(?:['’]s|['’]re|\s+(?:is|was|are|were|seems|seemed|remains|appears|would be|will be)\b)")
 _FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|us|my|My|me)\b")
 
@@ -144,6 +146,8 @@ def relative_object(text: str, antecedent: str) -> str:
     verb = m.group("verb").split()[-1].lower() if m else ""
     if m is None or noun is None or not (verb.endswith("ed") or verb in STANCE_VERBS or verb in _NAMING_VERBS):
         return text  # ('that French troops will withdraw': 'troops' is no verb)
+    if verb in _DENIALS and not _CLAIM_NOUN.search(noun):
+        return text  # 'Kinshasa accuses Kigali of backing the M23, which Rwanda denies': the claim, not 'the M23'
     head = f"{m.group('subject')} {m.group('verb')}"
     rest = m.group("rest") or ""
     if m.group("verb").split()[-1].lower() in _NAMING_VERBS:  # 'called it X': the object comes before X

@@ -290,3 +290,9 @@ def test_a_bullet_opens_no_line_and_a_reported_clause_cut_before_a_parenthesis_i
 def test_a_time_after_later_or_earlier_goes_with_it():
     assert c.drop_time("Norvia's interior minister stated later Sunday that the border was calm") \
         == "Norvia's interior minister stated that the border was calm"
+
+
+def test_a_denial_after_a_clause_denies_the_claim_not_the_clause_s_last_noun():
+    assert relative_object("which Sardon denies", "Norvia accuses Sardon of backing the Torr rebels, ") \
+        == "which Sardon denies"  # 'Sardon denies the Torr rebels' would misstate it: no line
+    assert relative_object("which Sardon denies", "Norvia repeated the accusation, ") == "Sardon denies the accusation"
