@@ -178,12 +178,14 @@ def _one_quoted_sentence(content: str) -> str:
     without a trailing phrase that adds to its clause ('..., to be accompanied by ...')."""
     if c.words(content) <= c.MAX_WORDS:
         return content
-    pieces = content.split(", ")
-    while len(pieces) > 1 and c.words(", ".join(pieces)) > c.LONG_WORDS and _ADDED_PHRASE.match(pieces[-1]) \
-            and c.words(", ".join(pieces[:-1])) >= c.MIN_WORDS:
-        pieces.pop()
-    if len(pieces) < len(content.split(", ")) and "." not in ", ".join(pieces):
-        return ", ".join(pieces)
+    kept = content
+    while c.words(kept) > c.LONG_WORDS and ", " in kept:
+        head, _, last = kept.rpartition(", ")
+        if not _ADDED_PHRASE.match(last) or c.words(head) < c.MIN_WORDS:
+            break
+        kept = head
+    if kept != content and "." not in kept:
+        return kept
     parts = [p.strip() for p in re.split(r"(?<=[.!?])\s+(?=[A-Z“\"‘'])", content)]
     fitting = [p for p in parts if c.MIN_WORDS <= c.words(p) <= c.MAX_WORDS]
     if len(parts) < 2 or not fitting:

@@ -47,9 +47,13 @@ class PartyLexicon:
     person_names: dict[str, str] = field(default_factory=dict)  # alias -> canonical person name
     _regex: re.Pattern | None = None
     _iregex: re.Pattern | None = None
+    _blockers: frozenset[str] = frozenset()
 
     def compile(self) -> "PartyLexicon":
-        cased = sorted((a for a in self._all_aliases() if a != a.lower()), key=len, reverse=True)
+        # a region no party answers to is matched, longest first, so that the party inside it is not ('Latin
+        # America' is no mention of America), and then dropped
+        self._blockers = _region_names() - self._all_aliases()
+        cased = sorted((a for a in self._all_aliases() | self._blockers if a != a.lower()), key=len, reverse=True)
         lower = sorted((a for a in self._all_aliases() if a == a.lower()), key=len, reverse=True)
         self._regex = _alternation(cased, 0)
         self._iregex = _alternation(lower, re.IGNORECASE)
@@ -67,15 +71,12 @@ class PartyLexicon:
             for m in regex.finditer(text):
                 found.append(self._mention(m.group("a"), m.start("a"), m.end("a"), bool(m.group("p"))))
         found.sort(key=lambda m: (m.start, -(m.end - m.start)))
-        regions = [r.span() for r in _regions().finditer(text)] if found else []
         out: list[Mention] = []
         for m in found:
             if out and m.start < out[-1].end:
                 continue
-            if any(a <= m.start and m.end <= b and (a, b) != (m.start, m.end) for a, b in regions):
-                continue  # 'Latin America' is a region, not America
             out.append(m)
-        return out
+        return [m for m in out if m.surface not in self._blockers]
 
     def _mention(self, surface: str, start: int, end: int, possessive: bool) -> Mention:
         key = surface if surface in self.alias_party or surface in self.persons else surface.lower()
@@ -167,10 +168,9 @@ def party_lexicon(parties: tuple[Party, ...], organisations: bool = False) -> Pa
 
 
 @cache
-def _regions() -> re.Pattern:
+def _region_names() -> frozenset[str]:
     """Regions of the gazetteer ('Latin America'): a party's name inside one does not name the party."""
-    names = sorted((n for e in gazetteer() if e.kind == "region" for n in e.all_names), key=len, reverse=True)
-    return re.compile(rf"\b(?:{'|'.join(map(re.escape, names))})\b")
+    return frozenset(n for e in gazetteer() if e.kind == "region" for n in e.all_names)
 
 
 @cache

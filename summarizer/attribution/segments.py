@@ -78,8 +78,9 @@ def segments(groups: list[Group], view: SentenceView) -> list[Statement]:
         return []
     toks, lower, text = view.toks, view.lower, view.text
     first = groups[0]
-    opening = max((k for k in range(first.start_token) if lower[k] in CLAUSE_BREAKS and not inside_quote(k, lower)
-                   and lower[k - 1 - (lower[k - 1] == "even")] == ","), default=None)  # ', but', ', even though'
+    opening = max((k for k in range(2, first.start_token) if lower[k] in CLAUSE_BREAKS
+                   and lower[k - 1 - (lower[k - 1] == "even")] == "," and not inside_quote(k, lower)),
+                  default=None)  # ', but', ', even though' (after some clause)
     # '..., even though Caracas does not recognise its jurisdiction': the clause before the break is no one's
     bounds = [toks[opening][1] if opening is not None and first.cues[0].index > opening else 0]
     for prev, grp in zip(groups, groups[1:]):
