@@ -64,6 +64,12 @@ def place_names() -> frozenset[str]:
 
 
 @cache
+def country_names() -> dict[str, str]:
+    """Each name or demonym of a country -> the country's name ('Portuguese' -> 'Portugal')."""
+    return {n: e.name for e in gazetteer() if e.kind == "country" for n in (*e.all_names, *e.demonyms)}
+
+
+@cache
 def gazetteer() -> tuple[Entry, ...]:
     """Countries (package data merged with hand additions), then blocs and organisations."""
     countries = _package_countries()

@@ -29,7 +29,7 @@ from summarizer.words import word_set
 _AUXILIARIES = COPULAS | MODALS | frozenset("has have had did does do will would could can may might shall must "
                                             "cannot won't can't didn't doesn't isn't aren't".split())
 _FRAGMENT_START = re.compile(
-    rf"^(?:(?i:{'|'.join(c.SUBORDINATORS)}|if|unless|because|despite|to|that|which|who|where|given that|now that"
+    rf"^(?:(?i:{'|'.join(c.SUBORDINATORS)}|if|unless|because|despite|to|that|which|who|where|given that|now that|according to(?![^,]*,)"
     r"|(?:in|at|on|by|for|from|with|under|through|during)\s+(?:which|whom))\b|"
     r"(?i:an?\s+\w+\s+(?:that|which|who))\b|(?i:an?)\s+[a-z]+\s+[A-Z]"
     r"|[A-Z][a-z]+ed\s+by\b"  # 'Issued by the council, ...': a passive participle with no subject
@@ -204,11 +204,12 @@ def _candidates(st: Statement) -> list[str]:
     # a preposition ('64 per cent of members of the union voted', 'activists in Greenland have announced': the
     # line would drop who acted; 'The rejection of President Tinubu's plan'), nor one inside a condition ('If
     # Starlink keeps its stance, Brazil could ...': the main clause is another's), nor a second subject ('Sunak and
-    # von der Leyen have agreed': the line names both)
+    # von der Leyen have agreed': the line names both), nor one inside a question ('it is unclear how X intends
+    # to ...', 'how much water X will release': what is asked is not what X holds)
     holder_at = st.holder_at
     from_holder = st.start < st.holder_at < st.end and not re.search(
         r"\b(?:(?:a|an|the)\s+\w+|which|that|who|whom|according\s+to|(?:of|in|for|from|by)(?:\s+the)?|of(?:\s+the)?"
-        r"(?:\s+(?-i:[A-Z][\w.'’-]*))+|if|unless|whether"
+        r"(?:\s+(?-i:[A-Z][\w.'’-]*))+|if|unless|whether|why|what|how(?:\s+(?:much|many|far|long|soon)(?:\s+\w+)?)?"
         r"|(?-i:[A-Z][\w.'’-]*)\s+and(?:\s+(?-i:[A-Z][\w.'’-]*))*|(?<=[—–-]\s)and(?:\s+the)?)\s*$",
         sentence[st.start:st.holder_at], re.IGNORECASE)
     if from_holder:  # with its article: 'the Faroe Islands and Iceland refused', not 'Faroe Islands ...'

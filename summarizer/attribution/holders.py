@@ -28,6 +28,9 @@ _NOT_POSSESSED = frozenset({"that", "to", "the", "a", "an", "of", "on", "in", "a
 _TELLING = frozenset({"telling", "tell", "tells", "told", "urging", "asking", "warning"})
 _MALE = frozenset({"mr", "sir", "lord"})
 _FEMALE = frozenset({"mrs", "ms", "miss", "dame", "lady", "madam"})
+_ASKING = frozenset({"how", "whether", "why", "what"})
+_PARTICLES = frozenset("von van der den de al el bin ibn".split())
+_AMOUNTS = frozenset({"much", "many", "far", "long", "soon"})
 PLURAL_WINDOW = 3  # tokens before the head noun in which 'the two leaders' must stand
 
 
@@ -48,6 +51,19 @@ def resolve(cue: Cue, view: SentenceView) -> None:
             _subject_phrase(cue, view)
         elif cue.via == "subject" and cue.speaker is None:
             cue.speaker = role_speaker(view, cue.index, cue.holder_token)
+    if cue.via in ("subject", "person") and cue.kind in ("verb", "modal", "adjective") \
+            and _asked(view, cue.holder_token):
+        cue.holders, cue.via = (), "nobody"  # 'it is unclear how X intends to ...': asked, not held
+
+
+def _asked(view: SentenceView, k: int) -> bool:
+    """Does the subject at token k open a question inside the sentence ('whether Iran will accept', 'how much
+    water Ethiopia will release', 'how the EU will respond')?"""
+    k = (view.mention_start(k) if k in view.tok_mention else k) - 1
+    while view.word(k) in _PARTICLES or view.word(k) in ("the", "a", "an"):  # 'how Von der Leyen intends'
+        k -= 1
+    back = view.lower[max(0, k - 2):k + 1]
+    return bool(back) and (back[-1] in _ASKING or "how" in back[:-1] and back[back.index("how") + 1] in _AMOUNTS)
 
 
 def _subject_phrase(cue: Cue, view: SentenceView) -> None:
@@ -291,6 +307,8 @@ def _relative(cue: Cue, view: SentenceView, j: int) -> int | None:
     if k >= 0 and view.lower[k] == ",":
         k -= 1
     if k >= 0 and k in view.tok_mention:
+        if view.lower[j] == "which" and view.word(view.mention_start(k) - 1) in ("in", "at"):
+            return None  # 'the meeting in Kuala Lumpur, which was aimed at ...': the place or the event
         take(cue, view, view.tok_mention[k], k, "subject")
         return None
     return j

@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 
 from summarizer.attribution.bodies import GENERIC, body_of_context
+from summarizer.attribution.cues import inside_quote
 from summarizer.attribution.discourse import Attribution
 from summarizer.attribution.officials import official_of_context, other_bodies, titled_apposition
 from summarizer.attribution.view import SentenceView
@@ -232,6 +233,13 @@ def _pronoun_owner(view: SentenceView, start: int, speaker: str | None) -> Attri
     if w not in _POSSESSIVE_PRONOUNS:
         return None
     if w in ("his", "her"):
+        # "Sudan's irrigation minister X said his government insists": the person who just spoke in the same
+        # sentence, before anyone of the sentences before
+        said = [c for c in view.cues if c.index < start and c.holders and 0 <= c.holder_token < c.index
+                and (c.speaker or set(view.lower[c.holder_token:c.index]) & (TITLE_WORDS | ROLE_NOUNS))
+                and not inside_quote(c.holder_token, view.lower) and not state.other_sex(c.speaker or "", w)]
+        if said:
+            return Attribution(said[-1].holders, "pronoun", said[-1].speaker)
         found = state.person_pronoun(index, w)
     else:
         found = state.it_pronoun(index) if w == "its" else state.they_pronoun(index)

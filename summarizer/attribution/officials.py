@@ -13,7 +13,7 @@ from functools import cache
 from summarizer.attribution.discourse import Attribution
 from summarizer.attribution.view import SentenceView
 from summarizer.lexicon import HEAD_TITLES, TITLE_WORDS
-from summarizer.gazetteer import demonyms, place_names
+from summarizer.gazetteer import country_names, demonyms, place_names
 from summarizer.words import word_set
 
 _GOVERNMENT = word_set("government_titles") | frozenset({"ministry", "minister's", "ministry's"})
@@ -41,7 +41,8 @@ def official_of_context(view: SentenceView, start: int, end: int, speaker: str |
         return None  # ', when President X refused ...': a background clause, often another time and place
     named = _named_before(view, start)
     party = (named.pop() if len(named) == 1 else None) if named else view.state.previous_party(view.index)
-    if party is None or (not named and _nameless(view, start, end) and not _may_lead(view, words, party)):
+    if party is None or (not named and _nameless(view, start, end) and not _may_lead(view, words, party)) \
+            or _of_another_country(view, start, end, party):
         return None
     for k in range(start, end + 1):  # a later bare surname is the same official ('Roe added')
         m = view.tok_mention.get(k)
@@ -55,6 +56,24 @@ def other_bodies() -> frozenset[str]:
     """Names of places and bodies that are no party when no mention stands for them ('European', 'Madrid'); a
     country's demonym is not among them: 'Spanish Justice Minister X' may be the government a party leads."""
     return place_names() - demonyms()
+
+
+def _of_another_country(view: SentenceView, start: int, end: int, party: str) -> bool:
+    """'Portuguese Foreign Minister X' after a sentence on the Peruvian government: the official's country is
+    named, and the party's own names name another one, or a bloc or an organisation, which has no minister of a
+    country. (A party whose names name no place, such as a governing party, may lead the official's
+    government.)"""
+    countries = country_names()
+    own = {countries[w] for k in range(start, end + 1) if k not in view.tok_mention
+           for w in [view.toks[k][0].removesuffix("'s").removesuffix("’s")] if w in countries}
+    if not own:
+        return False
+    named = next((p for p in view.lexicon.parties if p.name == party), None)
+    names = [w for alias in ((named.name, *named.aliases) if named else ()) for w in (alias, *alias.split())]
+    theirs = {countries[w] for w in names if w in countries}
+    if not theirs:  # 'European Union', 'UN'
+        return any(w in place_names() for w in names)
+    return not own & theirs
 
 
 def _acronym(token: str) -> bool:

@@ -1,0 +1,86 @@
+"""Rules found by reading real news on six more stories the bot had not seen (a border war between two
+neighbours and its truce, a river dam between upstream and downstream states, a climate summit's finance deal,
+a disputed presidential election, a port deal and a breakaway region, a trade pact and its farmers), each
+checked on sentences written for the test: officials of a country no party stands for, holders named only as
+a place, fragments whose object was moved before their verb, and labels and times that read wrong."""
+from summarizer.attribution import extract
+from summarizer.lines import is_stance
+from summarizer.model import Party
+from summarizer.parties import build_lexicon
+from summarizer.text import split_sentences
+from tests.builders import briefing
+
+PARTIES = {"Norvian government": ["Norvia", "Lindqvist", "Elsa Lindqvist", "Tallor"],
+           "Norvian opposition": ["Ivo Karsk", "Karsk", "Civic Platform"],
+           "Sardon": ["Sardonian", "Velm", "Mara Velm"],
+           "Arkadia": ["Arkadian", "Dunmore"],
+           "African Union": ["AU", "AU Commission"]}
+TOPICS = {"results": ["results", "count", "tally", "vote"], "talks": ["talks", "mediation", "deal", "agreement"],
+          "water": ["water", "dam", "river", "filling"]}
+
+
+def extracted(text: str, parties: dict[str, list[str]] = PARTIES) -> list:
+    lexicon = build_lexicon(tuple(Party(n, tuple(a)) for n, a in parties.items()), [text])
+    return extract(split_sentences("doc", text), lexicon)
+
+
+def holders(text: str, fragment: str) -> set[str]:
+    return {s.holder for s in extracted(text) if fragment in s.sentence.text}
+
+
+def lines(text: str, topic: str | None) -> dict[str, list[str]]:
+    return {p.name: [pos.text for pos in p.positions] for p in briefing(text, topic, PARTIES, TOPICS).parties}
+
+
+def every_line(text: str) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for topic in (*TOPICS, None):
+        for party, found in lines(text, topic).items():
+            out.setdefault(party, set()).update(found)
+    return out
+
+
+def test_an_official_of_a_country_no_party_stands_for_speaks_for_no_party():
+    parties = {"Peruvian government": ["Peru", "Lima"], "Peruvian opposition": ["Ivo Karsk", "Karsk"]}
+    text = ("The Peruvian government said it had granted the former candidate safe passage abroad to ease tensions. "
+            "Portuguese Foreign Minister Rui Salgado confirmed that the candidate had left the country on a "
+            "Portuguese air force plane at his own request.")
+    assert not {s.holder for s in extracted(text, parties) if "Salgado" in s.sentence.text}
+    # the official of the country the party's names name still speaks for it
+    text = text.replace("Portuguese", "Peruvian")
+    assert {s.holder for s in extracted(text, parties) if "Salgado" in s.sentence.text} == {"Peruvian government"}
+    # nor does a country's minister speak for a bloc just named
+    parties = {"European Union": ["EU", "Brussels"], "Small states": ["island states"]}
+    text = ("The EU said the draft was a fair starting point. However, Chilean Environment Minister Rosa Pardo "
+            "criticized the lack of firm commitments, accusing rich nations of putting politics first.")
+    assert not {s.holder for s in extracted(text, parties) if "Pardo" in s.sentence.text}
+
+
+def test_his_after_a_titled_speaker_is_that_speakers_not_someone_of_the_sentences_before():
+    text = ("AU Commission chair Moussa Diallo said the experts would stay. Sardonian Water Minister Omar Haddad "
+            "said his government insists on a larger role for the experts in the talks.")
+    assert holders(text, "Haddad") == {"Sardon"}
+
+
+def test_a_party_inside_a_question_holds_nothing_there():
+    text = ("Key questions in the talks remain on how much water Sardon will release downstream in a drought. With "
+            "some members still opposed, it is unclear how Lindqvist intends to get the deal approved.")
+    assert not holders(text, "how much water")
+    assert not holders(text, "unclear how")
+    # a party that states something after the question word's clause still holds it
+    assert holders("Sardon said it would release more water.", "release") == {"Sardon"}
+
+
+def test_which_after_a_place_is_the_place_or_the_meeting_not_the_party_it_names():
+    parties = {"Tallor": ["Tallorese", "Port Ennis"], "Sardon": ["Sardonian"]}
+    text = ("The general was speaking after co-chairing the border committee meeting in Port Ennis, which was "
+            "aimed at easing tensions.")
+    assert not {s.holder for s in extracted(text, parties)}
+    # a person named before 'who' still holds what follows
+    text = "Talks resumed with Tallorese envoy Rui Salgado, who rejected the new map."
+    assert {s.holder for s in extracted(text, parties)} == {"Tallor"}
+
+
+def test_according_to_alone_is_no_line():
+    assert not is_stance("According to Sardon’s state-run SNA news agency")
+    assert is_stance("According to the agency, Sardon rejected the proposal")
