@@ -63,7 +63,7 @@ _LEADING_TIME = re.compile(
     re.IGNORECASE)
 _OCCASION = re.compile(
     r"\s+(?:in|during) (?:an?|the|his|her|their|its) (?:[a-z-]+ ){0,2}"
-    r"(?:statement|interview|address|speech|post|briefing|broadcast|appearance|remarks|video|message|letter)"
+    r"(?:statement|interview|address|speech|post|briefing|broadcast|appearance|remarks|video|message|letter|report)"
     r"(?: (?:released|posted|published|broadcast|aired|shared|issued))?"
     r"(?: (?:on|to|with) [A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3})?(?=[\s,.;]|$)"
     # 'on Facebook', 'on his Truth Social network': where it was posted, not what

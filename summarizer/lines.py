@@ -82,6 +82,8 @@ _BARE_QUOTATION = re.compile(r"[“\"][^“”\"]*[”\"]\W*")  # a quotation wi
 _DANGLING_SPAN = re.compile(r",\s+(?:a|an|one|two|three|four|five|several|\d+)\s+"
                             r"(?:days?|weeks?|hours?|months?|years?)$")
 _SAYING = frozenset("said says told tells added adds stated states wrote writes noted explained announced".split())
+_FINDING = frozenset("concluded found reported wrote announced noted argued".split())  # verbs that report too
+_DOCUMENTS = frozenset("report statement letter post communique declaration interview message video".split())
 _BARE_ATTRIBUTION = re.compile(r"\b(?:said|says|added|stated|wrote)\W*$")
 _REPORTED_TAIL = re.compile(r"^(?P<content>[^,]+),\s+(?:[A-Z][\w.'’-]*\s+){1,4}(?:said|says|reported|reports|added)$")
 _CONDITIONS = frozenset("if unless once should".split())
@@ -430,15 +432,18 @@ def _says_something(lower: list[str], named: list[bool], verb: int, text: str) -
     if _reciprocal_of_first_verb(lower, verb) and not any(
             w == "and" or w.endswith("s") and not w.endswith(("'s", "’s", "ss")) for w in lower[:verb]):
         return False  # 'The Congolese army accused each other': the other side was cut from the subject
-    if lower[verb] in _SAYING and rest and all(w in _TIME_PLACE or w.isdigit() for w in rest) \
-            and not re.search(r"[,\"“”]", text):
-        return False  # 'The Treasury's Office of Foreign Assets Control said Thursday': who said, and when
+    if lower[verb] in _SAYING and rest and not re.search(r"[,\"“”]", text) and all(
+            w in _TIME_PLACE or w.isdigit() or named[len(lower) - len(rest) + j] for j, w in enumerate(rest)):
+        return False  # 'The Treasury's Office said Thursday', 'Petro also said Maduro': who said, not what
     if any(m.group(1).lower() in _MAYBE_VERBS and not re.search(r"\b(?:that|which|who|whom)\b", text[:m.start()])
            for m in _GAP.finditer(text)):  # ('The plan that Russia proposed was rejected' keeps its pronoun)
         return False  # '... Washington and NATO had warned could escalate': a relative clause's verb, its object gone
-    if lower[verb] in _SAYING and rest and rest[0] in _AFTER_SAYING and '"' not in text and "“" not in text \
-            and not any(w in _AUXILIARIES or w == "that" or w.endswith("ed") for w in rest):
-        return False  # 'The two governments said after talks in Jeddah': who said, and when, but not what
+    if (lower[verb] in _SAYING or lower[verb] in _FINDING) and rest and rest[0] in _AFTER_SAYING \
+            and '"' not in text and "“" not in text and not any(
+                w in _AUXILIARIES or w == "that" or w.endswith("ed") and lower[j - 1] not in _DOCUMENTS
+                for j, w in enumerate(lower) if j > verb):
+        return False  # 'The two governments said after talks in Jeddah', 'a UN panel concluded in a report
+        # published Tuesday': who said, and when, but not what
     if lower[verb] in ("told", "tells") and not re.search(r"[\"“”]", text) and not any(
             w in _AUXILIARIES or w == "that" or w.endswith("ed") or _finite(lower, j, named[j - 1])
             for j, w in enumerate(lower) if j > verb):
@@ -589,7 +594,7 @@ def _shorter(text: str) -> list[str]:
     for k, ch in enumerate(text):
         if ch in "\"“”":
             depth ^= 1
-        elif ch in ",;" and not depth and not (text[k - 1:k].isdigit() and text[k + 1:k + 2].isdigit()):
+        elif ch in ",;:" and not depth and not (text[k - 1:k].isdigit() and text[k + 1:k + 2].isdigit()):
             cut = k  # not inside a number ('1,500')
         elif ch == "," and depth and text[k + 1:k + 2] in ('"', "”") and k + 2 < len(text):
             quoted_cut = k  # 'was "tied to the Red Sea," adding that ...': the quotation ends here

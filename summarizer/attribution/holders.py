@@ -14,7 +14,8 @@ from summarizer.attribution.nominals import speaker_phrase, subject_phrase
 from summarizer.attribution.subjects import opening_subject, subordinate_subject
 from summarizer.attribution.view import SentenceView
 from summarizer.lexicon import (
-    FINITE_STANCE_VERBS, PLURAL_HOLDERS, REPORTING_VERBS, ROLE_NOUNS, STANCE_VERBS, STOPWORDS, TITLE_WORDS,
+    FINITE_STANCE_VERBS, PLURAL_HOLDERS, REPORTING_VERBS, ROLE_NOUNS, STANCE_ADJECTIVES, STANCE_VERBS, STOPWORDS,
+    TITLE_WORDS,
 )
 from summarizer.parties import PEOPLE_NOUNS
 from summarizer.words import word_set
@@ -28,6 +29,8 @@ _NOT_POSSESSED = frozenset({"that", "to", "the", "a", "an", "of", "on", "in", "a
 _TELLING = frozenset({"telling", "tell", "tells", "told", "urging", "asking", "warning"})
 _MALE = frozenset({"mr", "sir", "lord"})
 _FEMALE = frozenset({"mrs", "ms", "miss", "dame", "lady", "madam"})
+_BE = frozenset({"is", "was", "are", "were", "been", "being", "be"})
+_IRREGULAR_PARTICIPLES = frozenset({"told", "held", "sought", "seen", "given", "taken", "written", "spoken"})
 _ASKING = frozenset({"how", "whether", "why", "what"})
 _PARTICLES = frozenset("von van der den de al el bin ibn".split())
 _AMOUNTS = frozenset({"much", "many", "far", "long", "soon"})
@@ -38,6 +41,9 @@ def resolve(cue: Cue, view: SentenceView) -> None:
     """Find the holder of one cue (left unset when none is found)."""
     if cue.kind in ("according", "passive"):
         agent_after(cue, view, cue.index + 2)
+    elif _passive_verb(cue, view):  # 'X was accused of ...', 'X was declared the winner': X is not who acts
+        if view.word(cue.index + 1) == "by":
+            agent_after(cue, view, cue.index + 2)
     elif cue.kind == "noun":
         possessor(cue, view)
     elif not _participle_after_subject(cue, view) and not _participle_of_main_verb(cue, view):
@@ -54,6 +60,19 @@ def resolve(cue: Cue, view: SentenceView) -> None:
     if cue.via in ("subject", "person") and cue.kind in ("verb", "modal", "adjective") \
             and _asked(view, cue.holder_token):
         cue.holders, cue.via = (), "nobody"  # 'it is unclear how X intends to ...': asked, not held
+
+
+def _passive_verb(cue: Cue, view: SentenceView) -> bool:
+    """A stance verb's past participle after a form of 'be' ('was accused', 'has been warned', 'were not
+    consulted'); an adjective of stance after a copula ('is opposed to') is no passive."""
+    w = view.lower[cue.index]
+    if cue.kind != "verb" or not (w.endswith("ed") or w in _IRREGULAR_PARTICIPLES) or w in STANCE_ADJECTIVES \
+            or w in ("quoted", "cited"):  # 'X was quoted as saying': X said it
+        return False
+    k = cue.index - 1
+    while view.word(k) in ("not", "never", "also", "already", "reportedly", "widely", "formally", "officially"):
+        k -= 1
+    return view.word(k) in _BE
 
 
 def _asked(view: SentenceView, k: int) -> bool:

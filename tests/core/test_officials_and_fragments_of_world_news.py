@@ -84,3 +84,33 @@ def test_which_after_a_place_is_the_place_or_the_meeting_not_the_party_it_names(
 def test_according_to_alone_is_no_line():
     assert not is_stance("According to Sardon’s state-run SNA news agency")
     assert is_stance("According to the agency, Sardon rejected the proposal")
+
+
+def test_the_subject_of_a_passive_verb_holds_no_stance():
+    assert not holders("Lindqvist was declared the winner of the disputed vote.", "declared")
+    assert not holders("Sardon was accused of violating the truce.", "accused")
+    assert not holders("The talks in Port Ennis were described as productive by both delegations.", "described")
+    # an adjective of stance after a copula is still one, and 'quoted as saying' is the speaker's
+    assert holders("Sardon is opposed to the plan.", "opposed") == {"Sardon"}
+    assert holders("Mara Velm was quoted as saying that the dam can be shared.", "quoted") == {"Sardon"}
+
+
+def test_a_reporting_verb_with_no_reported_content_is_no_line():
+    assert not is_stance("Arkadia also said Lindqvist")
+    assert not is_stance("A UN panel concluded in a report published")
+    assert is_stance("Arkadia also said Lindqvist held a great responsibility")
+
+
+def test_a_long_line_may_drop_what_follows_its_colon_and_a_relative_aside():
+    found = every_line(
+        "Dunmore also said Lindqvist, who came to power in 2011 after the death of his mentor, held a “great "
+        "responsibility” amid the turmoil: “to calm the country and to let the people return to quiet while the "
+        "count ends peacefully and the final result, whatever it may be, is accepted”.")
+    assert "Arkadia also said Lindqvist held a “great responsibility” amid the turmoil" in found["Arkadia"] or \
+        "Dunmore also said Lindqvist held a “great responsibility” amid the turmoil" in found["Arkadia"]
+
+
+def test_in_a_report_is_where_it_was_said_not_what():
+    found = every_line("The council failed to show basic transparency in how it processed the vote count, the AU "
+                       "Commission concluded in a report published Tuesday.")
+    assert all(not line.endswith(("published", "in a report")) for line in found["African Union"])
