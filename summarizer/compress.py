@@ -26,7 +26,8 @@ _LEADING = re.compile(
 )
 _DATELINE = re.compile(
     r"^(?:[A-Z][A-Z/ .'-]{2,}(?:,[^-–—]{0,40})?\s*(?:\([^)]{1,30}\))?\s*[-–—]{1,2}\s+|\([A-Z][\w ]{1,30}\)\s*[-–—]\s+"
-    r"|[A-Z]{3,}(?: [A-Z]{3,})?(?:—|:\s+)(?=[A-Z])"  # 'YEREVAN—Azerbaijan ...', 'ISLAMABAD: Deputy ...'
+    # 'YEREVAN—Azerbaijan ...', 'ISLAMABAD: Deputy ...', 'GUBA/CAIRO: Ethiopia ...'
+    r"|[A-Z]{3,}(?:[ /][A-Z]{3,})?(?:—|:\s+)(?=[A-Z])"
     r"|By [A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3}\s*[-–—|]\s+"
     # 'Oct. 25 (Wire) -- ...': a date alone, before the agency or the dash
     r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}(?:, \d{4})?\s*"
@@ -42,15 +43,15 @@ _PARENTHETICAL = re.compile(
     r"in a statement|in response|for example|at least publicly),(?=\s)", re.IGNORECASE)
 _BRACKETS = re.compile(r"\s*\([^()]{1,60}\)")
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _TIME = re.compile(  # a deadline ('by next year', 'before Friday') is content, not time of saying; nor is the
     # object of 'of' or 'since' ('at the end of last week')
     rf"(?<!\bby)(?<!\buntil)(?<!\bbefore)(?<!\bof)(?<!\bsince)\s*,?\s+(?:from {_WEEKDAY} (?:to|until|through) {_WEEKDAY}"
-    rf"|(?:on|late on|early on|from) {_WEEKDAY}"
+    rf"|(?:on|late on|early on|from|this|last) {_WEEKDAY}(?:,? {_MONTH} \d{{1,2}}\b)?"  # 'on Thursday, July 24'
     r"(?: (?:morning|afternoon|evening|night))?"
     r"|(?:(?:for|in|from|over|during) )?(?:last|this|next|earlier this|later this) "
     r"(?:week|weekend|month|year|morning|evening)"
     r"|(?:yesterday|today|tonight)(?= |,|\.|$))(?=[\s,.;]|$)")
-_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 # 'In October, Abiy said': when it was said, opening the sentence (not a deadline: 'By March, ...' stays)
 # '... M23 rebels — who have been consolidating control of the east — and the army': an aside between dashes
 _DASH_RELATIVE = re.compile(r"\s+[—–]\s+(?:who|which|whose)\b[^—–;“”\"]*\s[—–]\s+")
@@ -85,7 +86,9 @@ _MID_EXAMPLES = re.compile(rf",?\s+(?:such as|including)\s+{_NAMED}(?:(?:,\s+|\s
 # words that make the rest of an example list a clause of its own
 _LIST_VERBS = STANCE_VERBS | REPORTING_VERBS | COPULAS | MODALS | frozenset(
     {"has", "have", "had", "do", "does", "did", "will", "would", "can", "could"})
-_RELATIVE = re.compile(r",\s+(?:who|whose|which)\s(?:[^,;\"“”]|,\d){1,160},(?=\s+[a-z])")
+# (with a name in commas inside it: ', who hosted the talks in the capital, Putrajaya, said')
+_RELATIVE = re.compile(r",\s+(?:who|whose|which)\s(?:[^,;\"“”]|,\d){1,160}"
+                       r"(?:,\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})?,(?=\s+[a-z])")
 _AGE = re.compile(r"(?<=[A-Za-z]),\s+\d{1,3},(?=\s+[a-z])")  # 'Irfaan Ali, 44, called'
 _VERBISH = re.compile(r"^(?:[a-z]+(?:ed|s|ing)|said|told|says|has|have|had|is|are|was|were|will|would|can|could|"
                       r"must|should|may|might|did|does|do|also|again|has|never|repeatedly|strongly|later|earlier|then|[a-z]+ly)\b")
@@ -191,10 +194,11 @@ def _is_appositive(inner: str, before: str, after: str) -> bool:
 def drop_time(text: str) -> str:
     """'said on Monday that', 'said Tuesday', 'last week', 'in a televised statement' -> gone (dates with numbers
     and deadlines stay)."""
+    text = _OCCASION.sub("", text)  # first: 'said in a statement Tuesday'
     text = re.sub(rf"\b(said|says|told|announced|added|warned|\w+ed)\s+(?:(?:later|earlier|late|early)\s+)?"
                   rf"{_WEEKDAY}"
                   rf"(?:\s+(?:morning|afternoon|evening|night))?\b(?!,? \d)", r"\1", text)
-    return _OCCASION.sub("", _TIME.sub("", _LEADING_TIME.sub("", text)))
+    return _TIME.sub("", _LEADING_TIME.sub("", text))
 
 
 def drop_trailing_context(text: str) -> str:

@@ -82,6 +82,12 @@ _BARE_QUOTATION = re.compile(r"[“\"][^“”\"]*[”\"]\W*")  # a quotation wi
 _DANGLING_SPAN = re.compile(r",\s+(?:a|an|one|two|three|four|five|several|\d+)\s+"
                             r"(?:days?|weeks?|hours?|months?|years?)$")
 _SAYING = frozenset("said says told tells added adds stated states wrote writes noted explained announced".split())
+# a verb that takes an object before 'as' ('X rejected the claims as false'), with none between
+_OBJECT_GAP = re.compile(r"\b(?:rejected|dismissed|described|denounced|condemned|branded|labell?ed|hailed|slammed|"
+                         r"critici[sz]ed|welcomed|derided|characteri[sz]ed|decried|praised|blasted|saw|sees|views|"
+                         r"viewed|regards|regarded)\s+as\b")
+_PREPOSITION_LIKE = frozenset("regarding concerning including following according excluding pending considering "
+                              "respecting involving".split())
 _FINDING = frozenset("concluded found reported wrote announced noted argued".split())  # verbs that report too
 _DOCUMENTS = frozenset("report statement letter post communique declaration interview message video".split())
 _BARE_ATTRIBUTION = re.compile(r"\b(?:said|says|added|stated|wrote)\W*$")
@@ -211,7 +217,8 @@ def _candidates(st: Statement) -> list[str]:
     holder_at = st.holder_at
     from_holder = st.start < st.holder_at < st.end and not re.search(
         r"\b(?:(?:a|an|the)\s+\w+|which|that|who|whom|according\s+to|(?:of|in|for|from|by)(?:\s+the)?|of(?:\s+the)?"
-        r"(?:\s+(?-i:[A-Z][\w.'’-]*))+|if|unless|whether|why|what|how(?:\s+(?:much|many|far|long|soon)(?:\s+\w+)?)?"
+        r"(?:\s+(?-i:[A-Z][\w.'’-]*))+|if|unless|whether|why|what(?:\s+(?-i:[A-Z][\w.'’-]*))*"
+        r"|how(?:\s+(?:much|many|far|long|soon)(?:\s+\w+)?)?"
         r"|(?-i:[A-Z][\w.'’-]*)\s+and(?:\s+(?-i:[A-Z][\w.'’-]*))*|(?<=[—–-]\s)and(?:\s+the)?)\s*$",
         sentence[st.start:st.holder_at], re.IGNORECASE)
     if from_holder:  # with its article: 'the Faroe Islands and Iceland refused', not 'Faroe Islands ...'
@@ -335,8 +342,9 @@ def _finite_participle(text: str, st: Statement) -> str:
     """'a move that has left many European allies expressing concerns' -> 'many European allies are expressing
     concerns': a participle whose subject names the holder becomes the line's verb (only 'is'/'are' is added)."""
     m = _SUBJECT_PARTICIPLE.search(text)
-    if m is None or m.group("verb") not in STANCE_VERBS or is_stance(c.tidy(text)):
-        return text
+    if m is None or m.group("verb") not in STANCE_VERBS or m.group("verb") in _PREPOSITION_LIKE \
+            or is_stance(c.tidy(text)):
+        return text  # ('comments by X regarding the dam': a preposition, not X's verb)
     subject = m.group("np").strip()
     if not _names_holder(subject, st):  # '... a letter to the UN outlining pledges': the UN is not who outlines
         return text
@@ -390,6 +398,12 @@ def is_stance(text: str) -> bool:
             or _SAYING_ENDS.search(text) or text.startswith("[") or _BARE_QUOTATION.fullmatch(text) \
             or _TWO_SENTENCES.search(re.sub(r"“[^”]*”", "", text)):  # '[the party] have tried ... lost. The ...'
         return False
+    if "?" in re.sub(r"[“\"][^“”\"]*[”\"]", "", text):
+        return False  # 'X and Y agree to a truce: will it stop the fighting?': a headline's question
+    opening = re.match(r"^[\"“]([^\"“”]*)[\"”]", text)
+    if opening and _FRAGMENT_START.match(opening.group(1)) and "," not in opening.group(1).rstrip(" ,"):
+        return False  # '"Because of differences over the talks," the ministry said': the quotation's main clause
+        # came before it
     if re.match(r"^[^:“\"]{1,60}: “", text):
         return True
     lower = re.findall(r"[a-z’'-]+", text.lower())
@@ -402,8 +416,8 @@ def is_stance(text: str) -> bool:
     original = re.findall(r"[A-Za-z’'-]+", text)  # the same tokens as `lower`
     first = next((w.lower() for k, w in enumerate(original) if w.lower() not in _OPENING_ADVERBS
                   and not (k and w.islower() and w.endswith("ly"))), "")
-    if first in STANCE_VERBS or first in _AUXILIARIES:
-        return False  # 'Later told journalists ...': a predicate without its subject
+    if first in STANCE_VERBS or first in _AUXILIARIES or first in _ACTION_PAST:
+        return False  # 'Later told journalists ...', 'Came after comments by ...': a predicate without its subject
     if _participle_first(text):  # 'Trump earlier announcing that the two had agreed': a 'despite' clause's rest
         return False
     named = [w[:1].isupper() for w in original]
@@ -426,6 +440,9 @@ def _says_something(lower: list[str], named: list[bool], verb: int, text: str) -
     rest = lower[verb + 1:]
     if re.search(r"\b(?:not|never|declined to|refused to)\s+(?:say|said|comment|elaborate)\W*$", text):
         return False  # '... but he did not say' (if the gunmen had left): the line stops before what was asked
+    gap = _OBJECT_GAP.search(text)
+    if gap and not re.search(r"\b(?:is|was|are|were|be|been|being)\s+(?:\w+ly\s+)?$", text[:gap.start()]):
+        return False  # 'claims Phnom Penh rejected as "fabricated"': the object was moved before the subject
     if lower[0] in ("a", "an", "the") and any(w in ("that", "which", "who") for w in lower[1:verb]) and not any(
             _finite(lower, j, named[j - 1]) for j in range(verb + 1, len(lower))):
         return False  # 'A territory larger than Greece ... that Venezuela claims as its own': a noun and its relative

@@ -50,10 +50,15 @@ def party_subject(party: str) -> str:
     return f"The {party}" if _THE_NAMES.search(party) and not party.lower().startswith("the ") else party
 
 
+_WEEKDAY_END = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$")
+
+
 def holder_name(holder: str, speaker: str | None) -> str:
     """The speaker's short name, or the party's when no person (or only the party's own name) is known."""
     if speaker and not set(speaker.split()) <= set(holder.split()) and not _demonym_of(speaker, holder) \
-            and short_name(speaker).split()[-1][:1].isupper():  # "Sudan's foreign minister" is a role, no name
+            and short_name(speaker).split()[-1][:1].isupper() and not _WEEKDAY_END.search(speaker) \
+            and speaker.split()[0] not in ("the", "a", "an"):  # "Sudan's foreign minister" is a role, no name;
+        # nor is 'the office of the Prime Minister on Thursday' (whose last word is no surname)
         return short_name(speaker)
     return party_subject(holder)
 

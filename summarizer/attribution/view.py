@@ -167,6 +167,11 @@ class SentenceView:
             start -= 1
         return max(start, 0) if k >= 0 else k + 1
 
+    def _relative_before(self, k: int) -> int | None:
+        """', who hosted the talks in the capital, Ennis, said': past the relative aside the name closes."""
+        at = _relative_aside_start(self.lower, k)
+        return at - 1 if at is not None else None
+
     def skip_apposition(self, j: int) -> int | None:
         """Jump back over ', especially French President Emmanuel Macron,' to the subject before it, and over an
         aside about the speaker (', speaking on condition of anonymity,', ', who asked not to be named,')."""
@@ -174,11 +179,22 @@ class SentenceView:
         for k in range(j - 1, max(-1, j - APPOSITION_REACH), -1):
             if self.lower[k] == ",":
                 first = self.word(k + 1)
-                return None if verb and not (first in _ASIDE_OPENERS or first.endswith("ing")) else k - 1
+                if verb and not (first in _ASIDE_OPENERS or first.endswith("ing")):
+                    return None
+                named = all(self.toks[i][0][:1].isupper() for i in range(k + 1, j))
+                return (self._relative_before(k) if named else None) or k - 1
             if self.lower[k] == ";":
                 return None
             verb = verb or (self.lower[k] in STANCE_VERBS and k not in self.tok_mention)
         return None
+
+
+def _relative_aside_start(lower: list[str], k: int) -> int | None:
+    """The comma opening ', who hosted the talks in the capital' when the name at k+1 ends it (', Ennis,')."""
+    for i in range(k - 1, max(-1, k - APPOSITION_REACH), -1):
+        if lower[i] in (",", ";"):
+            return i if lower[i] == "," and lower[i + 1] in ("who", "which", "whose") else None
+    return None
 
 
 def _token_mentions(toks: list[tuple[str, int, int]], mentions: list[Mention]) -> dict[int, Mention]:

@@ -3,10 +3,12 @@ neighbours and its truce, a river dam between upstream and downstream states, a 
 a disputed presidential election, a port deal and a breakaway region, a trade pact and its farmers), each
 checked on sentences written for the test: officials of a country no party stands for, holders named only as
 a place, fragments whose object was moved before their verb, and labels and times that read wrong."""
+from summarizer import compress as c
 from summarizer.attribution import extract
 from summarizer.lines import is_stance
 from summarizer.model import Party
 from summarizer.parties import build_lexicon
+from summarizer.standalone import holder_name
 from summarizer.text import split_sentences
 from tests.builders import briefing
 
@@ -114,3 +116,50 @@ def test_in_a_report_is_where_it_was_said_not_what():
     found = every_line("The council failed to show basic transparency in how it processed the vote count, the AU "
                        "Commission concluded in a report published Tuesday.")
     assert all(not line.endswith(("published", "in a report")) for line in found["African Union"])
+
+
+def test_an_object_moved_before_its_verb_leaves_no_line_of_the_verb_alone():
+    assert not is_stance("Port Ennis rejected as “misleading and fabricated”")
+    assert is_stance("Sardon rejected the claims as “misleading and fabricated”")
+    assert is_stance("The plan was rejected as unfair by Sardon")
+    found = every_line("The two sides traded accusations on Wednesday, with the Norvian army accusing Sardonian "
+                       "forces of a “flagrant” violation of the ceasefire — claims Velm rejected as “misleading”.")
+    assert all("rejected as" not in line for line in found.get("Sardon", ()))
+    found = every_line("Norvia opened the dam on Tuesday in what Prime Minister Elsa Lindqvist called a “great "
+                       "achievement for all the people”, but it drew a protest from Sardon.")
+    assert all(not line.startswith("Lindqvist called") for line in found["Norvian government"])
+
+
+def test_a_question_a_subjectless_predicate_and_a_quoted_cause_are_no_lines():
+    assert not is_stance("Norvia and Sardon agree to a truce: will it stop the fighting?")
+    assert not is_stance("Came after comments by Norvian Prime Minister Elsa Lindqvist on the dam")
+    assert not is_stance("“Because of differences over how to resume the talks,” the Sardonian ministry said")
+    assert is_stance("“If we are attacked, we will respond,” Velm said")
+    assert is_stance("Velm: “Why should we accept a deal that takes our water?”")
+
+
+def test_a_relative_aside_with_a_name_inside_it_goes_whole():
+    found = every_line("Arkadian Prime Minister Tom Dunmore, who hosted the talks in the country's capital, Port "
+                       "Ennis, said that Norvia and Sardon had agreed to an “immediate” ceasefire.")
+    assert "Arkadian Prime Minister Tom Dunmore said that Norvia and Sardon had agreed to an “immediate” ceasefire" \
+        in found["Arkadia"]
+
+
+def test_times_and_datelines_go_whole_and_a_weekday_is_no_speaker():
+    assert c.drop_time("They blamed each other for the fighting that erupted on Thursday, July 24.") \
+        == "They blamed each other for the fighting that erupted."
+    assert c.drop_time("Velm said in a statement Tuesday that the army adhered to the truce") \
+        == "Velm said that the army adhered to the truce"
+    assert c.drop_time("Norvia and Sardon concluded this Friday the talks on the dam") \
+        == "Norvia and Sardon concluded the talks on the dam"
+    assert c.drop_time("The talks must end by this Friday, the envoy said") \
+        == "The talks must end by this Friday, the envoy said"
+    assert c.drop_dateline("ENNIS/TALLOR: Norvia opened the dam") == "Norvia opened the dam"
+    assert holder_name("Sardon", "the office of Sardon's Prime Minister on Thursday") == "Sardon"
+    assert holder_name("Sardon", "Mara Velm") == "Velm"
+
+
+def test_a_preposition_in_ing_is_no_participle_to_make_finite():
+    found = every_line("The letter, from the Sardonian foreign minister to the council, came after comments by "
+                       "Norvian Prime Minister Elsa Lindqvist regarding the next filling of the dam.")
+    assert all(" is regarding" not in line for lines_ in found.values() for line in lines_)
