@@ -33,6 +33,7 @@ def discover_lexicon(texts: list[str], documents: Sequence[list[Sentence]]
     if home is not None:  # a story of one country: 'the government' is its government
         home.add(*sorted(word_set("government_nouns")))
     lexicon = build_lexicon(tuple(Party(c.name, tuple(c.aliases)) for c in candidates), texts, organisations=True)
+    candidates = _people_named_alone(lexicon, candidates)
     if home is not None:
         _adopt_officials(lexicon, home.name, leaders=len(countries) == 1)
     if home is None or len(countries) > 1:
@@ -46,6 +47,29 @@ def discover_lexicon(texts: list[str], documents: Sequence[list[Sentence]]
     held.sort(key=lambda c: -statements[c.name])
     lexicon.parties = tuple(Party(c.name, tuple(c.aliases)) for c in held)
     return lexicon, found
+
+
+def _people_named_alone(lexicon: PartyLexicon, candidates: list[Candidate]) -> list[Candidate]:
+    """A name found alone as a subject ('Guo added', 'Sisi warned') that is a part of a person the texts tie
+    to a party ('Chinese Foreign Ministry spokesman Guo Jiakun', 'President Abdel Fattah al-Sisi'): that person,
+    not a party of its own. (A family name written first, or a surname without its article.)"""
+    owners: dict[str, set[str]] = {}
+    for alias, (party, _) in lexicon.persons.items():
+        full = lexicon.person_names.get(alias, alias).split()
+        if party and len(full) >= 2:
+            for part in (full[0], re.sub(r"^(?:al|el|Al|El)-", "", full[-1])):
+                owners.setdefault(part, set()).add(party)
+    merged = {c.name: owners[c.name].copy().pop() for c in candidates
+              if c.kind == "named" and not c.aliases and len(owners.get(c.name, ())) == 1}
+    if not merged:
+        return candidates
+    for name, party in merged.items():
+        lexicon.alias_party.pop(name, None)
+        lexicon.persons[name] = (party, lexicon.persons.get(name, (None, frozenset()))[1])
+        lexicon.person_names.setdefault(name, name)
+    lexicon.parties = tuple(p for p in lexicon.parties if p.name not in merged)
+    lexicon.compile()
+    return [c for c in candidates if c.name not in merged]
 
 
 def _governed(countries: list[Candidate], texts: list[str]) -> Candidate | None:

@@ -263,6 +263,9 @@ def lone_subjects(texts: list[str]) -> list[str]:
                    if not _not_a_first_name(m.group(1))}
     # (nor a family name before a given name: 'Bang Moon-kyu', 'Wang Yi')
     family = set(re.findall(rf"\b({alternation})\s+(?:[A-Z][a-z]+-[a-z]+|[A-Z][a-z])\b", joined))
+    # (nor a titled name's first word: 'spokesman Guo Jiakun')
+    titles = "|".join(sorted(TITLE_WORDS, key=len, reverse=True))
+    family |= set(re.findall(rf"\b(?i:{titles})\s+({alternation})\s+[A-Z][a-z]+\b", joined))
     return [w for w in words if w.lower() not in lowered and w not in first_named and w not in family]
 
 

@@ -49,7 +49,25 @@ def people_in(alias_party: dict[str, str], text: str) -> list[list]:
                 person = finder(alias_party, words, i)
                 if person is not None:
                     found.append(person)
-    return found
+    return found + _name_parts(found, text)
+
+
+_LONE_USE = r"(?:\b(?:Mr|Ms|Mrs|Dr)\.?\s+{0}\b|\b{0}\s+(?:[a-z]+ly\s+)?(?:said|told|wrote|spoke|[a-z]+(?:s|ed))\b)"
+
+
+def _name_parts(found: list[list], text: str) -> list[list]:
+    """A person's name by a part other than the last word, where the text uses that part alone: a family name
+    written first ('spokesman Guo Jiakun' ... 'Guo added'), a given name some countries use ('Prime Minister
+    Paetongtarn Shinawatra' ... 'Ms Paetongtarn'), a surname without its article ('al-Sisi' ... 'Sisi said')."""
+    parts: dict[str, list] = {}
+    for kind, name, party, titles in found:
+        if party is None or len(name) < 2:
+            continue
+        for part in {name[0], re.sub(r"^(?:al|el|Al|El)-", "", name[-1])} - {name[-1]}:
+            if _is_name(part) and not _is_title(part) and re.search(_LONE_USE.format(re.escape(part)), text):
+                parts[part] = ["titled", [part], party, titles] if part not in parts or \
+                    parts[part][2] == party else None
+    return [p for p in parts.values() if p is not None]
 
 
 @lru_cache(maxsize=65536)  # called for every word of every text, and words repeat

@@ -12,12 +12,13 @@ from functools import cache
 
 from summarizer.attribution.discourse import Attribution
 from summarizer.attribution.view import SentenceView
-from summarizer.lexicon import HEAD_TITLES, TITLE_WORDS
+from summarizer.lexicon import HEAD_TITLES, REPORTING_VERBS, STANCE_VERBS, TITLE_WORDS
 from summarizer.gazetteer import country_names, demonyms, place_names
 from summarizer.words import word_set
 
 _GOVERNMENT = word_set("government_titles") | frozenset({"ministry", "minister's", "ministry's"})
 _FORMER = frozenset({"former", "ex", "late", "then"})
+_AIMED = STANCE_VERBS - REPORTING_VERBS  # 'condemned', 'accused', 'urged' + the party: its object
 _HEAD_TITLES = HEAD_TITLES | word_set("organisation_titles")
 _LEADERS = (frozenset({"prime", "minister"}), frozenset({"president"}), frozenset({"chancellor"}),
             frozenset({"premier"}))  # titles one person of a party holds
@@ -42,7 +43,7 @@ def official_of_context(view: SentenceView, start: int, end: int, speaker: str |
     named = _named_before(view, start)
     party = (named.pop() if len(named) == 1 else None) if named else view.state.previous_party(view.index)
     if party is None or (not named and _nameless(view, start, end) and not _may_lead(view, words, party)) \
-            or _of_another_country(view, start, end, party):
+            or _of_another_country(view, start, end, party) or (not named and _object_after(view, end, party)):
         return None
     for k in range(start, end + 1):  # a later bare surname is the same official ('Roe added')
         m = view.tok_mention.get(k)
@@ -56,6 +57,13 @@ def other_bodies() -> frozenset[str]:
     """Names of places and bodies that are no party when no mention stands for them ('European', 'Madrid'); a
     country's demonym is not among them: 'Spanish Justice Minister X' may be the government a party leads."""
     return place_names() - demonyms()
+
+
+def _object_after(view: SentenceView, end: int, party: str) -> bool:
+    """'Prime Minister X has condemned Cambodia' after a headline naming Cambodia: the party the sentence before
+    named is what the official's stance is aimed at, not whom he speaks for ('said Cambodia would ...' is not)."""
+    return any(m.party == party and k - 1 > end and view.lower[k - 1] in _AIMED
+               for k, m in view.tok_mention.items())
 
 
 def _of_another_country(view: SentenceView, start: int, end: int, party: str) -> bool:

@@ -5,6 +5,7 @@ checked on sentences written for the test: officials of a country no party stand
 a place, fragments whose object was moved before their verb, and labels and times that read wrong."""
 from summarizer import compress as c
 from summarizer.attribution import extract
+from summarizer.discovery import discover_lexicon
 from summarizer.lines import is_stance
 from summarizer.model import Party
 from summarizer.parties import build_lexicon
@@ -163,3 +164,30 @@ def test_a_preposition_in_ing_is_no_participle_to_make_finite():
     found = every_line("The letter, from the Sardonian foreign minister to the council, came after comments by "
                        "Norvian Prime Minister Elsa Lindqvist regarding the next filling of the dam.")
     assert all(" is regarding" not in line for lines_ in found.values() for line in lines_)
+
+
+def test_an_untied_leader_does_not_speak_for_the_party_his_stance_is_aimed_at():
+    parties = {"Cambodia": ["Cambodian", "Phnom Penh"], "Thailand": ["Thai", "Bangkok"]}
+    text = ("Leader condemns Cambodia's first strike\n\n"
+            "Suspended Prime Minister Dara Wongsa has condemned Cambodia for initiating violence along the border.")
+    assert "Cambodia" not in {s.holder for s in extracted(text, parties) if "Wongsa" in s.sentence.text}
+    # the party the sentence before names still may be the one an official speaks for when he says something
+    text = "Cambodia's cabinet met on Friday.\n\nPrime Minister Hun Sok said Cambodia would defend its border."
+    assert {s.holder for s in extracted(text, parties) if "Hun Sok" in s.sentence.text} == {"Cambodia"}
+
+
+def test_a_name_part_the_text_uses_alone_is_the_titled_person_it_belongs_to():
+    parties = {"Qarth": ["Qartheen", "Qarth City"], "Norvia": ["Norvian"]}
+    text = ("Qartheen Foreign Ministry spokesman Guo Lianfeng said the talks were candid.\n\n"
+            "The Norvian army said it had seized a border post on Friday and would hold it.\n\n"
+            "Guo added that the government supported a political settlement.")
+    assert {s.holder for s in extracted(text, parties) if s.sentence.text.startswith("Guo added")} == {"Qarth"}
+
+
+def test_auto_mode_takes_a_lone_subject_that_is_part_of_a_known_person_for_that_person():
+    texts = ["Algeria and Tunisia clashed over the border.\n\nAlgerian President Abdel Karim al-Harun warned Tunisia "
+             "on Tuesday. Harun said the dam was a threat. Harun warned of instability.",
+             "Tunisia rejected the warning.\n\nHarun stressed that Algeria wanted a binding deal."]
+    lexicon, _ = discover_lexicon(texts, [split_sentences(f"d{k}", t) for k, t in enumerate(texts)])
+    assert "Harun" not in {p.name for p in lexicon.parties}
+    assert lexicon.persons["Harun"][0] == "Algeria"
