@@ -5,7 +5,8 @@ import re
 
 CAP = r"(?:[A-Z](?:[A-Za-z]{0,3}\.)+|[A-Z][\w&'’-]*|al-[A-Z][\w'’-]*)"  # 'Corp.', 'U.S.', not 'Monday.'
 LINK = r"(?:of|for|and|on|de|du|des|la|the|&)"
-NAME_SPAN = re.compile(rf"{CAP}(?:(?:\s+{LINK})*\s+{CAP})*(?:(?:,\s+{CAP}(?:\s+{CAP})*)+,?\s+and\s+{CAP}(?:\s+{CAP})*)?")
+_DAY = r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"  # 'the Court on Thursday said'
+NAME_SPAN = re.compile(rf"{CAP}(?:(?:\s+{LINK})*\s+{_DAY}{CAP})*(?:(?:,\s+{CAP}(?:\s+{CAP})*)+,?\s+and\s+{CAP}(?:\s+{CAP})*)?")
 _ABBREVIATION = re.compile(r"\(([A-Z][A-Za-z0-9&.-]{1,9})\)")
 _MEMBER = r"[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,2}"
 _MEMBERS = rf"((?:{_MEMBER}, )+{_MEMBER},? and {_MEMBER})"

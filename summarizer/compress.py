@@ -19,7 +19,8 @@ EVENT_VERB_REACH = 6  # words after 'after' within which its clause must show a 
 # a run of spaces is read once for the three breaks it may start (same matches as one alternative each)
 _CLAUSE_SPLIT = re.compile(r",\s+|;\s+|\s+(?:(?=(?:while|whereas|but)\s)|-{1,2}\s+|[–—]\s+)")
 _LEADING = re.compile(
-    r"^(?:(?:however|additionally|moreover|meanwhile|furthermore|also|but|and|yet|still|instead|indeed|"
+    r"^(?:(?:however|additionally|moreover|meanwhile|furthermore|also|but|and|yet|still|instead|indeed|nevertheless|"
+    r"nonetheless|similarly|likewise|"
     r"separately|in addition|at the same time|on the other hand|as a result|in turn|for (?:its|his|her|their) part|"
     r"especially|notably)\b[,]?\s*)+",
     re.IGNORECASE,
@@ -71,9 +72,12 @@ _OCCASION = re.compile(
     r"|\s+on (?:(?:his|her|their|its) (?:[A-Z][\w-]* ){0,3}(?:social media )?(?:network|account|platform|page|"
     r"channel|website|feed)|Facebook|Telegram|Twitter|Instagram|social media)(?=[\s,.;]|$)")
 _TRAILING_CONTEXT = re.compile(
-    r",\s+(?:as|after|while|amid|amidst|following|before|since|when|days after|hours after|weeks after)\s[^,;]*$",
+    r",\s+(?:as|after|while|amid|amidst|following|before|since|when|days after|hours after|weeks after|even though)"
+    r"\s[^,;]*$",
     re.IGNORECASE)
-_TRAILING_ACCORDING = re.compile(r",\s+according to [^,;]*$", re.IGNORECASE)
+_TRAILING_ACCORDING = re.compile(r",\s+(?:according to |(?:speaking |who spoke )?on condition of anonymity|speaking "
+                                 r"anonymously|(?:asking|who asked) not to be (?:named|identified))[^,;]*$",
+                                 re.IGNORECASE)
 _TRAILING_OPTIONAL = re.compile(r"(?:,\s+|\s+(?=(?:including|such as)\s))(?:including|such as|especially)\s[^;]*$")
 _PASSIVE_ASIDE = re.compile(
     r"^(?:there\s+(?:were|was|are|is|have\s+been|has\s+been)\s+(?:also\s+)?)?(?P<np>[^,;\"“]{1,60}?),\s+"
@@ -182,7 +186,8 @@ def drop_appositives(text: str) -> str:
 
 
 def _is_appositive(inner: str, before: str, after: str) -> bool:
-    if words(inner) > APPOSITIVE_WORDS or re.search(r"\b(?:and|or)\b", inner) or not before.strip():
+    if words(inner) > APPOSITIVE_WORDS or re.search(r"\b(?:and|or|said|says|told|added)\b", inner) \
+            or not before.strip():  # (', a European diplomat said,' is who said it)
         return False
     if not _VERBISH.match(after) or after.startswith(("and ", "but ")):
         return False
@@ -202,7 +207,8 @@ def drop_time(text: str) -> str:
 
 
 def drop_trailing_context(text: str) -> str:
-    """', after the United States quadrupled tariffs ...' and ', according to two officials' at the end."""
+    """', after the United States quadrupled tariffs ...', ', according to two officials' and ', speaking on
+    condition of anonymity' at the end."""
     return _TRAILING_ACCORDING.sub("", _TRAILING_CONTEXT.sub("", text))
 
 

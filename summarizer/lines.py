@@ -70,7 +70,8 @@ _PRONOUN_CONTRACTIONS = frozenset("it he she that there what who".split())  # "i
 _BASE_SUBJECTS = frozenset("i we they you both also still now not jointly all".split())
 # '..., said' or '... adding that' at the end: what was said is not in the line
 _SAYING_ENDS = re.compile(r"(?:,\s+(?:said|says|added|adds|stated|told)|\b(?:adding|saying|noting|stating|arguing|"
-                          r"insisting|said|says|added)\s+that)\W*$")
+                          r"insisting|said|says|added)\s+that|\b(?:said|says|added|told)\s*,\s+(?:speaking|asking|"
+                          r"requesting|declining)\b[^,“\"]*)\W*$")  # ', speaking on condition of anonymity
 _MAYBE_VERBS = STANCE_VERBS | STANCE_ADJECTIVES | _ACTION_PAST
 _OPENING_SUBORDINATOR = re.compile(rf"\s*(?:{'|'.join(c.SUBORDINATORS)}|until)\s+", re.IGNORECASE)
 _AFTER_SAYING = PREPOSITIONS | frozenset("after before during following since until".split())
@@ -88,6 +89,7 @@ _OBJECT_GAP = re.compile(r"\b(?:rejected|dismissed|described|denounced|condemned
                          r"viewed|regards|regarded)\s+as\b")
 _PREPOSITION_LIKE = frozenset("regarding concerning including following according excluding pending considering "
                               "respecting involving".split())
+_ANTECEDENT = re.compile(r"^(?:[A-Z][\w’'.-]*\s+){1,5}(?P<rel>(?:which|who)\s+)(?=\w)")
 _FINDING = frozenset("concluded found reported wrote announced noted argued".split())  # verbs that report too
 _DOCUMENTS = frozenset("report statement letter post communique declaration interview message video".split())
 _BARE_ATTRIBUTION = re.compile(r"\b(?:said|says|added|stated|wrote)\W*$")
@@ -233,6 +235,12 @@ def _candidates(st: Statement) -> list[str]:
         if from_holder and st.holder_at < spans[0][0]:
             out.append(sentence[holder_at:spans[-1][1]])
         out.extend(sentence[a:b] for a, b in spans)
+    if st.cue_at and st.start < st.holder_at:  # 'Maduro lashed out against the Carter Center which reported fraud':
+        # the holder only the object of another's clause and the antecedent of its own: its clause, made main
+        rel = _ANTECEDENT.match(sentence[st.holder_at:min(st.cue_at) + 1])
+        if rel:
+            start = st.holder_at - (4 if sentence[:st.holder_at].endswith("the ") else 0)
+            out = [sentence[start:st.holder_at + rel.start("rel")] + sentence[st.holder_at + rel.end("rel"):st.end]]
     own = sentence.find(f"that {st.holder} ", st.start, st.end)
     before = sentence[:own].split()[-1:] if own > 0 else []
     # "Its ministry said ... and that Brazil would not allow ...": the holder's own words name it (not 'the region
@@ -498,6 +506,8 @@ def _cut_short(text: str, sentence: str) -> bool:
     m = re.search(r"\b" + r"\W+".join(map(re.escape, tail)) + r"(?P<dot>\.?)(?P<rest>[^\w]*[,\s].*)$", sentence)
     if m and tail[-1][:1].isupper() and not m.group("dot") and re.match(r"\s+[A-Z]", m.group("rest")):
         return True  # '... backed by Brazilian President' of '... President Luiz Lula': a name cut in two
+    if m and re.match(r"\s+[A-Z]", m.group("rest")) and (tail[-1].endswith("ed") or tail[-1] in _ACTION_PAST):
+        return True  # '... as Italy joined' of '... as Italy joined France in demanding ...': the object cut off
     if m and re.search(r"\s[–—-]\s+(?:a|an|the)\s+[\w’'-]+$", text):
         return True  # '... by refusing the ban – a position' of '– a position backed by ...': an aside cut off
     if m and re.match(r"\s+[—–]\s+[^—–]{1,60}\s[—–]\s+[a-z]", m.group("rest")):

@@ -5,7 +5,7 @@ checked on sentences written for the test: officials of a country no party stand
 a place, fragments whose object was moved before their verb, and labels and times that read wrong."""
 from summarizer import compress as c
 from summarizer.attribution import extract
-from summarizer.discovery import discover_lexicon
+from summarizer.discovery import discover_lexicon, find_candidates
 from summarizer.lines import is_stance
 from summarizer.model import Party
 from summarizer.parties import build_lexicon
@@ -191,3 +191,33 @@ def test_auto_mode_takes_a_lone_subject_that_is_part_of_a_known_person_for_that_
     lexicon, _ = discover_lexicon(texts, [split_sentences(f"d{k}", t) for k, t in enumerate(texts)])
     assert "Harun" not in {p.name for p in lexicon.parties}
     assert lexicon.persons["Harun"][0] == "Algeria"
+
+
+def test_a_holder_only_in_a_relative_clause_on_anothers_object_gets_its_clause_made_main():
+    parties = {"Observers": ["Harbour Center", "observer mission"], "Norvian government": ["Lindqvist"]}
+    text = ("On Wednesday, Lindqvist lashed out against the Harbour Center which reported fraud in the presidential "
+            "vote, even though his own government had invited it.")
+    found = {p.name: [pos.text for pos in p.positions]
+             for p in briefing(text, None, parties, {"vote": ["vote", "fraud", "count"]}).parties}
+    assert found["Observers"] == ["The Harbour Center reported fraud in the presidential vote"]
+
+
+def test_a_line_ending_on_a_verb_whose_object_the_sentence_names_next_is_cut_short():
+    found = every_line("Sardonian plans to sign the water deal this week were thrown into disarray on Wednesday "
+                       "as Tallor joined Norvia in demanding more time.")
+    assert all(not line.endswith("joined") for lines_ in found.values() for line in lines_)
+    assert c.drop_connectors("Nevertheless, the presidency stated the draft was preliminary") \
+        == "the presidency stated the draft was preliminary"
+
+
+def test_a_body_found_without_a_profile_ends_before_a_weekday_and_an_anonymous_aside_is_no_content():
+    texts = ["The Supreme Court on Thursday said there was evidence of an attack on the count. The court ruled on "
+             "Friday that the result stood."]
+    assert "Supreme Court" in {cand.name for cand in find_candidates(texts)}
+    assert not is_stance("A European diplomat said, speaking on condition of anonymity")
+    assert is_stance("A European diplomat said, speaking on condition of anonymity, that the deal was dead")
+    assert c.drop_appositives('Talks "could get heated", a Sardonian diplomat said, speaking on condition of '
+                              'anonymity.') == 'Talks "could get heated", a Sardonian diplomat said, speaking on ' \
+                                               'condition of anonymity.'
+    assert c.drop_trailing_context('Talks "could get heated", a Sardonian diplomat said, speaking on condition of '
+                                   'anonymity.') == 'Talks "could get heated", a Sardonian diplomat said'
