@@ -89,7 +89,7 @@ _OBJECT_GAP = re.compile(r"\b(?:rejected|dismissed|described|denounced|condemned
                          r"viewed|regards|regarded)\s+as\b")
 _PREPOSITION_LIKE = frozenset("regarding concerning including following according excluding pending considering "
                               "respecting involving".split())
-_ANTECEDENT = re.compile(r"^(?:[A-Z][\w’'.-]*\s+){1,5}(?P<rel>(?:which|who)\s+)(?=\w)")
+_ANTECEDENT = re.compile(r"(?:[A-Z][\w’'.-]*\s+){1,5}(?P<rel>(?:which|who)\s+)")
 _FINDING = frozenset("concluded found reported wrote announced noted argued".split())  # verbs that report too
 _DOCUMENTS = frozenset("report statement letter post communique declaration interview message video".split())
 _BARE_ATTRIBUTION = re.compile(r"\b(?:said|says|added|stated|wrote)\W*$")
@@ -237,8 +237,9 @@ def _candidates(st: Statement) -> list[str]:
         out.extend(sentence[a:b] for a, b in spans)
     if st.cue_at and st.start < st.holder_at:  # 'Maduro lashed out against the Carter Center which reported fraud':
         # the holder only the object of another's clause and the antecedent of its own: its clause, made main
-        rel = _ANTECEDENT.match(sentence[st.holder_at:min(st.cue_at) + 1])
-        if rel:
+        rel = _ANTECEDENT.fullmatch(sentence[st.holder_at:min(st.cue_at)])  # the cue right after 'which'/'who'
+        if rel and not re.search(r"\bof(?:\s+the)?\s+$", sentence[:st.holder_at]):  # ('members of the
+            # association who cast ballots': the members cast them)
             start = st.holder_at - (4 if sentence[:st.holder_at].endswith("the ") else 0)
             out = [sentence[start:st.holder_at + rel.start("rel")] + sentence[st.holder_at + rel.end("rel"):st.end]]
     own = sentence.find(f"that {st.holder} ", st.start, st.end)
