@@ -29,6 +29,7 @@ _DATELINE = re.compile(
     r"^(?:[A-Z][A-Z/ .'-]{2,}(?:,[^-–—]{0,40})?\s*(?:\([^)]{1,30}\))?\s*[-–—]{1,2}\s+|\([A-Z][\w ]{1,30}\)\s*[-–—]\s+"
     # 'YEREVAN—Azerbaijan ...', 'ISLAMABAD: Deputy ...', 'GUBA/CAIRO: Ethiopia ...'
     r"|[A-Z]{3,}(?:[ /][A-Z]{3,})?(?:—|:\s+)(?=[A-Z])"
+    r"|[A-Z][\w.' -]{2,30},\s*\([^()]{1,90}\)\s*(?=[A-Z])"  # 'New York, (APP - ... 24th Oct, 2024) Boeing ...'
     r"|By [A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3}\s*[-–—|]\s+"
     # 'Oct. 25 (Wire) -- ...': a date alone, before the agency or the dash
     r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}(?:, \d{4})?\s*"
@@ -58,13 +59,15 @@ _TIME = re.compile(  # a deadline ('by next year', 'before Friday') is content, 
 _DASH_RELATIVE = re.compile(r"\s+[—–]\s+(?:who|which|whose)\b[^—–;“”\"]*\s[—–]\s+")
 _LEADING_TIME = re.compile(
     rf"^(?:(?:on|late on|early on) {_WEEKDAY}\s+(?=the\s|(?-i:[A-Z]))"  # 'On Tuesday the rebels ...'
-    rf"|(?:(?:in|on|late on|early on|earlier in|late in) )?(?:{_WEEKDAY}|{_MONTH}(?: \d{{1,2}})?(?:,? \d{{4}})?"
+    rf"|(?:(?:in|on|late on|early on|earlier in|late in|late|early) )?(?:{_WEEKDAY}"
+    r"(?: (?:morning|afternoon|evening|night))?"  # 'Late Monday night, ...'
+    rf"|{_MONTH}(?: \d{{1,2}})?(?:,? \d{{4}})?"
     r"|yesterday|today)\s*,\s+(?=(?-i:[A-Z]))"  # not 'May, the minister said, is too late'
     r"|(?:last (?:week|month|year|weekend)|earlier (?:this|in the) (?:week|month|year|day))\s*,\s+"
     r"(?=(?-i:[A-Z])|the\s))",
     re.IGNORECASE)
 _OCCASION = re.compile(
-    r"\s+(?:in|during) (?:an?|the|his|her|their|its) (?:[a-z-]+ ){0,2}"
+    r",?\s+(?:in|during) (?:an?|the|his|her|their|its) (?:[a-z-]+ ){0,2}"
     r"(?:statement|interview|address|speech|post|briefing|broadcast|appearance|remarks|video|message|letter|report)"
     r"(?: (?:released|posted|published|broadcast|aired|shared|issued))?"
     r"(?: (?:on|to|with) [A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3})?(?=[\s,.;]|$)"

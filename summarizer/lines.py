@@ -90,6 +90,12 @@ _OBJECT_GAP = re.compile(r"\b(?:rejected|dismissed|described|denounced|condemned
 _PREPOSITION_LIKE = frozenset("regarding concerning including following according excluding pending considering "
                               "respecting involving".split())
 _ANTECEDENT = re.compile(r"(?:[A-Z][\w’'.-]*\s+){1,5}(?P<rel>(?:which|who)\s+)")
+# a transitive verb that ends the line after a modal or a negation, or 'called' and an adjective: its object
+# stood before the subject ('something Boeing has said it won't consider')
+_GAP_END = re.compile(r"(?:\b(?:won['’]t|will not|would not|wouldn['’]t|cannot|can['’]t|could not|did not|didn['’]t|"
+                      r"does not|doesn['’]t|not)\s+(?:consider|accept|support|recogni[sz]e|approve|allow|tolerate|"
+                      r"sign|back|endorse)|\b(?:called|deemed|termed)\s+(?!off\b|for\b|on\b|up\b|out\b|in\b|it\b|"
+                      r"them\b|him\b|her\b)[a-z]+)\W*$")
 _FINDING = frozenset("concluded found reported wrote announced noted argued".split())  # verbs that report too
 _DOCUMENTS = frozenset("report statement letter post communique declaration interview message video".split())
 _BARE_ATTRIBUTION = re.compile(r"\b(?:said|says|added|stated|wrote)\W*$")
@@ -220,7 +226,8 @@ def _candidates(st: Statement) -> list[str]:
     from_holder = st.start < st.holder_at < st.end and not re.search(
         r"\b(?:(?:a|an|the)\s+\w+|which|that|who|whom|according\s+to|(?:of|in|for|from|by)(?:\s+the)?|of(?:\s+the)?"
         r"(?:\s+(?-i:[A-Z][\w.'’-]*))+|if|unless|whether|why|what(?:\s+(?-i:[A-Z][\w.'’-]*))*"
-        r"|how(?:\s+(?:much|many|far|long|soon)(?:\s+\w+)?)?"
+        r"|how(?:\s+(?:much|many|far|long|soon)(?:\s+\w+)?)?|suggesting|alleging|claims\s+that|reports\s+that"
+        r"|rumou?rs\s+that|speculation\s+that"
         r"|(?-i:[A-Z][\w.'’-]*)\s+and(?:\s+(?-i:[A-Z][\w.'’-]*))*|(?<=[—–-]\s)and(?:\s+the)?)\s*$",
         sentence[st.start:st.holder_at], re.IGNORECASE)
     if from_holder:  # with its article: 'the Faroe Islands and Iceland refused', not 'Faroe Islands ...'
@@ -238,8 +245,11 @@ def _candidates(st: Statement) -> list[str]:
     if st.cue_at and st.start < st.holder_at:  # 'Maduro lashed out against the Carter Center which reported fraud':
         # the holder only the object of another's clause and the antecedent of its own: its clause, made main
         rel = _ANTECEDENT.fullmatch(sentence[st.holder_at:min(st.cue_at)])  # the cue right after 'which'/'who'
-        if rel and not re.search(r"\bof(?:\s+the)?\s+$", sentence[:st.holder_at]):  # ('members of the
-            # association who cast ballots': the members cast them)
+        before = re.findall(r"[\w’'-]+", sentence[:st.holder_at].lower())
+        before = before[:-1] if before[-1:] == ["the"] else before
+        # (after a verb or a preposition, not 'of': 'members of the association who cast ballots' cast them, and
+        # 'the opposition Democratic Party which holds a majority, urged' is a subject)
+        if rel and before and before[-1] != "of" and (before[-1] in PREPOSITIONS or before[-1] in STANCE_VERBS):
             start = st.holder_at - (4 if sentence[:st.holder_at].endswith("the ") else 0)
             out = [sentence[start:st.holder_at + rel.start("rel")] + sentence[st.holder_at + rel.end("rel"):st.end]]
     own = sentence.find(f"that {st.holder} ", st.start, st.end)
@@ -449,6 +459,8 @@ def _says_something(lower: list[str], named: list[bool], verb: int, text: str) -
     rest = lower[verb + 1:]
     if re.search(r"\b(?:not|never|declined to|refused to)\s+(?:say|said|comment|elaborate)\W*$", text):
         return False  # '... but he did not say' (if the gunmen had left): the line stops before what was asked
+    if _GAP_END.search(text):
+        return False  # 'something Boeing has said it won't consider', 'remarks the prime minister called unfair'
     gap = _OBJECT_GAP.search(text)
     if gap and not re.search(r"\b(?:is|was|are|were|be|been|being)\s+(?:\w+ly\s+)?$", text[:gap.start()]):
         return False  # 'claims Phnom Penh rejected as "fabricated"': the object was moved before the subject
@@ -507,7 +519,7 @@ def _cut_short(text: str, sentence: str) -> bool:
     m = re.search(r"\b" + r"\W+".join(map(re.escape, tail)) + r"(?P<dot>\.?)(?P<rest>[^\w]*[,\s].*)$", sentence)
     if m and tail[-1][:1].isupper() and not m.group("dot") and re.match(r"\s+[A-Z]", m.group("rest")):
         return True  # '... backed by Brazilian President' of '... President Luiz Lula': a name cut in two
-    if m and re.match(r"\s+[A-Z]", m.group("rest")) and (tail[-1].endswith("ed") or tail[-1] in _ACTION_PAST):
+    if m and not m.group("dot") and re.match(r"\s+[A-Z]", m.group("rest")) and tail[-1][:1].islower():
         return True  # '... as Italy joined' of '... as Italy joined France in demanding ...': the object cut off
     if m and re.search(r"\s[–—-]\s+(?:a|an|the)\s+[\w’'-]+$", text):
         return True  # '... by refusing the ban – a position' of '– a position backed by ...': an aside cut off
@@ -525,7 +537,8 @@ def _clause_without_verb(text: str) -> bool:
     after a noun may be one ('the clause represents'); after an article or a possessive it is a noun."""
     m = _REPORTED_CLAUSE.search(text)
     verb = m.group("verb") if m else ""
-    if m is None or verb not in REPORTING_VERBS | STANCE_VERBS or not (verb.endswith("ed") or verb in _ACTION_PAST):
+    if m is None or (verb not in REPORTING_VERBS | STANCE_VERBS or not (verb.endswith("ed") or verb in _ACTION_PAST)) \
+            and verb not in ("fact", "claim", "belief", "view", "hope", "fear"):
         return False  # (not 'an offer that resonates': a noun)
     words = re.findall(r"[A-Za-z’'-]+", m.group("clause"))
     lower = [w.lower() for w in words]

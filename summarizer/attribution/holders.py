@@ -10,7 +10,7 @@ from summarizer.attribution.agents import agent_after, possessor, take
 from summarizer.attribution.cues import VERB_MODIFIERS, Cue, inside_quote
 from summarizer.attribution.discourse import Attribution
 from summarizer.attribution.learning import role_speaker
-from summarizer.attribution.nominals import speaker_phrase, subject_phrase
+from summarizer.attribution.nominals import WORKFORCE, speaker_phrase, subject_phrase
 from summarizer.attribution.subjects import opening_subject, subordinate_subject
 from summarizer.attribution.view import SentenceView
 from summarizer.lexicon import (
@@ -175,6 +175,9 @@ def _subject(cue: Cue, view: SentenceView, j: int) -> int | None:
     m = view.tok_mention[j]
     if m.kind == "adjective" and not view.people_after(j):
         return j  # 'Russian forces' hold no view
+    end = next(k for k in range(j, len(view.lower) + 1) if view.tok_mention.get(k) is not m)
+    if not m.possessive and view.word(end) in WORKFORCE:
+        return j  # 'Boeing workers rejected the offer': its workers, not the company
     if view.object_of_preposition(j):
         return view.mention_start(j) - 1  # 'ambassador to the U.S.': not the subject
     if _example(view, _before_article(view, view.mention_start(j) - 1)):

@@ -17,7 +17,7 @@ from summarizer.attribution.discourse import Attribution
 from summarizer.attribution.officials import official_of_context, other_bodies, titled_apposition
 from summarizer.attribution.view import SentenceView
 from summarizer.lexicon import (
-    CLAUSE_BREAKS, COPULAS, DETERMINERS, MODALS, PREPOSITIONS, ROLE_NOUNS, STANCE_VERBS, TITLE_WORDS,
+    CLAUSE_BREAKS, COPULAS, DETERMINERS, MODALS, PREPOSITIONS, ROLE_NOUNS, STANCE_VERBS, STOPWORDS, TITLE_WORDS,
 )
 from summarizer.model import Party
 from summarizer.parties import PEOPLE_NOUNS, Mention
@@ -32,6 +32,7 @@ _GOVERNMENT_TITLES = frozenset({"minister", "ministry", "cabinet"})
 _FORMER = re.compile(r"(?:former|ex)$|ex-")  # 'former president', 'ex-minister'
 _HOLDER_PREPS = frozenset({"of", "for", "from"})
 _POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her"})
+WORKFORCE = frozenset("workers employees staff machinists pilots engineers drivers miners nurses".split())
 _NOT_NOMINAL = CLAUSE_BREAKS | COPULAS | MODALS | _VERB_MODIFIERS | frozenset(
     "and or nor that who whom which where when if as than because since so".split())
 _AFFILIATION_VERBS = frozenset("led leads heads headed chairs chaired runs ran represents represented".split())
@@ -146,6 +147,9 @@ def holder_of(view: SentenceView, start: int, end: int, apposition: tuple[int, i
             continue
         if m.possessive and _named_after(view, m, k, end, objects) and not _person_head(view, k, end):
             continue  # "Germany's VDA industry body": the body named, not the country it belongs to
+        after = next((j for j in range(k + 1, end + 2) if view.tok_mention.get(j) is not m), end + 1)
+        if not m.possessive and view.word(after) in WORKFORCE:
+            continue  # 'Boeing workers rejected the offer': its workers, not the company
         if m.kind == "person":
             speaker = m.person or m.surface
         found = Attribution((m.party,), "subject", speaker)
@@ -240,6 +244,9 @@ def _pronoun_owner(view: SentenceView, start: int, speaker: str | None) -> Attri
                 and not inside_quote(c.holder_token, view.lower) and not state.other_sex(c.speaker or "", w)]
         if said:
             return Attribution(said[-1].holders, "pronoun", said[-1].speaker)
+        if any(view.toks[k][0].endswith(("'s", "’s")) and view.toks[k][0][:1].isupper() and k not in view.tok_mention
+               and view.lower[k][:-2] not in STOPWORDS for k in range(start)):
+            return None  # "Macron's visit was a signal ..., his office said": his is Macron, of no party
         found = state.person_pronoun(index, w)
     else:
         found = state.it_pronoun(index) if w == "its" else state.they_pronoun(index)

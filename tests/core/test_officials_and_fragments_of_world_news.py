@@ -221,3 +221,49 @@ def test_a_body_found_without_a_profile_ends_before_a_weekday_and_an_anonymous_a
                                                'condition of anonymity.'
     assert c.drop_trailing_context('Talks "could get heated", a Sardonian diplomat said, speaking on condition of '
                                    'anonymity.') == 'Talks "could get heated", a Sardonian diplomat said'
+
+
+def test_times_datelines_and_occasions_of_wire_copy_go_whole():
+    assert c.drop_time("Late Monday night, Sardonian leader Mara Velm applauded the vote") \
+        == "Sardonian leader Mara Velm applauded the vote"
+    assert c.drop_time("The issue is an obstacle, said Ivo Karsk, the party's vice president, in an interview.") \
+        == "The issue is an obstacle, said Ivo Karsk, the party's vice president."
+    assert c.drop_dateline("Port Ennis, (WNA - Wire News Agency - 24th Oct, 2025) Norvian farmers rejected the offer") \
+        == "Norvian farmers rejected the offer"
+    assert c.drop_dateline("Ennis, Tallor and Velm rejected the plan") == "Ennis, Tallor and Velm rejected the plan"
+
+
+def test_an_object_before_its_subject_leaves_the_verb_without_one_at_the_end():
+    assert not is_stance("Sardon has said it won’t consider")
+    assert not is_stance("In remarks the Norvian prime minister called unfair")
+    assert is_stance("Sardon said it would not accept the offer")
+    assert is_stance("Sardon called off the talks")
+    found = every_line("Arkadian envoy Tom Dunmore expressed confidence that Arkadia would annex Port Ennis, stating "
+                       "that the union could play a key role in the talks.")
+    assert all(not line.endswith("would annex") for line in found.get("Arkadia", ()))
+
+
+def test_a_clause_after_the_fact_that_is_cut_short_before_its_verb():
+    found = every_line("According to Velm, Arkadia was concerned about the fact that the dams of Tarn and Orl, on "
+                       "either side of the river, are run by a Norvian company.")
+    assert all(not line.endswith("Tarn and Orl") for lines_ in found.values() for line in lines_)
+
+
+def test_what_claims_suggest_a_party_did_is_not_its_stance_line():
+    found = every_line("This confirms that earlier claims suggesting Dunmore opposed the vote and would back Lindqvist "
+                       "were false, according to the Sardonian government.")
+    assert all(not line.startswith("Dunmore opposed") for line in found.get("Arkadia", ()))
+
+
+def test_his_after_an_unknown_persons_possessive_is_that_persons():
+    text = ("Karsk said the vote was fair.\n\nMarceau's six-hour visit to the river was a signal in itself and came "
+            "at the request of both Norvia and Sardon, his office said.")
+    assert not holders(text, "Marceau")
+
+
+def test_a_companys_workers_are_not_the_company():
+    parties = {"Orbis": ["Orbis Motors"], "Union": ["IAM", "machinists"]}
+    text = "Orbis workers in the north decisively rejected the company's latest contract offer on Wednesday."
+    assert "Orbis" not in {s.holder for s in extracted(text, parties)}
+    text = "Orbis machinists decisively rejected the company's latest contract offer on Wednesday."
+    assert {s.holder for s in extracted(text, parties)} == {"Union"}
