@@ -6,7 +6,9 @@ import re
 CAP = r"(?:[A-Z](?:[A-Za-z]{0,3}\.)+|[A-Z][\w&'’-]*|al-[A-Z][\w'’-]*)"  # 'Corp.', 'U.S.', not 'Monday.'
 LINK = r"(?:of|for|and|on|de|du|des|la|the|&)"
 _DAY = r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"  # 'the Court on Thursday said'
-NAME_SPAN = re.compile(rf"{CAP}(?:(?:\s+{LINK})*\s+{_DAY}{CAP})*(?:(?:,\s+{CAP}(?:\s+{CAP})*)+,?\s+and\s+{CAP}(?:\s+{CAP})*)?")
+# (words of one name stand on one line: a headline's last word and the next paragraph's first are two names)
+NAME_SPAN = re.compile(rf"{CAP}(?:(?:[^\S\n]+{LINK})*[^\S\n]+{_DAY}{CAP})*"
+                       rf"(?:(?:,\s+{CAP}(?:\s+{CAP})*)+,?\s+and\s+{CAP}(?:\s+{CAP})*)?")
 _ABBREVIATION = re.compile(r"\(([A-Z][A-Za-z0-9&.-]{1,9})\)")
 _MEMBER = r"[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,2}"
 _MEMBERS = rf"((?:{_MEMBER}, )+{_MEMBER},? and {_MEMBER})"

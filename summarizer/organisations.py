@@ -30,7 +30,8 @@ _COMPANY = re.compile(
     # (the firm noun ends its phrase: 'Holden, a company spokesman,' and 'the company's chief' name a person)
     rf"((?:{_CAP}\s+){{0,3}}{_CAP}),\s+(?:the|a)\s+(?:[a-z-]+\s+){{0,2}}{_FIRM}(?=\s*[,.;:)—–])|"
     rf"\b[Tt]he\s+(?:[a-z-]+\s+){{0,2}}{_FIRM}\s+((?:{_CAP}\s+){{0,3}}{_CAP})(?=\s*[,.;:)—–]|\s+[a-z])")
-LEADING_WORDS = frozenset("The A An In On At By For From With As But And Of To After While When".split())
+LEADING_WORDS = frozenset("The A An In On At By For From With As But And Of To After While When Although Though If "
+                           "Unless Because Since Once Until Whether However Meanwhile".split())
 
 
 @dataclass

@@ -103,10 +103,16 @@ def _participle_after_subject(cue: Cue, view: SentenceView) -> bool:
     """'European allies, especially French President Macron, expressing concerns'."""
     i = cue.index
     if cue.kind != "participle" or i < 2 or view.lower[i - 1] != "," or (i - 2) not in view.tok_mention \
-            or view.object_of_preposition(i - 2):
+            or view.object_of_preposition(i - 2) or _object_of_verb(view, view.mention_start(i - 2)):
         return False
     take(cue, view, view.tok_mention[i - 2], view.apposition_head(i - 2), "subject")
     return True
+
+
+def _object_of_verb(view: SentenceView, k: int) -> bool:
+    """'... that the United States would annex Greenland, stating that ...': the name at k is a verb's object."""
+    before = view.word(k - 1) if view.word(k - 1) != "the" else view.word(k - 2)
+    return before in STANCE_VERBS or before in ("annex", "seize", "invade", "attack", "buy", "acquire", "join")
 
 
 def _participle_of_main_verb(cue: Cue, view: SentenceView) -> bool:

@@ -267,3 +267,20 @@ def test_a_companys_workers_are_not_the_company():
     assert "Orbis" not in {s.holder for s in extracted(text, parties)}
     text = "Orbis machinists decisively rejected the company's latest contract offer on Wednesday."
     assert {s.holder for s in extracted(text, parties)} == {"Union"}
+
+
+def test_auto_mode_names_no_body_after_a_subordinator_or_across_a_line_break():
+    texts = ["Arkadia dodges questions on the dam plan for Tallor\n\nThe Water Commission on Wednesday danced around "
+             "questions about the plan. Although the Water Commission refused to answer, it said the plan was legal. "
+             "The Water Commission said it would study the dam."]
+    found = {cand.name for cand in find_candidates(texts)}
+    assert "Water Commission" in found
+    assert not any(name.startswith(("Although", "Tallor The")) for name in found)
+
+
+def test_a_city_and_country_dateline_goes_and_a_participle_after_an_object_is_not_the_objects():
+    assert c.drop_dateline("Ennis, Norvia - Sardon will never be a piece of property") \
+        == "Sardon will never be a piece of property"
+    text = ("Arkadian envoy Tom Dunmore expressed confidence that Arkadia would annex Sardon, stating that the "
+            "African Union could play a key role in the talks.")
+    assert "Sardon" not in {s.holder for s in extracted(text)}
