@@ -14,7 +14,7 @@ from functools import lru_cache
 from summarizer.attribution.bodies import GENERIC, body_of_context
 from summarizer.attribution.cues import inside_quote
 from summarizer.attribution.discourse import Attribution
-from summarizer.attribution.officials import official_of_context, other_bodies, titled_apposition
+from summarizer.attribution.officials import of_another_place, official_of_context, other_bodies, titled_apposition
 from summarizer.attribution.view import SentenceView
 from summarizer.lexicon import (
     CLAUSE_BREAKS, COPULAS, DETERMINERS, MODALS, PREPOSITIONS, ROLE_NOUNS, STANCE_VERBS, STOPWORDS, TITLE_WORDS,
@@ -155,8 +155,8 @@ def holder_of(view: SentenceView, start: int, end: int, apposition: tuple[int, i
         found = Attribution((m.party,), "subject", speaker)
         break
     else:
-        found = _pronoun_owner(view, start, speaker) or _named_body(view, start, end, objects, speaker) \
-            or official_of_context(view, start, end, speaker)
+        found = None if of_another_place(view, start, end) else _pronoun_owner(view, start, speaker) \
+            or _named_body(view, start, end, objects, speaker) or official_of_context(view, start, end, speaker)
     if found is not None and apposition is not None and is_name_block(view, *apposition):
         view.state.nominal.learn([view.toks[k][0] for k in range(apposition[0], apposition[1] + 1)], found.holders[0])
     return found

@@ -18,6 +18,8 @@ from summarizer.words import word_set
 
 _GOVERNMENT = word_set("government_titles") | frozenset({"ministry", "minister's", "ministry's"})
 _FORMER = frozenset({"former", "ex", "late", "then"})
+_BODY_NOUNS = word_set("organisation_heads") | word_set("holder_heads")  # 'the bloc's envoy', 'the group's leader'
+_HOME_NOUNS = frozenset("country nation government state kingdom republic party ministry".split())
 _AIMED = STANCE_VERBS - REPORTING_VERBS  # 'condemned', 'accused', 'urged' + the party: its object
 _HEAD_TITLES = HEAD_TITLES | word_set("organisation_titles")
 _LEADERS = (frozenset({"prime", "minister"}), frozenset({"president"}), frozenset({"chancellor"}),
@@ -38,6 +40,8 @@ def official_of_context(view: SentenceView, start: int, end: int, speaker: str |
             _acronym(view.toks[k][0]) or view.toks[k][0] in other_bodies()
             for k in range(start, end + 1) if k not in view.tok_mention):
         return None  # 'the NATO secretary', 'the UN envoy', 'European Justice Commissioner X': another body's
+    if of_another_place(view, start, end):
+        return None
     if start > 1 and view.lower[start - 1] in _CLAUSE_OPENERS and view.lower[start - 2] == ",":
         return None  # ', when President X refused ...': a background clause, often another time and place
     named = _named_before(view, start)
@@ -57,6 +61,13 @@ def other_bodies() -> frozenset[str]:
     """Names of places and bodies that are no party when no mention stands for them ('European', 'Madrid'); a
     country's demonym is not among them: 'Spanish Justice Minister X' may be the government a party leads."""
     return place_names() - demonyms()
+
+
+def of_another_place(view: SentenceView, start: int, end: int) -> bool:
+    """"The Arctic island's new prime minister": an official of a place a common noun names (not 'the country's'),
+    whom neither the sentence before nor the story's government speaks for."""
+    return any(view.lower[k].endswith(("'s", "’s")) and view.toks[k][0].islower()
+               and view.lower[k][:-2] not in _HOME_NOUNS | _BODY_NOUNS for k in range(start, end + 1))
 
 
 def _object_after(view: SentenceView, end: int, party: str) -> bool:

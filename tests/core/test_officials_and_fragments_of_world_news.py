@@ -284,3 +284,13 @@ def test_a_city_and_country_dateline_goes_and_a_participle_after_an_object_is_no
     text = ("Arkadian envoy Tom Dunmore expressed confidence that Arkadia would annex Sardon, stating that the "
             "African Union could play a key role in the talks.")
     assert "Sardon" not in {s.holder for s in extracted(text)}
+
+
+def test_an_official_of_a_place_a_common_noun_names_speaks_for_no_party_from_context():
+    text = ("Norvian Prime Minister Elsa Lindqvist said the talks would go on.\n\n"
+            "The island will never be a piece of property to be bought, the Arctic island's new prime minister said.")
+    assert "Norvian government" not in holders(text, "Arctic island")
+    # the country's and the bloc's officials still speak for the party the context gives
+    text = ("The Norvian government said the talks would go on. The country's prime minister said the island "
+            "would never be sold.")
+    assert holders(text, "country's prime minister") == {"Norvian government"}
