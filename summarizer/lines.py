@@ -459,6 +459,8 @@ def _says_something(lower: list[str], named: list[bool], verb: int, text: str) -
     rest = lower[verb + 1:]
     if re.search(r"\b(?:not|never|declined to|refused to)\s+(?:say|said|comment|elaborate)\W*$", text):
         return False  # '... but he did not say' (if the gunmen had left): the line stops before what was asked
+    if re.search(r"\b(?:do|does|did|doing|done)\s+so\W*$", text):
+        return False  # 'Only Poland has said it would do so': do what, the line does not say
     if _GAP_END.search(text):
         return False  # 'something Boeing has said it won't consider', 'remarks the prime minister called unfair'
     gap = _OBJECT_GAP.search(text)

@@ -3,7 +3,6 @@ neighbours, a territorial claim before a world court, an EU-brokered normalisati
 army, a flare-up between two nuclear neighbours, tariffs on cars), each checked on sentences written for the
 test: relative clauses, a list after a preposition, gerunds after a preposition, lines that say only when,
 quotations with no speaker outside them, and a body named after a country's possessive."""
-from summarizer.attribution import extract
 from summarizer.attribution.discourse import Discourse
 from summarizer.attribution.view import SentenceView
 from summarizer import compress as c
@@ -12,7 +11,8 @@ from summarizer.model import Party
 from summarizer.parties import build_lexicon
 from summarizer.standalone import relative_object
 from summarizer.text import split_sentences
-from tests.builders import briefing
+from tests.builders import briefing, lines_by_party, statements
+from tests.builders import every_line as all_lines
 
 PARTIES = {"Norvia": ["Norvian", "Lindqvist", "Elsa Lindqvist"],
            "Sardon": ["Sardonian", "Karsk", "Ivo Karsk"],
@@ -24,20 +24,15 @@ TOPICS = {"border": ["border", "region", "territory", "claim"], "talks": ["talks
 
 
 def extracted(text: str, parties: dict[str, list[str]] = PARTIES) -> list:
-    lexicon = build_lexicon(tuple(Party(n, tuple(a)) for n, a in parties.items()), [text])
-    return extract(split_sentences("doc", text), lexicon)
+    return statements(text, parties)
 
 
 def lines(text: str, topic: str | None) -> dict[str, list[str]]:
-    return {p.name: [pos.text for pos in p.positions] for p in briefing(text, topic, PARTIES, TOPICS).parties}
+    return lines_by_party(text, topic, PARTIES, TOPICS)
 
 
 def every_line(text: str) -> dict[str, set[str]]:
-    out: dict[str, set[str]] = {}
-    for topic in (*TOPICS, None):
-        for party, found in lines(text, topic).items():
-            out.setdefault(party, set()).update(found)
-    return out
+    return all_lines(text, PARTIES, TOPICS)
 
 
 def test_a_relative_clause_after_a_noun_is_no_line_of_its_subject_and_leaves_no_dangling_that():

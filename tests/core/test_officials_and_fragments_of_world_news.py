@@ -4,14 +4,12 @@ a disputed presidential election, a port deal and a breakaway region, a trade pa
 checked on sentences written for the test: officials of a country no party stands for, holders named only as
 a place, fragments whose object was moved before their verb, and labels and times that read wrong."""
 from summarizer import compress as c
-from summarizer.attribution import extract
 from summarizer.discovery import discover_lexicon, find_candidates
 from summarizer.lines import is_stance
-from summarizer.model import Party
-from summarizer.parties import build_lexicon
 from summarizer.standalone import holder_name
 from summarizer.text import split_sentences
-from tests.builders import briefing
+from tests.builders import briefing, lines_by_party, statements
+from tests.builders import every_line as all_lines
 
 PARTIES = {"Norvian government": ["Norvia", "Lindqvist", "Elsa Lindqvist", "Tallor"],
            "Norvian opposition": ["Ivo Karsk", "Karsk", "Civic Platform"],
@@ -23,24 +21,19 @@ TOPICS = {"results": ["results", "count", "tally", "vote"], "talks": ["talks", "
 
 
 def extracted(text: str, parties: dict[str, list[str]] = PARTIES) -> list:
-    lexicon = build_lexicon(tuple(Party(n, tuple(a)) for n, a in parties.items()), [text])
-    return extract(split_sentences("doc", text), lexicon)
+    return statements(text, parties)
+
+
+def lines(text: str, topic: str | None) -> dict[str, list[str]]:
+    return lines_by_party(text, topic, PARTIES, TOPICS)
+
+
+def every_line(text: str) -> dict[str, set[str]]:
+    return all_lines(text, PARTIES, TOPICS)
 
 
 def holders(text: str, fragment: str) -> set[str]:
     return {s.holder for s in extracted(text) if fragment in s.sentence.text}
-
-
-def lines(text: str, topic: str | None) -> dict[str, list[str]]:
-    return {p.name: [pos.text for pos in p.positions] for p in briefing(text, topic, PARTIES, TOPICS).parties}
-
-
-def every_line(text: str) -> dict[str, set[str]]:
-    out: dict[str, set[str]] = {}
-    for topic in (*TOPICS, None):
-        for party, found in lines(text, topic).items():
-            out.setdefault(party, set()).update(found)
-    return out
 
 
 def test_an_official_of_a_country_no_party_stands_for_speaks_for_no_party():
@@ -294,3 +287,8 @@ def test_an_official_of_a_place_a_common_noun_names_speaks_for_no_party_from_con
     text = ("The Norvian government said the talks would go on. The country's prime minister said the island "
             "would never be sold.")
     assert holders(text, "country's prime minister") == {"Norvian government"}
+
+
+def test_a_line_ending_on_do_so_is_not_standalone():
+    assert not is_stance("Only Sardon has said it would do so")
+    assert is_stance("Sardon said it would do so only after the vote")
