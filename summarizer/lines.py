@@ -264,7 +264,15 @@ def _candidates(st: Statement) -> list[str]:
     out = [t for t in out if closed < 0 or sentence.find(t) <= closed]  # Ottawa': the words are in the quotation
     # 'the statement released by the State Department said.': who said it, without what was said
     out = [t for t in out if "," in t or not _BARE_ATTRIBUTION.search(t)]
-    return [t for t in dict.fromkeys(_without_next_subject(t, sentence) for t in out) if t.strip()]
+    # ('killing at least 10 people and ...' of '..., killing ...': an act's participle clause, its subject before it;
+    # not 'insisting that ...', whose reported clause may stand alone)
+    return [t for t in dict.fromkeys(_without_next_subject(t, sentence) for t in out)
+            if t.strip() and not _act_participle(t.strip())]
+
+
+def _act_participle(text: str) -> bool:
+    m = re.match(r"([a-z]+ing)\s", text)
+    return bool(m) and m.group(1) not in STANCE_VERBS and m.group(1) not in REPORTING_VERBS
 
 
 def _quotation_end(sentence: str) -> int:
@@ -459,6 +467,8 @@ def _says_something(lower: list[str], named: list[bool], verb: int, text: str) -
     rest = lower[verb + 1:]
     if re.search(r"\b(?:not|never|declined to|refused to)\s+(?:say|said|comment|elaborate)\W*$", text):
         return False  # '... but he did not say' (if the gunmen had left): the line stops before what was asked
+    if re.match(r"^[^“\"]*?\b(?:said|says|argued|stated|added)\s*,\s+(?:adding|saying|noting|stressing)\b", text):
+        return False  # 'Putin said, adding that ...': what he said first is not in the line
     if re.search(r"\b(?:do|does|did|doing|done)\s+so\W*$", text):
         return False  # 'Only Poland has said it would do so': do what, the line does not say
     if _GAP_END.search(text):

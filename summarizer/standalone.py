@@ -80,8 +80,11 @@ def resolve_opening(text: str, holder: str, speaker: str | None, antecedent: str
             return None  # 'It's a provocation': 'it' is what was said about, not who said it
         name = holder_name(holder, speaker if word in ("he", "she", "his", "her") else None)
         rest = text[m.end():]
-        if re.search(rf"\b{re.escape(name.removeprefix('The '))}\b", rest):
-            return None  # 'Its envoy urged Laos': a name that is also the object resolved the pronoun wrongly
+        named_later = speaker and short_name(speaker)[:1].isupper() and \
+            re.search(rf"\b{re.escape(short_name(speaker))}\b", rest)
+        if re.search(rf"\b{re.escape(name.removeprefix('The '))}\b", rest) or named_later:
+            return None  # 'Its envoy urged Laos': a name that is also the object resolved the pronoun wrongly;
+            # 'they chose to fly on, Putin said': the speaker, named later, speaks of others
         return name + rest if word in ("he", "she", "it", "they") else f"{possessive(name)} {rest}"
     if _OPENING_DEMONSTRATIVE.match(text):
         resolved = resolve_demonstratives(text, antecedent)

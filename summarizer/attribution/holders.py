@@ -103,7 +103,8 @@ def _participle_after_subject(cue: Cue, view: SentenceView) -> bool:
     """'European allies, especially French President Macron, expressing concerns'."""
     i = cue.index
     if cue.kind != "participle" or i < 2 or view.lower[i - 1] != "," or (i - 2) not in view.tok_mention \
-            or view.object_of_preposition(i - 2) or _object_of_verb(view, view.mention_start(i - 2)):
+            or view.object_of_preposition(i - 2) or _object_of_verb(view, view.mention_start(i - 2)) \
+            or view.word(view.mention_start(i - 2) - 1) == ",":  # ('talks in the capital, Doha, stressing')
         return False
     take(cue, view, view.tok_mention[i - 2], view.apposition_head(i - 2), "subject")
     return True

@@ -292,3 +292,29 @@ def test_an_official_of_a_place_a_common_noun_names_speaks_for_no_party_from_con
 def test_a_line_ending_on_do_so_is_not_standalone():
     assert not is_stance("Only Sardon has said it would do so")
     assert is_stance("Sardon said it would do so only after the vote")
+
+
+def test_a_said_with_nothing_said_before_adding_is_no_line():
+    assert not is_stance("Velm said, adding that he had only learned the details on Tuesday")
+    assert is_stance("“The dam is ours,” Velm said, adding that he had only learned the details on Tuesday")
+
+
+def test_a_place_in_apposition_is_no_subject_of_the_participle_after_it():
+    parties = {"Qarth": ["Qarth City", "Qartheen"], "Norvia": ["Norvian"]}
+    text = ("Leaders on Sunday welcomed the truce signed after talks in the Qartheen capital, Qarth City, stressing the "
+            "need for stability in the region.")
+    assert "Qarth" not in {s.holder for s in extracted(text, parties)}
+
+
+def test_an_opening_pronoun_is_not_the_speaker_named_later_in_the_line():
+    parties = {"Sardon": ["Sardonian", "Velm", "Mara Velm"]}
+    found = all_lines("Though the crew could have landed in Ennis, they chose to fly on, Sardonian President Mara "
+                      "Velm said, adding that she had learned the details of the crash only later.",
+                      parties, {"crash": ["crash", "crew", "landing"]})
+    assert all(not line.startswith("Sardon chose") for line in found.get("Sardon", ()))
+
+
+def test_an_acts_participle_clause_is_no_line_but_a_reported_one_may_be():
+    found = every_line("Norvia launched strikes inside Sardon late Friday, killing at least 10 people and breaking a "
+                       "truce that had brought two days of calm to the river, Sardonian officials told reporters.")
+    assert all(not line.startswith("Killing") for line in found.get("Sardon", ()))
