@@ -45,12 +45,12 @@ _PARENTHETICAL = re.compile(
     r",\s+(?:for (?:its|his|her|their) part|in turn|however|meanwhile|too|though|for now|so far|in return|"
     r"in a statement|in response|for example|at least publicly),(?=\s)", re.IGNORECASE)
 _BRACKETS = re.compile(r"\s*\([^()]{1,60}\)")
-_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _TIME = re.compile(  # a deadline ('by next year', 'before Friday') is content, not time of saying; nor is the
     # object of 'of' or 'since' ('at the end of last week')
-    rf"(?<!\bby)(?<!\buntil)(?<!\bbefore)(?<!\bof)(?<!\bsince)\s*,?\s+(?:from {_WEEKDAY} (?:to|until|through) {_WEEKDAY}"
-    rf"|(?:on|late on|early on|from|this|last) {_WEEKDAY}(?:,? {_MONTH} \d{{1,2}}\b)?"  # 'on Thursday, July 24'
+    rf"(?<!\bby)(?<!\buntil)(?<!\bbefore)(?<!\bof)(?<!\bsince)\s*,?\s+(?:from {WEEKDAY} (?:to|until|through) {WEEKDAY}"
+    rf"|(?:on|late on|early on|from|this|last) {WEEKDAY}(?:,? {MONTH} \d{{1,2}}\b)?"  # 'on Thursday, July 24'
     r"(?: (?:morning|afternoon|evening|night))?"
     r"|(?:(?:for|in|from|over|during) )?(?:last|this|next|earlier this|later this) "
     r"(?:week|weekend|month|year|morning|evening)"
@@ -59,10 +59,10 @@ _TIME = re.compile(  # a deadline ('by next year', 'before Friday') is content, 
 # '... M23 rebels — who have been consolidating control of the east — and the army': an aside between dashes
 _DASH_RELATIVE = re.compile(r"\s+[—–]\s+(?:who|which|whose)\b[^—–;“”\"]*\s[—–]\s+")
 _LEADING_TIME = re.compile(
-    rf"^(?:(?:on|late on|early on) {_WEEKDAY}\s+(?=the\s|(?-i:[A-Z]))"  # 'On Tuesday the rebels ...'
-    rf"|(?:(?:in|on|late on|early on|earlier in|late in|late|early) )?(?:{_WEEKDAY}"
+    rf"^(?:(?:on|late on|early on) {WEEKDAY}\s+(?=the\s|(?-i:[A-Z]))"  # 'On Tuesday the rebels ...'
+    rf"|(?:(?:in|on|late on|early on|earlier in|late in|late|early) )?(?:{WEEKDAY}"
     r"(?: (?:morning|afternoon|evening|night))?"  # 'Late Monday night, ...'
-    rf"|{_MONTH}(?: \d{{1,2}})?(?:,? \d{{4}})?"
+    rf"|{MONTH}(?: \d{{1,2}})?(?:,? \d{{4}})?"
     r"|yesterday|today)\s*,\s+(?=(?-i:[A-Z]))"  # not 'May, the minister said, is too late'
     r"|(?:last (?:week|month|year|weekend)|earlier (?:this|in the) (?:week|month|year|day))\s*,\s+"
     r"(?=(?-i:[A-Z])|the\s))",
@@ -205,7 +205,7 @@ def drop_time(text: str) -> str:
     and deadlines stay)."""
     text = _OCCASION.sub("", text)  # first: 'said in a statement Tuesday'
     text = re.sub(rf"\b(said|says|told|announced|added|warned|\w+ed)\s+(?:(?:later|earlier|late|early)\s+)?"
-                  rf"{_WEEKDAY}"
+                  rf"{WEEKDAY}"
                   rf"(?:\s+(?:morning|afternoon|evening|night))?\b(?!,? \d)", r"\1", text)
     return _TIME.sub("", _LEADING_TIME.sub("", text))
 

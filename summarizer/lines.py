@@ -531,7 +531,8 @@ def _cut_short(text: str, sentence: str) -> bool:
     m = re.search(r"\b" + r"\W+".join(map(re.escape, tail)) + r"(?P<dot>\.?)(?P<rest>[^\w]*[,\s].*)$", sentence)
     if m and tail[-1][:1].isupper() and not m.group("dot") and re.match(r"\s+[A-Z]", m.group("rest")):
         return True  # '... backed by Brazilian President' of '... President Luiz Lula': a name cut in two
-    if m and not m.group("dot") and re.match(r"\s+[A-Z]", m.group("rest")) and tail[-1][:1].islower():
+    if m and not m.group("dot") and re.match(rf"\s+(?!{c.WEEKDAY}|{c.MONTH})[A-Z]", m.group("rest")) \
+            and tail[-1][:1].islower():  # (not a time the line dropped: '... announced Friday afternoon')
         return True  # '... as Italy joined' of '... as Italy joined France in demanding ...': the object cut off
     if m and re.search(r"\s[–—-]\s+(?:a|an|the)\s+[\w’'-]+$", text):
         return True  # '... by refusing the ban – a position' of '– a position backed by ...': an aside cut off

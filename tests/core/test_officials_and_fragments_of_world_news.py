@@ -318,3 +318,8 @@ def test_an_acts_participle_clause_is_no_line_but_a_reported_one_may_be():
     found = every_line("Norvia launched strikes inside Sardon late Friday, killing at least 10 people and breaking a "
                        "truce that had brought two days of calm to the river, Sardonian officials told reporters.")
     assert all(not line.startswith("Killing") for line in found.get("Sardon", ()))
+    # a time the line drops is no object cut off
+    found = every_line("Talks will resume with Sardon and Norvia in coming days, the AU Commission announced Friday "
+                       "afternoon.")
+    assert "Talks will resume with Sardon and Norvia in coming days, the AU Commission announced" \
+        in found["African Union"]
