@@ -52,7 +52,9 @@ def discover_lexicon(texts: list[str], documents: Sequence[list[Sentence]]
 def _people_named_alone(lexicon: PartyLexicon, candidates: list[Candidate]) -> list[Candidate]:
     """A name found alone as a subject ('Guo added', 'Sisi warned') that is a part of a person the texts tie
     to a party ('Chinese Foreign Ministry spokesman Guo Jiakun', 'President Abdel Fattah al-Sisi'): that person,
-    not a party of its own. (A family name written first, or a surname without its article.)"""
+    not a party of its own (a family name written first, or a surname without its article). So is a titled
+    name of no party ('Prime Minister Shehbaz' where another text has "Pakistan's Prime Minister Shehbaz
+    Sharif")."""
     owners: dict[str, set[str]] = {}
     for alias, (party, _) in lexicon.persons.items():
         full = lexicon.person_names.get(alias, alias).split()
@@ -61,6 +63,9 @@ def _people_named_alone(lexicon: PartyLexicon, candidates: list[Candidate]) -> l
                 owners.setdefault(part, set()).add(party)
     merged = {c.name: owners[c.name].copy().pop() for c in candidates
               if c.kind == "named" and not c.aliases and len(owners.get(c.name, ())) == 1}
+    for alias, (party, titles) in list(lexicon.persons.items()):  # 'Prime Minister Shehbaz' of no named country
+        if party is None and " " not in alias and len(owners.get(alias, ())) == 1:
+            lexicon.persons[alias] = (next(iter(owners[alias])), titles)
     if not merged:
         return candidates
     for name, party in merged.items():

@@ -77,6 +77,7 @@ def _word_finders(word: str) -> tuple:
     return _finders(title, not title and _is_name(word), word.endswith(("'s", "’s")))
 
 
+_LED_GROUPS = frozenset("delegation team mission government cabinet negotiators side".split())
 # title words that are also part of a name after a first name ('President Hassan Sheikh Mohamud')
 _NAME_TITLES = frozenset({"sheikh", "sheik", "shaikh"})
 
@@ -122,7 +123,8 @@ def _person_at(alias_party: dict[str, str], words: list[str], i: int) -> list | 
             break  # "Putin." ends the sentence
     if not name:
         return None
-    party = _party_before_modifiers(alias_party, words, i) or _party_after_of(alias_party, words, j)
+    party = _party_before_modifiers(alias_party, words, i) or _party_after_of(alias_party, words, j) \
+        or _party_leading(alias_party, words, i)
     if "former" in titles or "former" in (w.lower() for w in words[max(0, i - 4):i]):
         party = None  # 'Former Botswana president X' speaks for himself, not for Botswana
         titles.append("former")
@@ -316,6 +318,13 @@ def _party_before_modifiers(alias_party: dict[str, str], words: list[str], i: in
         if party:
             return party
     return None
+
+
+def _party_leading(alias_party: dict[str, str], words: list[str], i: int) -> str | None:
+    """'a high-level Pakistani delegation led by Defence Minister X': the party of the group he leads."""
+    if i < 3 or [w.lower() for w in words[i - 2:i]] != ["led", "by"] or words[i - 3].lower() not in _LED_GROUPS:
+        return None
+    return _party_before(alias_party, words, i - 3)
 
 
 def _office_word(word: str) -> bool:

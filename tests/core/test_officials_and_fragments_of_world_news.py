@@ -323,3 +323,16 @@ def test_an_acts_participle_clause_is_no_line_but_a_reported_one_may_be():
                        "afternoon.")
     assert "Talks will resume with Sardon and Norvia in coming days, the AU Commission announced" \
         in found["African Union"]
+
+
+def test_auto_mode_ties_a_leader_to_the_delegation_he_leads_and_a_short_titled_name_to_its_full_one():
+    texts = ["Algeria and Tunisia agreed a ceasefire in Doha. A high-level Algerian delegation led by Defence Minister "
+             "Karim Bensaid travelled to Doha for the talks.",
+             "Tunisia said the talks had failed.\n\nDefence Minister Karim Bensaid announced that the negotiations "
+             "with Tunisia had collapsed.",
+             "Algeria's Prime Minister Nadir Halim said the border would stay closed.",
+             "Tunisian officials accused Algeria of shelling.\n\n“We have welcomed refugees for decades,” Prime "
+             "Minister Nadir said."]
+    lexicon, _ = discover_lexicon(texts, [split_sentences(f"d{k}", t) for k, t in enumerate(texts)])
+    assert lexicon.persons["Karim Bensaid"][0] == "Algeria"
+    assert lexicon.persons["Nadir"][0] == "Algeria"
