@@ -178,7 +178,8 @@ def drop_others_in_speech(cues: list[Cue], lower: list[str], continued: str | No
                 for h in c.holders}
     unattributed = lower[0] in _OPENING_QUOTES and not any(c.reporting and not inside_quote(c.index, lower)
                                                            for c in cues)
-    if not speakers and unattributed:
+    unknown = any(c.reporting and not c.holders and not inside_quote(c.index, lower) for c in cues)
+    if not speakers and (unattributed or unknown):  # ('"...," the statement said': whose, it does not say)
         # a quotation with no speaker outside it: the one just quoted ('"..." the minister said. "..."'), or no
         # one known ('BMW CEO:' above '"The vote is a fatal signal ..."'), never a party named inside it
         speakers = {continued} if continued else {None}

@@ -336,3 +336,13 @@ def test_auto_mode_ties_a_leader_to_the_delegation_he_leads_and_a_short_titled_n
     lexicon, _ = discover_lexicon(texts, [split_sentences(f"d{k}", t) for k, t in enumerate(texts)])
     assert lexicon.persons["Karim Bensaid"][0] == "Algeria"
     assert lexicon.persons["Nadir"][0] == "Algeria"
+
+
+def test_a_quotation_an_unnamed_source_gives_is_no_party_named_inside_it():
+    text = ("“We welcome that Norvia and Sardon agreed to a ceasefire under our mediation,” the statement said. It "
+            "added, “Arkadia will continue to support the efforts for a lasting peace between the two countries.”")
+    assert not holders(text, "We welcome")
+    assert not holders(text, "It added")
+    # a named speaker's quotation is still the speaker's
+    text = "“We welcome that Norvia and Sardon agreed to a ceasefire,” Dunmore said."
+    assert holders(text, "We welcome") == {"Arkadia"}
