@@ -29,8 +29,9 @@ _DATELINE = re.compile(
     r"^(?:[A-Z][A-Z/ .'-]{2,}(?:,[^-–—]{0,40})?\s*(?:\([^)]{1,30}\))?\s*[-–—]{1,2}\s+|\([A-Z][\w ]{1,30}\)\s*[-–—]\s+"
     # 'YEREVAN—Azerbaijan ...', 'ISLAMABAD: Deputy ...', 'GUBA/CAIRO: Ethiopia ...'
     r"|[A-Z]{3,}(?:[ /][A-Z]{3,})?(?:—|:\s+)(?=[A-Z])"
+    # 'New York, (APP - ... 24th Oct, 2024) Boeing ...', 'Copenhagen, Denmark - Greenland ...'
     r"|[A-Z][\w.' -]{2,30},\s*\([^()]{1,90}\)\s*(?=[A-Z])"
-    r"|[A-Z][a-z]+(?: [A-Z][a-z]+)?, [A-Z][a-z]+(?: [A-Z][a-z]+)?\s+[-–—]\s+(?=[A-Z])"  # 'Copenhagen, Denmark - ...'  # 'New York, (APP - ... 24th Oct, 2024) Boeing ...'
+    r"|[A-Z][a-z]+(?: [A-Z][a-z]+)?, [A-Z][a-z]+(?: [A-Z][a-z]+)?\s+[-–—]\s+(?=[A-Z])"
     r"|By [A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3}\s*[-–—|]\s+"
     # 'Oct. 25 (Wire) -- ...': a date alone, before the agency or the dash
     r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}(?:, \d{4})?\s*"

@@ -29,7 +29,8 @@ from summarizer.words import word_set
 _AUXILIARIES = COPULAS | MODALS | frozenset("has have had did does do will would could can may might shall must "
                                             "cannot won't can't didn't doesn't isn't aren't".split())
 _FRAGMENT_START = re.compile(
-    rf"^(?:(?i:{'|'.join(c.SUBORDINATORS)}|if|unless|because|despite|to|that|which|who|where|given that|now that|according to(?![^,]*,)"
+    rf"^(?:(?i:{'|'.join(c.SUBORDINATORS)}|if|unless|because|despite|to|that|which|who|where|given that|now that"
+    r"|according to(?![^,]*,)"
     r"|(?:in|at|on|by|for|from|with|under|through|during)\s+(?:which|whom))\b|"
     r"(?i:an?\s+\w+\s+(?:that|which|who))\b|(?i:an?)\s+[a-z]+\s+[A-Z]"
     r"|[A-Z][a-z]+ed\s+by\b"  # 'Issued by the council, ...': a passive participle with no subject
@@ -92,10 +93,11 @@ _PREPOSITION_LIKE = frozenset("regarding concerning including following accordin
 _ANTECEDENT = re.compile(r"(?:[A-Z][\w’'.-]*\s+){1,5}(?P<rel>(?:which|who)\s+)")
 # a transitive verb that ends the line after a modal or a negation, or 'called' and an adjective: its object
 # stood before the subject ('something Boeing has said it won't consider')
-_GAP_END = re.compile(r"(?:\b(?:won['’]t|will not|would not|wouldn['’]t|cannot|can['’]t|could not|did not|didn['’]t|"
-                      r"does not|doesn['’]t|not)\s+(?:consider|accept|support|recogni[sz]e|approve|allow|tolerate|"
-                      r"sign|back|endorse)|\b(?:called|deemed|termed)\s+(?!off\b|for\b|on\b|up\b|out\b|in\b|it\b|"
-                      r"them\b|him\b|her\b)[a-z]+)\W*$")
+_GAP_END = re.compile(r"(?:\b(?:won['’]t|will not|would not|wouldn['’]t|cannot|can['’]t|could not|did not|"
+                      r"didn['’]t|does not|doesn['’]t|not)\s+"
+                      r"(?:consider|accept|support|recogni[sz]e|approve|allow|tolerate|sign|back|endorse)"
+                      r"|\b(?:called|deemed|termed)\s+"
+                      r"(?!off\b|for\b|on\b|up\b|out\b|in\b|it\b|them\b|him\b|her\b)[a-z]+)\W*$")
 _FINDING = frozenset("concluded found reported wrote announced noted argued".split())  # verbs that report too
 _DOCUMENTS = frozenset("report statement letter post communique declaration interview message video".split())
 _BARE_ATTRIBUTION = re.compile(r"\b(?:said|says|added|stated|wrote)\W*$")
