@@ -16,6 +16,7 @@ from summarizer.model import Party
 from summarizer.organisations import LEADING_WORDS as _LEADING
 from summarizer.organisations import Candidate, link_nouns, org_heads, text_candidates
 from summarizer.parties import PEOPLE_NOUNS, PartyLexicon, build_lexicon
+from summarizer.people import bare_surname
 from summarizer.text import Sentence
 from summarizer.words import word_set
 
@@ -59,7 +60,7 @@ def _people_named_alone(lexicon: PartyLexicon, candidates: list[Candidate]) -> l
     for alias, (party, _) in lexicon.persons.items():
         full = lexicon.person_names.get(alias, alias).split()
         if party and len(full) >= 2:
-            for part in (full[0], re.sub(r"^(?:al|el|Al|El)-", "", full[-1])):
+            for part in (full[0], bare_surname(full[-1])):
                 owners.setdefault(part, set()).add(party)
     merged = {c.name: owners[c.name].copy().pop() for c in candidates
               if c.kind == "named" and not c.aliases and len(owners.get(c.name, ())) == 1}

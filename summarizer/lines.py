@@ -247,11 +247,10 @@ def _candidates(st: Statement) -> list[str]:
     if st.cue_at and st.start < st.holder_at:  # 'Maduro lashed out against the Carter Center which reported fraud':
         # the holder only the object of another's clause and the antecedent of its own: its clause, made main
         rel = _ANTECEDENT.fullmatch(sentence[st.holder_at:min(st.cue_at)])  # the cue right after 'which'/'who'
-        before = re.findall(r"[\w’'-]+", sentence[:st.holder_at].lower())
-        before = before[:-1] if before[-1:] == ["the"] else before
         # (after a verb or a preposition, not 'of': 'members of the association who cast ballots' cast them, and
         # 'the opposition Democratic Party which holds a majority, urged' is a subject)
-        if rel and before and before[-1] != "of" and (before[-1] in PREPOSITIONS or before[-1] in STANCE_VERBS):
+        before = rel and re.search(r"([\w’'-]+)\s+(?:the\s+)?$", sentence[:st.holder_at].lower())
+        if before and before.group(1) != "of" and (before.group(1) in PREPOSITIONS or before.group(1) in STANCE_VERBS):
             start = st.holder_at - (4 if sentence[:st.holder_at].endswith("the ") else 0)
             out = [sentence[start:st.holder_at + rel.start("rel")] + sentence[st.holder_at + rel.end("rel"):st.end]]
     own = sentence.find(f"that {st.holder} ", st.start, st.end)

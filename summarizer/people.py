@@ -12,7 +12,7 @@ from summarizer.appositions import apposition_party
 from summarizer.lexicon import HEAD_TITLES, ORG_WORDS, REPORTING_VERBS, STANCE_VERBS, STOPWORDS, TITLE_WORDS
 from summarizer.words import word_set
 
-_PARTICLES = frozenset({"von", "der", "van", "de", "da", "di", "du", "bin", "ibn", "al", "el", "la", "le"})
+NAME_PARTICLES = frozenset({"von", "der", "van", "de", "da", "di", "du", "bin", "ibn", "al", "el", "la", "le"})
 _WORD = re.compile(r"[\w'’.-]+|[,;:]")
 _SENT_TO = frozenset({"envoy", "ambassador", "representative"})
 _NAME_TOKEN = re.compile(r"(?:[A-Z]|(?:al|el|bin|ibn)-[A-Z])[a-zA-Z'’-]+$")
@@ -55,6 +55,11 @@ def people_in(alias_party: dict[str, str], text: str) -> list[list]:
 _LONE_USE = r"(?:\b(?:Mr|Ms|Mrs|Dr)\.?\s+{0}\b|\b{0}\s+(?:[a-z]+ly\s+)?(?:said|told|wrote|spoke|[a-z]+(?:s|ed))\b)"
 
 
+def bare_surname(word: str) -> str:
+    """A surname without its article: 'al-Sisi' -> 'Sisi'."""
+    return re.sub(r"^(?:al|el|Al|El)-", "", word)
+
+
 def _name_parts(found: list[list], text: str) -> list[list]:
     """A person's name by a part other than the last word, where the text uses that part alone: a family name
     written first ('spokesman Guo Jiakun' ... 'Guo added'), a given name some countries use ('Prime Minister
@@ -63,7 +68,7 @@ def _name_parts(found: list[list], text: str) -> list[list]:
     for kind, name, party, titles in found:
         if party is None or len(name) < 2:
             continue
-        for part in {name[0], re.sub(r"^(?:al|el|Al|El)-", "", name[-1])} - {name[-1]}:
+        for part in {name[0], bare_surname(name[-1])} - {name[-1]}:
             if _is_name(part) and not _is_title(part) and re.search(_LONE_USE.format(re.escape(part)), text):
                 parts[part] = ["titled", [part], party, titles] if part not in parts or \
                     parts[part][2] == party else None
@@ -112,7 +117,7 @@ def _person_at(alias_party: dict[str, str], words: list[str], i: int) -> list | 
         return None
     name = []
     while j < len(words) and len(name) < 4 and (_is_name(words[j].rstrip(".")) or (
-            name and words[j] in _PARTICLES and _name_follows(words, j + 1))) \
+            name and words[j] in NAME_PARTICLES and _name_follows(words, j + 1))) \
             and (not _is_title(words[j]) or name and words[j].lower() in _NAME_TITLES and _name_follows(words, j + 1)):
         token = words[j].rstrip(".,")
         if _alias_key(token) in alias_party and not name:
@@ -201,7 +206,7 @@ def _person_after_possessive_title(alias_party: dict[str, str], words: list[str]
     while j < len(words) and _is_title(words[j]) and words[j][:1].isupper():
         j += 1  # "the commission's chairperson, Justice Grace Phiri,"
     while j < len(words) and len(name) < 4 and (_is_name(words[j]) and not _is_title(words[j]) or (
-            name and words[j] in _PARTICLES and _name_follows(words, j + 1))):
+            name and words[j] in NAME_PARTICLES and _name_follows(words, j + 1))):
         name.append(words[j])
         j += 1
     if name and (j >= len(words) or words[j] == ","):
@@ -267,7 +272,7 @@ _APPLY = {"titled": _add_titled, "apposition": _add_apposition, "possessive": _a
 
 def _name_follows(words: list[str], j: int) -> bool:
     """After 'von' in 'Ursula von der Leyen': more particles, then a capitalised name."""
-    while j < len(words) and words[j] in _PARTICLES:
+    while j < len(words) and words[j] in NAME_PARTICLES:
         j += 1
     return j < len(words) and bool(_is_name(words[j]))
 

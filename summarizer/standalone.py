@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 
+from summarizer.compress import WEEKDAY
 from summarizer.lexicon import DETERMINERS, PREPOSITIONS, STANCE_VERBS
+from summarizer.people import NAME_PARTICLES
 from summarizer.words import word_set
 
-_PARTICLES = frozenset({"von", "van", "der", "de", "da", "di", "du", "bin", "ibn", "al", "el", "le", "la"})
+
 _THE_NAMES = re.compile(r"^United |(?:Union|Nations|Authority|Agency|Commission|Council|Ministry|Organization|"
                         r"Organisation|Kingdom|Republic|Court|Bank|Fund|Alliance|Front|Movement|Party|Coalition|"
                         r"Government|Administration|Emirates|Netherlands|Philippines|Department|Office|Committee|Islands)$")
@@ -40,7 +42,7 @@ def short_name(person: str) -> str:
     """'Volodymyr Zelensky' -> 'Zelensky'; 'Ursula von der Leyen' -> 'von der Leyen'."""
     parts = person.split()
     k = len(parts) - 1
-    while k > 0 and parts[k - 1].lower() in _PARTICLES:
+    while k > 0 and parts[k - 1].lower() in NAME_PARTICLES:
         k -= 1
     return " ".join(parts[k:])
 
@@ -50,7 +52,7 @@ def party_subject(party: str) -> str:
     return f"The {party}" if _THE_NAMES.search(party) and not party.lower().startswith("the ") else party
 
 
-_WEEKDAY_END = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$")
+_WEEKDAY_END = re.compile(rf"\b{WEEKDAY}$")
 
 
 def holder_name(holder: str, speaker: str | None) -> str:

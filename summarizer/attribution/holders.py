@@ -10,7 +10,7 @@ from summarizer.attribution.agents import agent_after, possessor, take
 from summarizer.attribution.cues import VERB_MODIFIERS, Cue, inside_quote
 from summarizer.attribution.discourse import Attribution
 from summarizer.attribution.learning import role_speaker
-from summarizer.attribution.nominals import WORKFORCE, speaker_phrase, subject_phrase
+from summarizer.attribution.nominals import names_workforce, speaker_phrase, subject_phrase
 from summarizer.attribution.subjects import opening_subject, subordinate_subject
 from summarizer.attribution.view import SentenceView
 from summarizer.lexicon import (
@@ -18,6 +18,7 @@ from summarizer.lexicon import (
     TITLE_WORDS,
 )
 from summarizer.parties import PEOPLE_NOUNS
+from summarizer.people import NAME_PARTICLES
 from summarizer.words import word_set
 
 _TIME_PLACE = word_set("time_place_words")
@@ -32,7 +33,6 @@ _FEMALE = frozenset({"mrs", "ms", "miss", "dame", "lady", "madam"})
 _BE = frozenset({"is", "was", "are", "were", "been", "being", "be"})
 _IRREGULAR_PARTICIPLES = frozenset({"told", "held", "sought", "seen", "given", "taken", "written", "spoken"})
 _ASKING = frozenset({"how", "whether", "why", "what"})
-_PARTICLES = frozenset("von van der den de al el bin ibn".split())
 _AMOUNTS = frozenset({"much", "many", "far", "long", "soon"})
 PLURAL_WINDOW = 3  # tokens before the head noun in which 'the two leaders' must stand
 
@@ -79,7 +79,7 @@ def _asked(view: SentenceView, k: int) -> bool:
     """Does the subject at token k open a question inside the sentence ('whether Iran will accept', 'how much
     water Ethiopia will release', 'how the EU will respond')?"""
     k = (view.mention_start(k) if k in view.tok_mention else k) - 1
-    while view.word(k) in _PARTICLES or view.word(k) in ("the", "a", "an"):  # 'how Von der Leyen intends'
+    while view.word(k) in NAME_PARTICLES or view.word(k) in ("the", "a", "an"):  # 'how Von der Leyen intends'
         k -= 1
     back = view.lower[max(0, k - 2):k + 1]
     return bool(back) and (back[-1] in _ASKING or "how" in back[:-1] and back[back.index("how") + 1] in _AMOUNTS)
@@ -182,8 +182,7 @@ def _subject(cue: Cue, view: SentenceView, j: int) -> int | None:
     m = view.tok_mention[j]
     if m.kind == "adjective" and not view.people_after(j):
         return j  # 'Russian forces' hold no view
-    end = next(k for k in range(j, len(view.lower) + 1) if view.tok_mention.get(k) is not m)
-    if not m.possessive and view.word(end) in WORKFORCE:
+    if names_workforce(view, j):
         return j  # 'Boeing workers rejected the offer': its workers, not the company
     if view.object_of_preposition(j):
         return view.mention_start(j) - 1  # 'ambassador to the U.S.': not the subject

@@ -32,7 +32,7 @@ _GOVERNMENT_TITLES = frozenset({"minister", "ministry", "cabinet"})
 _FORMER = re.compile(r"(?:former|ex)$|ex-")  # 'former president', 'ex-minister'
 _HOLDER_PREPS = frozenset({"of", "for", "from"})
 _POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her"})
-WORKFORCE = frozenset("workers employees staff machinists pilots engineers drivers miners nurses".split())
+_WORKFORCE = frozenset("workers employees staff machinists pilots engineers drivers miners nurses".split())
 _NOT_NOMINAL = CLAUSE_BREAKS | COPULAS | MODALS | _VERB_MODIFIERS | frozenset(
     "and or nor that who whom which where when if as than because since so".split())
 _AFFILIATION_VERBS = frozenset("led leads heads headed chairs chaired runs ran represents represented".split())
@@ -41,6 +41,13 @@ PHRASE_REACH = 12  # tokens one subject phrase may span
 APPOSITION_REACH = 14  # tokens of ', Arvind Rao,' or ', who led the AU mission,'
 RELATION_REACH = 3  # adjectives between a possessor and a relation noun
 SPEAKER_TAIL = 16  # tokens after an inverted 'said' that may name the speaker
+
+
+def names_workforce(view: SentenceView, k: int) -> bool:
+    """Does the mention at token k only qualify the workers after it ('Boeing workers', 'Orbis machinists')?"""
+    m = view.tok_mention[k]
+    end = next(j for j in range(k, len(view.lower) + 1) if view.tok_mention.get(j) is not m)
+    return not m.possessive and view.word(end) in _WORKFORCE
 
 
 def subject_phrase(view: SentenceView, before: int) -> tuple[Attribution, int] | None:
@@ -147,8 +154,7 @@ def holder_of(view: SentenceView, start: int, end: int, apposition: tuple[int, i
             continue
         if m.possessive and _named_after(view, m, k, end, objects) and not _person_head(view, k, end):
             continue  # "Germany's VDA industry body": the body named, not the country it belongs to
-        after = next((j for j in range(k + 1, end + 2) if view.tok_mention.get(j) is not m), end + 1)
-        if not m.possessive and view.word(after) in WORKFORCE:
+        if names_workforce(view, k):
             continue  # 'Boeing workers rejected the offer': its workers, not the company
         if m.kind == "person":
             speaker = m.person or m.surface

@@ -40,8 +40,6 @@ def official_of_context(view: SentenceView, start: int, end: int, speaker: str |
             _acronym(view.toks[k][0]) or view.toks[k][0] in other_bodies()
             for k in range(start, end + 1) if k not in view.tok_mention):
         return None  # 'the NATO secretary', 'the UN envoy', 'European Justice Commissioner X': another body's
-    if of_another_place(view, start, end):
-        return None
     if start > 1 and view.lower[start - 1] in _CLAUSE_OPENERS and view.lower[start - 2] == ",":
         return None  # ', when President X refused ...': a background clause, often another time and place
     named = _named_before(view, start)
