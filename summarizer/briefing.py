@@ -29,7 +29,7 @@ HEADLINE = 0.5  # relevance a headline about a guessed topic lends each statemen
 HEADLINE_FILLS = 2  # ... of a party with fewer statements than this on the topic in its own words
 # How sure the way a holder was found is: a named subject beats a pronoun resolved across sentences.
 CERTAINTY = {"subject": 0.3, "person": 0.3, "possessive": 0.25, "by": 0.25, "quote": 0.3, "role": 0.15,
-             "plural": 0.15, "pronoun": 0.1, "inherit": 0.2}
+             "plural": 0.15, "pronoun": 0.1, "document": 0.1, "inherit": 0.2}
 
 
 def brief(analysis: Analysis, query: str | None, assigner: TopicAssigner | None = None) -> Briefing:

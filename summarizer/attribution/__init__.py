@@ -11,7 +11,8 @@ from __future__ import annotations
 from summarizer.attribution.cues import drop_others_in_speech, drop_unowned_reports, find_cues
 from summarizer.attribution.discourse import Discourse
 from summarizer.attribution.holders import learn_sexes, resolve
-from summarizer.attribution.learning import learn_bodies, learn_names, opening_party, unnamed_speakers
+from summarizer.attribution.learning import (
+    learn_bodies, learn_documents, learn_names, opening_party, unnamed_speakers)
 from summarizer.attribution.quotes import continued_quote, quoted_holder
 from summarizer.attribution.segments import NOBODY, group, segments
 from summarizer.attribution.statement import Statement
@@ -60,6 +61,7 @@ def sentence_statements(view: SentenceView) -> list[Statement]:
     view.state.quoted = (view.index, last) if last is not None else None
     view.state.persons.extend((name, None, view.index) for name in unnamed_speakers(view))
     learn_bodies(view)
+    learn_documents(view, {st.holder for st in statements})
     opener, plural = opening_party(view)
     if opener is not None:
         view.state.nominal.opened(view.index, opener, plural)

@@ -20,6 +20,8 @@ class Reach:
     role: int = 6  # 'the prime minister' -> a person with that title
     pair: int = 1  # 'the two leaders' -> the two parties' people just named
     pair_holders: int = 2  # 'both sides' -> the only two parties holding stances in these last sentences
+    document: int = 4  # 'the letter said' -> the party that sent a letter
+    document_it: int = 2  # '..., it said' -> the letter that spoke just before
     memory: int = 30  # entries kept per list
 
 
@@ -48,6 +50,8 @@ class Discourse:
     quoted: tuple[int, Statement] | None = None  # the sentence before, when one holder spoke in quotes there
     sexes: dict[str, str] = field(default_factory=dict)  # surname -> 'he' or 'she', from Mr/Ms or a pronoun
     objects: set[tuple[str, int]] = field(default_factory=set)  # (person, index) named only after a preposition
+    documents: dict[str, tuple[str, int]] = field(default_factory=dict)  # 'letter' -> (party that sent one, index)
+    document_spoke: tuple[str, int] | None = None  # the party whose letter or statement last spoke, and where
 
     def sex_of(self, person: str | None) -> str | None:
         return self.sexes.get(person.split()[-1]) if person else None
@@ -120,6 +124,19 @@ class Discourse:
             held = {h[0] for h in self.holders if h[3] == index - back}
             out.append(held | (set(named) if back == 1 and seen == index - 1 else set()))
         return out
+
+    def document(self, noun: str, index: int) -> Attribution | None:
+        """'The letter said ...': the party that sent, issued or wrote a letter a few sentences before."""
+        found = self.documents.get(noun)
+        if found is None or index - found[1] > REACH.document:
+            return None
+        self.document_spoke = (found[0], index)
+        return Attribution((found[0],), "document")
+
+    def document_it(self, index: int) -> Attribution | None:
+        """'Ethiopia was seeking ..., it said' after 'The letter said ...': the letter, not the clause's subject."""
+        spoke = self.document_spoke
+        return Attribution((spoke[0],), "document") if spoke and 0 < index - spoke[1] <= REACH.document_it else None
 
     def it_pronoun(self, index: int) -> Attribution | None:
         recent = [h for h in self.holders if h[2] != "person" and index - h[3] <= REACH.it]

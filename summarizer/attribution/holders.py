@@ -9,7 +9,7 @@ from __future__ import annotations
 from summarizer.attribution.agents import agent_after, possessor, take
 from summarizer.attribution.cues import VERB_MODIFIERS, Cue, inside_quote
 from summarizer.attribution.discourse import Attribution
-from summarizer.attribution.learning import role_speaker
+from summarizer.attribution.learning import DOCUMENTS, role_speaker
 from summarizer.attribution.nominals import names_workforce, speaker_phrase, subject_phrase
 from summarizer.attribution.subjects import opening_subject, subordinate_subject
 from summarizer.attribution.view import SentenceView
@@ -25,7 +25,6 @@ _TIME_PLACE = word_set("time_place_words")
 _PRONOUNS = frozenset({"he", "she", "it", "they"})
 _NOT_ROLES = frozenset({"state", "national", "security", "top", "senior"})  # title words that name no one alone
 _PLURAL_HEADS = frozenset("leaders sides presidents countries men governments delegations nations".split())
-_DOCUMENTS = frozenset("statement letter message post communique declaration report note".split())
 _NOT_POSSESSED = frozenset({"that", "to", "the", "a", "an", "of", "on", "in", "about", "for", ",", "."})
 _TELLING = frozenset({"telling", "tell", "tells", "told", "urging", "asking", "warning"})
 _MALE = frozenset({"mr", "sir", "lord"})
@@ -34,6 +33,8 @@ _BE = frozenset({"is", "was", "are", "were", "been", "being", "be"})
 _IRREGULAR_PARTICIPLES = frozenset({"told", "held", "sought", "seen", "given", "taken", "written", "spoken"})
 _ASKING = frozenset({"how", "whether", "why", "what"})
 _AMOUNTS = frozenset({"much", "many", "far", "long", "soon"})
+_DASHES = frozenset({"—", "–", "-"})
+ASIDE_REACH = 20  # tokens an aside between dashes may span
 PLURAL_WINDOW = 3  # tokens before the head noun in which 'the two leaders' must stand
 
 
@@ -51,7 +52,7 @@ def resolve(cue: Cue, view: SentenceView) -> None:
         if stop is not None and not _continue_earlier(cue, view, stop) and not _speaker_after_quote(cue, view):
             _subject_phrase(cue, view)
             if not cue.holders and (view.word(stop) == "and" or (  # 'X met Y on Monday and called on Z'
-                    view.word(cue.index - 1) in _DOCUMENTS and view.lower[cue.index].endswith("ing"))):
+                    view.word(cue.index - 1).removesuffix("s") in DOCUMENTS and view.lower[cue.index].endswith("ing"))):
                 opening_subject(cue, view)  # 'X issued a statement rejecting the move
         elif cue.via == "nobody":  # "Cambodia's water minister Chan Sophal said": the title names the party
             _subject_phrase(cue, view)
@@ -151,6 +152,11 @@ def _step(cue: Cue, view: SentenceView, j: int) -> int | None:
         return None
     if w in _PRONOUNS:
         return _pronoun(cue, view, j)
+    if w in DOCUMENTS and view.word(j - 1) in ("the", "this", "that") and cue.kind == "verb":
+        found = view.state.document(w, view.index)  # 'The letter said': whoever sent it, a few sentences before
+        if found is not None:
+            cue.assign(found, j - 1)
+            return None
     if view.reporters(j):
         return j  # 'the local press reported': its subject holds no stance
     if w in ROLE_NOUNS or (w in TITLE_WORDS and w not in _NOT_ROLES):
@@ -166,6 +172,8 @@ def _step(cue: Cue, view: SentenceView, j: int) -> int | None:
         return j - 1
     if w in ("'", "’") and (j - 1) in view.tok_mention:
         return j - 1  # "The Faroe Islands' government"
+    if w in _DASHES and w in view.lower[max(0, j - ASIDE_REACH):j]:  # 'Qatar — which mediated the talks — urged'
+        return max(k for k in range(max(0, j - ASIDE_REACH), j) if view.lower[k] == w) - 1
     if w == ")" and "(" in view.lower[max(0, j - 6):j]:
         return max(k for k in range(max(0, j - 6), j) if view.lower[k] == "(") - 1  # 'the Superintendency (SMA) ordered'
 
@@ -231,6 +239,9 @@ def _before_article(view: SentenceView, k: int) -> int:
 def _pronoun(cue: Cue, view: SentenceView, j: int) -> None:
     """'The Palestinian Authority said it was ready', 'He urged': same sentence first, then the discourse."""
     w = view.lower[j]
+    if w == "it" and cue.reporting and view.word(j - 1) == "," and (found := view.state.document_it(view.index)):
+        cue.assign(found, j)  # '..., it said' after 'The letter said ...': the letter's, whoever the clause names
+        return None
     # '"Trump's statement is inappropriate," he said': no one named inside the quotation is its speaker
     quoted = (lambda k: False) if inside_quote(j, view.lower) else (lambda k: inside_quote(k, view.lower))
     same = [c for c in view.cues if c.index < j and c.holders and not quoted(c.holder_token)]

@@ -13,6 +13,9 @@ from summarizer.attribution.view import SentenceView
 from summarizer.lexicon import DETERMINERS, ROLE_NOUNS, STOPWORDS
 
 _PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you"})
+DOCUMENTS = frozenset("statement letter message post communique declaration report note".split())
+_ISSUING = frozenset("sent send sends issued issue issues released release releases published wrote writes "
+                     "posted submitted delivered addressed".split())
 _PERSON_HEADS = frozenset(w for w in HOLDER_HEADS if not w.endswith("s") or w.endswith("ss"))
 
 
@@ -68,6 +71,24 @@ def learn_bodies(view: SentenceView) -> None:
             for word in words:
                 view.state.nominal.bodies[word] = party
         k = end + 1
+
+
+def learn_documents(view: SentenceView, holders: set[str]) -> None:
+    """Who sent the letter a later 'the letter said' means: 'a statement from/issued by X', 'X sent a letter',
+    or the one party holding a stance in the sentence that says 'in a statement'. `holders`: that sentence's."""
+    lower = view.lower
+    for k, w in enumerate(lower):
+        if w not in DOCUMENTS or view.word(k - 1) not in ("a", "an"):
+            continue
+        after = k + 3 if view.word(k + 1) in _ISSUING and view.word(k + 2) == "by" else k + 2
+        issuer = view.tok_mention.get(after) if view.word(after - 1) in ("from", "by") else None
+        if issuer is None:
+            issuer = next((view.tok_mention[j] for j in range(k - 3, -1, -1) if j in view.tok_mention
+                           and lower[j + 1:k - 1] and set(lower[j + 1:k - 1]) & _ISSUING
+                           and not view.object_of_preposition(j)), None)
+        party = issuer.party if issuer is not None else (next(iter(holders)) if len(holders) == 1 else None)
+        if party:
+            view.state.documents[w] = (party, view.index)
 
 
 def unnamed_speakers(view: SentenceView) -> list[str]:

@@ -98,7 +98,7 @@ def segments(groups: list[Group], view: SentenceView) -> list[Statement]:
             continue
         first = grp.cues[0]
         strength = max(STRENGTH.get(c.kind, DEFAULT_STRENGTH) for c in grp.cues)
-        named = first.holder_token >= 0 and first.via not in ("pronoun", "inherit")
+        named = first.holder_token >= 0 and first.via not in ("pronoun", "inherit", "document")
         holder_at = toks[first.holder_token][1] if named else -1
         cue_at = tuple(toks[c.index][1] for c in grp.cues)
         for holder in grp.holders:

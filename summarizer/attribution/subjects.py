@@ -33,6 +33,8 @@ def opening_subject(cue: Cue, view: SentenceView) -> None:
         cue.holders = tuple(dict.fromkeys((*cue.holders, other.party)))
     elif m.kind != "adjective" or view.people_after(k):
         take(cue, view, m, k, "subject")
+        if other is not None and other.party and other.kind != "adjective" and m.kind != "adjective":
+            cue.holders = tuple(dict.fromkeys((*cue.holders, other.party)))  # 'X and Y issued statements urging'
 
 
 def _people_within(view: SentenceView, k: int, reach: int = 3) -> bool:

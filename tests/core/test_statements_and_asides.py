@@ -1,0 +1,56 @@
+"""Rules found by scoring real news against hand annotations (made blind, without the bot's output): whose a
+letter or statement is when only 'the statement said' names it, a subject whose verb follows an aside between
+dashes, and several parties issuing statements together. Each case is written for the test, with invented
+countries."""
+from tests.builders import statements
+
+PARTIES = {"Sardon": ["Sardonian", "Velm", "Mara Velm"], "Arkadia": ["Arkadian", "Dunmore"],
+           "Norvia": ["Norvian", "Lindqvist"]}
+
+
+def held(text: str, fragment: str) -> set[str]:
+    return {s.holder for s in statements(text, PARTIES) if fragment in s.quote}
+
+
+def test_the_letter_said_is_the_party_that_sent_the_letter():
+    text = ("Sardon on Sunday sent a letter to the Security Council about the dam. "
+            "The letter said that the talks with Arkadia had ended after ten years.")
+    assert held(text, "The letter said") == {"Sardon"}
+
+
+def test_the_statement_called_on_is_the_party_that_issued_it():
+    text = ("Norvia said in a statement that it wanted the talks to resume. "
+            "The statement called on both sides to respect the truce agreed in May.")
+    assert held(text, "The statement called on") == {"Norvia"}
+
+
+def test_a_statement_issued_by_a_party_speaks_for_it_later():
+    text = ("A statement issued by the Sardonian foreign ministry expressed concern over the shelling. "
+            "“We urge restraint from all sides,” the statement said.")
+    assert held(text, "We urge restraint") == {"Sardon"}
+
+
+def test_a_statement_too_far_back_or_never_issued_is_nobody_s():
+    far = ("Norvia said in a statement that it wanted talks. Arkadia shelled the town. The army moved north. "
+           "Rain fell in the valley. The bridge was closed. Roads were cut. The statement said the truce held.")
+    assert held(far, "The statement said the truce held") == set()
+    unknown = "The statement said that both sides had agreed to a truce."
+    assert held(unknown, "The statement said") == set()
+
+
+def test_it_said_after_a_letter_spoke_is_the_letter_not_the_clause_s_subject():
+    text = ("Sardon sent a letter to the council on Sunday. The letter said the talks had failed. "
+            "Arkadia was seeking to cover its unilateral filling of the dam, it said.")
+    assert held(text, "it said") == {"Sardon"}
+
+
+def test_a_subject_keeps_its_verb_across_an_aside_between_dashes():
+    text = "Norvia — which mediated the talks along with Arkadia — also expressed the hope that the truce will hold."
+    assert held(text, "expressed the hope") == {"Norvia"}
+    spaced = "Norvia - which hosted the talks last week - urged both sides to keep the truce."
+    assert held(spaced, "urged both sides") == {"Norvia"}
+
+
+def test_parties_issuing_statements_together_both_urge():
+    text = "Norvia and Arkadia issued statements urging both sides to avoid escalation."
+    assert held(text, "urging both sides") == {"Norvia", "Arkadia"}
