@@ -14,6 +14,7 @@ from summarizer import compress as c
 from summarizer.attribution import Statement
 from summarizer.attribution.cues import inside_quote
 from summarizer.attribution.quotes import CONTINUED
+from summarizer.attribution.statement import LISTED_NAME
 from summarizer.lexicon import (
     COPULAS, DETERMINERS, MODALS, PASSIVE_BY, PREPOSITIONS, REPORTING_VERBS, STANCE_ADJECTIVES, STANCE_NOUNS,
     STANCE_VERBS,
@@ -76,6 +77,7 @@ _SAYING_ENDS = re.compile(r"(?:,\s+(?:said|says|added|adds|stated|told)|\b(?:add
 _MAYBE_VERBS = STANCE_VERBS | STANCE_ADJECTIVES | _ACTION_PAST
 _OPENING_SUBORDINATOR = re.compile(rf"\s*(?:{'|'.join(c.SUBORDINATORS)}|until)\s+", re.IGNORECASE)
 _AFTER_SAYING = PREPOSITIONS | frozenset("after before during following since until".split())
+_LAST_CONJUNCT = re.compile(r"\s*(?:and|or)\s+(?:the\s+)?[A-Z]")  # 'and Slovakia will ...'
 _PRONOUN_TAIL = re.compile(r"[,.][\"”]\s+(?:he|she|it|they)\s+[a-z]+\W*$")  # '... both sides," it said.'
 # a stop, then a capital: a second sentence (not 'Gen. Roe', 'Sept. 4', 'Mr. Roe', 'U.S. officials')
 _TWO_SENTENCES = re.compile(r"\b(?!(?:Gen|Sen|Rep|Gov|Col|Capt|Sgt|Lt|Maj|Adm|Corp|Inc|Ltd|Co|St|No|Jan|Feb|Mar|Apr|"
@@ -243,7 +245,11 @@ def _candidates(st: Statement) -> list[str]:
         out.append(sentence[spans[0][0]:spans[-1][1]])
         if from_holder and st.holder_at < spans[0][0]:
             out.append(sentence[holder_at:spans[-1][1]])
-        out.extend(sentence[a:b] for a, b in spans)
+        # (not the last name of a list with its verb: 'and Slovakia will ...' of 'Poland, Hungary, and Slovakia
+        # will ...' names one of three)
+        out.extend(sentence[a:b] for k, (a, b) in enumerate(spans)
+                   if not (k and _LAST_CONJUNCT.match(sentence[a:b])
+                           and LISTED_NAME.match(sentence[slice(*spans[k - 1])].strip())))
     if st.cue_at and st.start < st.holder_at:  # 'Maduro lashed out against the Carter Center which reported fraud':
         # the holder only the object of another's clause and the antecedent of its own: its clause, made main
         rel = _ANTECEDENT.fullmatch(sentence[st.holder_at:min(st.cue_at)])  # the cue right after 'which'/'who'
@@ -400,7 +406,7 @@ def _standalone(text: str, st: Statement, antecedent: str) -> str | None:
             return None
         return speaker_quote(holder_name(st.holder, st.speaker), content)
     text = relative_object(reduced_relative(text, antecedent), antecedent)
-    resolved = resolve_opening(text, st.holder, st.speaker, antecedent)
+    resolved = resolve_opening(text, st.holder, st.speaker, antecedent, st.joint)
     if resolved is None:
         return None
     resolved = resolve_demonstratives(resolved, antecedent)

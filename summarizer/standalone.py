@@ -70,8 +70,10 @@ def _demonym_of(word: str, party: str) -> bool:
     return " " not in word and any(w[:3].lower() == word[:3].lower() for w in party.split() if len(w) > 3)
 
 
-def resolve_opening(text: str, holder: str, speaker: str | None, antecedent: str) -> str | None:
-    """Replace an opening 'He'/'It'/'Its'/'This move' with what it stands for; None when it cannot be done."""
+def resolve_opening(text: str, holder: str, speaker: str | None, antecedent: str,
+                    joint: tuple[str, ...] = ()) -> str | None:
+    """Replace an opening 'He'/'It'/'Its'/'This move' with what it stands for; None when it cannot be done.
+    `joint`: the parties an opening 'They' stands for together ('Norvia, Arkadia and Sardon urged')."""
     body = _OPENING_BODY.match(text)
     if body:  # 'Her party called ...' was attributed to the party itself: the phrase is its name
         return holder_name(holder, None) + text[body.end():]
@@ -81,6 +83,10 @@ def resolve_opening(text: str, holder: str, speaker: str | None, antecedent: str
         if word in ("he", "she", "his", "her") and not speaker or _EXPLETIVE.match(text[m.end():]):
             return None  # 'It's a provocation': 'it' is what was said about, not who said it
         name = holder_name(holder, speaker if word in ("he", "she", "his", "her") else None)
+        if word in ("they", "their") and len(joint) > 1:
+            names = [party_subject(p) for p in joint]
+            names[1:] = ["the" + n[3:] if n.startswith("The ") else n for n in names[1:]]
+            name = ", ".join(names[:-1]) + " and " + names[-1]
         rest = text[m.end():]
         named_later = speaker and short_name(speaker)[:1].isupper() and \
             re.search(rf"\b{re.escape(short_name(speaker))}\b", rest)

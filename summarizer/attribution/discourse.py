@@ -21,6 +21,7 @@ class Reach:
     pair: int = 1  # 'the two leaders' -> the two parties' people just named
     pair_holders: int = 2  # 'both sides' -> the only two parties holding stances in these last sentences
     document: int = 4  # 'the letter said' -> the party that sent a letter
+    group: int = 2  # 'they', 'the ministers' -> the parties a sentence just before named together as subject
     document_it: int = 2  # '..., it said' -> the letter that spoke just before
     memory: int = 30  # entries kept per list
 
@@ -52,6 +53,7 @@ class Discourse:
     objects: set[tuple[str, int]] = field(default_factory=set)  # (person, index) named only after a preposition
     documents: dict[str, tuple[str, int]] = field(default_factory=dict)  # 'letter' -> (party that sent one, index)
     document_spoke: tuple[str, int] | None = None  # the party whose letter or statement last spoke, and where
+    group: tuple[tuple[str, ...], int] | None = None  # parties that last held one stance together, and where
 
     def sex_of(self, person: str | None) -> str | None:
         return self.sexes.get(person.split()[-1]) if person else None
@@ -138,6 +140,13 @@ class Discourse:
         spoke = self.document_spoke
         return Attribution((spoke[0],), "document") if spoke and 0 < index - spoke[1] <= REACH.document_it else None
 
+    def joint(self, index: int) -> Attribution | None:
+        """'Saudi Arabia, the US and the UAE called for a truce. They/The ministers/The joint statement urged
+        ...': the parties that held the last stance together, while one of the next sentences goes on with them."""
+        if self.group is None or index - self.group[1] > REACH.group:
+            return None
+        return Attribution(self.group[0], "plural")
+
     def it_pronoun(self, index: int) -> Attribution | None:
         recent = [h for h in self.holders if h[2] != "person" and index - h[3] <= REACH.it]
         return Attribution((recent[-1][0],), "pronoun") if recent else None
@@ -180,6 +189,13 @@ class Discourse:
                     self.objects.add((m.person or m.surface, index))
         self.previous = (index, tuple(s.holder for s in statements),
                          tuple(m.party for m in mentions if m.party and m.kind != "person" and id(m) not in governed))
+        together: dict[tuple[int, int], list[str]] = {}
+        for s in statements:
+            if s.via in ("subject", "plural"):
+                together.setdefault((s.start, s.end), []).append(s.holder)
+        joint = max(together.values(), key=len, default=[])
+        if len(joint) >= 2:
+            self.group = (tuple(dict.fromkeys(joint)), index)
         for s in statements:
             kind = "person" if s.speaker else ("plural" if s.via == "plural" else "party")
             self.holders.append((s.holder, s.speaker, kind, index))

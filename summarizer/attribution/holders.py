@@ -25,6 +25,9 @@ _TIME_PLACE = word_set("time_place_words")
 _PRONOUNS = frozenset({"he", "she", "it", "they"})
 _NOT_ROLES = frozenset({"state", "national", "security", "top", "senior"})  # title words that name no one alone
 _PLURAL_HEADS = frozenset("leaders sides presidents countries men governments delegations nations".split())
+_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+# (not "both sides", which are the two sides of the dispute, seldom a coalition that spoke together)
+_GROUP_HEADS = frozenset("ministers mediators envoys states countries nations governments leaders".split())
 _NOT_POSSESSED = frozenset({"that", "to", "the", "a", "an", "of", "on", "in", "about", "for", ",", "."})
 _TELLING = frozenset({"telling", "tell", "tells", "told", "urging", "asking", "warning"})
 _MALE = frozenset({"mr", "sir", "lord"})
@@ -152,8 +155,10 @@ def _step(cue: Cue, view: SentenceView, j: int) -> int | None:
         return None
     if w in _PRONOUNS:
         return _pronoun(cue, view, j)
-    if w in DOCUMENTS and view.word(j - 1) in ("the", "this", "that") and cue.kind == "verb":
-        found = view.state.document(w, view.index)  # 'The letter said': whoever sent it, a few sentences before
+    if w in DOCUMENTS and _determiner_before(view, j) and cue.kind == "verb":
+        # 'The letter said': whoever sent it, a few sentences before; 'The joint statement urged': the parties
+        # that just spoke together
+        found = view.state.document(w, view.index) or view.state.joint(view.index)
         if found is not None:
             cue.assign(found, j - 1)
             return None
@@ -168,6 +173,8 @@ def _step(cue: Cue, view: SentenceView, j: int) -> int | None:
         return j - 1 if w in PEOPLE_NOUNS or w in ROLE_NOUNS else j
     if w in _PLURAL_HEADS and _pair(cue, view, j):
         return None
+    if w in _GROUP_HEADS and _group(cue, view, j):
+        return None
     if w in PEOPLE_NOUNS and j > 0:
         return j - 1
     if w in ("'", "’") and (j - 1) in view.tok_mention:
@@ -177,6 +184,8 @@ def _step(cue: Cue, view: SentenceView, j: int) -> int | None:
     if w == ")" and "(" in view.lower[max(0, j - 6):j]:
         return max(k for k in range(max(0, j - 6), j) if view.lower[k] == "(") - 1  # 'the Superintendency (SMA) ordered'
 
+    if view.toks[j][0][:1].isupper() and j > 0 and _unowned_last_conjunct(cue, view, j):
+        return None
     if w in ("who", "which"):
         return _relative(cue, view, j)
     if w == "," and cue.kind != "participle":
@@ -201,12 +210,20 @@ def _subject(cue: Cue, view: SentenceView, j: int) -> int | None:
     return None
 
 
-def _add_coordinated(cue: Cue, view: SentenceView, j: int) -> None:
-    """'Russia and Ukraine have said', 'The EU, Britain and Norway want', 'Egyptian and Qatari mediators'."""
-    k, separator = _before_article(view, _before_title(view, view.mention_start(j) - 1)), "and"
-    while cue.holders and k >= 1 and view.lower[k] == separator and (k - 1) in view.tok_mention:
+def _add_coordinated(cue: Cue, view: SentenceView, j: int, k: int | None = None) -> None:
+    """'Russia and Ukraine have said', 'The EU, Britain and Norway want', 'Egyptian and Qatari mediators'.
+    `k`: the token before the last conjunct, when that conjunct is a name no mention holds."""
+    first = view.tok_mention.get(j)
+    if k is None:
+        k = _before_article(view, _before_title(view, view.mention_start(j) - 1))
+    separator = "and"
+    if view.word(k) == "and" and view.word(k - 1) == ",":
+        k, separator = k - 1, ","  # 'X, Y, and Z said': the serial comma
+    # a place of no party ends the list ('Saudi Arabia, the United States and Egypt called'): the others hold it
+    unowned_place = not cue.holders and (first is None or cue.via == "nobody" and first.kind != "person")
+    while (cue.holders or unowned_place) and k >= 1 and view.lower[k] == separator and (k - 1) in view.tok_mention:
         other = view.tok_mention[k - 1]
-        adjectives = other.kind == "adjective" and view.tok_mention[j].kind == "adjective"
+        adjectives = other.kind == "adjective" and first is not None and first.kind == "adjective"
         if _example(view, _before_article(view, view.mention_start(k - 1) - 1)):
             cue.holders, cue.via, cue.holder_token = (), "", -1  # 'such as Russia, Iran and China': all examples
             return
@@ -216,6 +233,18 @@ def _add_coordinated(cue: Cue, view: SentenceView, j: int) -> None:
             cue.holders = (other.party, *cue.holders)
         cue.holder_token, cue.via = view.mention_start(k - 1), "subject"
         k, separator = _before_article(view, _before_title(view, cue.holder_token - 1)), ","
+
+
+def _unowned_last_conjunct(cue: Cue, view: SentenceView, j: int) -> bool:
+    """'Saudi Arabia, the United States, and Egypt called', Egypt no party's name: the parties before it."""
+    k = j
+    while k > 0 and view.toks[k - 1][0][:1].isupper() and (k - 1) not in view.tok_mention:
+        k -= 1
+    k = _before_article(view, k - 1)
+    if view.word(k) != "and" or not ((k - 1) in view.tok_mention or view.word(k - 1) == ","):
+        return False
+    _add_coordinated(cue, view, j, k)
+    return bool(cue.holders)
 
 
 def _before_title(view: SentenceView, k: int) -> int:
@@ -263,7 +292,8 @@ def _pronoun(cue: Cue, view: SentenceView, j: int) -> None:
             return None  # 'Pashinian denied ... when he spoke': he is the one no party is known for
         found = view.state.person_pronoun(view.index, w)
     else:
-        found = view.state.it_pronoun(view.index) if w == "it" else view.state.they_pronoun(view.index)
+        found = view.state.it_pronoun(view.index) if w == "it" else (
+            view.state.joint(view.index) or view.state.they_pronoun(view.index))
         plural_opener = view.state.nominal.plural_openers.get(view.index - 1)
         if found is None and w == "they" and plural_opener is not None:  # "The SMA's lawyers counter ... they wrote"
             found = Attribution((plural_opener,), "pronoun")
@@ -337,6 +367,31 @@ def _pair(cue: Cue, view: SentenceView, j: int) -> bool:
     found = view.state.pair(view.index)
     if found is not None:
         cue.assign(found, j)
+    return found is not None
+
+
+def _determiner_before(view: SentenceView, j: int) -> bool:
+    """'the statement', 'this letter', 'the joint statement'."""
+    k = j - 2 if view.word(j - 1) == "joint" else j - 1
+    return view.word(k) in ("the", "this", "that")
+
+
+def _group(cue: Cue, view: SentenceView, j: int) -> bool:
+    """'The (foreign) ministers stressed', 'the four countries said': the parties a sentence just before
+    named together as the subject of a stance."""
+    k = j - 1
+    while k >= max(0, j - PLURAL_WINDOW) and view.lower[k] not in ("the", "both") and k not in view.tok_mention:
+        k -= 1
+    if view.word(k) != "the" or (k - 1) in view.tok_mention:
+        return False
+    if any(c.index < k and c.reporting and c.holders for c in view.cues):
+        return False  # 'X said that the three countries rebuffed ...': of whom X speaks, not who speaks
+    found = view.state.joint(view.index)
+    counted = next((_NUMBER_WORDS[w] for w in view.lower[k + 1:j] if w in _NUMBER_WORDS), None)
+    if found is not None and counted is not None and counted != len(found.holders):
+        return False  # 'the three countries' after two named together: some other three
+    if found is not None:
+        cue.assign(found, k)
     return found is not None
 
 

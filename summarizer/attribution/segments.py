@@ -103,5 +103,6 @@ def segments(groups: list[Group], view: SentenceView) -> list[Statement]:
         cue_at = tuple(toks[c.index][1] for c in grp.cues)
         for holder in grp.holders:
             out.append(Statement(view.sentence, start, end, holder, first.via, strength, grp.reported_by,
-                                 first.speaker, len(groups) > 1, holder_at, cue_at))
+                                 first.speaker, len(groups) > 1, holder_at, cue_at,
+                                 grp.holders if len(grp.holders) > 1 else ()))
     return out

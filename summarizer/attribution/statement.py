@@ -1,6 +1,7 @@
 """A party's stance in one sentence: the segment that holds it, its holder, and where the holder and cues are."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -28,6 +29,7 @@ class Statement:
     split: bool = False  # the sentence holds other holders' stances too
     holder_at: int = -1  # where the holder is named in the sentence (-1: an earlier sentence)
     cue_at: tuple[int, ...] = ()  # where the stance cues are
+    joint: tuple[str, ...] = ()  # every party holding this stance together ('They urged' after three named)
 
     @property
     def segment(self) -> str:
@@ -78,13 +80,18 @@ class Statement:
         return self.sentence.verbatim[at:at + len(quote)] if at >= 0 else quote
 
 
+LISTED_NAME = re.compile(r"(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}$")
+
+
 @lru_cache(maxsize=1024)  # a statement's stems, its topics and its line each read its spans
 def _stance_spans(st: Statement) -> tuple[tuple[int, int], ...]:
     spans = clauses(st.sentence.text[st.start:st.end], st.start)
     keep, previous = [], False
     for a, b in spans:
         piece = st.sentence.text[a:b].lstrip().lower()
-        own = a <= st.holder_at < b or any(a <= c < b for c in st.cue_at)
+        # a name of a list the holder opens ('Poland, Hungary, and Slovakia will ...') is part of the subject
+        own = a <= st.holder_at < b or any(a <= c < b for c in st.cue_at) or (
+            previous and bool(LISTED_NAME.match(st.sentence.text[a:b].strip())))
         if own or (previous and piece.startswith(_COMPLEMENT_STARTS)):
             keep.append((a, b))
         previous = own

@@ -2,7 +2,7 @@
 letter or statement is when only 'the statement said' names it, a subject whose verb follows an aside between
 dashes, and several parties issuing statements together. Each case is written for the test, with invented
 countries."""
-from tests.builders import statements
+from tests.builders import lines_by_party, statements
 
 PARTIES = {"Sardon": ["Sardonian", "Velm", "Mara Velm"], "Arkadia": ["Arkadian", "Dunmore"],
            "Norvia": ["Norvian", "Lindqvist"]}
@@ -54,3 +54,51 @@ def test_a_subject_keeps_its_verb_across_an_aside_between_dashes():
 def test_parties_issuing_statements_together_both_urge():
     text = "Norvia and Arkadia issued statements urging both sides to avoid escalation."
     assert held(text, "urging both sides") == {"Norvia", "Arkadia"}
+
+
+def test_a_list_ending_in_a_country_of_no_party_is_held_by_the_parties_in_it():
+    text = "Sardon, Arkadia, Norvia, and Egypt called on Friday for a three-month truce."
+    assert held(text, "called on Friday") == {"Sardon", "Arkadia", "Norvia"}
+
+
+def test_they_and_the_ministers_after_parties_named_together_are_all_of_them():
+    text = ("Sardon, Arkadia and Norvia called on Friday for a three-month truce. "
+            "They described the war as the worst crisis in the region. "
+            "The ministers stressed that no military solution exists. "
+            "The joint statement urged all sides to let aid through.")
+    for fragment in ("They described", "The ministers stressed", "The joint statement urged"):
+        assert held(text, fragment) == {"Sardon", "Arkadia", "Norvia"}, fragment
+
+
+def test_a_group_is_not_another_count_nor_whom_a_speaker_talks_about():
+    text = ("Sardon and Arkadia called for a truce. "
+            "The three countries rejected the plan.")
+    assert held(text, "The three countries rejected") == set()
+    spoken_of = ("Sardon and Arkadia called for a truce. "
+                 "Velm said that the countries had rebuffed every offer of talks.")
+    assert held(spoken_of, "rebuffed every offer") == {"Sardon"}
+
+
+def test_a_group_reaches_only_the_next_sentences():
+    text = ("Sardon and Arkadia called for a truce. The army moved north. Rain fell. The roads closed. "
+            "They urged calm.")
+    assert held(text, "They urged calm") == set()
+
+
+def test_a_line_of_a_group_names_every_party_and_keeps_the_whole_list():
+    text = ("Sardon, Arkadia and the Norvian government called for a truce in the war. "
+            "They described the truce as the only way out of the war.")
+    lines = lines_by_party(text, "war", PARTIES, {"war": ["war", "truce"]})
+    assert "Sardon, Arkadia and Norvia described the truce as the only way out of the war" in lines["Arkadia"]
+    listed = ("Sardon, Arkadia, and Norvia will impose their own bans on grain imports despite the council's "
+              "decision to end the embargo on September 15, according to reports from several outlets.")
+    for party_lines in lines_by_party(listed, "grain", PARTIES, {"grain": ["grain", "bans"]}).values():
+        assert all(line.startswith("Sardon, Arkadia, and Norvia will impose") for line in party_lines), party_lines
+
+
+def test_a_clause_of_an_act_before_a_passive_agent_is_not_turned_round():
+    from summarizer.compress import passive_to_active
+    text = "aiming to avoid a fine imposed by the Council for breaking the market rules"
+    assert passive_to_active(text) == text
+    assert passive_to_active("fresh doubts voiced by Sardonian officials") == \
+        "Sardonian officials voiced fresh doubts"
