@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from summarizer.attribution import Statement, extract
 from summarizer.discovery import discover_lexicon
-from summarizer.extraction import Found, describe, read
+from summarizer.extraction import Found, describe, name_shadow, read
 from summarizer.model import Document, Party, Profile, Topic
 from summarizer.parties import PartyLexicon, build_lexicon
 from summarizer.text import dedupe_key
@@ -57,7 +57,8 @@ def analyze(documents: Sequence[Document], profile: Profile) -> Analysis:
     documents = tuple(documents)
     split = [list(read(doc).sentences) for doc in documents]
     lexicon, statements = corpus_lexicon(profile, [d.text for d in documents], split)
-    found = [describe(sentences, sts) for sentences, sts in zip(split, statements)]
+    shadow = name_shadow(lexicon)
+    found = [describe(sentences, sts, shadow) for sentences, sts in zip(split, statements)]
     return assemble(documents, found, lexicon, profile)
 
 
@@ -76,8 +77,9 @@ def assemble(documents: Sequence[Document], found: Iterable[Sequence[Found]], le
     claims: list[Claim] = []
     made: dict[int, Claim] = {}  # by the hash of (holder, quote key): an index load holds no key (~30 MB at 10,000)
     clashes: dict[tuple[str, str], Claim] = {}  # the rare claim whose hash another already took, by its whole key
+    shadow = name_shadow(lexicon)
     for doc, statements in zip(documents, found):
-        lead = stems_of(doc.title) if statements else ""  # one string per document, shared by its claims
+        lead = shadow(stems_of(doc.title)) if statements else ""  # one string per document, shared by its claims
         for f in statements:
             claim = _made(f, made, clashes)
             if claim is not None:

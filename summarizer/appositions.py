@@ -14,6 +14,8 @@ _OBJECT_PREPS = frozenset("to in at with against on over into toward towards abo
 _CLAUSE_WORDS = frozenset("who whom whose which that where when said says told".split())
 _FORMER = re.compile(r"(?:former|ex|onetime|one-time|retired)$|ex-", re.IGNORECASE)
 MAX_ALIAS_WORDS = 5
+_AIDES = frozenset("adviser advisor aide counsellor counselor assistant".split())
+_LEADERS = frozenset("leader president king emir premier minister chancellor".split())
 
 
 def apposition_party(alias_party: dict[str, str], words: list[str], comma: int,
@@ -49,7 +51,10 @@ def _object_position(span: list[str], p: int) -> bool:
     before = span[p - 1].lower() if p > 0 else ""
     if before in _ARTICLES and p > 1:
         before = span[p - 2].lower()
-    return before in _OBJECT_PREPS
+    # ('adviser to Iran's supreme leader': whom he serves, a leader of that party)
+    serves = before == "to" and p > 1 and span[p - 2].lower() in _AIDES and re.search(r"['’]s$", span[p]) \
+        and any(w.lower() in _LEADERS for w in span[p + 1:p + 3])
+    return before in _OBJECT_PREPS and not serves
 
 
 def _alias_at(alias_party: dict[str, str], span: list[str], p: int) -> str | None:

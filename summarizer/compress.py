@@ -245,11 +245,15 @@ def drop_trailing_condition(text: str) -> str:
     return text[:m.start()]
 
 
+_SECOND_INFINITIVE = re.compile(r"\s+and\s+to\s+(?:[^\"“”;]|[\"“][^\"“”]*[\"”])*$")
+
+
 def drop_trailing_coordination(text: str) -> str:
     """'Laos says the project is essential and will go ahead as scheduled' -> '... is essential': only to make a
     too long line fit, a trailing second predicate goes whole."""
     m = re.search(r"\s+and\s+(?:(?:has|have|had|will|would|is|are|was|were|must|could|should|can)\b|[a-z]+ed\b|"
-                  r"[a-z]+s\b(?=\s+(?:that|the|a|to|it|for)\b))[^\"“”;]*$", text)
+                  r"[a-z]+s\b(?=\s+(?:that|the|a|to|it|for)\b))[^\"“”;]*$", text) \
+        or _SECOND_INFINITIVE.search(text)  # '... calling for a ceasefire and to "address the root causes"'
     return text[:m.start()] if m and words(text[:m.start()]) >= MIN_WORDS else text
 
 

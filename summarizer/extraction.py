@@ -17,7 +17,7 @@ from summarizer.attribution import Statement, extract
 from summarizer.model import Document
 from summarizer.parties import PartyLexicon
 from summarizer.text import Sentence, dedupe_key, split_sentences
-from summarizer.topics import stems_of
+from summarizer.topics import NO_SHADOW, NameShadow, stems_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,12 +58,19 @@ def lexicon_key(lexicon: PartyLexicon) -> str:
 def find_statements(reading: Reading, lexicon: PartyLexicon) -> tuple[Found, ...]:
     """Every attributed statement of one read document, with its ranking stems."""
     sentences = list(reading.sentences)
-    return describe(sentences, extract(sentences, lexicon))
+    return describe(sentences, extract(sentences, lexicon), name_shadow(lexicon))
 
 
-def describe(sentences: Sequence[Sentence], statements: Sequence[Statement]) -> tuple[Found, ...]:
-    """The ranking stems of each statement of one document (`sentences` as read, indexed from 0)."""
-    stems = lru_cache(maxsize=None)(stems_of)  # a sentence is the context of several statements
+def name_shadow(lexicon: PartyLexicon) -> NameShadow:
+    """The party names of several words a topic word inside them must not count in."""
+    return NameShadow(lexicon.alias_party)
+
+
+def describe(sentences: Sequence[Sentence], statements: Sequence[Statement],
+             shadow: NameShadow = NO_SHADOW) -> tuple[Found, ...]:
+    """The ranking stems of each statement of one document (`sentences` as read, indexed from 0), party names
+    of several words joined (`shadow`)."""
+    stems = lru_cache(maxsize=None)(lambda text: shadow(stems_of(text)))  # a sentence is several statements' context
     out = []
     for st in statements:
         k = st.sentence.index

@@ -15,7 +15,7 @@ from summarizer.people import apply_people, learn_people
 _ADJECTIVE_ENDINGS = ("an", "ian", "ese", "ish", "ch", "i", "ic")
 # Heads that make "European allies", "Russian officials" a holder (unlike "Russian forces").
 PEOPLE_NOUNS = frozenset("""
-officials official leaders leader allies ally government governments president minister ministers diplomats
+officials official leaders leader presidents allies ally government governments president minister ministers diplomats
 diplomat authorities side delegation delegations negotiators negotiator lawmakers spokesman spokeswoman
 spokesperson envoy envoys counterpart counterparts administration ambassador military army commanders generals
 foreign defense defence prime state sources source intelligence parliament media presidency chancellor premier

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import partial
 
 from summarizer.analysis import Claim
+from summarizer.extraction import name_shadow
 from summarizer.model import Topic
 from summarizer.parties import PartyLexicon
 from summarizer.lexicon import COPULAS, MODALS, PREPOSITIONS, REPORTING_VERBS, STANCE_VERBS
@@ -92,6 +93,7 @@ class TopicAssigner:
         self._name = stems_of(self.query.title or self.query.key.replace("-", " ")) if self.query else "  "
         self._topics = TopicSet(topics) if query else TopicSet.shared(topics)  # a story's topics: one set, memo kept
         self._lexicon = lexicon
+        self._shadow = name_shadow(lexicon)
         # A headline places a reaction under the profile's topic it names. Not a query's (the briefing lends it
         # its own, 'lent'), nor a discovered topic's: most headlines name the story's frame, which every
         # discovered topic is a facet of.
@@ -209,7 +211,7 @@ class TopicAssigner:
         topic's term sits apart from it: see _top)."""
         cut = _SUBORDINATOR.search(text)
         main_text, rest_text = (text[:cut.start()], text[cut.start():]) if cut else (text, "")
-        main, rest = stems_of(main_text), stems_of(rest_text)
+        main, rest = self._shadow(stems_of(main_text)), self._shadow(stems_of(rest_text))
         words = ClauseWords(main_text, rest_text, len(main))
         firsts = partial(self._topics.firsts_joined, main, rest)
         return self._topics.scores(main), self._topics.scores(rest), firsts, words
@@ -235,7 +237,7 @@ class TopicAssigner:
         if len(parts) == 2 and any(m.party for m in self._lexicon.find(parts[1])):
             return parts
         parts = _WITHOUT.split(clause, maxsplit=1)
-        if len(parts) == 2 and _NEGATION.search(parts[0]) and any(self._topics.scores(stems_of(parts[0]))):
+        if len(parts) == 2 and _NEGATION.search(parts[0]) and any(self._topics.scores(self._shadow(stems_of(parts[0])))):
             return parts  # 'reconstruction could not begin without a lasting ceasefire' demands a ceasefire
         return [clause]
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from summarizer.gazetteer import gazetteer
@@ -44,6 +45,31 @@ def _phrase(text: str) -> str:
     return stems_of(text).strip()
 
 
+class NameShadow:
+    """A ' stem stem ' string with each party name of several words joined into one token ('european_commiss'):
+    a topic word inside a party's name ('commission' of 'European Commission', 'support' of 'Rapid Support
+    Forces', 'court' of 'Constitutional Court') says nothing of the topic. A topic keyword that is the whole name
+    still matches: TopicMatcher holds each phrase joined too."""
+
+    def __init__(self, names: Iterable[str]) -> None:
+        phrases = sorted({p for p in map(_phrase, names) if " " in p}, key=len, reverse=True)
+        self._regex = re.compile(rf"(?<= )(?:{'|'.join(map(re.escape, phrases))})(?= )") if phrases else None
+        self._memo: dict[str, str] = {}
+
+    def __call__(self, stems: str) -> str:
+        if self._regex is None:
+            return stems
+        out = self._memo.get(stems)
+        if out is None:
+            if len(self._memo) >= HITS_MEMO:
+                self._memo.clear()
+            out = self._memo[stems] = self._regex.sub(lambda m: m.group(0).replace(" ", "_"), stems)
+        return out
+
+
+NO_SHADOW = NameShadow(())
+
+
 @dataclass(frozen=True)
 class TopicMatcher:
     """Weighted stem phrases of a topic: its keywords (1.0), words of its key and title (0.6), related terms (0.6)."""
@@ -74,6 +100,9 @@ class TopicMatcher:
             head = stem(word.split()[-1]) if word else ""
             for related in (*_RELATED.get(head, ()), *(_BROAD.get(head, ()) if broad else ())):
                 add(related, RELATED_WEIGHT)
+        for phrase, weight in list(weights.items()):  # 'European Commission' as a keyword is the party's name too
+            if " " in phrase:
+                weights.setdefault(phrase.replace(" ", "_"), weight)
         return cls(topic, tuple(sorted(weights.items())))
 
     @property

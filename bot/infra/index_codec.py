@@ -27,7 +27,7 @@ def found_to_plain(found: tuple[Found, ...]) -> list:
         out.append([s.index, s.paragraph, s.text, st.start, st.end, st.holder, st.via, st.strength, st.reported_by,
                     st.speaker, st.split, st.holder_at, list(st.cue_at), f.key, f.stems, f.sentence_stems,
                     f.context_stems, f.neighbour_stems, f.antecedent,
-                    list(f.topics) if f.topics is not None else None, s.verbatim])
+                    list(f.topics) if f.topics is not None else None, s.verbatim, list(st.joint)])
     return out
 
 
@@ -40,7 +40,7 @@ def found_from_plain(doc: str, plain: list, names: dict | None = None) -> list[F
     names = {} if names is None else names
     out = []
     for (index, paragraph, text, start, end, holder, via, strength, reported_by, speaker, split, holder_at, cue_at,
-         key, stems, sentence_stems, context_stems, neighbour_stems, antecedent, topics, verbatim) in plain:
+         key, stems, sentence_stems, context_stems, neighbour_stems, antecedent, topics, verbatim, joint) in plain:
         text, stems, sentence_stems, context_stems, neighbour_stems, antecedent = (
             shared.setdefault(v, v) for v in (text, stems, sentence_stems, context_stems, neighbour_stems, antecedent))
         holder, via, reported_by, speaker = (names.setdefault(v, v) for v in (holder, via, reported_by, speaker))
@@ -50,7 +50,7 @@ def found_from_plain(doc: str, plain: list, names: dict | None = None) -> list[F
         strength = names.setdefault(("strength", strength), strength)  # keyed apart: 1.0 == 1, an offset
         statement = Statement(sentence=sentence, start=start, end=end, holder=holder, via=via, strength=strength,
                               reported_by=reported_by, speaker=speaker, split=split, holder_at=holder_at,
-                              cue_at=cue_at)
+                              cue_at=cue_at, joint=names.setdefault(tuple(joint), tuple(joint)))
         if topics is not None:
             topics = tuple(topics)
             topics = names.setdefault(topics, topics)

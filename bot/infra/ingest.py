@@ -21,7 +21,7 @@ from bot.infra.articles import Article
 from bot.infra.folders import FileEntry, scan, signature
 from summarizer import Document, Profile
 from summarizer.analysis import corpus_lexicon
-from summarizer.extraction import describe, lexicon_key
+from summarizer.extraction import describe, lexicon_key, name_shadow
 from summarizer.parties import PartyLexicon, lexicon_with_people, party_lexicon, people_key
 
 BATCH = 200  # documents per transaction: a kill loses at most one batch of work
@@ -239,9 +239,10 @@ class Ingest:
         key = "auto" + lexicon_key(lexicon)[4:]
         current = self.store.column("lexicon_key", [c for _, c in rows])
         todo: dict[str, tuple] = {}
+        shadow = name_shadow(lexicon)
         for (_, content), sentences, sts in zip(rows, split, statements):
             if current.get(content, (None,))[0] != key and content not in todo:
-                todo[content] = describe(sentences, sts)
+                todo[content] = describe(sentences, sts, shadow)
         self._update("statements", len(todo), (
             (h, {"lexicon_key": key, "found": pack(found_to_plain(found), work.ROW_LEVEL),
                  "claims": [work.claim_id(f.statement.holder, f.key) for f in found]}) for h, found in todo.items()))

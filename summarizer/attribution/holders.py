@@ -23,6 +23,10 @@ from summarizer.words import word_set
 
 _TIME_PLACE = word_set("time_place_words")
 _PRONOUNS = frozenset({"he", "she", "it", "they"})
+_HYPOTHETICAL = frozenset({"if", "unless", "until", "once"})
+_RELATION_WORDS = frozenset("rival rivals counterpart counterparts ally allies neighbour neighbor partner".split())
+_WEEKDAYS_MONTHS = frozenset("monday tuesday wednesday thursday friday saturday sunday january february march april "
+                             "may june july august september october november december".split())
 _NOT_ROLES = frozenset({"state", "national", "security", "top", "senior"})  # title words that name no one alone
 _PLURAL_HEADS = frozenset("leaders sides presidents countries men governments delegations nations".split())
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
@@ -64,6 +68,8 @@ def resolve(cue: Cue, view: SentenceView) -> None:
     if cue.via in ("subject", "person") and cue.kind in ("verb", "modal", "adjective") \
             and _asked(view, cue.holder_token):
         cue.holders, cue.via = (), "nobody"  # 'it is unclear how X intends to ...': asked, not held
+    elif cue.via in ("subject", "person") and view.word(_before_article(view, cue.holder_token - 1)) in _HYPOTHETICAL:
+        cue.holders, cue.via = (), ""  # '... until Mirenia signs the accord': a condition, not what Mirenia holds
 
 
 def _passive_verb(cue: Cue, view: SentenceView) -> bool:
@@ -216,12 +222,17 @@ def _add_coordinated(cue: Cue, view: SentenceView, j: int, k: int | None = None)
     first = view.tok_mention.get(j)
     if k is None:
         k = _before_article(view, _before_title(view, view.mention_start(j) - 1))
+        if view.word(k) in _RELATION_WORDS and view.word(k - 1) in ("its", "their", "his", "her"):
+            k -= 2  # 'The army and its rival the RSF signed'
     separator = "and"
     if view.word(k) == "and" and view.word(k - 1) == ",":
         k, separator = k - 1, ","  # 'X, Y, and Z said': the serial comma
     # a place of no party ends the list ('Saudi Arabia, the United States and Egypt called'): the others hold it
     unowned_place = not cue.holders and (first is None or cue.via == "nobody" and first.kind != "person")
-    while (cue.holders or unowned_place) and k >= 1 and view.lower[k] == separator and (k - 1) in view.tok_mention:
+    while (cue.holders or unowned_place) and k >= 1 and view.lower[k] == separator and (
+            (k - 1) in view.tok_mention or _abbreviated(view, k - 1) is not None):
+        if (k - 1) not in view.tok_mention:
+            k = _abbreviated(view, k - 1) + 1  # 'The Sudanese Armed Forces (SAF) and ...'
         other = view.tok_mention[k - 1]
         adjectives = other.kind == "adjective" and first is not None and first.kind == "adjective"
         if _example(view, _before_article(view, view.mention_start(k - 1) - 1)):
@@ -233,6 +244,13 @@ def _add_coordinated(cue: Cue, view: SentenceView, j: int, k: int | None = None)
             cue.holders = (other.party, *cue.holders)
         cue.holder_token, cue.via = view.mention_start(k - 1), "subject"
         k, separator = _before_article(view, _before_title(view, cue.holder_token - 1)), ","
+
+
+def _abbreviated(view: SentenceView, k: int) -> int | None:
+    """The last token of a name before its abbreviation in brackets, which ends at k ('Forces (SAF)')."""
+    if view.word(k) != ")" or view.word(k - 2) != "(" or (k - 3) not in view.tok_mention:
+        return None
+    return k - 3
 
 
 def _unowned_last_conjunct(cue: Cue, view: SentenceView, j: int) -> bool:
@@ -416,8 +434,17 @@ def _comma(cue: Cue, view: SentenceView, j: int) -> int | None:
         take(cue, view, before, j - 1, "subject")
         cue.holder_token = view.phrase_before_block(j)
         return None
+    if _time_aside(view, j, cue.index):
+        return j - 1  # 'The ministers of X and Y, on Friday, June 27, signed': a date between them and the verb
     k = view.skip_apposition(j)
     return j if k is None else k
+
+
+def _time_aside(view: SentenceView, j: int, end: int) -> bool:
+    """The words between the comma at j and the cue (commas aside) say only when: ', on Friday, June 27,'."""
+    between = [w for w in view.lower[j + 1:end] if w != ","]
+    return bool(between) and view.word(end - 1) == "," and all(w in _TIME_PLACE or w.isdigit() for w in between) \
+        and any(w.isdigit() or w in _WEEKDAYS_MONTHS for w in between)
 
 
 def _continue_earlier(cue: Cue, view: SentenceView, stop: int) -> bool:

@@ -56,8 +56,9 @@ class Statement:
         if len(spans) < 2 or not self.cue_at:
             return False
         a, b = spans[-1]
+        # (not a clause of its own after a subordinator: '..., as Congo accused Rwanda of ignoring calls')
         return all(a <= c < b for c in self.cue_at) and len(self.sentence.text[a:b].split()) <= ATTRIBUTION_TAIL_WORDS \
-            and (self.holder_at < 0 or a <= self.holder_at < b)
+            and (self.holder_at < 0 or a <= self.holder_at < b) and not _SUBORDINATE_TAIL.match(self.sentence.text[a:b])
 
     @property
     def stance_text(self) -> str:
@@ -80,6 +81,8 @@ class Statement:
         return self.sentence.verbatim[at:at + len(quote)] if at >= 0 else quote
 
 
+_SUBORDINATE_TAIL = re.compile(r"\s*(?:as|while|after|when|because|since|before|although|though|whereas)\s",
+                               re.IGNORECASE)
 LISTED_NAME = re.compile(r"(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}$")
 
 

@@ -102,3 +102,60 @@ def test_a_clause_of_an_act_before_a_passive_agent_is_not_turned_round():
     assert passive_to_active(text) == text
     assert passive_to_active("fresh doubts voiced by Sardonian officials") == \
         "Sardonian officials voiced fresh doubts"
+
+
+def test_a_date_between_the_subject_and_its_verb_is_stepped_over():
+    text = "The foreign ministers of Sardon and Arkadia, on Friday, June 27, signed the long-awaited peace agreement."
+    assert held(text, "signed the long-awaited") == {"Sardon", "Arkadia"}
+
+
+def test_the_presidents_of_two_parties_are_both_of_them():
+    text = "The presidents of Sardon and Arkadia have expressed their support for a ceasefire."
+    assert held(text, "expressed their support") == {"Sardon", "Arkadia"}
+
+
+def test_a_clause_after_as_is_its_own_not_an_attribution_tail():
+    text = ("Rebels advanced on Sunday into the centre of the port city, meeting little resistance, witnesses said, "
+            "as Sardon accused Arkadia of ignoring calls for a ceasefire.")
+    lines = lines_by_party(text, "ceasefire", PARTIES, {"ceasefire": ["ceasefire", "truce"]})
+    assert lines["Sardon"] == ["Sardon accused Arkadia of ignoring calls for a ceasefire"]
+
+
+def test_a_second_infinitive_goes_whole_to_make_a_long_line_fit():
+    from summarizer.compress import drop_trailing_coordination
+    text = ("Velm said he agreed with the Norvian government in calling for a ceasefire in the long conflict and "
+            "to “address the root causes of the conflict once and for all.”")
+    assert drop_trailing_coordination(text) == ("Velm said he agreed with the Norvian government in calling for a "
+                                                "ceasefire in the long conflict")
+
+
+def test_a_party_and_its_rival_both_sign():
+    parties = {"Sardonian army": ["Sardonian Armed Forces", "SAF"], "Highland Front": ["Highland Front", "HF"]}
+    text = ("The Sardonian Armed Forces (SAF) and its rival Highland Front (HF) signed a pledge to protect "
+            "civilians early on Friday.")
+    assert {s.holder for s in statements(text, parties)} == {"Sardonian army", "Highland Front"}
+
+
+def test_an_adviser_to_a_party_s_leader_speaks_for_the_party_an_envoy_to_it_does_not():
+    text = "Rafi Amini, top adviser to Sardon's supreme leader, told a news agency that the corridor will be blocked."
+    assert held(text, "told a news agency") == {"Sardon"}
+    envoy = "Rafi Amini, an envoy to Sardon's president, said the corridor would open."
+    assert held(envoy, "said the corridor") == set()
+
+
+def test_a_party_in_a_condition_holds_nothing_there():
+    text = "Sardon will not return to the talks until Arkadia signs the water accord."
+    assert {s.holder for s in statements(text, PARTIES)} == {"Sardon"}
+    hypothetical = "If Arkadia rejects the plan, Sardon will walk out of the talks."
+    assert {s.holder for s in statements(hypothetical, PARTIES)} == {"Sardon"}
+
+
+def test_a_topic_word_inside_a_party_s_name_says_nothing_of_the_topic():
+    from summarizer.topics import NameShadow, TopicMatcher, stems_of
+    from summarizer.model import Topic
+    shadow = NameShadow(["Highland Support Front", "Trade Commission"])
+    support = TopicMatcher.build(Topic("support", ("support", "weapons")))
+    assert support.score(shadow(stems_of("The Highland Support Front rejected the truce"))) == 0
+    assert support.score(shadow(stems_of("Sardon denied any support for the Highland Support Front"))) > 0
+    commission = TopicMatcher.build(Topic("body", ("Trade Commission",)))
+    assert commission.score(shadow(stems_of("The Trade Commission fined the firm"))) > 0  # the keyword is the name

@@ -285,3 +285,16 @@ def test_service_over_the_index_follows_the_folder(index, tmp_path):
     write_corpus(tmp_path / "more", 6, seed=14)
     shutil.copy(tmp_path / "more" / "00005.txt", folder / "00010.txt")
     assert service.brief("nato") == direct("nato")
+
+
+def test_a_group_s_line_from_the_index_names_every_party_as_a_direct_read_does(index, tmp_path):
+    # statements keep the parties that held a stance together ('They urged ...' after three named): the index too
+    article = ("Truce call\n\nSardon, Arkadia and Norvia called on Friday for a three-month truce in the war. "
+               "They described the truce as the only way out of the war for the whole region.\n")
+    profile = _ingest_one(index, tmp_path, "group",
+                          '[parties.Sardon]\naliases = ["Sardonian"]\n[parties.Arkadia]\naliases = ["Arkadian"]\n'
+                          '[parties.Norvia]\naliases = ["Norvian"]\n'
+                          '[topics.truce]\nkeywords = ["truce", "war"]\n', article)
+    _same_as_direct(index, "group", tmp_path / "group", profile)
+    lines = [p.text for g in brief(index.analysis("group", profile), "truce").parties for p in g.positions]
+    assert "Sardon, Arkadia and Norvia described the truce as the only way out of the war for the whole region" in lines
