@@ -69,7 +69,9 @@ class PartyLexicon:
             if regex is None:
                 continue
             for m in regex.finditer(text):
-                found.append(self._mention(m.group("a"), m.start("a"), m.end("a"), bool(m.group("p"))))
+                article = _NAME_ARTICLE.search(text, max(0, m.start("a") - 4), m.start("a"))
+                start = article.start() if article else m.start("a")  # 'Al-Burhan' of the alias 'Burhan'
+                found.append(self._mention(m.group("a"), start, m.end("a"), bool(m.group("p"))))
         found.sort(key=lambda m: (m.start, -(m.end - m.start)))
         out: list[Mention] = []
         for m in found:
@@ -90,6 +92,10 @@ class PartyLexicon:
 
     def titles_of(self, person: str) -> frozenset[str]:
         return self.persons.get(person, (None, frozenset()))[1]
+
+
+# the Arabic article a name takes in news copy, attached by a hyphen ('al-Burhan', 'Al-Burhan', 'el-Sisi')
+_NAME_ARTICLE = re.compile(r"(?<![\w-])(?:[Aa]l|[Ee]l|[Aa][dnrstz])-$")
 
 
 def _casefold_lookup(table: dict[str, str], surface: str) -> str:

@@ -136,9 +136,15 @@ def _person_at(alias_party: dict[str, str], words: list[str], i: int) -> list | 
     full = " ".join(name)
     if full in alias_party:
         party = party or alias_party[full]
-    if party is None:
-        party = alias_party.get(name[-1]) or alias_party.get(full)
+    if party is None:  # ('Abdel Fattah Al-Burhan' of the alias 'Burhan' or 'Abdel Fattah al-Burhan')
+        party = alias_party.get(name[-1]) or alias_party.get(full) or alias_party.get(bare_surname(name[-1])) \
+            or _casefold_get(alias_party, full)
     return ["titled", name, party, sorted(set(titles))]
+
+
+def _casefold_get(table: dict[str, str], key: str) -> str | None:
+    low = key.lower()
+    return next((v for k, v in table.items() if k.lower() == low), None)
 
 
 def _add_titled(lexicon: Names, name: list[str], party: str | None, titles: frozenset[str]) -> None:

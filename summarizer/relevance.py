@@ -23,10 +23,11 @@ SUBORDINATE = 0.5  # share a term counts for in a condition, time or cause claus
 REACTION_WORDS = 12  # a sentence this short that names no topic reacts to the story's main event
 HEADLINE_LEAD = 2.0  # a headline is about one topic when it weighs this many times the next one
 QUERIES_KEPT = 16  # free-text queries whose claim topics an assigner keeps
-# if, in case, unless, until, after, as long as, before, because, since, when(ever), without, once, provided: by
-# first letter (at most one can match at a place, so the match is the same)
-_SUBORDINATOR = re.compile(r"\b(?:i(?:f|n case)|u(?:nless|ntil)|a(?:fter|s long as)|b(?:efore|ecause)|since|"
-                           r"w(?:hen(?:ever)?|ithout)|once|provided)\b", re.IGNORECASE)
+# if, in case, in the wake of, unless, until, after, as long as, ahead of, amid(st), before, because, since,
+# following, when(ever), without, once, provided: by first letter (at most one can match at a place, so the match
+# is the same). 'agreed to continue their ceasefire following days of negotiations' is about the ceasefire.
+_SUBORDINATOR = re.compile(r"\b(?:i(?:f|n case|n the wake of)|u(?:nless|ntil)|a(?:fter|s long as|head of|midst|mid)|"
+                           r"b(?:efore|ecause)|since|following|w(?:hen(?:ever)?|ithout)|once|provided)\b", re.IGNORECASE)
 _TITLE_BEFORE = re.compile(r"(?:\b[A-Z][\w.'’-]*\s+)+$")
 _REFERRING = re.compile(r"\b(such|these|those|the same)\s+([a-z]+)\b", re.IGNORECASE)
 _WITHOUT = re.compile(r"\swithout\s", re.IGNORECASE)

@@ -159,3 +159,12 @@ def test_a_topic_word_inside_a_party_s_name_says_nothing_of_the_topic():
     assert support.score(shadow(stems_of("Sardon denied any support for the Highland Support Front"))) > 0
     commission = TopicMatcher.build(Topic("body", ("Trade Commission",)))
     assert commission.score(shadow(stems_of("The Trade Commission fined the firm"))) > 0  # the keyword is the name
+
+
+def test_a_name_with_its_arabic_article_is_the_alias_without_it():
+    parties = {"Sardonian army": ["Burhani", "Karim al-Burhani"], "Highland Front": ["Highland Front"]}
+    text = "In a televised address, Al-Burhani said the army had withdrawn from parts of the city."
+    assert {s.holder for s in statements(text, parties)} == {"Sardonian army"}
+    titled = ("On Monday, General Karim Al-Burhani, chairman of the ruling council and commander of the armed "
+              "forces, vowed to avenge the victims of the siege.")
+    assert {s.holder for s in statements(titled, parties)} == {"Sardonian army"}
