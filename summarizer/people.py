@@ -138,7 +138,7 @@ def _person_at(alias_party: dict[str, str], words: list[str], i: int) -> list | 
         party = party or alias_party[full]
     if party is None:  # ('Abdel Fattah Al-Burhan' of the alias 'Burhan' or 'Abdel Fattah al-Burhan')
         party = alias_party.get(name[-1]) or alias_party.get(full) or alias_party.get(bare_surname(name[-1])) \
-            or _casefold_get(alias_party, full)
+            or (_casefold_get(alias_party, full) if " " in full else None)  # (not 'Trump' for an abbreviation 'TRUMP')
     return ["titled", name, party, sorted(set(titles))]
 
 

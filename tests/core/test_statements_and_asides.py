@@ -168,3 +168,10 @@ def test_a_name_with_its_arabic_article_is_the_alias_without_it():
     titled = ("On Monday, General Karim Al-Burhani, chairman of the ruling council and commander of the armed "
               "forces, vowed to avenge the victims of the siege.")
     assert {s.holder for s in statements(titled, parties)} == {"Sardonian army"}
+
+
+
+def test_a_surname_is_not_a_party_s_abbreviation_written_in_capitals():
+    parties = {"Norvia": ["Norvian", "Oslen"], "Tasman Reform Union": ["TRUMPA"]}
+    text = "President Trumpa said the war must end before winter."
+    assert {s.holder for s in statements(text, parties)} == set()
