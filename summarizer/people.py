@@ -100,6 +100,9 @@ def apply_people(lexicon: Names, found: list[list]) -> None:
         _APPLY[kind](lexicon, name, party, frozenset(titles))
 
 
+_HONORIFICS = frozenset("dr prof mr mrs ms sir dame rev".split())
+
+
 def _person_at(alias_party: dict[str, str], words: list[str], i: int) -> list | None:
     if i > 0 and _is_title(words[i - 1]):
         return None  # only a run's first title starts a name: a run of titles is walked once, not once per title
@@ -115,6 +118,8 @@ def _person_at(alias_party: dict[str, str], words: list[str], i: int) -> list | 
         j += 1
     if not titles or not head:
         return None
+    while j + 1 < len(words) and words[j].rstrip(".").lower() in _HONORIFICS:
+        j += 1  # 'Committee chair Dr Jack Fletcher': the honorific is no part of the name
     name = []
     while j < len(words) and len(name) < 4 and (_is_name(words[j].rstrip(".")) or (
             name and words[j] in NAME_PARTICLES and _name_follows(words, j + 1))) \

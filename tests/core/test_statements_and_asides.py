@@ -175,3 +175,11 @@ def test_a_surname_is_not_a_party_s_abbreviation_written_in_capitals():
     parties = {"Norvia": ["Norvian", "Oslen"], "Tasman Reform Union": ["TRUMPA"]}
     text = "President Trumpa said the war must end before winter."
     assert {s.holder for s in statements(text, parties)} == set()
+
+
+def test_an_honorific_after_a_title_is_no_part_of_the_name():
+    parties = {"Doctors' union": ["Jack Harl", "DU"], "Government": ["Health Secretary"]}
+    text = ("Committee chair Dr Jack Harl argued the offer would leave doctors without jobs. "
+            "“Even with this offer, thousands of doctors would still be unable to find a job,” Harl said.")
+    assert {s.holder for s in statements(text, parties)} == {"Doctors' union"}
+    assert len(statements(text, parties)) == 2
