@@ -389,8 +389,13 @@ def _pool(noun: str, kinds: frozenset[str], candidates: list[Candidate]) -> list
     court': the Supreme Court); a kind marked named-only counts only through names."""
     pattern = re.compile(rf"\b{re.escape(noun)}\b", re.IGNORECASE)
     named_only = set(word_table("holder_nouns")["named-only"])
-    return [c for c in candidates if c.kind in kinds - named_only or (
+    pool = [c for c in candidates if c.kind in kinds - named_only or (
         c.kind not in _NAMED_ENTITY_KINDS and pattern.search(c.name))]
+    # a body named by the noun under another party ('the commission' of the European Union's 'European
+    # Commission') is no less what it stands for than a candidate of its kind alone (the WTO)
+    aliased = [c for c in candidates if c not in pool and c.kind in _NAMED_ENTITY_KINDS
+               and any(a[:1].isupper() and a != c.name and pattern.search(a) for a in c.aliases)]
+    return pool + aliased
 
 
 def _noun_uses(texts: list[str], nouns) -> tuple[set[str], dict[str, set[str]]]:

@@ -111,9 +111,16 @@ def resolve_demonstratives(text: str, antecedent: str) -> str:
     if m is None or not antecedent:
         return text
     phrase = antecedent_phrase(antecedent)
-    if not phrase:
+    if not phrase or _disagrees(phrase, m.group("noun"), text[m.end():]):
         return text
     return text[:m.start()] + phrase + text[m.end():]
+
+
+def _disagrees(phrase: str, noun: str, rest: str) -> bool:
+    """'This measure was taken' must not become 'Restrictions was taken': a plural for a singular before its verb."""
+    plural = phrase.split()[-1].lower()
+    return plural.endswith("s") and not plural.endswith("ss") and not noun.lower().endswith("s") \
+        and bool(re.match(r"\s+(?:is|was|has)\b", rest))
 
 
 def antecedent_phrase(antecedent: str) -> str | None:

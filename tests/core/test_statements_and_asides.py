@@ -183,3 +183,20 @@ def test_an_honorific_after_a_title_is_no_part_of_the_name():
             "“Even with this offer, thousands of doctors would still be unable to find a job,” Harl said.")
     assert {s.holder for s in statements(text, parties)} == {"Doctors' union"}
     assert len(statements(text, parties)) == 2
+
+
+def test_this_measure_is_not_replaced_by_a_plural_before_its_singular_verb():
+    from summarizer.standalone import resolve_demonstratives
+    text = "This measure was taken after the firm failed to comply with the court's orders"
+    assert resolve_demonstratives(text, "The judge imposed restrictions on the firm in Sardon") == text
+
+
+def test_auto_mode_gives_the_commission_to_the_bloc_whose_commission_the_texts_name():
+    from summarizer.discovery import discover_lexicon
+    from summarizer.text import split_sentences
+    texts = ["Grain ban row\n\nThe European Commission decided not to extend the grain embargo on Sardon. "
+             "The World Trade Organization said the bans broke its rules, and the WTO warned Sardon again.",
+             "Sardon defies the bloc\n\nIn May, the commission imposed a ban on grain sales in five EU countries. "
+             "The European Union said the ban had ended. The WTO said it would review the case."]
+    lexicon, _ = discover_lexicon(texts, [split_sentences(f"d{k}", t) for k, t in enumerate(texts)])
+    assert lexicon.alias_party.get("commission") != "World Trade Organization"
