@@ -9,6 +9,7 @@ statements under its fingerprint (lexicon_key).
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -62,8 +63,14 @@ def find_statements(reading: Reading, lexicon: PartyLexicon) -> tuple[Found, ...
 
 
 def name_shadow(lexicon: PartyLexicon) -> NameShadow:
-    """The party names of several words a topic word inside them must not count in."""
-    return NameShadow(lexicon.alias_party)
+    """The proper names of several words ('Rapid Support Forces', 'European Commission') a topic word inside
+    them must not count in. Not a common noun standing for a party ('the alliance', 'NATO allies'): its noun
+    says what it is, and a topic may be named for it ('NATO membership')."""
+    return NameShadow(a for a in lexicon.alias_party if _PROPER_NAME.fullmatch(a))
+
+
+# capitalised words, 'of', 'and', 'for', 'the' between them ('International Court of Justice'), two or more
+_PROPER_NAME = re.compile(r"[A-Z][\w.'’-]*(?:\s+(?:(?:of|and|for|the)\s+)*[A-Z][\w.'’-]*)+")
 
 
 def describe(sentences: Sequence[Sentence], statements: Sequence[Statement],

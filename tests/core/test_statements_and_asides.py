@@ -200,3 +200,16 @@ def test_auto_mode_gives_the_commission_to_the_bloc_whose_commission_the_texts_n
              "The European Union said the ban had ended. The WTO said it would review the case."]
     lexicon, _ = discover_lexicon(texts, [split_sentences(f"d{k}", t) for k, t in enumerate(texts)])
     assert lexicon.alias_party.get("commission") != "World Trade Organization"
+
+
+def test_a_common_noun_standing_for_a_party_still_names_its_topic():
+    from summarizer.extraction import name_shadow
+    from summarizer.model import Party
+    from summarizer.parties import party_lexicon
+    from summarizer.topics import stems_of
+    lexicon = party_lexicon((Party("Alliance", ("the alliance", "Alliance allies")), Party("Highland Support Front", ())))
+    shadow = name_shadow(lexicon)
+    assert "allianc" in shadow(stems_of("Kemp cast doubt on Sardon's future within the alliance")).split()
+    assert "support" not in shadow(stems_of("The Highland Support Front rejected the plan")).split()
+
+
