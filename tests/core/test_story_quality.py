@@ -115,3 +115,13 @@ def test_seed_without_profile_lines_read_on_their_own(story):
 @pytest.mark.parametrize("story", cases("clean_seed", ["seed"]))
 def test_seed_with_profile_every_line_reads_on_its_own(story):
     assert figures(story, True)["clean_line_rate"] == 1.0
+
+
+def test_the_seed_with_the_profile_it_ships_with_gives_every_gold_pair():
+    # `python -m bot brief TOPIC` on seeds/ reads seeds/profile.toml (the scorer's '--profile auto' on the seed
+    # folder does too): the README's first briefing must hold every annotated position's party
+    from tests.story_scoring import ROOT, run_cli
+    gold = load_gold("seed")
+    briefings = {topic: run_cli("brief", topic, "--docs", str(ROOT / "seeds")) for topic in gold["topics"]}
+    figures = score(gold, briefings)
+    assert (figures["pair_recall"], figures["attribution_precision"], figures["clean_line_rate"]) == (1.0, 1.0, 1.0)
