@@ -6,11 +6,11 @@ from dataclasses import dataclass, field
 
 from summarizer.attribution import Statement, extract
 from summarizer.discovery import discover_lexicon
-from summarizer.extraction import Found, describe, name_shadow, read
+from summarizer.extraction import Found, describe, name_shadow, read, title_stems
 from summarizer.model import Document, Party, Profile, Topic
 from summarizer.parties import PartyLexicon, build_lexicon
 from summarizer.text import dedupe_key
-from summarizer.topics import discover_topics, is_anaphoric, stems_of
+from summarizer.topics import discover_topics, is_anaphoric
 
 
 @dataclass(slots=True)
@@ -79,7 +79,7 @@ def assemble(documents: Sequence[Document], found: Iterable[Sequence[Found]], le
     clashes: dict[tuple[str, str], Claim] = {}  # the rare claim whose hash another already took, by its whole key
     shadow = name_shadow(lexicon)
     for doc, statements in zip(documents, found):
-        lead = shadow(stems_of(doc.title)) if statements else ""  # one string per document, shared by its claims
+        lead = title_stems(doc.title, shadow) if statements else ""  # one string per document, shared by its claims
         for f in statements:
             claim = _made(f, made, clashes)
             if claim is not None:

@@ -65,8 +65,19 @@ def find_statements(reading: Reading, lexicon: PartyLexicon) -> tuple[Found, ...
 def name_shadow(lexicon: PartyLexicon) -> NameShadow:
     """The proper names of several words ('Rapid Support Forces', 'European Commission') a topic word inside
     them must not count in. Not a common noun standing for a party ('the alliance', 'NATO allies'): its noun
-    says what it is, and a topic may be named for it ('NATO membership')."""
-    return NameShadow(a for a in lexicon.alias_party if _PROPER_NAME.fullmatch(a))
+    says what it is, and a topic may be named for it ('NATO membership'). One per set of names: every document
+    of an ingest and every assigner of a story share it (and its memo)."""
+    return _shadow_of(tuple(sorted(a for a in lexicon.alias_party if _PROPER_NAME.fullmatch(a))))
+
+
+@lru_cache(maxsize=8)
+def _shadow_of(names: tuple[str, ...]) -> NameShadow:
+    return NameShadow(names)
+
+
+def title_stems(title: str, shadow: NameShadow) -> str:
+    """A document's headline as ' stem stem ' for placing a short reaction under the topic it names."""
+    return shadow(stems_of(title or ""))
 
 
 # capitalised words, 'of', 'and', 'for', 'the' between them ('International Court of Justice'), two or more

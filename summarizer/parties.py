@@ -10,7 +10,7 @@ from functools import cache
 from summarizer.gazetteer import demonyms, gazetteer, place_names
 from summarizer.lexicon import ORG_WORDS, TITLE_WORDS
 from summarizer.model import Party
-from summarizer.people import apply_people, learn_people
+from summarizer.people import apply_people, casefold_key, learn_people
 
 _ADJECTIVE_ENDINGS = ("an", "ian", "ese", "ish", "ch", "i", "ic")
 # Heads that make "European allies", "Russian officials" a holder (unlike "Russian forces").
@@ -86,7 +86,7 @@ class PartyLexicon:
         if key in self.persons:
             party, _ = self.persons[key]
             return Mention(start, end, party, "person", surface, possessive, self.person_names.get(key, key))
-        party = self.alias_party.get(key) or self.alias_party.get(_casefold_lookup(self.alias_party, surface), None)
+        party = self.alias_party.get(key) or self.alias_party.get(casefold_key(self.alias_party, surface), None)
         kind = "adjective" if _looks_adjective(surface, party) else "name"
         return Mention(start, end, party, kind, surface, possessive)
 
@@ -96,11 +96,6 @@ class PartyLexicon:
 
 # the Arabic article a name takes in news copy, attached by a hyphen ('al-Burhan', 'Al-Burhan', 'el-Sisi')
 _NAME_ARTICLE = re.compile(r"(?<![\w-])(?:[Aa]l|[Ee]l|[Aa][dnrstz])-$")
-
-
-def _casefold_lookup(table: dict[str, str], surface: str) -> str:
-    low = surface.lower()
-    return next((k for k in table if k.lower() == low), surface)
 
 
 def _alternation(aliases: list[str], flags: int) -> re.Pattern | None:

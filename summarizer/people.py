@@ -141,15 +141,17 @@ def _person_at(alias_party: dict[str, str], words: list[str], i: int) -> list | 
     full = " ".join(name)
     if full in alias_party:
         party = party or alias_party[full]
-    if party is None:  # ('Abdel Fattah Al-Burhan' of the alias 'Burhan' or 'Abdel Fattah al-Burhan')
+    if party is None:  # 'Abdel Fattah Al-Burhan' of the alias 'Burhan' or 'Abdel Fattah al-Burhan' (another case
+        # only for a full name: 'Trump' is not an abbreviation 'TRUMP')
         party = alias_party.get(name[-1]) or alias_party.get(full) or alias_party.get(bare_surname(name[-1])) \
-            or (_casefold_get(alias_party, full) if " " in full else None)  # (not 'Trump' for an abbreviation 'TRUMP')
+            or (alias_party.get(casefold_key(alias_party, full)) if " " in full else None)
     return ["titled", name, party, sorted(set(titles))]
 
 
-def _casefold_get(table: dict[str, str], key: str) -> str | None:
-    low = key.lower()
-    return next((v for k, v in table.items() if k.lower() == low), None)
+def casefold_key(table: dict[str, str], surface: str) -> str:
+    """The key of `table` that is `surface` in another letter case, else `surface`."""
+    low = surface.lower()
+    return next((k for k in table if k.lower() == low), surface)
 
 
 def _add_titled(lexicon: Names, name: list[str], party: str | None, titles: frozenset[str]) -> None:

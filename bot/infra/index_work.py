@@ -12,10 +12,9 @@ from bot.infra.briefing_store import pack, unpack
 from bot.infra.index_codec import found_to_plain, reading_from_plain, reading_to_plain
 from summarizer import Document
 from summarizer.analysis import Claim
-from summarizer.extraction import Found, find_statements, read
+from summarizer.extraction import Found, find_statements, name_shadow, read, title_stems
 from summarizer.relabel import TitleReads
 from summarizer.relevance import TopicAssigner
-from summarizer.topics import stems_of
 from summarizer.parties import PartyLexicon, people_key
 from summarizer.people import people_in
 
@@ -103,7 +102,7 @@ def statements(job: tuple[str, bytes, str]) -> tuple[bytes, list[str], list[str]
     lexicon = TitleReads.of(_state["lexicon"])
     found = find_statements(reading_from_plain(content, unpack(blob)), lexicon)
     if _state.get("topics") and found:
-        assigner, lead = TopicAssigner(_state["topics"], lexicon), stems_of(title or "")
+        assigner, lead = TopicAssigner(_state["topics"], lexicon), title_stems(title, name_shadow(lexicon))
         found = tuple(Found(f.statement, f.key, f.stems, f.sentence_stems, f.context_stems, f.neighbour_stems,
                             f.antecedent, tuple(sorted(assigner.topics_of(_claim(f, k, lead)))))
                       for k, f in enumerate(found))

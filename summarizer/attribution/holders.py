@@ -6,6 +6,8 @@ or the speaker after a quote; 'according to X' and 'voiced by X' take the agent 
 """
 from __future__ import annotations
 
+import re
+
 from summarizer.attribution.agents import agent_after, possessor, take
 from summarizer.attribution.cues import VERB_MODIFIERS, Cue, inside_quote
 from summarizer.attribution.discourse import Attribution
@@ -13,6 +15,7 @@ from summarizer.attribution.learning import DOCUMENTS, role_speaker
 from summarizer.attribution.nominals import names_workforce, speaker_phrase, subject_phrase
 from summarizer.attribution.subjects import opening_subject, subordinate_subject
 from summarizer.attribution.view import SentenceView
+from summarizer.compress import MONTH, WEEKDAY
 from summarizer.lexicon import (
     FINITE_STANCE_VERBS, PLURAL_HOLDERS, REPORTING_VERBS, ROLE_NOUNS, STANCE_ADJECTIVES, STANCE_VERBS, STOPWORDS,
     TITLE_WORDS,
@@ -25,8 +28,7 @@ _TIME_PLACE = word_set("time_place_words")
 _PRONOUNS = frozenset({"he", "she", "it", "they"})
 _HYPOTHETICAL = frozenset({"if", "unless", "until", "once"})
 _RELATION_WORDS = frozenset("rival rivals counterpart counterparts ally allies neighbour neighbor partner".split())
-_WEEKDAYS_MONTHS = frozenset("monday tuesday wednesday thursday friday saturday sunday january february march april "
-                             "may june july august september october november december".split())
+_DAY_OR_MONTH = re.compile(rf"{WEEKDAY}|{MONTH}", re.IGNORECASE)
 _NOT_ROLES = frozenset({"state", "national", "security", "top", "senior"})  # title words that name no one alone
 _PLURAL_HEADS = frozenset("leaders sides presidents countries men governments delegations nations".split())
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
@@ -444,7 +446,7 @@ def _time_aside(view: SentenceView, j: int, end: int) -> bool:
     """The words between the comma at j and the cue (commas aside) say only when: ', on Friday, June 27,'."""
     between = [w for w in view.lower[j + 1:end] if w != ","]
     return bool(between) and view.word(end - 1) == "," and all(w in _TIME_PLACE or w.isdigit() for w in between) \
-        and any(w.isdigit() or w in _WEEKDAYS_MONTHS for w in between)
+        and any(w.isdigit() or _DAY_OR_MONTH.fullmatch(w) for w in between)
 
 
 def _continue_earlier(cue: Cue, view: SentenceView, stop: int) -> bool:

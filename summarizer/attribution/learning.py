@@ -77,6 +77,8 @@ def learn_documents(view: SentenceView, holders: set[str]) -> None:
     """Who sent the letter a later 'the letter said' means: 'a statement from/issued by X', 'X sent a letter',
     or the one party holding a stance in the sentence that says 'in a statement'. `holders`: that sentence's."""
     lower = view.lower
+    if DOCUMENTS.isdisjoint(lower):
+        return  # no letter or statement named (most sentences)
     for k, w in enumerate(lower):
         if w not in DOCUMENTS or view.word(k - 1) not in ("a", "an"):
             continue
