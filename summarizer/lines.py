@@ -48,6 +48,10 @@ _ACTION_PAST = PASSIVE_BY | word_set("irregular_past")  # 'Togo raised objection
 _NAME_VERB = re.compile(r"\b[A-Z][\w.'’-]*(?<!['’]s)\s+(?:[a-z]+ly\s+)?(?P<verb>[a-z]{3,}(?:s|ed))\s+\w")
 # 'Albin Kurti, who has refused to ...': a subject and its relative clause, the main verb cut away
 _RELATIVE_ONLY = re.compile(r"^[^,;:“\"]{1,80},\s+(?:who|which)\b[^,;]*$")
+# 'González, recognized as the true winner by the United States': a name and the participle aside after it, the
+# clause's own verb left out
+_PARTICIPLE_ONLY = re.compile(r"^(?:[A-Z][\w'’.-]*|the|of|and)(?:\s+(?:[A-Z][\w'’.-]*|the|of|and))*,\s+"
+                              r"[a-z]+(?:ed|en|ing)\b[^,;]*$")
 # Words no whole sentence ends on: a line ending on one was cut at a clause boundary inside it
 # (not 'to', 'for', 'that', 'with', 'about': 'if both parties asked it to', 'what they asked for')
 _DANGLING = frozenset("the a an and or but nor who whom whose which according of from into at by between among "
@@ -70,8 +74,9 @@ _POINTS_BACK = re.compile(r"\b(?:this|that|these|those)\s+(?:is|was|are|were|wil
 _OPENING_ADVERBS = frozenset("later earlier also then again still now once further".split())
 _PRONOUN_CONTRACTIONS = frozenset("it he she that there what who".split())  # "it's planned": it is
 _BASE_SUBJECTS = frozenset("i we they you both also still now not jointly all".split())
-# '..., said' or '... adding that' at the end: what was said is not in the line
-_SAYING_ENDS = re.compile(r"(?:,\s+(?:said|says|added|adds|stated|told)|\b(?:adding|saying|noting|stating|arguing|"
+# '..., said', '..., declaring' or '... adding that' at the end: what was said is not in the line
+_SAYING_ENDS = re.compile(r"(?:,\s+(?:said|says|added|adds|stated|told|adding|saying|noting|stating|arguing|declaring|"
+                          r"insisting|warning|vowing|announcing)|\b(?:adding|saying|noting|stating|arguing|"
                           r"insisting|said|says|added)\s+that|\b(?:said|says|added|told)\s*,\s+(?:speaking|asking|"
                           r"requesting|declining)\b[^,“\"]*)\W*$")  # ', speaking on condition of anonymity
 _MAYBE_VERBS = STANCE_VERBS | STANCE_ADJECTIVES | _ACTION_PAST
@@ -428,7 +433,8 @@ def _judge(text: str, st: Statement, matcher: TopicMatcher, named: bool) -> Line
 
 def is_stance(text: str) -> bool:
     """Does the line state something: a finite verb after a subject, not a fragment or a headline?"""
-    if not text or _FRAGMENT_START.match(text) or _RELATIVE_ONLY.match(text) or "…" in text or "..." in text \
+    if not text or _FRAGMENT_START.match(text) or _RELATIVE_ONLY.match(text) or _PARTICIPLE_ONLY.match(text) \
+            or "…" in text or "..." in text \
             or _SAYING_ENDS.search(text) or text.startswith("[") or _BARE_QUOTATION.fullmatch(text) \
             or _TWO_SENTENCES.search(re.sub(r"“[^”]*”", "", text)):  # '[the party] have tried ... lost. The ...'
         return False

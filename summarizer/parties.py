@@ -10,9 +10,12 @@ from functools import cache
 from summarizer.gazetteer import demonyms, gazetteer, place_names
 from summarizer.lexicon import ORG_WORDS, TITLE_WORDS
 from summarizer.model import Party
-from summarizer.people import apply_people, casefold_key, learn_people
+from summarizer.people import NAME_PARTICLES, apply_people, bare_surname, casefold_key, learn_people
+from summarizer.words import word_set
 
 _ADJECTIVE_ENDINGS = ("an", "ian", "ese", "ish", "ch", "i", "ic")
+_NOT_SURNAMES = ORG_WORDS | TITLE_WORDS | word_set("organisation_heads") | word_set("stopwords")
+MIN_SURNAME = 3  # letters of the shortest surname a profile's full name lends ('Ek' would match too much)
 # Heads that make "European allies", "Russian officials" a holder (unlike "Russian forces").
 PEOPLE_NOUNS = frozenset("""
 officials official leaders leader presidents allies ally government governments president minister ministers diplomats
@@ -165,7 +168,28 @@ def party_lexicon(parties: tuple[Party, ...], organisations: bool = False) -> Pa
         if not organisations and _looks_like_person(alias):
             lexicon.persons[alias] = (party, frozenset())
             lexicon.person_names[alias] = alias
+    _add_surnames(lexicon)
     return lexicon.compile()
+
+
+def _add_surnames(lexicon: PartyLexicon) -> None:
+    """A profile's person named in full ('Joel Kaplan') is 'Kaplan' once news has introduced him: the surname
+    answers for the same party, unless it is another party's name or two parties' people share it."""
+    owners: dict[str, set[str]] = {}
+    full_names: dict[str, str] = {}
+    for full, (party, _) in lexicon.persons.items():
+        words = full.split()
+        surname = bare_surname(words[-1])
+        if len(words) > 1 and len(surname) >= MIN_SURNAME and surname[:1].isupper() and words[-2] not in NAME_PARTICLES \
+                and surname.lower() not in _NOT_SURNAMES and not re.search(r"-[a-z]", surname):
+            # ('UN Verification Mission' is no person's name; 'Yoon Suk-yeol' ends in his given name)
+            owners.setdefault(surname, set()).add(party)
+            full_names.setdefault(surname, full)
+    for surname, parties in owners.items():
+        if len(parties) == 1 and surname not in lexicon.alias_party and surname not in lexicon.persons \
+                and surname not in _gazetteer_names():
+            lexicon.persons[surname] = (parties.pop(), frozenset())
+            lexicon.person_names[surname] = full_names[surname]
 
 
 @cache

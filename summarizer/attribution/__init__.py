@@ -56,10 +56,13 @@ def sentence_statements(view: SentenceView) -> list[Statement]:
                                 else continued_quote(view, view.state.quoted))
     # a party named only after a preposition ('peace with Azerbaijan') does not adopt the next sentence's official
     governed = {id(m) for k, m in view.tok_mention.items() if view.object_of_preposition(k)}
-    view.state.remember(view.mentions, statements, view.index, governed)
+    words = frozenset(w.removesuffix("'s").removesuffix("’s") for w in view.lower)
+    view.state.remember(view.mentions, statements, view.index, governed, words)
     last = quoted_holder(statements, view.text)
     view.state.quoted = (view.index, last) if last is not None else None
-    view.state.persons.extend((name, None, view.index) for name in unnamed_speakers(view))
+    speakers = unnamed_speakers(view)
+    view.state.persons.extend((name, None, view.index) for name in speakers)
+    view.state.silent = (view.index, tuple(speakers))
     learn_bodies(view)
     learn_documents(view, {st.holder for st in statements})
     opener, plural = opening_party(view)

@@ -1,6 +1,7 @@
 """What earlier sentences of a document tell about pronouns, roles and 'the two leaders'."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from summarizer.attribution.memory import NominalMemory
@@ -37,6 +38,12 @@ class Attribution:
     holders: tuple[str, ...]
     via: str
     speaker: str | None = None
+# Plural heads of a subject that a later 'they' can stand for: 'council members expressed concern ... They also
+# called for accountability', 'Pakistani officials said ... They added'
+_PLURAL_PEOPLE = frozenset({"members", "officials", "ministers", "leaders", "diplomats", "envoys", "negotiators",
+                            "delegates", "representatives", "lawmakers", "legislators", "authorities", "spokespeople",
+                            "lawyers", "judges", "commanders", "mediators", "aides", "advisers", "advisors"})
+_WORDS = re.compile(r"[\w'’-]+")
 _HEAD_ROLES = frozenset({"president", "minister", "secretary", "chancellor", "spokesman", "premier"})
 
 
@@ -54,6 +61,9 @@ class Discourse:
     documents: dict[str, tuple[str, int]] = field(default_factory=dict)  # 'letter' -> (party that sent one, index)
     document_spoke: tuple[str, int] | None = None  # the party whose letter or statement last spoke, and where
     group: tuple[tuple[str, ...], int] | None = None  # parties that last held one stance together, and where
+    previous_words: frozenset[str] = frozenset()  # the last sentence's words, lower-cased, no possessive 's
+    reporters: tuple[int, frozenset[str]] = (-1, frozenset())  # the last sentence's '..., X said' speakers
+    silent: tuple[int, tuple[str, ...]] = (-1, ())  # the last sentence's speakers of no party ('Albares confirmed')
 
     def sex_of(self, person: str | None) -> str | None:
         return self.sexes.get(person.split()[-1]) if person else None
@@ -72,10 +82,15 @@ class Discourse:
         # President Bazoum had claimed ... . "...," he said')
         spoke = [h for h in self.holders
                  if h[3] == index - 1 and h[1] and (other is None or self.sex_of(h[1]) != other)]
+        if len(spoke) > 1 and self.reporters[0] == index - 1:  # 'X ... asked for asylum, Y said. She said': Y
+            spoke = [h for h in spoke if h[1] in self.reporters[1]] or spoke
         if spoke:
             return Attribution((spoke[0][0],), "pronoun", spoke[0][1])
         # (not one only named after a preposition: 'The bloc condemned the detention of Bazoum. He said ...')
         previous = [p for p in fits if p[2] == index - 1 and (p[0], p[2]) not in self.objects]
+        silent = self.silent[1] if self.silent[0] == index - 1 else ()
+        previous.sort(key=lambda p: p[0] not in silent)  # who spoke there first: 'Minister Albares confirmed that
+        # González left at his own request. "...," he wrote' is Albares's, of no party
         if previous:  # the person the previous sentence was about ('Grossi said ... He urged')
             person, party, _ = previous[0]
             party = party or self._spoke_for(person)
@@ -179,9 +194,12 @@ class Discourse:
         return Attribution(tuple(reversed(held)), "plural") if len(held) == 2 else None
 
     def remember(self, mentions: list[Mention], statements: list[Statement], index: int,
-                 governed: frozenset[int] | set[int] = frozenset()) -> None:
-        """Keep a sentence's persons and holders; `governed` (ids of mentions only a preposition's objects) are
-        not among the parties it names."""
+                 governed: frozenset[int] | set[int] = frozenset(), words: frozenset[str] = frozenset()) -> None:
+        """Keep a sentence's persons, holders and words; `governed` (ids of mentions only a preposition's objects)
+        are not among the parties it names."""
+        self.previous_words = words
+        self.reporters = (index, frozenset(s.speaker for s in statements if s.speaker and (
+            s.attribution_last or s.segment.startswith(","))))  # (a tail cut off from the content it reports)
         for m in mentions:
             if m.kind == "person":
                 self.persons.append((m.person or m.surface, m.party, index))
@@ -197,8 +215,19 @@ class Discourse:
         if len(joint) >= 2:
             self.group = (tuple(dict.fromkeys(joint)), index)
         for s in statements:
-            kind = "person" if s.speaker else ("plural" if s.via == "plural" else "party")
+            kind = "plural" if s.via == "plural" or _plural_subject(s) else "person" if s.speaker else "party"
             self.holders.append((s.holder, s.speaker, kind, index))
         del self.persons[:-REACH.memory]
         self.objects = {o for o in self.objects if index - o[1] <= 1}
         del self.holders[:-REACH.memory]
+
+
+def _plural_subject(statement: Statement) -> bool:
+    """Is the statement's holder named by a plural noun of people ('council members', 'Afghan officials')?"""
+    after = [c for c in statement.cue_at if c > statement.holder_at]
+    if statement.holder_at < 0 or not after:
+        return False
+    words = _WORDS.findall(statement.sentence.text[statement.holder_at:min(after)].lower())
+    while words and (words[-1].endswith("ly") or words[-1] in ("also", "have", "had", "were", "are", "had")):
+        words.pop()  # 'officials also said', 'members have urged'
+    return bool(words) and words[-1] in _PLURAL_PEOPLE

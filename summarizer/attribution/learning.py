@@ -71,6 +71,20 @@ def learn_bodies(view: SentenceView) -> None:
             for word in words:
                 view.state.nominal.bodies[word] = party
         k = end + 1
+    if "government" in view.lower:
+        _learn_government(view)
+
+
+def _learn_government(view: SentenceView) -> None:
+    """'The Congolese government confirmed ...', "Congo's government", 'the government of Congo': a later 'the
+    government said' in the document is that country's (the latest one named so)."""
+    for k, m in view.tok_mention.items():
+        if not m.party or view.tok_mention.get(k + 1) is m:
+            continue  # a party's name (or its leader's: 'the Kagame government'), seen at its last token
+        start = view.mention_start(k)
+        if view.lower[k] == "government" or view.word(k + 1) == "government" \
+                or view.lower[start - 2:start] == ["government", "of"]:
+            view.state.nominal.bodies["government"] = m.party
 
 
 def learn_documents(view: SentenceView, holders: set[str]) -> None:

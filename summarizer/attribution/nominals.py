@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from summarizer.attribution.bodies import GENERIC, body_of_context
+from summarizer.attribution.bodies import GENERIC, body_of_context, party_kinds
 from summarizer.attribution.cues import inside_quote
 from summarizer.attribution.discourse import Attribution
 from summarizer.attribution.officials import of_another_place, official_of_context, other_bodies, titled_apposition
@@ -27,6 +27,7 @@ ORG_HEADS = word_set("organisation_heads")
 HOLDER_HEADS = word_set("holder_heads")
 RELATION_NOUNS = word_set("relation_nouns")
 _COMPANY = word_table("company_heads")
+_BODY_HEADS = ORG_HEADS - {"company", "corporation", "group"}  # head words of bodies that are no company
 _VERB_MODIFIERS = word_set("verb_modifiers")
 _GOVERNMENT_TITLES = frozenset({"minister", "ministry", "cabinet"})
 _FORMER = re.compile(r"(?:former|ex)$|ex-")  # 'former president', 'ex-minister'
@@ -281,13 +282,32 @@ def _named_body(view: SentenceView, start: int, end: int, objects: set[int], spe
                 and view.lower[k - 1] not in DETERMINERS:
             continue  # a word inside another body's proper name ('the Malawi Electoral Commission')
         bodies = view.state.nominal.bodies
-        party = bodies[word] if word in bodies else heads.get(word) if (word in ORG_HEADS or word in heads) else None
+        party = _company_just_before(view, word, start) or (
+            bodies[word] if word in bodies else heads.get(word) if (word in ORG_HEADS or word in heads) else None)
         party = party or (view.state.nominal.names.get(tok) if tok[:1].isupper() else None)
         if party is None and view.lower[start] == "the":  # 'The group also said', 'the bloc's envoy'
             party = body_of_context(view, word)
         if party is not None:
             return Attribution((party,), "role", speaker)
     return None
+
+
+def _company_just_before(view: SentenceView, word: str, start: int) -> str | None:
+    """'..., Meta's Kaplan said. The company said it will appeal': 'the company' is the one party the sentence
+    before gave a stance to (or named), when that party may be a company: no country, bloc or other body the
+    gazetteer knows, nor a name holding a body's head word ('Machinists Union'). The story's one party whose
+    alias reads like a company ('iPhone maker') is no better a guess when the text has just spoken of another."""
+    if word not in _COMPANY["heads"] or view.lower[start] != "the" or word in view.state.previous_words \
+            or any(k < start and m.party for k, m in view.tok_mention.items()):
+        return None  # ('Lagos said the agency had given the company two years. The company's lawyers ...'; 'Ford
+        # sources said that the company believes ...': the party this sentence names)
+    party = view.state.previous_party(view.index)
+    if party is None or party_kinds(view.lexicon.parties).get(party) is not None:
+        return None
+    names = next(((p.name, *p.aliases) for p in view.lexicon.parties if p.name == party), ())
+    if any(w in _BODY_HEADS for name in names for w in name.lower().split()):
+        return None
+    return party
 
 
 @lru_cache(maxsize=16)

@@ -22,10 +22,11 @@ def is_whole_quote(text: str) -> bool:
 
 
 def quoted_holder(statements: list[Statement], text: str) -> Statement | None:
-    """The statement a run-on quotation may continue: the one holder of a sentence that quotes someone."""
-    if not statements or not (_QUOTE_MARKS & set(text)) or len({s.holder for s in statements}) != 1:
+    """The statement a run-on quotation may continue: the one holder of a sentence that quotes someone, or in
+    which one person speaks ('She called on the UN to act.', then a paragraph '"Words have not been enough."')."""
+    if not statements or len({s.holder for s in statements}) != 1:
         return None
-    return statements[-1]
+    return statements[-1] if _QUOTE_MARKS & set(text) or statements[-1].speaker else None
 
 
 def continued_quote(view: SentenceView, previous: tuple[int, Statement] | None) -> list[Statement]:
@@ -35,6 +36,9 @@ def continued_quote(view: SentenceView, previous: tuple[int, Statement] | None) 
     if any(m.party for m in view.mentions if m.kind == "person"):
         return []  # '"Sisi knows this."' names someone else: whose words these are is not certain
     last = previous[1]
+    if not _QUOTE_MARKS & set(last.sentence.text) and last.sentence.paragraph == view.sentence.paragraph:
+        return []  # 'Olsk said the dam was legal. "The water belongs to everyone."': only a paragraph of its own
+        # that is one quotation goes on with the person who spoke just before
     text = view.text
     start = len(text) - len(text.lstrip())
     return [Statement(view.sentence, start, len(text.rstrip()), last.holder, CONTINUED, last.strength,

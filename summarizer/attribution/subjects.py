@@ -8,6 +8,10 @@ from summarizer.attribution.cues import Cue
 from summarizer.attribution.nominals import relation_after
 from summarizer.attribution.view import SentenceView
 from summarizer.parties import PEOPLE_NOUNS, Mention
+from summarizer.words import word_set
+
+TIME_PLACE = word_set("time_place_words")
+OPENING_ADVERBIAL = 7  # most words of an opening 'On the sidelines of the summit,' before its comma
 
 _SUBORDINATORS = frozenset("while although though after as since when because whereas".split())
 
@@ -18,6 +22,7 @@ def opening_subject(cue: Cue, view: SentenceView) -> None:
     for j, w in enumerate(view.lower[:cue.index]):
         if w in ("-", "—", "–") and j < 16:
             k = j + 1  # past a dateline
+    k = _past_opening_adverbial(view, k)
     while view.word(k) in ("the", "a"):
         k += 1
     m = view.tok_mention.get(k)
@@ -35,6 +40,18 @@ def opening_subject(cue: Cue, view: SentenceView) -> None:
         take(cue, view, m, k, "subject")
         if other is not None and other.party and other.kind != "adjective" and m.kind != "adjective":
             cue.holders = tuple(dict.fromkeys((*cue.holders, other.party)))  # 'X and Y issued statements urging'
+
+
+def _past_opening_adverbial(view: SentenceView, k: int) -> int:
+    """'In November, Sudan boycotted talks ... and argued that ...': the subject follows a time or occasion
+    phrase the clause opens with (only words of time and occasion: 'In Pakistan, officials said' is a place)."""
+    comma = next((j for j in range(k, min(k + OPENING_ADVERBIAL, len(view.lower))) if view.lower[j] == ","), None)
+    if comma is None or comma == k:
+        return k
+    opening = view.lower[k:comma]
+    if all(w in TIME_PLACE or w.isdigit() or w in ("earlier", "later") for w in opening):
+        return comma + 1
+    return k
 
 
 def _people_within(view: SentenceView, k: int, reach: int = 3) -> bool:

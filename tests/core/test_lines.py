@@ -67,6 +67,13 @@ def test_a_fragment_is_no_stance():
     assert is_stance("Adedze: “We will strike”")
 
 
+def test_a_name_and_the_participle_aside_after_it_is_no_stance():
+    assert not is_stance("Mensah, recognised as the winner of the vote by Togo and a score of other countries")
+    assert not is_stance("Mensah, speaking to reporters in Accra on Friday")
+    assert is_stance("Mensah, recognised as the winner by Togo, had been staying in the embassy for days")
+    assert is_stance("Ghana, backed by Togo, rejected the plan for the dam")
+
+
 def test_an_opening_that_cannot_be_resolved_is_refused_not_guessed():
     assert resolve_opening("He rejected the plan", "Ghana", None, "") is None
     assert resolve_opening("This was rejected", "Ghana", None, "The weather was bad.") is None

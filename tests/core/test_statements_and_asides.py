@@ -213,3 +213,95 @@ def test_a_common_noun_standing_for_a_party_still_names_its_topic():
     assert "support" not in shadow(stems_of("The Highland Support Front rejected the plan")).split()
 
 
+
+
+def test_they_after_a_plural_subject_of_one_party_is_that_party():
+    text = ("In a statement, Norvian officials expressed grave concern over the shelling. "
+            "They also called for an inquiry into the deaths at the border.")
+    assert held(text, "They also called") == {"Norvia"}
+
+
+def test_they_after_a_person_or_too_far_back_is_nobody_s():
+    person = "Lindqvist expressed concern over the shelling. They also called for an inquiry into the deaths."
+    assert held(person, "They also called") == set()
+    far = ("Norvian officials expressed concern over the shelling. Arkadia denied any role in it. "
+           "They also called for an inquiry into the deaths.")
+    assert held(far, "They also called") == set()
+
+
+def test_a_second_verb_after_and_keeps_the_subject_past_an_opening_time_phrase():
+    text = ("In November, Sardon boycotted the talks called by the chair of the regional bloc, and argued that "
+            "the negotiating approach had proved fruitless.")
+    assert held(text, "argued that") == {"Sardon"}
+    place = ("In Norvia, the delegates boycotted the talks called by the chair of the regional bloc, and argued "
+             "that the negotiating approach had proved fruitless.")
+    assert held(place, "argued that") == set()  # a place opening the sentence is not its subject
+
+
+def test_the_government_said_is_the_country_whose_government_was_named_last():
+    text = ("The Sardonian government confirmed that troops had entered the town. "
+            "“Arkadia is pursuing its plan to occupy our soil,” the government said in a statement.")
+    assert held(text, "the government said") == {"Sardon"}
+    of = ("Talks resumed after the government of Norvia asked for a pause. "
+          "The government said the truce should hold until spring.")
+    assert held(of, "The government said") == {"Norvia"}
+
+
+COMPANIES = {"Orbis": ["Orbis Platforms", "Joel Marsh"], "Appex": ["Appex Inc.", "the phone maker", "Dana Ruiz"],
+             "European Commission": ["Brussels", "EU"]}
+
+
+def test_a_profile_person_named_in_full_is_known_by_the_surname_alone():
+    text = "“This is a tariff on our business by other means,” Marsh said on Monday."
+    assert {s.holder for s in statements(text, COMPANIES) if "tariff" in s.quote} == {"Orbis"}
+
+
+def test_a_surname_two_parties_people_share_names_no_one():
+    shared = {"Orbis": ["Joel Marsh"], "Appex": ["Anna Marsh"]}
+    text = "“This is a tariff on our business by other means,” Marsh said on Monday."
+    assert {s.holder for s in statements(text, shared) if "tariff" in s.quote} == set()
+
+
+def test_the_company_is_the_one_whose_person_spoke_just_before():
+    text = ("“This is not just about a fine; it is a tariff on our business,” Joel Marsh said. "
+            "The company said it will appeal the decision.")
+    assert {s.holder for s in statements(text, COMPANIES) if "will appeal" in s.quote} == {"Orbis"}
+
+
+def test_the_company_is_not_the_body_that_just_spoke_of_the_company():
+    text = ("Brussels said it had given the company two years to comply with the rules. "
+            "The company said it will appeal the decision.")
+    assert "European Commission" not in {s.holder for s in statements(text, COMPANIES) if "will appeal" in s.quote}
+
+
+def test_the_company_a_sentence_names_after_a_party_is_not_the_one_before():
+    parties = {"Orbis": ["Orbis Motor Company"], "Rail Workers Union": ["RWU"]}
+    text = ("The RWU said it would strike on Friday. "
+            "Orbis sources said that the company believes the chances of a deal are very low.")
+    assert {s.holder for s in statements(text, parties) if "chances of a deal" in s.quote} == {"Orbis"}
+
+
+def test_a_bare_quote_paragraph_goes_on_with_the_person_who_just_spoke():
+    text = ("Sardon's foreign minister Mara Velm told the council on Tuesday that Arkadia must withdraw. "
+            "She called on the council to act beyond its condemnation.\n"
+            "“Words have not been enough to end the suffering in the valley. It is time for the council to act.”")
+    assert held(text, "Words have not been enough") == {"Sardon"}
+
+
+def test_a_surname_is_not_taken_from_a_name_that_ends_in_a_given_name():
+    parties = {"Sardon": ["Kim Dae-jung"], "Arkadia": ["Arkadian"]}
+    text = "Dae-jung said the talks with Arkadia had failed."
+    assert {s.holder for s in statements(text, parties) if "talks" in s.quote} == set()
+
+
+def test_she_after_a_sentence_ending_in_who_said_it_is_that_speaker():
+    text = ("Velm, who had been staying in the embassy for days, asked the council for asylum, "
+            "Norvian envoy Lindqvist said late on Saturday. "
+            "She said the government had granted safe passage to the capital.")
+    assert held(text, "She said") == {"Norvia"}
+
+
+def test_he_after_a_speaker_of_no_party_is_not_the_party_he_spoke_of():
+    text = ("Spanish Foreign Minister José Albarez confirmed on Sunday that Velm left the country at his own request. "
+            "“Our government is committed to the rights of all who live there,” he wrote.")
+    assert held(text, "he wrote") == set()

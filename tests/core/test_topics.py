@@ -122,3 +122,9 @@ def test_the_subject_most_statements_touch_through_related_terms_is_discovered_a
                                    "Sudmark wants sovereignty over every island",
                                    "Norland said the islands' territory was settled")]
     assert [t.key for t in discover_topics(stems)] == ["negotiations", "territory"]
+
+
+def test_violence_and_its_escalation_are_about_the_fighting():
+    matcher = TopicMatcher.build(Topic("fighting", ("offensive", "siege"), "Fighting and sieges"))
+    assert matcher.score(stems_of("grave concern over the escalating violence")) > 0
+    assert matcher.score(stems_of("grave concern over the price of bread")) == 0
