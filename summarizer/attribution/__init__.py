@@ -12,7 +12,7 @@ from summarizer.attribution.cues import drop_others_in_speech, drop_unowned_repo
 from summarizer.attribution.discourse import Discourse
 from summarizer.attribution.holders import learn_sexes, resolve
 from summarizer.attribution.learning import (
-    learn_bodies, learn_documents, learn_names, opening_party, unnamed_speakers)
+    learn_bodies, learn_documents, learn_names, opening_party, unnamed_speaker, unnamed_speakers)
 from summarizer.attribution.quotes import continued_quote, quoted_holder
 from summarizer.attribution.segments import NOBODY, group, segments
 from summarizer.attribution.statement import Statement
@@ -43,6 +43,10 @@ def sentence_statements(view: SentenceView) -> list[Statement]:
     quoted = view.state.quoted
     drop_others_in_speech(view.cues, view.lower, quoted[1].holder if quoted and quoted[0] == view.index - 1 else None)
     # a person of no party who says something bounds the clause of the party after him, and holds no stance
+    # ('"...," Bolous said, according to a statement by the Congolese government': the quote is not Congo's)
+    for cue in view.cues:
+        if cue.kind == "verb" and cue.reporting and not cue.via and unnamed_speaker(view, cue):
+            cue.via, cue.holder_token = "nobody", cue.index - 1
     silent = [c for c in view.cues if not c.holders and c.via == "nobody" and c.kind == "verb" and c.reporting]
     for cue in silent:
         cue.holders = (NOBODY,)

@@ -6,6 +6,7 @@ names no one), and the party a sentence opens with (a later 'Their chief observe
 """
 from __future__ import annotations
 
+from summarizer.attribution.cues import Cue
 from summarizer.attribution.nominals import (
     HEADS, HOLDER_HEADS, ORG_HEADS, head_of, holder_head, holder_of, is_name_block, phrase_start,
 )
@@ -109,15 +110,16 @@ def learn_documents(view: SentenceView, holders: set[str]) -> None:
 
 def unnamed_speakers(view: SentenceView) -> list[str]:
     """Capitalised names of no known party that speak here ('Restrepo welcomed'): a later 'she' is theirs."""
-    out = []
-    for cue in view.cues:
-        j, verb = cue.index - 1, view.lower[cue.index]
-        if cue.holders or j < 0 or j in view.tok_mention or not view.toks[j][0][:1].isupper() \
-                or not (cue.reporting or verb.endswith("ed")) or view.word(j - 1) in DETERMINERS:
-            continue
-        if view.lower[j] not in HEADS and view.lower[j] not in STOPWORDS and view.lower[j] not in _PRONOUNS:
-            out.append(view.toks[j][0])
-    return out
+    return [view.toks[cue.index - 1][0] for cue in view.cues if unnamed_speaker(view, cue)]
+
+
+def unnamed_speaker(view: SentenceView, cue: Cue) -> bool:
+    """Is the word just before the cue a capitalised name of no known party ('..., Bolous said')?"""
+    j, verb = cue.index - 1, view.lower[cue.index]
+    if cue.holders or j < 0 or j in view.tok_mention or not view.toks[j][0][:1].isupper() \
+            or not (cue.reporting or verb.endswith("ed")) or view.word(j - 1) in DETERMINERS:
+        return False
+    return view.lower[j] not in HEADS and view.lower[j] not in STOPWORDS and view.lower[j] not in _PRONOUNS
 
 
 def opening_party(view: SentenceView) -> tuple[str | None, bool]:

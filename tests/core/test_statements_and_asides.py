@@ -305,3 +305,9 @@ def test_he_after_a_speaker_of_no_party_is_not_the_party_he_spoke_of():
     text = ("Spanish Foreign Minister José Albarez confirmed on Sunday that Velm left the country at his own request. "
             "“Our government is committed to the rights of all who live there,” he wrote.")
     assert held(text, "he wrote") == set()
+
+
+def test_a_quote_a_person_of_no_party_said_is_not_the_party_whose_statement_reports_it():
+    text = ("“We have reviewed the proposal, and I am pleased to announce that we have agreed on a path forward,” "
+            "Bolan said, according to a statement by the Sardonian government.")
+    assert held(text, "reviewed the proposal") == set()
