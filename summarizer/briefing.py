@@ -27,6 +27,7 @@ class Weights:
 WEIGHTS = Weights()
 HEADLINE = 0.5  # relevance a headline about a guessed topic lends each statement of its article
 HEADLINE_FILLS = 2  # ... of a party with fewer statements than this on the topic in its own words
+WALL_WORDS = 40  # a line longer than this is a wall of text in a chat message, whatever else the party said
 # How sure the way a holder was found is: a named subject beats a pronoun resolved across sentences.
 CERTAINTY = {"subject": 0.3, "person": 0.3, "possessive": 0.25, "by": 0.25, "quote": 0.3, "role": 0.15,
              "plural": 0.15, "pronoun": 0.1, "document": 0.1, "inherit": 0.2}
@@ -111,9 +112,9 @@ def _score(claim: Claim, relevance: float) -> float:
 
 def _lines(ranked: list[tuple[float, Claim]], limit: int, matcher: TopicMatcher,
            said: set[str] = frozenset()) -> list[Pick]:
-    """A party's lines: claims whose standalone line fits 8 to 24 words; a longer line only when the party has
-    nothing else to say on the topic. A line in `said` (given under another topic) is not given again, and a
-    party that had one gets no long line instead."""
+    """A party's lines: claims whose standalone line fits 8 to 24 words; a longer line (up to WALL_WORDS) only
+    when the party has nothing else to say on the topic. A line in `said` (given under another topic) is not
+    given again, and a party that had one gets no long line instead."""
     written: dict[int, Line | None] = {}  # each claim's line is written once, even when the fallback runs
     repeated = False
 
@@ -132,7 +133,7 @@ def _lines(ranked: list[tuple[float, Claim]], limit: int, matcher: TopicMatcher,
 
     def any_line(claim: Claim) -> str | None:
         line = line_of(claim)
-        return line.text if line is not None else None
+        return line.text if line is not None and len(line.text.split()) <= WALL_WORDS else None
 
     return select(ranked, limit, fitting) or ([] if repeated else select(ranked, 1, any_line))
 

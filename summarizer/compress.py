@@ -39,7 +39,7 @@ _DATELINE = re.compile(
 SUBORDINATORS = (*sorted(word_set("subordinators")), "in the wake of", "ahead of")
 _LEADING_CLAUSE = re.compile(
     r"^(?:in|during|at) (?:an?|the|his|her|its|their) [^,]{0,40}\b(?:statement|interview|address|speech|post|"
-    r"briefing|conference|meeting|summit|rally|letter|video)\b[^,]{0,40},\s+|"
+    r"briefing|conference|meeting|summit|rally|letter|video|report|communique)\b[^,]{0,90},\s+|"
     rf"^(?:(?:{'|'.join(SUBORDINATORS)})\b|[A-Za-z]+ing\b|(?:asked|pressed|questioned|speaking)\b)[^,]*,\s+",
     re.IGNORECASE)
 _PARENTHETICAL = re.compile(

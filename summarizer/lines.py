@@ -14,7 +14,7 @@ from summarizer import compress as c
 from summarizer.attribution import Statement
 from summarizer.attribution.cues import inside_quote
 from summarizer.attribution.quotes import CONTINUED
-from summarizer.attribution.statement import LISTED_NAME
+from summarizer.attribution.statement import LISTED_NAME, tail_context_cut
 from summarizer.lexicon import (
     COPULAS, DETERMINERS, MODALS, PASSIVE_BY, PREPOSITIONS, REPORTING_VERBS, STANCE_ADJECTIVES, STANCE_NOUNS,
     STANCE_VERBS,
@@ -315,7 +315,7 @@ def _tail_resolved(st: Statement) -> str:
     tail, comma = tail.strip(), ", "
     if tail[:1] in "\"”":  # '"... both parties," it said': the quotation closes after the comma
         tail, comma = tail[1:].strip(), f",{tail[0]} "
-    tail = c.drop_time(tail)
+    tail = tail_context_cut(c.drop_time(tail))
     m = re.match(r"^(?P<subject>he|she|it|they)\b", tail, re.IGNORECASE)
     if m:
         name = holder_name(st.holder, st.speaker if m.group("subject").lower() in ("he", "she") else None)

@@ -57,8 +57,9 @@ class Statement:
             return False
         a, b = spans[-1]
         # (not a clause of its own after a subordinator: '..., as Congo accused Rwanda of ignoring calls')
-        return all(a <= c < b for c in self.cue_at) and len(self.sentence.text[a:b].split()) <= ATTRIBUTION_TAIL_WORDS \
-            and (self.holder_at < 0 or a <= self.holder_at < b) and not _SUBORDINATE_TAIL.match(self.sentence.text[a:b])
+        return all(a <= c < b for c in self.cue_at) and len(tail_context_cut(self.sentence.text[a:b]).split()) \
+            <= ATTRIBUTION_TAIL_WORDS and (self.holder_at < 0 or a <= self.holder_at < b) \
+            and not _SUBORDINATE_TAIL.match(self.sentence.text[a:b])
 
     @property
     def stance_text(self) -> str:
@@ -83,6 +84,10 @@ class Statement:
 
 _SUBORDINATE_TAIL = re.compile(r"\s*(?:as|while|after|when|because|since|before|although|though|whereas)\s",
                                re.IGNORECASE)
+# '..., Zakharova said in the wake of the talks between the leaders in Washington': the occasion after the verb
+_TAIL_CONTEXT = re.compile(r"\s(?:in the wake of|after|following|during|amid|amidst|ahead of|before|while|when|as)\s",
+                           re.IGNORECASE)
+_SAYING = re.compile(r"\b(?:said|says|told|added|stated|noted|wrote|declared|insisted|warned|argued)\b")
 LISTED_NAME = re.compile(r"(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}$")
 
 
@@ -111,3 +116,11 @@ def strip_connectors(text: str) -> str:
         if text.lower().startswith(word):
             return text[len(word):].strip(" ,;")
     return text
+
+
+def tail_context_cut(tail: str) -> str:
+    """An attribution tail without the occasion after its saying verb ('Zakharova said in the wake of the talks
+    in Washington' -> 'Zakharova said')."""
+    verb = _SAYING.search(tail)
+    cut = _TAIL_CONTEXT.search(tail, verb.end()) if verb else None
+    return tail[:cut.start()] if cut else tail

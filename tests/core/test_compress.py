@@ -40,6 +40,14 @@ def test_a_leading_subordinate_or_participial_clause_goes():
     assert drop_leading_clause("The union demanded a raise, as expected.") == "The union demanded a raise, as expected."
 
 
+def test_a_leading_report_or_communique_with_who_handed_it_to_whom_goes():
+    text = ("In a report submitted by the agency's chief Lena Ostrova to the prime minister in the capital, "
+            "the watchdog concluded that the discharge plan is safe.")
+    assert drop_leading_clause(text) == "the watchdog concluded that the discharge plan is safe."
+    kept = "In a rare show of unity the two rivals signed the accord, the mediator said."
+    assert drop_leading_clause(kept) == kept
+
+
 def test_a_stance_inside_a_subordinate_clause_loses_only_its_subordinator():
     assert drop_subordinator("As Lagos has rejected the tariff plan") == "Lagos has rejected the tariff plan"
 

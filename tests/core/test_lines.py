@@ -33,6 +33,12 @@ def test_content_first_sentence_keeps_its_attribution_without_the_time():
     assert lines["Ghana"] == ["Water levels behind the dam have fallen to record lows, Ghana's foreign ministry said"]
 
 
+def test_content_first_sentence_drops_the_occasion_after_its_attribution():
+    lines = _lines("Water levels behind the dam have fallen to record lows, Ghana's foreign ministry said in the wake "
+                   "of the talks between the leaders of the two countries in the capital.")
+    assert lines["Ghana"] == ["Water levels behind the dam have fallen to record lows, Ghana's foreign ministry said"]
+
+
 def test_appositive_time_and_trailing_occasion_go_and_the_holder_stays():
     lines = _lines("Ama Mensah, Ghana's foreign minister, said on Tuesday that the dam must release more water, "
                    "after farmers downstream lost their harvest.")
@@ -141,3 +147,14 @@ def test_a_name_and_a_participle_is_no_stance_whatever_its_complement_says():
 def test_a_noun_that_looks_like_a_verb_makes_no_stance():
     assert not is_stance("The recognition of Togo as an independent state by Ghana")
     assert is_stance("Ghana, Togo and Benin want each country to cut its water use")
+
+
+def test_a_party_whose_only_line_is_a_wall_of_text_gets_none_but_a_long_line_stays():
+    wall = ("“Eager to share the river between the states of the basin and driven by the ideals of brotherhood, "
+            "solidarity, mutual aid, peace and development, the heads of state of the three riparian countries created "
+            "with twelve of their peers, on a day long remembered, the commission that manages the dam,” said the "
+            "statement read out by Kofi Mensah, Ghana's spokesman.")
+    assert "Ghana" not in _lines(wall)
+    long = ("Ghana said that the heads of state of the three riparian countries created the commission that manages "
+            "the dam with twelve of their peers in the capital.")
+    assert len(_lines(long)["Ghana"][0].split()) > 24
