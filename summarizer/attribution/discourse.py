@@ -38,6 +38,8 @@ class Attribution:
     holders: tuple[str, ...]
     via: str
     speaker: str | None = None
+
+
 # Plural heads of a subject that a later 'they' can stand for: 'council members expressed concern ... They also
 # called for accountability', 'Pakistani officials said ... They added'
 _PLURAL_PEOPLE = frozenset({"members", "officials", "ministers", "leaders", "diplomats", "envoys", "negotiators",
@@ -228,6 +230,6 @@ def _plural_subject(statement: Statement) -> bool:
     if statement.holder_at < 0 or not after:
         return False
     words = _WORDS.findall(statement.sentence.text[statement.holder_at:min(after)].lower())
-    while words and (words[-1].endswith("ly") or words[-1] in ("also", "have", "had", "were", "are", "had")):
+    while words and (words[-1].endswith("ly") or words[-1] in ("also", "have", "had", "were", "are")):
         words.pop()  # 'officials also said', 'members have urged'
     return bool(words) and words[-1] in _PLURAL_PEOPLE
