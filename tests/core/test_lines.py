@@ -73,6 +73,12 @@ def test_a_fragment_is_no_stance():
     assert is_stance("Adedze: “We will strike”")
 
 
+def test_a_line_ending_in_a_saying_participle_whose_words_fell_away_is_no_stance():
+    assert not is_stance("Mensah met the farmers at the dam as he left the capital, declaring")
+    assert not is_stance("Ghana rejected the plan for the dam, saying")
+    assert is_stance("Ghana rejected the plan for the dam, saying it would flood the valley")
+
+
 def test_a_name_and_the_participle_aside_after_it_is_no_stance():
     assert not is_stance("Mensah, recognised as the winner of the vote by Togo and a score of other countries")
     assert not is_stance("Mensah, speaking to reporters in Accra on Friday")
