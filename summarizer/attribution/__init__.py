@@ -60,8 +60,7 @@ def sentence_statements(view: SentenceView) -> list[Statement]:
                                 else continued_quote(view, view.state.quoted))
     # a party named only after a preposition ('peace with Azerbaijan') does not adopt the next sentence's official
     governed = {id(m) for k, m in view.tok_mention.items() if view.object_of_preposition(k)}
-    words = frozenset(w.removesuffix("'s").removesuffix("’s") for w in view.lower)
-    view.state.remember(view.mentions, statements, view.index, governed, words)
+    view.state.remember(view.mentions, statements, view.index, governed, view.lower)
     last = quoted_holder(statements, view.text)
     view.state.quoted = (view.index, last) if last is not None else None
     speakers = unnamed_speakers(view)

@@ -63,7 +63,7 @@ class Discourse:
     documents: dict[str, tuple[str, int]] = field(default_factory=dict)  # 'letter' -> (party that sent one, index)
     document_spoke: tuple[str, int] | None = None  # the party whose letter or statement last spoke, and where
     group: tuple[tuple[str, ...], int] | None = None  # parties that last held one stance together, and where
-    previous_words: frozenset[str] = frozenset()  # the last sentence's words, lower-cased, no possessive 's
+    previous_words: list[str] = field(default_factory=list)  # the last sentence's tokens, lower-cased
     reporters: tuple[int, frozenset[str]] = (-1, frozenset())  # the last sentence's '..., X said' speakers
     silent: tuple[int, tuple[str, ...]] = (-1, ())  # the last sentence's speakers of no party ('Albares confirmed')
 
@@ -196,10 +196,10 @@ class Discourse:
         return Attribution(tuple(reversed(held)), "plural") if len(held) == 2 else None
 
     def remember(self, mentions: list[Mention], statements: list[Statement], index: int,
-                 governed: frozenset[int] | set[int] = frozenset(), words: frozenset[str] = frozenset()) -> None:
+                 governed: frozenset[int] | set[int] = frozenset(), words: list[str] | None = None) -> None:
         """Keep a sentence's persons, holders and words; `governed` (ids of mentions only a preposition's objects)
         are not among the parties it names."""
-        self.previous_words = words
+        self.previous_words = words or []
         self.reporters = (index, frozenset(s.speaker for s in statements if s.speaker and (
             s.attribution_last or s.segment.startswith(","))))  # (a tail cut off from the content it reports)
         for m in mentions:

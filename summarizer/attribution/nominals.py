@@ -297,7 +297,8 @@ def _company_just_before(view: SentenceView, word: str, start: int) -> str | Non
     before gave a stance to (or named), when that party may be a company: no country, bloc or other body the
     gazetteer knows, nor a name holding a body's head word ('Machinists Union'). The story's one party whose
     alias reads like a company ('iPhone maker') is no better a guess when the text has just spoken of another."""
-    if word not in _COMPANY["heads"] or view.lower[start] != "the" or word in view.state.previous_words \
+    if word not in _COMPANY["heads"] or view.lower[start] != "the" \
+            or any(w.removesuffix("'s").removesuffix("’s") == word for w in view.state.previous_words) \
             or any(k < start and m.party for k, m in view.tok_mention.items()):
         return None  # ('Lagos said the agency had given the company two years. The company's lawyers ...'; 'Ford
         # sources said that the company believes ...': the party this sentence names)
