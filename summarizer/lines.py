@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from summarizer import compress as c
 from summarizer.attribution import Statement
 from summarizer.attribution.cues import inside_quote
+from summarizer.attribution.blocks import BLOCK
 from summarizer.attribution.quotes import CONTINUED
 from summarizer.attribution.statement import LISTED_NAME, tail_context_cut
 from summarizer.lexicon import (
@@ -149,6 +150,9 @@ class Line:
 
 def write_line(st: Statement, antecedent: str, matcher: TopicMatcher) -> Line | None:
     """The best standalone line for a statement on a topic, or None when it has none."""
+    if st.via == BLOCK:
+        quoted = _block_line(st)
+        return _judge(quoted, st, matcher, named=True) if quoted else None
     quoted = _quote_line(st) or _quote_after_cue(st)
     if quoted is not None:
         return _judge(quoted, st, matcher, named=True)
@@ -156,6 +160,17 @@ def write_line(st: Statement, antecedent: str, matcher: TopicMatcher) -> Line | 
         return None
     lines = [line for text in _candidates(st) for line in _variants(text, st, antecedent, matcher)]
     return max(lines, key=lambda line: line.rank, default=None)
+
+
+def _block_line(st: Statement) -> str | None:
+    """A sentence of a multi-paragraph quotation, as its speaker's words: 'United States: “We call on all sides
+    to ensure protests remain peaceful”'. Not one that quotes inside the quotation, nor one too long to read."""
+    content = st.segment.strip('"“” ').rstrip(" ,.")
+    if not content or '"' in content or "“" in content or "”" in content:
+        return None
+    if c.words(content) > c.LONG_WORDS and not first_person(content) or _LEANS_BACK.match(content):
+        return None
+    return speaker_quote(holder_name(st.holder, st.speaker), content)
 
 
 def _quote_line(st: Statement) -> str | None:

@@ -15,14 +15,14 @@ _STEMMER = snowballstemmer.stemmer("english")
 _WHITESPACE = re.compile(r"\s+")
 _SPACING = re.compile(r"\s\s|[^\S ]")  # what _WHITESPACE would change: a run, or a space other than ' '
 _WORDS = re.compile(r"\w+")
-TOKEN = re.compile(r"[A-Za-z0-9]+(?:[.'’-][A-Za-z0-9]+|,\d{3}(?!\d))*\.?|[^\w\s]", re.UNICODE)  # '40,000' is one
+TOKEN = re.compile(r"[^\W_]+(?:[.'’-][^\W_]+|,\d{3}(?!\d))*\.?|[^\w\s]", re.UNICODE)  # '40,000' is one
 # TOKEN's tokens with a word's trailing period already split off, in one pass: an abbreviation ('U.S.', 'Mr.')
 # is matched whole first, only where TOKEN's word would be exactly it (no letter or digit follows); any other
 # word stops before its final period, which then matches as punctuation on its own.
 _SPLIT_TOKEN = re.compile(
-    r"(?:[A-Za-z]\.){2,}(?![A-Za-z0-9])"
-    r"|(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Sen|Rep|Gov|Sgt|Capt|Adm|Maj|Prof|St|Jr|Sr)\.(?![A-Za-z0-9])"
-    r"|[A-Za-z0-9]+(?:[.'’-][A-Za-z0-9]+|,\d{3}(?!\d))*|[^\w\s]", re.UNICODE)
+    r"(?:[A-Za-z]\.){2,}(?![^\W_])"
+    r"|(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Sen|Rep|Gov|Sgt|Capt|Adm|Maj|Prof|St|Jr|Sr)\.(?![^\W_])"
+    r"|[^\W_]+(?:[.'’-][^\W_]+|,\d{3}(?!\d))*|[^\w\s]", re.UNICODE)
 _REPORTING_TAIL = re.compile(
     r"^[A-Z][\w.'’ -]{0,60}\b(said|says|added|told|stated|declared|wrote|insisted|warned)\b[^\"“”]{0,60}\.$"
 )

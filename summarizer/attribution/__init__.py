@@ -8,6 +8,7 @@ Stages: cues.py (find cues), holders.py (resolve each), discourse.py (memory acr
 """
 from __future__ import annotations
 
+from summarizer.attribution.blocks import block_quotes, voiced
 from summarizer.attribution.cues import drop_others_in_speech, drop_unowned_reports, find_cues
 from summarizer.attribution.discourse import Discourse
 from summarizer.attribution.holders import learn_sexes, resolve
@@ -25,7 +26,7 @@ __all__ = ["Statement", "extract", "sentence_statements"]
 
 def extract(sentences: list[Sentence], lexicon: PartyLexicon) -> list[Statement]:
     """Statements of one document's sentences, in order (discourse state flows sentence to sentence)."""
-    state = Discourse()
+    state = Discourse(blocks=block_quotes(sentences))
     out: list[Statement] = []
     for sentence in sentences:
         out.extend(sentence_statements(SentenceView.of(sentence, lexicon, state)))
@@ -58,6 +59,7 @@ def sentence_statements(view: SentenceView) -> list[Statement]:
         cue.holders = ()
     statements = statements or ([] if any(g.holders != (NOBODY,) for g in groups)
                                 else continued_quote(view, view.state.quoted))
+    statements = voiced(view, statements)
     # a party named only after a preposition ('peace with Azerbaijan') does not adopt the next sentence's official
     governed = {id(m) for k, m in view.tok_mention.items() if view.object_of_preposition(k)}
     view.state.remember(view.mentions, statements, view.index, governed, view.lower)

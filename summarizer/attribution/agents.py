@@ -13,6 +13,10 @@ _OBJECT_OF = frozenset({"rejection", "criticism", "opposition", "support"})  # a
 _CLAUSE_OPENERS = frozenset("and but while whereas although though that as because since if when".split())
 
 
+QUOTED_REACH = 8  # tokens from 'as saying' back to 'quoted' ('quoted Deputy Foreign Minister Ryabkov as saying')
+_QUOTING = frozenset({"quoted", "quotes", "quoting", "cited", "cites", "citing"})
+
+
 def take(cue: Cue, view: SentenceView, m: Mention, j: int, via: str, *, from_start: bool = True) -> None:
     """Make `m` the holder; the holder token is where its mention starts (when j lies in it)."""
     if m.party is None:
@@ -30,6 +34,24 @@ def agent_after(cue: Cue, view: SentenceView, k: int) -> None:
         take(cue, view, view.tok_mention[k], k, "by", from_start=False)
     elif cue.kind == "according":
         _agent_reference(cue, view, k)
+
+
+def quoted_as_saying(cue: Cue, view: SentenceView) -> bool:
+    """'state media quoted him as saying', 'Interfax quoted Peskov as saying': the one quoted said it, not the
+    outlet that quotes him. True when the cue is such a 'saying' (its holder then set when one is known)."""
+    if view.word(cue.index - 1) != "as" or not view.lower[cue.index].startswith("say"):
+        return False
+    q = next((q for q in range(cue.index - 2, max(-1, cue.index - QUOTED_REACH), -1) if view.lower[q] in _QUOTING),
+             None)
+    if q is None:
+        return False
+    k = q + 1 + (view.word(q + 1) in ("the", "a", "an"))
+    if k in view.tok_mention:
+        m = view.tok_mention[k]
+        take(cue, view, m, k, "person" if m.kind == "person" else "subject")
+    elif k < cue.index - 1:
+        _agent_reference(cue, view, k)
+    return True
 
 
 def _agent_reference(cue: Cue, view: SentenceView, k: int) -> None:

@@ -66,6 +66,9 @@ class Discourse:
     previous_words: list[str] = field(default_factory=list)  # the last sentence's tokens, lower-cased
     reporters: tuple[int, frozenset[str]] = (-1, frozenset())  # the last sentence's '..., X said' speakers
     silent: tuple[int, tuple[str, ...]] = (-1, ())  # the last sentence's speakers of no party ('Albares confirmed')
+    blocks: dict[int, int] = field(default_factory=dict)  # sentence -> opener of its multi-paragraph quotation
+    voices: dict[int, tuple[str, str | None, float]] = field(default_factory=dict)  # opener -> (holder, speaker,
+    # strength) of the quotation it opens
 
     def sex_of(self, person: str | None) -> str | None:
         return self.sexes.get(person.split()[-1]) if person else None
@@ -174,11 +177,21 @@ class Discourse:
 
     def role(self, role: set[str], index: int, lexicon: PartyLexicon) -> Attribution | None:
         """'the prime minister added': the latest person whose titles hold the role word."""
+        fits = []  # (person, party, seen) of every person remembered whose titles hold the role
         for person, party, seen in reversed(self.persons):
-            titles = lexicon.titles_of(person)
-            if party and index - seen <= REACH.role and titles and role & titles >= (role & _HEAD_ROLES):
-                if role & titles:
+            titles = lexicon.titles_of(person) or self.nominal.titles.get(person.split()[-1], frozenset())
+            party = party or self._spoke_for(person)
+            if party and titles and role & titles and role & titles >= (role & _HEAD_ROLES):
+                if index - seen <= REACH.role:
                     return Attribution((party,), "role", person)
+                if role <= titles:
+                    fits.append((person, party, seen))
+        # further back: the one person the document gave the whole title ('The foreign minister of Congo, Thérèse
+        # Wagner, told the council ...' ten sentences before 'The foreign minister also called for ...')
+        fits.extend((surname, party, -1) for surname, titles in self.nominal.titles.items()
+                    if role <= titles and (party := self.nominal.names.get(surname)))
+        if len({f[0].split()[-1] for f in fits}) == 1:
+            return Attribution((fits[0][1],), "role", fits[0][0])
         return None
 
     def pair(self, index: int) -> Attribution | None:

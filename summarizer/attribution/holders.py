@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import re
 
-from summarizer.attribution.agents import agent_after, possessor, take
+from summarizer.attribution.agents import agent_after, possessor, quoted_as_saying, take
 from summarizer.attribution.cues import VERB_MODIFIERS, Cue, inside_quote
 from summarizer.attribution.discourse import Attribution
-from summarizer.attribution.learning import DOCUMENTS, role_speaker
+from summarizer.attribution.learning import DOCUMENTS, opening_party, role_speaker
 from summarizer.attribution.nominals import names_workforce, speaker_phrase, subject_phrase
 from summarizer.attribution.subjects import opening_subject, subordinate_subject
 from summarizer.attribution.view import SentenceView
@@ -49,6 +49,8 @@ PLURAL_WINDOW = 3  # tokens before the head noun in which 'the two leaders' must
 
 def resolve(cue: Cue, view: SentenceView) -> None:
     """Find the holder of one cue (left unset when none is found)."""
+    if quoted_as_saying(cue, view):
+        return
     if cue.kind in ("according", "passive"):
         agent_after(cue, view, cue.index + 2)
     elif _passive_verb(cue, view):  # 'X was accused of ...', 'X was declared the winner': X is not who acts
@@ -315,6 +317,9 @@ def _pronoun(cue: Cue, view: SentenceView, j: int) -> None:
         found = view.state.it_pronoun(view.index) if w == "it" else (
             view.state.joint(view.index) or view.state.they_pronoun(view.index))
         plural_opener = view.state.nominal.plural_openers.get(view.index - 1)
+        if found is None and w == "they" and view.word(j - 1) in ("which", "that", "what"):
+            party, plural = opening_party(view)  # 'The M23 rebels held Goma, which they claimed to have captured'
+            found = Attribution((party,), "pronoun") if party and plural else None
         if found is None and w == "they" and plural_opener is not None:  # "The SMA's lawyers counter ... they wrote"
             found = Attribution((plural_opener,), "pronoun")
     if found is not None:

@@ -11,9 +11,11 @@ from summarizer.attribution.nominals import (
     HEADS, HOLDER_HEADS, ORG_HEADS, head_of, holder_head, holder_of, is_name_block, phrase_start,
 )
 from summarizer.attribution.view import SentenceView
-from summarizer.lexicon import DETERMINERS, ROLE_NOUNS, STOPWORDS
+from summarizer.lexicon import DETERMINERS, ROLE_NOUNS, STOPWORDS, TITLE_WORDS
 
 _PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you"})
+# plural heads of an armed or marching group ('The M23 rebels', 'Sudanese troops'): a later 'they' is theirs
+_FORCES = frozenset("rebels fighters militants insurgents troops soldiers forces militias protesters strikers".split())
 DOCUMENTS = frozenset("statement letter message post communique declaration report note".split())
 _ISSUING = frozenset("sent send sends issued issue issues released release releases published wrote writes "
                      "posted submitted delivered addressed".split())
@@ -49,6 +51,24 @@ def learn_names(view: SentenceView) -> None:
             start = phrase_start(view, a - 1)
             if start <= a - 1 and holder_head(view, head_of(view, start, a - 1)):
                 holder_of(view, start, a - 1, (a + 1, b - 1))
+        elif a > 0 and (person := _person_between(view, a + 1, b - 1)) is not None:
+            # 'The foreign minister of Congo, Thérèse Wagner, told ...': a later 'the foreign minister' is her
+            start = phrase_start(view, a - 1)
+            titles = frozenset(w for w in view.lower[start:a] if w in TITLE_WORDS or w in ROLE_NOUNS)
+            if titles and start <= a - 1 and holder_head(view, head_of(view, start, a - 1)):
+                view.state.nominal.titles[person.split()[-1]] = titles
+
+
+def _person_between(view: SentenceView, a: int, b: int) -> str | None:
+    """The person a mention ending at b names, when the tokens a..b are that name, a given name or two before it
+    aside ('Thérèse Kayikwamba Wagner' with 'Kayikwamba Wagner' known)."""
+    m = view.tok_mention.get(b)
+    if m is None or m.kind != "person" or b - a > 4:
+        return None
+    start = view.mention_start(b)
+    if start < a or any(k in view.tok_mention or not view.toks[k][0][:1].isupper() for k in range(a, start)):
+        return None
+    return m.person or m.surface
 
 
 def learn_bodies(view: SentenceView) -> None:
@@ -132,7 +152,7 @@ def opening_party(view: SentenceView) -> tuple[str | None, bool]:
             while view.tok_mention.get(j) is m:
                 j += 1
             after = view.word(j)
-            return m.party, after.endswith("s") and not after.endswith("ss") and after in HEADS
+            return m.party, after.endswith("s") and not after.endswith("ss") and (after in HEADS or after in _FORCES)
         if view.lower[k] not in DETERMINERS:
             return None, False
     return None, False

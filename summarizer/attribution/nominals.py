@@ -165,7 +165,8 @@ def holder_of(view: SentenceView, start: int, end: int, apposition: tuple[int, i
         found = None if of_another_place(view, start, end) else _pronoun_owner(view, start, speaker) \
             or _named_body(view, start, end, objects, speaker) or official_of_context(view, start, end, speaker)
     if found is not None and apposition is not None and is_name_block(view, *apposition):
-        view.state.nominal.learn([view.toks[k][0] for k in range(apposition[0], apposition[1] + 1)], found.holders[0])
+        view.state.nominal.learn([view.toks[k][0] for k in range(apposition[0], apposition[1] + 1)], found.holders[0],
+                                 frozenset(w for w in view.lower[start:end + 1] if w in TITLE_WORDS or w in ROLE_NOUNS))
     return found
 
 

@@ -15,7 +15,8 @@ from summarizer.lexicon import (
 from summarizer.parties import PEOPLE_NOUNS, Mention, PartyLexicon
 from summarizer.text import Sentence, tokens
 
-APPOSITION_REACH = 14  # tokens back over ', especially French President Emmanuel Macron,' to the subject
+APPOSITION_REACH = 24  # tokens back over ', especially French President Emmanuel Macron,' to the subject, or over
+# ', leader of the Congo River Alliance (AFC) and ally of the March 23 Movement (M23),'
 _APPOSITION_OPENERS = frozenset({"especially", "notably", "including", "particularly", "like"})
 _ASIDE_OPENERS = frozenset({"who", "which"})  # ', who asked not to be named,' describes the subject
 _REPORTERS = frozenset({"media", "press", "newspapers", "newspaper", "broadcaster", "broadcasters"})

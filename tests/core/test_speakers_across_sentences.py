@@ -1,0 +1,139 @@
+"""Who speaks when the speaker is named elsewhere (issue 9, item 5: more of each party's positions, none given to
+the wrong party): a quotation that runs over several paragraphs is the words of whoever it was introduced as; an
+outlet that 'quoted him as saying' is not the speaker; a bare title ('the foreign minister') is the one person the
+document gave it; a long apposition or a relative 'they' leads back to the subject. Sentences written for the
+test, on an invented dispute over a lake between two states, a regional body and a union."""
+from summarizer.attribution import extract
+from summarizer.attribution.blocks import block_quotes
+from summarizer.model import Party
+from summarizer.parties import build_lexicon
+from summarizer.text import split_sentences
+from tests.builders import briefing
+
+LAKE = {"Tarvia": ["Tarvian", "Olsk"], "Mirenia": ["Mirenian", "Port Brava"],
+        "Andean Council": ["the council"], "Lake Fishers Union": ["LFU"]}
+TOPICS = {"water": ["water", "lake", "sluices", "level"], "talks": ["talks", "negotiations", "treaty"]}
+
+# one opening mark and one closing mark around four paragraphs, introduced by a question
+STATEMENT = ("Tarvia suspended its water partnership with Mirenia, according to a statement by the Tarvian foreign "
+             "ministry on Friday.\n"
+             "What does the Tarvian statement say?\n"
+             "“The decision by Mirenia to close the sluices breaks the promise made to the fishing villages.\n"
+             "By closing the sluices, Mirenia has broken the 1998 treaty and left the lake shore without water.\n"
+             "The villages on the shore overwhelmingly support a shared lake.\n"
+             "We call on both sides to keep the talks on the lake level going.”\n"
+             "Mirenia rejected the statement on Saturday.")
+
+# news style: every paragraph of the quotation opens with a mark, only the last one closes
+CONVENTION = ("The council said in a statement on Monday:\n"
+              "“The lake belongs to every state on its shore.\n"
+              "“We urge Tarvia and Mirenia to return to the negotiations without conditions.\n"
+              "“The fishing season cannot wait for another summit.”")
+
+
+def statements(text: str):
+    lexicon = build_lexicon(tuple(Party(n, tuple(a)) for n, a in LAKE.items()), [text])
+    return extract(split_sentences("doc", text), lexicon)
+
+
+def holders_of(text: str, fragment: str) -> set[str]:
+    return {s.holder for s in statements(text) if fragment in s.sentence.text}
+
+
+def lines(text: str, topic: str, party: str) -> list[str]:
+    return [pos.text for p in briefing(text, topic, LAKE, TOPICS).parties if p.name == party for pos in p.positions]
+
+
+def test_every_sentence_of_a_statement_printed_whole_is_the_issuer_s():
+    assert holders_of(STATEMENT, "breaks the promise") == {"Tarvia"}
+    assert holders_of(STATEMENT, "support a shared lake") == {"Tarvia"}
+    assert holders_of(STATEMENT, "We call on both sides") == {"Tarvia"}
+
+
+def test_a_party_named_inside_the_statement_is_what_it_speaks_of_not_who_speaks():
+    assert holders_of(STATEMENT, "Mirenia has broken the 1998 treaty") == {"Tarvia"}
+    assert holders_of(STATEMENT, "Mirenia rejected the statement") == {"Mirenia"}  # after the quotation closes
+
+
+def test_a_sentence_of_the_statement_reads_as_the_issuer_s_quotation():
+    assert "Tarvia: “We call on both sides to keep the talks on the lake level going”" in lines(
+        STATEMENT, "water", "Tarvia")
+
+
+def test_each_paragraph_reopening_the_quotation_goes_on_with_the_speaker():
+    assert holders_of(CONVENTION, "return to the negotiations") == {"Andean Council"}
+    assert holders_of(CONVENTION, "fishing season cannot wait") == {"Andean Council"}
+
+
+def test_a_quotation_that_another_paragraph_never_closes_is_no_block():
+    text = ("Olsk said: “We will not accept a lower lake.\n"
+            "Mirenia rejected the claim on Monday.\n"
+            "Mirenia said the dam was “legal” and would stay.")
+    assert block_quotes(split_sentences("doc", text)) == {}
+    assert holders_of(text, "rejected the claim") == {"Mirenia"}
+
+
+def test_the_closing_sentence_keeps_a_speaker_of_its_own():
+    text = ("The union wrote to the council on Monday:\n"
+            "“The nets are empty and the boats stay in port.\n"
+            "“We will not fish until the sluices open,” Mirenian fisheries minister Dana Roos told reporters.")
+    assert holders_of(text, "We will not fish") == {"Mirenia"}
+
+
+def test_a_quotation_with_no_known_speaker_gives_no_one_its_words():
+    text = ("Tarvia and Mirenia met in Olsk on Monday.\n"
+            "Nobody here knows what comes next.\n"
+            "“Mirenia has broken every promise on the lake.\n"
+            "Mirenia wants the water for itself.”")
+    assert holders_of(text, "wants the water") == set()
+
+
+def test_they_in_a_relative_clause_is_the_group_the_sentence_opens_with():
+    text = "The Mirenian rebels held the dam at Port Brava on Tuesday, which they claimed to have captured on Monday."
+    assert holders_of(text, "which they claimed") == {"Mirenia"}
+
+
+def test_a_long_apposition_with_an_abbreviation_in_brackets_is_stepped_over_to_the_subject():
+    text = ("Olsk, leader of the Tarvian lake delegation (TLD) and chair of the Andean Council water board (AWB), "
+            "has made it clear that the delegation will not leave the talks.")
+    assert holders_of(text, "will not leave the talks") == {"Tarvia"}
+
+
+def test_an_outlet_that_quoted_someone_as_saying_gives_the_words_to_the_one_quoted():
+    text = ("Mirenian water minister Dana Roos spoke to ambassadors in Port Brava on Monday.\n"
+            "“The sluices will stay closed until the treaty is respected,” the Lake Courier newspaper quoted her "
+            "as saying.")
+    assert holders_of(text, "quoted her as saying") == {"Mirenia"}
+    text = "A state radio station quoted Olsk as saying that the talks on the lake had failed."
+    assert holders_of(text, "quoted Olsk") == {"Tarvia"}
+
+
+def test_the_title_of_a_person_introduced_in_an_apposition_reaches_a_later_bare_title():
+    text = ("The foreign minister of Mirenia, Lucía Dana Roos, told the council on Monday that the lake was dying.\n"
+            "Fishing boats stayed in port at Olsk.\n"
+            "Tarvian farmers said the water level was normal.\n"
+            "Prices of fish rose in the markets of the region.\n"
+            "Tarvia said the sluices had been opened for a day.\n"
+            "The council met again on Wednesday.\n"
+            "Nets were drying on the shore.\n"
+            "The foreign minister also called for an embargo on Tarvian fish.")
+    assert holders_of(text, "also called for an embargo") == {"Mirenia"}
+
+
+def test_a_name_with_accented_letters_is_one_word():
+    from summarizer.text import tokens
+    assert [t[0] for t in tokens("Thérèse Wagner met Félix Roos in Türkiye.")] == [
+        "Thérèse", "Wagner", "met", "Félix", "Roos", "in", "Türkiye", "."]
+
+
+def test_a_bare_title_two_people_held_far_back_is_no_one_s():
+    text = ("The foreign minister of Mirenia, Lucía Dana Roos, told the council on Monday that the lake was dying.\n"
+            "The foreign minister of Tarvia, Pavel Ostrov, told the council that the level was normal.\n"
+            "Fishing boats stayed in port at Olsk.\n"
+            "Prices of fish rose in the markets of the region.\n"
+            "The council met again on Wednesday.\n"
+            "Nets were drying on the shore.\n"
+            "Rain fell over the hills.\n"
+            "The ferry did not sail.\n"
+            "The foreign minister also called for an embargo on fish.")
+    assert holders_of(text, "also called for an embargo") == set()
