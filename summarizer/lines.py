@@ -80,6 +80,8 @@ _SAYING_ENDS = re.compile(r"(?:,\s+(?:said|says|added|adds|stated|told|adding|sa
                           r"insisting|warning|vowing|announcing)|\b(?:adding|saying|noting|stating|arguing|"
                           r"insisting|said|says|added)\s+that|\b(?:said|says|added|told)\s*,\s+(?:speaking|asking|"
                           r"requesting|declining)\b[^,“\"]*)\W*$")  # ', speaking on condition of anonymity
+# 'An Ethiopian official as saying ...': a line cut from '... quoted an Ethiopian official as saying', its verb lost
+_AS_SAYING_ALONE = re.compile(r"^(?:(?!\b(?:quoted|quotes|quoting|cited|cites|citing)\b)[^“\"])*\bas saying\b")
 _MAYBE_VERBS = STANCE_VERBS | STANCE_ADJECTIVES | _ACTION_PAST
 _OPENING_SUBORDINATOR = re.compile(rf"\s*(?:{'|'.join(c.SUBORDINATORS)}|until)\s+", re.IGNORECASE)
 _AFTER_SAYING = PREPOSITIONS | frozenset("after before during following since until".split())
@@ -450,7 +452,8 @@ def is_stance(text: str) -> bool:
     """Does the line state something: a finite verb after a subject, not a fragment or a headline?"""
     if not text or _FRAGMENT_START.match(text) or _RELATIVE_ONLY.match(text) or _PARTICIPLE_ONLY.match(text) \
             or "…" in text or "..." in text \
-            or _SAYING_ENDS.search(text) or text.startswith("[") or _BARE_QUOTATION.fullmatch(text) \
+            or _SAYING_ENDS.search(text) or _AS_SAYING_ALONE.search(text) or text.startswith("[") \
+            or _BARE_QUOTATION.fullmatch(text) \
             or _TWO_SENTENCES.search(re.sub(r"“[^”]*”", "", text)):  # '[the party] have tried ... lost. The ...'
         return False
     if "?" in re.sub(r"[“\"][^“”\"]*[”\"]", "", text):

@@ -137,3 +137,11 @@ def test_a_bare_title_two_people_held_far_back_is_no_one_s():
             "The ferry did not sail.\n"
             "The foreign minister also called for an embargo on fish.")
     assert holders_of(text, "also called for an embargo") == set()
+
+
+def test_a_line_never_keeps_as_saying_without_the_verb_that_quoted():
+    text = ("On Thursday, Tarvia’s water ministry quoted a Mirenian official as saying Mirenia was not closing the "
+            "sluices and had not lowered the lake.")
+    found = lines(text, "water", "Mirenia")
+    assert found and not any(line.lower().startswith("a mirenian official as saying") for line in found)
+    assert all("quoted" in line for line in found if "as saying" in line)
