@@ -20,6 +20,7 @@ Firsts = Callable[[], tuple[int, ...]]  # where each topic is first named, worke
 MIN_RELEVANCE = 0.5  # below this a claim is not about the topic at all
 CLAUSE_MIN = 0.6  # owned topic weight a stance clause needs to state a stance on that topic (one related term)
 SUBORDINATE = 0.5  # share a term counts for in a condition, time or cause clause ('... if no deal is reached')
+_OPENING_QUOTATION = re.compile(r'^\s*[“"]([^“”"]+)[”"]')
 REACTION_WORDS = 12  # a sentence this short that names no topic reacts to the story's main event
 HEADLINE_LEAD = 2.0  # a headline is about one topic when it weighs this many times the next one
 QUERIES_KEPT = 16  # free-text queries whose claim topics an assigner keeps
@@ -69,8 +70,13 @@ def relevance(claim: Claim, matcher: TopicMatcher, headline: bool = True) -> flo
 
 
 def _reaction(claim: Claim) -> bool:
-    """A short sentence, or one leaning on what was said before: a reaction to the story's main event."""
-    return len(claim.statement.sentence.text.split()) <= REACTION_WORDS or is_anaphoric(claim.statement.stance_text)
+    """A short sentence, or one leaning on what was said before: a reaction to the story's main event. A quotation
+    the sentence opens with is measured without who said it ('"Everyone in the city is facing a daily struggle to
+    survive," said Eric Lund, the agency's regional director for eastern Africa')."""
+    text = claim.statement.sentence.text
+    quoted = _OPENING_QUOTATION.match(text)
+    said = quoted.group(1) if quoted else text
+    return len(said.split()) <= REACTION_WORDS or is_anaphoric(claim.statement.stance_text)
 
 
 def _combine(claim: Claim, own: float, sentence: float, context: float, neighbours: float) -> float:

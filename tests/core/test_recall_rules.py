@@ -105,6 +105,14 @@ def test_a_headline_naming_no_topic_or_two_places_no_reaction():
         assert not any(lines(f"{headline}\n{QUOTA_CUT}", topic, "Peru") for topic in TOPICS), headline
 
 
+def test_a_short_quotation_with_a_long_attribution_still_reacts_to_the_headline():
+    text = ("Chile closes port to Peruvian trawlers\n"
+            "Chile closed the port of Valparaiso to Peruvian trawlers on Sunday.\n\n"
+            "“We will not be pushed around by a neighbour,” said Ana Quispe, Peru's foreign minister, speaking to "
+            "reporters in Lima on Sunday evening.")
+    assert lines(text, "ports", "Peru") == ["Quispe: “We will not be pushed around by a neighbour”"]
+
+
 def test_a_long_sentence_naming_no_topic_does_not_borrow_the_headline():
     text = ("Chile closes port to Peruvian trawlers\n"
             "Chile closed the port of Valparaiso to Peruvian trawlers on Sunday.\n\n"

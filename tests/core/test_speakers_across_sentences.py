@@ -1,8 +1,9 @@
 """Who speaks when the speaker is named elsewhere (issue 9, item 5: more of each party's positions, none given to
 the wrong party): a quotation that runs over several paragraphs is the words of whoever it was introduced as; an
 outlet that 'quoted him as saying' is not the speaker; a bare title ('the foreign minister') is the one person the
-document gave it; a long apposition or a relative 'they' leads back to the subject. Sentences written for the
-test, on an invented dispute over a lake between two states, a regional body and a union."""
+document gave it; a long apposition or a relative 'they' leads back to the subject; 'mediated by X' is X's part.
+Sentences written for the test, on an invented dispute over a lake between two states, a regional body and a
+union."""
 from summarizer.attribution import extract
 from summarizer.attribution.blocks import block_quotes
 from summarizer.model import Party
@@ -145,3 +146,12 @@ def test_a_line_never_keeps_as_saying_without_the_verb_that_quoted():
     found = lines(text, "water", "Mirenia")
     assert found and not any(line.lower().startswith("a mirenian official as saying") for line in found)
     assert all("quoted" in line for line in found if "as saying" in line)
+
+
+def test_the_agent_of_mediated_or_brokered_holds_that_part_not_a_mere_host():
+    text = "Tarvia and Mirenia agreed to resume the lake talks next week, mediated by the Andean Council."
+    assert holders_of(text, "mediated by") >= {"Andean Council"}
+    text = "The two sides signed a water accord in Olsk, brokered by the Lake Fishers Union."
+    assert "Lake Fishers Union" in holders_of(text, "brokered by")
+    text = "The talks are hosted by the Lake Fishers Union, which has taken no side on the water."
+    assert "Lake Fishers Union" not in holders_of(text, "hosted by")
