@@ -12,6 +12,7 @@ from summarizer.abbreviations import CAP as _CAP
 from summarizer.abbreviations import LINK as _LINK
 from summarizer.abbreviations import NAME_SPAN as _SPAN
 from summarizer.abbreviations import abbreviations, initials
+from summarizer.gazetteer import demonyms
 from summarizer.lexicon import FINITE_STANCE_VERBS, MODALS, STANCE_VERBS, STOPWORDS, TITLE_WORDS
 from summarizer.words import word_set, word_table
 
@@ -203,8 +204,9 @@ def _add_body(by_name: dict[str, Candidate], name: str, kind: str, country_of: C
         if country is None:
             return  # 'the Defence Ministry', 'the Armed Forces', 'the Revolutionary Guards': whose?
         cand = by_name.setdefault(name, Candidate(name, kind, country=country))
-    else:  # 'U.S. Federal Trade Commission' is the commission; 'Tokyo Electric Power Co.' a company named so
-        own = name if kind == "company" else rest or name
+    else:  # 'U.S. Federal Trade Commission' is the commission; 'Tokyo Electric Power Co.' a company named so,
+        # and 'British Medical Association' a body whose name opens with a demonym ('Medical Association' is no name)
+        own = name if kind == "company" or rest and name.split()[0] in demonyms() else rest or name
         cand = by_name.setdefault(own, Candidate(own, kind))
         cand.add(name)
     cand.add(alias)

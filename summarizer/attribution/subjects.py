@@ -23,7 +23,7 @@ def opening_subject(cue: Cue, view: SentenceView) -> None:
         if w in ("-", "—", "–") and j < 16:
             k = j + 1  # past a dateline
     k = _past_opening_adverbial(view, k)
-    while view.word(k) in ("the", "a"):
+    while view.word(k) in ("the", "a", "both"):  # 'Both Sudan and Egypt are downstream, and fear ...'
         k += 1
     m = view.tok_mention.get(k)
     if m is None or not m.party or (m.possessive and relation_after(view, k, cue.index - 1)):

@@ -103,3 +103,13 @@ def test_a_head_of_government_is_not_the_country_an_adjective_in_the_sentence_be
              "the operation closely.\n\nPakistan's foreign ministry warned of a response."]
     lexicon, _ = discover_lexicon(texts, [split_sentences(f"d{k}", t) for k, t in enumerate(texts)])
     assert lexicon.persons["Ravi Menon"][0] != "Pakistan"
+
+
+def test_a_body_whose_name_opens_with_a_demonym_keeps_it_but_a_state_s_agency_is_named_without_the_state():
+    found = names(["The Norwegian Ferry Workers Association (NFWA) said the strike would go on.\n"
+                   "The NFWA rejected the offer on Friday. The Norwegian Ferry Workers Association called a vote.\n"
+                   "The U.S. Federal Shipping Board said it would review the dispute. "
+                   "The U.S. Federal Shipping Board warned the ports."])
+    assert "Norwegian Ferry Workers Association" in found and "Ferry Workers Association" not in found
+    assert "NFWA" in found["Norwegian Ferry Workers Association"]
+    assert "Federal Shipping Board" in found

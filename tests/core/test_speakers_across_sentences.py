@@ -155,3 +155,8 @@ def test_the_agent_of_mediated_or_brokered_holds_that_part_not_a_mere_host():
     assert "Lake Fishers Union" in holders_of(text, "brokered by")
     text = "The talks are hosted by the Lake Fishers Union, which has taken no side on the water."
     assert "Lake Fishers Union" not in holders_of(text, "hosted by")
+
+
+def test_a_second_verb_after_and_goes_back_to_a_subject_opening_with_both():
+    text = "Both Tarvia and Mirenia lie downstream of the lake, and fear the new dam will cut their water."
+    assert holders_of(text, "fear the new dam") == {"Tarvia", "Mirenia"}
