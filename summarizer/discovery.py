@@ -10,7 +10,7 @@ from functools import cache
 
 from summarizer.abbreviations import groups
 from summarizer.attribution import Statement, extract
-from summarizer.gazetteer import Entry, gazetteer
+from summarizer.gazetteer import Entry, demonyms, gazetteer
 from summarizer.lexicon import TITLE_WORDS
 from summarizer.model import Party
 from summarizer.organisations import LEADING_WORDS as _LEADING
@@ -208,13 +208,37 @@ def _gazetteer_regex() -> re.Pattern:
 
 
 def _gazetteer_mentions(texts: list[str]) -> Counter[str]:
-    """How often each gazetteer name is used as a name of its own (not inside 'New Jersey', 'Jordan Bardella')."""
+    """How often each gazetteer name is used as a name of its own (not inside 'New Jersey', 'Jordan Bardella').
+    A one-word name of a group that the texts also give a person as surname ('Thérèse Kayikwamba Wagner') and
+    never write as a group ('the Wagner Group', 'Wagner fighters') is that person's: 'Wagner added' is hers."""
     counts: Counter[str] = Counter()
+    surnames: set[str] = set()
     for text in texts:
         for m in _gazetteer_regex().finditer(text):
             if not _inside_longer_name(text, m.start(), m.end()):
                 counts[m.group(1)] += 1
+            elif " " not in m.group(1) and entries_of_name()[m.group(1)].kind != "country" \
+                    and _after_given_name(text, m.start()):
+                surnames.add(m.group(1))
+    for name in surnames:
+        if not any(re.search(rf"\b{re.escape(name)}\s+(?:{_GROUP_WORDS})\b", text) for text in texts):
+            counts.pop(name, None)
     return counts
+
+
+def _after_given_name(text: str, start: int) -> bool:
+    """Does a capitalised word that is no place, people or title stand just before ('Kayikwamba Wagner', not
+    'Afghan Taliban' or 'President Wagner')?"""
+    before = re.search(r"(\w+) $", text[max(0, start - 40):start])
+    if before is None:
+        return False
+    word = before.group(1)
+    return word[:1].isupper() and word not in entries_of_name() and word not in demonyms() \
+        and word.lower() not in TITLE_WORDS and word not in _LEADING
+
+
+# words after a group's one-word name that show it is the group ('Wagner Group', 'Wagner mercenaries')
+_GROUP_WORDS = "Group|group|mercenaries|fighters|forces|troops|militia|militants|members|leaders|commanders"
 
 
 def _inside_longer_name(text: str, start: int, end: int) -> bool:

@@ -114,13 +114,16 @@ def _alone(word: str, text: str) -> bool:
     return bool(re.search(rf"(?<![\w-]){re.escape(word)}(?=\s+(?!and\b)[a-z]|[,.;:])", text))
 
 
+_TIED_TO = re.compile(r"[A-Z][\w'’]*-(?:linked|backed|led|allied|aligned|affiliated|supported|funded|based)")
+
+
 def _named(words: list[str]) -> tuple[str, str, bool] | None:
     heads = org_heads()
     cut = next((j for j, w in enumerate(words) if w in ("of", "from", "at")), None)
     if cut and not any(w.rstrip(",") in heads for w in words[:cut]):
         words = words[cut + 1:]  # 'Leaders of the Council of Atacama Peoples', 'Jane Roe of the Alliance'
-    while words and (words[0] in LEADING_WORDS or words[0] == "the"):
-        words = words[1:]
+    while words and (words[0] in LEADING_WORDS or words[0] == "the" or _TIED_TO.fullmatch(words[0])):
+        words = words[1:]  # ('al Qaeda-linked Group for the Support of Islam and Muslims': the group's name)
     while words and re.fullmatch(_LINK, words[-1]):
         words = words[:-1]
     found = [(k, heads[w.rstrip(",")]) for k, w in enumerate(words) if w.rstrip(",") in heads]

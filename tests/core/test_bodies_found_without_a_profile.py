@@ -113,3 +113,19 @@ def test_a_body_whose_name_opens_with_a_demonym_keeps_it_but_a_state_s_agency_is
     assert "Norwegian Ferry Workers Association" in found and "Ferry Workers Association" not in found
     assert "NFWA" in found["Norwegian Ferry Workers Association"]
     assert "Federal Shipping Board" in found
+
+
+def test_a_group_s_one_word_name_given_to_a_person_as_surname_is_that_person_not_the_group():
+    person = ["Tarvia's foreign minister, Ilse Maren Wagner, told the council the lake was dying.\n"
+              "Wagner added that the council must act."]
+    assert "Wagner" not in names(person)
+    group = ["Ilse Maren Wagner met the council.\n"
+             "Wagner fighters were seen near the lake, and Wagner said it would stay."]
+    assert "Wagner" in names(group)
+
+
+def test_a_modifier_tying_a_group_to_another_is_not_part_of_its_name():
+    found = names(["The al Qaeda-linked Front for the Defence of the Lake (FDL) said it held the dam.\n"
+                   "The Front for the Defence of the Lake rejected the talks."])
+    assert "Front for the Defence of the Lake" in found
+    assert not any("linked" in name for name in found)
