@@ -244,8 +244,12 @@ def company_signals(text: str) -> list[str]:
 
 
 # A lone capitalised word stating something ('Boeing said', 'Gazprom rejected'), no capitalised word before it
-_LONE_SUBJECT = re.compile(r"(?<![A-Za-z][\s,])(?<![A-Z][\w.'’-])\b([A-Z][a-z][a-z-]+)\s+"
+_LONE_SUBJECT = re.compile(r"(?<![A-Za-z][ \t,])(?<![A-Z][\w.'’-])\b([A-Z][a-z][a-z-]+)\s+"
                            r"(?:(?:[a-z]+ly|also|has|have|had)\s+)?([a-z]+)\b")  # 'Sony initially rejected'
+# 'Social media giant Meta said', 'iPhone maker Apple demanded': a common noun that says what the company is
+_DESCRIBED_SUBJECT = re.compile(r"\b(?:giant|maker|firm|company|group|rival|owner|chipmaker|carmaker|automaker|"
+                                r"retailer|platform|operator|conglomerate|developer|startup)\s+([A-Z][a-z][a-z-]+)\s+"
+                                r"(?:(?:[a-z]+ly|also|has|have|had)\s+)?([a-z]+)\b")
 LONE_SUBJECT_USES = 2  # statements a lone word must make to be a body: once may be a slip of style
 
 
@@ -255,18 +259,19 @@ def lone_subjects(texts: list[str]) -> list[str]:
     never after a first name or a title (then it is a person's surname: 'Jon Holden', 'Mr Holden')."""
     uses: dict[str, int] = {}
     for text in texts:
-        for m in _LONE_SUBJECT.finditer(text):
-            word, verb = m.groups()
-            if verb in _finite_stance_verbs() and word not in LEADING_WORDS and word.lower() not in STOPWORDS:
-                uses[word] = uses.get(word, 0) + 1
+        for pattern in (_LONE_SUBJECT, _DESCRIBED_SUBJECT):
+            for m in pattern.finditer(text):
+                word, verb = m.groups()
+                if verb in _finite_stance_verbs() and word not in LEADING_WORDS and word.lower() not in STOPWORDS:
+                    uses[word] = uses.get(word, 0) + 1
     words = [w for w, n in uses.items() if n >= LONE_SUBJECT_USES and w.lower() not in _institution_words()]
     if not words:
         return []
     joined = "\n".join(texts)  # each test below is one pass over the texts for every word, not one per word
     alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     lowered = set(re.findall(rf"\b({alternation.lower()})\b", joined))
-    first_named = {m.group(2) for m in re.finditer(rf"\b([A-Z][\w.'’-]*)\s+(?=({alternation})\b)", joined)
-                   if not _not_a_first_name(m.group(1))}
+    first_named = {m.group(2) for m in re.finditer(rf"\b([A-Z][\w.'’-]*)[^\S\n]+(?=({alternation})\b)", joined)
+                   if not _not_a_first_name(m.group(1))}  # (not a headline's last word before the next line)
     # (nor a family name before a given name: 'Bang Moon-kyu', 'Wang Yi')
     family = set(re.findall(rf"\b({alternation})\s+(?:[A-Z][a-z]+-[a-z]+|[A-Z][a-z])\b", joined))
     # (nor a titled name's first word: 'spokesman Guo Jiakun')
@@ -278,7 +283,8 @@ def lone_subjects(texts: list[str]) -> list[str]:
 def _not_a_first_name(before: str) -> bool:
     """A capitalised word before a name that is no first name or title: a possessor ("Musk's Starlink"), a
     sentence's last word ('Amazon. Starlink') or a word opening a clause ('If Starlink')."""
-    return before.endswith((".", "'s", "’s")) or before in LEADING_WORDS or before in _CLAUSE_OPENERS
+    return before.endswith((".", "'s", "’s")) or before in LEADING_WORDS or before in _CLAUSE_OPENERS \
+        or bool(re.search(r"-[a-z]+$", before))  # 'Instagram-owner Meta', 'iPhone-maker Apple': what it is
 
 
 _CLAUSE_OPENERS = frozenset("If Unless Although Though Because Since Once Until Whether Meanwhile However".split())

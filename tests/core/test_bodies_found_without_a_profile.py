@@ -129,3 +129,12 @@ def test_a_modifier_tying_a_group_to_another_is_not_part_of_its_name():
                    "The Front for the Defence of the Lake rejected the talks."])
     assert "Front for the Defence of the Lake" in found
     assert not any("linked" in name for name in found)
+
+
+def test_a_company_described_by_a_common_noun_or_opening_a_line_after_a_headline_is_found():
+    texts = ["Regulator fines Vexa and Orbis over app rules\n"
+             "Orbis demanded that the ruling be overturned.\n"
+             "Social media giant Vexa said the fine was unfair. Photo-sharing-owner Vexa rejected the order.\n"
+             "The iPhone-maker Orbis argued that the rules were unclear."]
+    found = lone_subjects(texts)
+    assert "Vexa" in found and "Orbis" in found
