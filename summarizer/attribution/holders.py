@@ -207,6 +207,9 @@ def _step(cue: Cue, view: SentenceView, j: int) -> int | None:
 
 def _subject(cue: Cue, view: SentenceView, j: int) -> int | None:
     m = view.tok_mention[j]
+    owner = _possessor_of_noun(view, j)
+    if owner is not None:  # "Pakistan's foreign ministry said": not the country 'the ministry' means elsewhere
+        m, j = view.tok_mention[owner], owner
     if m.kind == "adjective" and not view.people_after(j):
         return j  # 'Russian forces' hold no view
     if names_workforce(view, j):
@@ -217,6 +220,22 @@ def _subject(cue: Cue, view: SentenceView, j: int) -> int | None:
         return None  # 'rivals such as China back the deal': the subject is 'rivals', of no party
     take(cue, view, m, j, "person" if m.kind == "person" else "subject")
     _add_coordinated(cue, view, j)
+    return None
+
+
+def _possessor_of_noun(view: SentenceView, j: int) -> int | None:
+    """The token of a party's possessive one word or none before a common noun that is an alias ('ministry',
+    'government') at j: "Pakistan's foreign ministry", "Peru's government"."""
+    m = view.tok_mention[j]
+    if m.surface[:1].isupper() or m.kind == "person":
+        return None
+    start = view.mention_start(j)
+    for k in (start - 1, start - 2):
+        owner = view.tok_mention.get(k)
+        if owner is not None:
+            return k if owner.possessive and owner.party and owner.party != m.party else None
+        if k < 0 or not view.lower[k].isalpha():
+            return None
     return None
 
 

@@ -174,6 +174,7 @@ def _named_after(view: SentenceView, m: Mention, k: int, end: int, objects: set[
     """Does another party's own name follow the possessive mention `m` inside the phrase?"""
     return any(j not in objects and view.tok_mention[j] is not m and view.tok_mention[j].party not in (None, m.party)
                and not view.tok_mention[j].possessive and view.tok_mention[j].kind != "adjective"
+               and view.tok_mention[j].surface[:1].isupper()  # ("Pakistan's foreign ministry": a common noun)
                for j in range(k + 1, end + 1) if j in view.tok_mention)
 
 

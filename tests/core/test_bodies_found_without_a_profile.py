@@ -138,3 +138,12 @@ def test_a_company_described_by_a_common_noun_or_opening_a_line_after_a_headline
              "The iPhone-maker Orbis argued that the rules were unclear."]
     found = lone_subjects(texts)
     assert "Vexa" in found and "Orbis" in found
+
+
+def test_a_ministry_a_country_owns_is_that_country_s_when_two_countries_name_their_governments():
+    from tests.builders import briefing, holders_of
+    texts = ["Chile’s government said on Monday that the mackerel quota for Peruvian trawlers was final.\n"
+             "Peru’s foreign ministry said the quota broke the fishing treaty and called for talks.\n"
+             "Chile rejected the call for talks on the quota."]
+    b = briefing(texts, None)
+    assert holders_of(b, "quota broke the fishing treaty") == {"Peru"}
