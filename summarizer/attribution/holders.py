@@ -25,6 +25,7 @@ from summarizer.people import NAME_PARTICLES
 from summarizer.words import word_set
 
 _TIME_PLACE = word_set("time_place_words")
+_GOVERNMENT_NOUNS = word_set("government_nouns")  # 'the government' of a story's one country
 _PRONOUNS = frozenset({"he", "she", "it", "they"})
 _HYPOTHETICAL = frozenset({"if", "unless", "until", "once"})
 _RELATION_WORDS = frozenset("rival rivals counterpart counterparts ally allies neighbour neighbor partner".split())
@@ -224,10 +225,11 @@ def _subject(cue: Cue, view: SentenceView, j: int) -> int | None:
 
 
 def _possessor_of_noun(view: SentenceView, j: int) -> int | None:
-    """The token of a party's possessive one word or none before a common noun that is an alias ('ministry',
-    'government') at j: "Pakistan's foreign ministry", "Peru's government"."""
+    """The token of a party's possessive one word or none before a government noun that is an alias ('ministry',
+    'government') at j: "Pakistan's foreign ministry", "Peru's government" (not "Malawi's main opposition
+    party", which is a party of its own)."""
     m = view.tok_mention[j]
-    if m.surface[:1].isupper() or m.kind == "person":
+    if m.surface.lower() not in _GOVERNMENT_NOUNS:
         return None
     start = view.mention_start(j)
     for k in (start - 1, start - 2):
