@@ -146,14 +146,19 @@ def text_candidates(texts: list[str], country_of: Callable[[str], str | None],
     ignore = {*word_table("not_parties")["outlets"], *word_table("not_parties")["things"]}
     by_name: dict[str, Candidate] = {}
     corpus = "\n".join(texts)
+
+    def alone(rest: str) -> bool:  # the words after a demonym, written without it somewhere in the texts
+        return any(not m.group(1) or m.group(1) not in demonyms()
+                   for m in re.finditer(rf"(?:(\w+) )?(?<![\w-]){re.escape(rest)}(?![\w-])", corpus))
+
     for text in texts:
         for name, kind, suffix, owner in organisation_spans(text, corpus):
             if not (known(name) or name in ignore):
-                _add_body(by_name, name, kind, country_of, owner, name.rsplit(" ", 1)[0] if suffix else "")
+                _add_body(by_name, name, kind, country_of, owner, name.rsplit(" ", 1)[0] if suffix else "", alone)
         for name, abbreviation in abbreviations(text):
             if name not in ignore:
                 _add_body(by_name, name, by_name[name].kind if name in by_name else "org", country_of, "",
-                          abbreviation)
+                          abbreviation, alone)
     names = {n for c in by_name.values() for n in (c.name, *c.aliases)}
     for name in (name for text in texts for name in company_signals(text)):
         if not (known(name) or name in ignore or name in names):
@@ -189,9 +194,12 @@ _GENERIC_ARMED = frozenset("armed defence defense security special military nati
 
 
 def _add_body(by_name: dict[str, Candidate], name: str, kind: str, country_of: Callable[[str], str | None],
-              owner: str, alias: str) -> None:
+              owner: str, alias: str, alone: Callable[[str], bool] = lambda rest: True) -> None:
     """A named body: an organ of a country ('Chinese Commerce Ministry'), or a body of its own, named without
-    the country before it ('U.S. Federal Trade Commission' is the 'Federal Trade Commission')."""
+    the country before it ('U.S. Federal Trade Commission' is the 'Federal Trade Commission'). A demonym that
+    opens the name stays in it when the rest is never used alone ('British Medical Association'; `alone` says
+    whether the texts write the rest on its own: 'Venezuelan National Electoral Council' is the 'National
+    Electoral Council' they also name)."""
     possessor = re.match(r"(.+?)['’]s (.+)$", name)
     if possessor:  # an abbreviation's name may carry its owner: "Chile's Superintendency of the Environment"
         owner, name = possessor.group(0)[:possessor.start(2) - 1], possessor.group(2)
@@ -209,7 +217,7 @@ def _add_body(by_name: dict[str, Candidate], name: str, kind: str, country_of: C
         cand = by_name.setdefault(name, Candidate(name, kind, country=country))
     else:  # 'U.S. Federal Trade Commission' is the commission; 'Tokyo Electric Power Co.' a company named so,
         # and 'British Medical Association' a body whose name opens with a demonym ('Medical Association' is no name)
-        own = name if kind == "company" or rest and name.split()[0] in demonyms() else rest or name
+        own = name if kind == "company" or rest and name.split()[0] in demonyms() and not alone(rest) else rest or name
         cand = by_name.setdefault(own, Candidate(own, kind))
         cand.add(name)
     cand.add(alias)

@@ -147,3 +147,10 @@ def test_a_ministry_a_country_owns_is_that_country_s_when_two_countries_name_the
              "Chile rejected the call for talks on the quota."]
     b = briefing(texts, None)
     assert holders_of(b, "quota broke the fishing treaty") == {"Peru"}
+
+
+def test_a_demonym_before_a_body_the_texts_also_name_without_it_is_no_part_of_its_name():
+    found = names(["The Venezuelan National Electoral Council said the count was final.\n"
+                   "The National Electoral Council declared the president the winner. "
+                   "The National Electoral Council rejected the audit."])
+    assert "National Electoral Council" in found and "Venezuelan National Electoral Council" not in found
