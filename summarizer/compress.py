@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from summarizer.lexicon import COPULAS, MODALS, REPORTING_VERBS, STANCE_VERBS
+from summarizer.lexicon import COPULAS, MODALS, PREPOSITIONS, REPORTING_VERBS, STANCE_VERBS
 from summarizer.words import word_set
 
 MAX_WORDS = 20
@@ -286,8 +286,9 @@ def passive_to_active(text: str, agent: str | None = None) -> str:
     inevitability': a noun phrase with its agent after 'by' says who holds it."""
     m = re.match(r"^(?:despite |amid |after )?(?P<np>[^,;]+?) (?P<verb>[a-z]+ed|made|put) by (?P<agent>[^,;]+?)$",
                  text.strip(" .,"), re.IGNORECASE)
-    if m is None or (agent and agent.lower() not in m.group("agent").lower()):
-        return text
+    if m is None or (agent and agent.lower() not in m.group("agent").lower()) \
+            or m.group("np").split(" ", 1)[0].lower() in PREPOSITIONS:  # ('within the framework endorsed by X'
+        return text  # opens with a preposition: no thing X endorsed)
     np = m.group("np")
     # ('aiming to sidestep a fine imposed by the Commission for violating the act': a clause of an act, not a
     # noun phrase, and an agent with more after it, neither of which turns round)

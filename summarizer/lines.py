@@ -250,7 +250,8 @@ def _candidates(st: Statement) -> list[str]:
     # to ...', 'how much water X will release': what is asked is not what X holds)
     holder_at = st.holder_at
     from_holder = st.start < st.holder_at < st.end and not re.search(
-        r"\b(?:(?:a|an|the)\s+\w+|which|that|who|whom|according\s+to|(?:of|in|for|from|by)(?:\s+the)?|of(?:\s+the)?"
+        r"\b(?:(?:a|an|the)\s+\w+|which|that|who|whom|according\s+to"
+        r"|(?:of|in|for|from|by)(?:\s+(?:the|several|some|many|two|three))?|of(?:\s+the)?"
         r"(?:\s+(?-i:[A-Z][\w.'’-]*))+|if|unless|whether|why|what(?:\s+(?-i:[A-Z][\w.'’-]*))*"
         r"|how(?:\s+(?:much|many|far|long|soon)(?:\s+\w+)?)?|suggesting|alleging|claims\s+that|reports\s+that"
         r"|rumou?rs\s+that|speculation\s+that"

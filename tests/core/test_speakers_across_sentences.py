@@ -160,3 +160,9 @@ def test_the_agent_of_mediated_or_brokered_holds_that_part_not_a_mere_host():
 def test_a_second_verb_after_and_goes_back_to_a_subject_opening_with_both():
     text = "Both Tarvia and Mirenia lie downstream of the lake, and fear the new dam will cut their water."
     assert holders_of(text, "fear the new dam") == {"Tarvia", "Mirenia"}
+
+
+def test_a_line_never_opens_at_an_agent_after_by_and_a_quantifier():
+    text = "These claims about the lake level are supported by several Andean Council reports, but denied by Olsk."
+    found = lines(text, "water", "Andean Council") + lines(text, "talks", "Andean Council")
+    assert not any(line.startswith("Andean Council reports") for line in found)
