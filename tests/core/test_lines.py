@@ -164,3 +164,9 @@ def test_a_party_whose_only_line_is_a_wall_of_text_gets_none_but_a_long_line_sta
     long = ("Ghana said that the heads of state of the three riparian countries created the commission that manages "
             "the dam with twelve of their peers in the capital.")
     assert len(_lines(long)["Ghana"][0].split()) > 24
+
+
+def test_a_saying_verb_followed_only_by_when_it_was_said_is_no_stance():
+    assert not is_stance("Tarvian President Ilse Roos indicated at the weekend")
+    assert not is_stance("Mirenian officials denied on Monday")
+    assert is_stance("Mirenia rejected the offer last week")

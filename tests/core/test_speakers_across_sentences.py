@@ -166,3 +166,10 @@ def test_a_line_never_opens_at_an_agent_after_by_and_a_quantifier():
     text = "These claims about the lake level are supported by several Andean Council reports, but denied by Olsk."
     found = lines(text, "water", "Andean Council") + lines(text, "talks", "Andean Council")
     assert not any(line.startswith("Andean Council reports") for line in found)
+
+
+def test_that_after_a_saying_verb_and_a_time_is_a_reported_clause_not_a_relative_one():
+    text = "Tarvian President Ilse Roos indicated at the weekend that Mirenia had accepted her demands on the lake level."
+    found = lines(text, "water", "Mirenia") + lines(text, "water", "Tarvia")
+    assert not any("accepted the weekend" in line for line in found)
+    assert not any(line.endswith("indicated at the weekend") for line in found)
