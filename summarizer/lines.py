@@ -86,6 +86,7 @@ _TIME_WORDS = frozenset("weekend week day month year morning evening night monda
                         "saturday sunday today yesterday earlier later".split())
 _TIME_TAIL = re.compile(r"(?:\s+(?:at|on|over|during|this|last|the))*\s+(?:" + "|".join(sorted(_TIME_WORDS))
                         + r")$", re.IGNORECASE)
+_FINITE_AFTER_NOUN = frozenset("is was are were has had will would could may might".split())
 _MAYBE_VERBS = STANCE_VERBS | STANCE_ADJECTIVES | _ACTION_PAST
 _OPENING_SUBORDINATOR = re.compile(rf"\s*(?:{'|'.join(c.SUBORDINATORS)}|until)\s+", re.IGNORECASE)
 _AFTER_SAYING = PREPOSITIONS | frozenset("after before during following since until".split())
@@ -409,6 +410,9 @@ def _finite_participle(text: str, st: Statement) -> str:
     subject = m.group("np").strip()
     if not _names_holder(subject, st):  # '... a letter to the UN outlining pledges': the UN is not who outlines
         return text
+    after = text[m.end("verb"):].split()[:1]
+    if after and (after[0].endswith("ed") or after[0] in _ACTION_PAST or after[0] in _FINITE_AFTER_NOUN):
+        return text  # 'The Saudi warning gained attention': a noun with its own verb, no participle
     plural = bool(m.group("quant")) or subject.endswith("s") and not subject.endswith("ss")
     return f"{subject} {'are' if plural else 'is'} {text[m.start('verb'):]}"
 

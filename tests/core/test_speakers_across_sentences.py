@@ -173,3 +173,9 @@ def test_that_after_a_saying_verb_and_a_time_is_a_reported_clause_not_a_relative
     found = lines(text, "water", "Mirenia") + lines(text, "water", "Tarvia")
     assert not any("accepted the weekend" in line for line in found)
     assert not any(line.endswith("indicated at the weekend") for line in found)
+
+
+def test_a_noun_in_ing_with_a_verb_of_its_own_gets_no_is():
+    text = "The Tarvian warning gained attention as Olsk signed a pact on the lake level with Mirenia."
+    found = lines(text, "water", "Tarvia")
+    assert not any(" is warning" in line for line in found)
