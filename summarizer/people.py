@@ -13,7 +13,7 @@ from summarizer.lexicon import HEAD_TITLES, ORG_WORDS, REPORTING_VERBS, STANCE_V
 from summarizer.words import word_set
 
 NAME_PARTICLES = frozenset({"von", "der", "van", "de", "da", "di", "du", "bin", "ibn", "al", "el", "la", "le"})
-_WORD = re.compile(r"[\w'’.-]+|[,;:]")
+_WORD = re.compile(r"[\w'’.-]+|[,;:\"“”]")  # (a quotation mark keeps a quotation's last words from a name after it)
 _SENT_TO = frozenset({"envoy", "ambassador", "representative"})
 _NAME_TOKEN = re.compile(r"(?:[A-Z]|(?:al|el|bin|ibn)-[A-Z])[a-zA-Z'’-]+$")
 
@@ -194,8 +194,9 @@ def _person_before_apposition(alias_party: dict[str, str], words: list[str], i: 
 
 
 def _add_apposition(lexicon: Names, name: list[str], party: str | None, titles: frozenset[str]) -> None:
-    if any(_alias_key(w) in lexicon.alias_party and w not in lexicon.persons for w in name):
-        return  # a party's name read as a person's only once it is known as a person
+    if any(_alias_key(w) in lexicon.alias_party and w not in lexicon.persons for w in name) \
+            or _alias_key(" ".join(name)) in lexicon.alias_party:
+        return  # a party's name read as a person's only once it is known as a person ('United Arab Emirates')
     full, surname = " ".join(name), name[-1]
     for alias in (full, surname):
         if alias not in lexicon.persons or lexicon.persons[alias][0] in (None, party):

@@ -154,3 +154,12 @@ def test_a_demonym_before_a_body_the_texts_also_name_without_it_is_no_part_of_it
                    "The National Electoral Council declared the president the winner. "
                    "The National Electoral Council rejected the audit."])
     assert "National Electoral Council" in found and "Venezuelan National Electoral Council" not in found
+
+
+def test_a_country_quoted_at_a_quotation_s_end_is_no_person_of_the_speaker_s_country():
+    from tests.builders import briefing, holders_of
+    texts = ["“The attacks were carried out with the support of the United Arab Emirates,” Sudan’s acting "
+             "justice minister, Idris Kamal, told the court.\n"
+             "Saudi Arabia, the United States, the United Arab Emirates, and Egypt called for a truce in Sudan."]
+    b = briefing(texts, None)
+    assert "United Arab Emirates" in holders_of(b, "called for a truce")
