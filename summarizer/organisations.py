@@ -203,6 +203,12 @@ def _add_body(by_name: dict[str, Candidate], name: str, kind: str, country_of: C
     possessor = re.match(r"(.+?)['’]s (.+)$", name)
     if possessor:  # an abbreviation's name may carry its owner: "Chile's Superintendency of the Environment"
         owner, name = possessor.group(0)[:possessor.start(2) - 1], possessor.group(2)
+    owner_name = re.sub(r"^(?:The|the)\s+|['’]s$", "", owner) if owner else ""
+    if owner and not country_of(owner_name) and owner_name.split()[-1:] and \
+            owner_name.split()[-1] in org_heads() and len(owner_name.split()) > 1:
+        # "The British Medical Association's Resident Doctors Committee": a part of the body that owns it
+        by_name.setdefault(owner_name, Candidate(owner_name, kind)).add(f"{owner} {name}", alias)
+        return
     if owner and not country_of(re.sub(r"['’]s$", "", owner)):
         name, owner = f"{owner} {name}", ""  # "People's Progress Party" is one name
     country, rest = _organ_of(name, country_of)

@@ -163,3 +163,11 @@ def test_a_country_quoted_at_a_quotation_s_end_is_no_person_of_the_speaker_s_cou
              "Saudi Arabia, the United States, the United Arab Emirates, and Egypt called for a truce in Sudan."]
     b = briefing(texts, None)
     assert "United Arab Emirates" in holders_of(b, "called for a truce")
+
+
+def test_a_committee_a_named_body_owns_is_that_body():
+    found = names(["The Norwegian Ferry Workers Association said the strike would go on.\n"
+                   "The Norwegian Ferry Workers Association’s Harbour Pilots Committee has agreed to put the offer "
+                   "to members. The Norwegian Ferry Workers Association rejected the deal."])
+    assert not any("’s" in name for name in found)
+    assert any("Harbour Pilots Committee" in alias for alias in found.get("Norwegian Ferry Workers Association", ()))
