@@ -58,10 +58,10 @@ def _marks(text: str, inside: bool) -> list[tuple[int, bool]]:
     """(offset, opens) of each quotation mark, reading a straight mark by whether a quotation is open."""
     out = []
     for i, ch in enumerate(text):
-        if ch == "“" or ch == '"' and not inside:
+        if ch == "“" or (ch == '"' and not inside):
             out.append((i, True))
             inside = True
-        elif ch == "”" or ch == '"' and inside:
+        elif ch == "”" or (ch == '"' and inside):
             out.append((i, False))
             inside = False
     return out
