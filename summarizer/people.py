@@ -13,7 +13,8 @@ from summarizer.lexicon import HEAD_TITLES, ORG_WORDS, REPORTING_VERBS, STANCE_V
 from summarizer.words import word_set
 
 NAME_PARTICLES = frozenset({"von", "der", "van", "de", "da", "di", "du", "bin", "ibn", "al", "el", "la", "le"})
-_WORD = re.compile(r"[\w'’.-]+|[,;:\"“”]")  # (a quotation mark keeps a quotation's last words from a name after it)
+# (a quotation mark is a token: a quotation's last words are no name with the words after it)
+_WORD = re.compile(r"[\w'’.-]+|[,;:\"“”]")
 _SENT_TO = frozenset({"envoy", "ambassador", "representative"})
 _NAME_TOKEN = re.compile(r"(?:[A-Z]|(?:al|el|bin|ibn)-[A-Z])[a-zA-Z'’-]+$")
 

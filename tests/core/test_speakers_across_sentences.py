@@ -169,7 +169,8 @@ def test_a_line_never_opens_at_an_agent_after_by_and_a_quantifier():
 
 
 def test_that_after_a_saying_verb_and_a_time_is_a_reported_clause_not_a_relative_one():
-    text = "Tarvian President Ilse Roos indicated at the weekend that Mirenia had accepted her demands on the lake level."
+    text = ("Tarvian President Ilse Roos indicated at the weekend that Mirenia had accepted her demands on the "
+            "lake level.")
     found = lines(text, "water", "Mirenia") + lines(text, "water", "Tarvia")
     assert not any("accepted the weekend" in line for line in found)
     assert not any(line.endswith("indicated at the weekend") for line in found)
