@@ -55,6 +55,7 @@ _TIME = re.compile(  # a deadline ('by next year', 'before Friday') is content, 
     r"(?: (?:morning|afternoon|evening|night))?"
     r"|(?:(?:for|in|from|over|during) )?(?:last|this|next|earlier this|later this) "
     r"(?:week|weekend|month|year|morning|evening)"
+    r"|(?:at|over) the weekend"  # British: 'Aliyev indicated at the weekend that ...'
     r"|(?:yesterday|today|tonight)(?= |,|\.|$))(?=[\s,.;]|$)")
 # 'In October, Abiy said': when it was said, opening the sentence (not a deadline: 'By March, ...' stays)
 # '... M23 rebels — who have been consolidating control of the east — and the army': an aside between dashes
@@ -103,7 +104,7 @@ _VERBISH = re.compile(r"^(?:[a-z]+(?:ed|s|ing)|said|told|says|has|have|had|is|ar
                       r"must|should|may|might|did|does|do|also|again|has|never|repeatedly|strongly|later|earlier|then|[a-z]+ly)\b")
 
 
-_FINITE_WORDS = word_set("irregular_past") | {"had", "has", "have", "was", "were", "is", "are"}
+FINITE_WORDS = word_set("irregular_past") | {"had", "has", "have", "was", "were", "is", "are"}
 
 
 def clauses(text: str, offset: int = 0) -> list[tuple[int, int]]:
@@ -231,7 +232,7 @@ def drop_trailing_event(text: str) -> str:
             continue  # 'described the meeting as poor': the verb's complement, not an occasion
         if _SAID_JUST.search(text[:m.start()]):
             continue  # 'said just after midnight Maduro had won': the time of saying, then what was said
-        if any(w.endswith("ed") or w in _FINITE_WORDS for w in head[1:]):
+        if any(w.endswith("ed") or w in FINITE_WORDS for w in head[1:]):
             return text[:m.start()]
     return text
 

@@ -82,11 +82,6 @@ _SAYING_ENDS = re.compile(r"(?:,\s+(?:said|says|added|adds|stated|told|adding|sa
                           r"requesting|declining)\b[^,“\"]*)\W*$")  # ', speaking on condition of anonymity
 # 'An Ethiopian official as saying ...': a line cut from '... quoted an Ethiopian official as saying', its verb lost
 _AS_SAYING_ALONE = re.compile(r"^(?:(?!\b(?:quoted|quotes|quoting|cited|cites|citing)\b)[^“\"])*\bas saying\b")
-_TIME_WORDS = frozenset("weekend week day month year morning evening night monday tuesday wednesday thursday friday "
-                        "saturday sunday today yesterday earlier later".split())
-_TIME_TAIL = re.compile(r"(?:\s+(?:at|on|over|during|this|last|the))*\s+(?:" + "|".join(sorted(_TIME_WORDS))
-                        + r")$", re.IGNORECASE)
-_FINITE_AFTER_NOUN = frozenset("is was are were has had will would could may might".split())
 _MAYBE_VERBS = STANCE_VERBS | STANCE_ADJECTIVES | _ACTION_PAST
 _OPENING_SUBORDINATOR = re.compile(rf"\s*(?:{'|'.join(c.SUBORDINATORS)}|until)\s+", re.IGNORECASE)
 _AFTER_SAYING = PREPOSITIONS | frozenset("after before during following since until".split())
@@ -411,7 +406,7 @@ def _finite_participle(text: str, st: Statement) -> str:
     if not _names_holder(subject, st):  # '... a letter to the UN outlining pledges': the UN is not who outlines
         return text
     after = text[m.end("verb"):].split()[:1]
-    if after and (after[0].endswith("ed") or after[0] in _ACTION_PAST or after[0] in _FINITE_AFTER_NOUN):
+    if after and (after[0].endswith("ed") or after[0] in c.FINITE_WORDS or after[0] in MODALS):
         return text  # 'The Saudi warning gained attention': a noun with its own verb, no participle
     plural = bool(m.group("quant")) or subject.endswith("s") and not subject.endswith("ss")
     return f"{subject} {'are' if plural else 'is'} {text[m.start('verb'):]}"
@@ -421,10 +416,11 @@ def _standalone(text: str, st: Statement, antecedent: str) -> str | None:
     if re.match(r"(?:which|whom|that)\b", text, re.IGNORECASE):  # '..., which Moraes deemed a threat': what it
         at = st.sentence.text.find(text[:1].lower() + text[1:])  # stands for comes before it, not a sentence before
         before = st.sentence.text[:at].split()[-1:] if at > 0 else []
-        near = [w.lower() for w in st.sentence.text[:at].split()[-4:]] if at > 0 else []
+        said = c.drop_time(st.sentence.text[:at].rstrip()).split()[-1:] if at > 0 else []  # ('indicated at the
+        # weekend that ...': the saying verb before when it was said)
         if text[:4].lower() == "that" and (not before or not before[0].isalpha() or before[0].islower() and (
                 before[0] in STANCE_VERBS or before[0] in ("and", "but", "or"))
-                or near[:1] and near[0] in STANCE_VERBS and set(near[1:]) & _TIME_WORDS):
+                or said != before and said and said[0].lower() in STANCE_VERBS):
             return None  # 'and that French troops will withdraw', 'indicated at the weekend that ...': a reported
             # clause, not a relative one
         antecedent = st.sentence.text[:at] if at > 0 else antecedent
@@ -480,10 +476,8 @@ def is_stance(text: str) -> bool:
     last = lower[-1]
     if last in _DANGLING and not re.search(r"[\d%]$", text.rstrip(" .")):  # '... to Vucic who, according'
         return False
-    core = _TIME_TAIL.sub("", text.rstrip(" ."))  # 'Aliyev indicated at the weekend': indicated what?
-    if core != text.rstrip(" .") and re.search(r"[a-z]", core.lower()):
-        lower = re.findall(r"[a-z’'-]+", core.lower())
-        last = lower[-1]
+    last = (re.findall(r"[a-z’'-]+", c.drop_time(text.rstrip(" .")).lower()) or lower)[-1]  # the last word
+    # before when it was said: 'Aliyev indicated at the weekend': indicated what?
     if len(lower) < MIN_STANCE_WORDS or (last in STANCE_VERBS and (last.endswith("ed") or last in _ACTION_PAST)
                                          and "," not in text):  # 'Indian officials denied': denied what?
         return False

@@ -19,8 +19,9 @@ from summarizer.words import word_set, word_table
 
 _ALL_CAPS = re.compile(r"(?<![\w-])([A-Z][A-Z0-9&]*[A-Z0-9](?:-[A-Z0-9]+)?)(?![\w-])")
 # Nouns naming a kind of firm; 'giant' only after an industry word ('the aerospace giant', not 'the giant')
-_FIRM = (r"(?:company|firm|carmaker|automaker|planemaker|chipmaker|manufacturer|retailer|airline|conglomerate|"
-         r"insurer|lender|miner|[a-z-]+\s+giant|(?:media|social media|streaming|ride-hailing|online)\s+platform)")
+_FIRM = (r"(?:company|firm|(?:car|auto|plane|chip|drug)maker|\w+-maker|manufacturer|retailer|airline|conglomerate|"
+         r"insurer|lender|miner|[a-z-]+\s+giant|[\w-]+-owner|(?:media|social media|streaming|ride-hailing|online)\s+"
+         r"platform)")  # ('iPhone-maker Apple', 'Instagram-owner Meta'; not 'the lawmaker Tom Holt')
 _COMPANY = re.compile(
     rf"((?:{_CAP}\s+){{0,3}}{_CAP})['’]s\s+(?:chief executive|chief financial officer|CEO|chairman|chairwoman|"
     rf"founder|board|shareholders|shares|stock|takeover|merger|acquisition|buyout|general counsel|lawyers|"
@@ -147,6 +148,7 @@ def text_candidates(texts: list[str], country_of: Callable[[str], str | None],
     by_name: dict[str, Candidate] = {}
     corpus = "\n".join(texts)
 
+    @cache  # one pass over the corpus per name, however many spans open with a demonym before it
     def alone(rest: str) -> bool:  # the words after a demonym, written without it somewhere in the texts
         return any(not m.group(1) or m.group(1) not in demonyms()
                    for m in re.finditer(rf"(?:(\w+) )?(?<![\w-]){re.escape(rest)}(?![\w-])", corpus))
@@ -260,10 +262,8 @@ def company_signals(text: str) -> list[str]:
 # A lone capitalised word stating something ('Boeing said', 'Gazprom rejected'), no capitalised word before it
 _LONE_SUBJECT = re.compile(r"(?<![A-Za-z][ \t,])(?<![A-Z][\w.'’-])\b([A-Z][a-z][a-z-]+)\s+"
                            r"(?:(?:[a-z]+ly|also|has|have|had)\s+)?([a-z]+)\b")  # 'Sony initially rejected'
-# 'Social media giant Meta said', 'iPhone maker Apple demanded': a common noun that says what the company is
-_DESCRIBED_SUBJECT = re.compile(r"\b(?:giant|maker|firm|company|group|rival|owner|chipmaker|carmaker|automaker|"
-                                r"retailer|platform|operator|conglomerate|developer|startup)\s+([A-Z][a-z][a-z-]+)\s+"
-                                r"(?:(?:[a-z]+ly|also|has|have|had)\s+)?([a-z]+)\b")
+# 'Social media giant Meta said', 'iPhone-maker Apple demanded': the kind of firm before a lone subject
+_DESCRIBED_SUBJECT = re.compile(rf"\b{_FIRM}\s+([A-Z][a-z][a-z-]+)\s+(?:(?:[a-z]+ly|also|has|have|had)\s+)?([a-z]+)\b")
 LONE_SUBJECT_USES = 2  # statements a lone word must make to be a body: once may be a slip of style
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from summarizer.attribution.discourse import Discourse
 from summarizer.attribution.learning import DOCUMENTS
-from summarizer.attribution.quotes import quoted_holder
+from summarizer.attribution.quotes import OPENING_MARKS, quoted_holder
 from summarizer.attribution.statement import Statement
 from summarizer.attribution.view import SentenceView
 from summarizer.text import Sentence
@@ -20,7 +20,6 @@ from summarizer.text import Sentence
 BLOCK = "block"  # how the holder of a sentence inside a multi-paragraph quotation was found
 DEFAULT_VOICE_STRENGTH = 0.8  # a voice known only from the sentence that introduced the quotation
 BLOCK_PARAGRAPHS = 8  # paragraphs a quotation may run on before one closes it
-_OPENERS = ("“", '"')
 
 
 def block_quotes(sentences: list[Sentence]) -> dict[int, int]:
@@ -120,7 +119,7 @@ def voiced(view: SentenceView, statements: list[Statement]) -> list[Statement]:
     if opener is None:
         return statements
     text = view.text.strip()
-    at_start = text[:1] in _OPENERS
+    at_start = text[:1] in OPENING_MARKS
     if opener == view.index:
         last = quoted_holder(statements, view.text)
         if last is not None:

@@ -7,7 +7,7 @@ from summarizer.attribution.statement import Statement
 from summarizer.attribution.view import SentenceView
 
 CONTINUED = "continued"  # how the holder of a run-on quotation was found
-_OPEN = ('"', "“")
+OPENING_MARKS = ('"', "“")
 _CLOSE = ('"', "”")
 _QUOTE_MARKS = frozenset('"“”')
 
@@ -15,7 +15,7 @@ _QUOTE_MARKS = frozenset('"“”')
 def is_whole_quote(text: str) -> bool:
     """'"The river is our life."' or '"It is a red line".': one quotation from the first character to the end."""
     t = text.strip().rstrip(".!?")
-    if len(t) < 3 or t[0] not in _OPEN or t[-1] not in _CLOSE:
+    if len(t) < 3 or t[0] not in OPENING_MARKS or t[-1] not in _CLOSE:
         return False
     inner = t[1:-1]
     return not (_QUOTE_MARKS & set(inner))

@@ -4,12 +4,9 @@ outlet that 'quoted him as saying' is not the speaker; a bare title ('the foreig
 document gave it; a long apposition or a relative 'they' leads back to the subject; 'mediated by X' is X's part.
 Sentences written for the test, on an invented dispute over a lake between two states, a regional body and a
 union."""
-from summarizer.attribution import extract
 from summarizer.attribution.blocks import block_quotes
-from summarizer.model import Party
-from summarizer.parties import build_lexicon
 from summarizer.text import split_sentences
-from tests.builders import briefing
+from tests.builders import briefing, statements
 
 LAKE = {"Tarvia": ["Tarvian", "Olsk"], "Mirenia": ["Mirenian", "Port Brava"],
         "Andean Council": ["the council"], "Lake Fishers Union": ["LFU"]}
@@ -32,13 +29,8 @@ CONVENTION = ("The council said in a statement on Monday:\n"
               "“The fishing season cannot wait for another summit.”")
 
 
-def statements(text: str):
-    lexicon = build_lexicon(tuple(Party(n, tuple(a)) for n, a in LAKE.items()), [text])
-    return extract(split_sentences("doc", text), lexicon)
-
-
 def holders_of(text: str, fragment: str) -> set[str]:
-    return {s.holder for s in statements(text) if fragment in s.sentence.text}
+    return {s.holder for s in statements(text, LAKE) if fragment in s.sentence.text}
 
 
 def lines(text: str, topic: str, party: str) -> list[str]:
