@@ -35,6 +35,8 @@ def discover_lexicon(texts: list[str], documents: Sequence[list[Sentence]]
         home.add(*sorted(word_set("government_nouns")))
     lexicon = build_lexicon(tuple(Party(c.name, tuple(c.aliases)) for c in candidates), texts, organisations=True)
     candidates = _people_named_alone(lexicon, candidates)
+    if len(countries) > 1:
+        _officials_of_the_outlet(lexicon, texts, {c.name for c in countries})
     if home is not None:
         _adopt_officials(lexicon, home.name, leaders=len(countries) == 1)
     if home is None or len(countries) > 1:
@@ -123,6 +125,51 @@ def _adopt_officials(lexicon: PartyLexicon, country: str, leaders: bool = True) 
     for alias, (party, held) in list(lexicon.persons.items()):
         if party is None and held & titles and "former" not in held and (leaders or not held & _LEADER_TITLES):
             lexicon.persons[alias] = (country, held)
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"”’]?\s+|\n")
+
+
+def _outlet_country(lexicon: PartyLexicon, text: str, countries: set[str]) -> str | None:
+    """The country whose officials a text titles without naming it ('Defence Minister Khawaja Asif' in a paper
+    of his country, where other countries' are 'Afghan Foreign Minister ...'): the one such country, or None."""
+    titles = word_set("government_titles")
+    found = set()
+    for mention in lexicon.find(text):
+        party, held = lexicon.persons.get(mention.surface, (None, frozenset()))
+        if mention.kind != "person" or party not in countries or not held & titles or held & _LEADER_TITLES:
+            continue
+        clause = _SENTENCE_END.split(text[max(0, mention.start - 120):mention.start])[-1]
+        words = re.findall(r"[\w’'.-]+", clause)
+        k = len(words)
+        while k and (words[k - 1].lower() in TITLE_WORDS or words[k - 1] in ("and", "of")):
+            k -= 1
+        if k == len(words) or not words[k].istitle():
+            continue  # no title written before the name here
+        before = {m.party for m in lexicon.find(words[k - 1].removesuffix("’s").removesuffix("'s"))} if k else set()
+        if not before & countries:
+            found.add(party)
+    return next(iter(found)) if len(found) == 1 else None
+
+
+def _officials_of_the_outlet(lexicon: PartyLexicon, texts: list[str], countries: set[str]) -> None:
+    """A minister of no named country, in a story of several, belongs to the country whose officials his
+    texts title without naming it: papers name the country of foreign officials, not of their own."""
+    titles = word_set("government_titles")
+    untied = {alias for alias, (party, held) in lexicon.persons.items()
+              if party is None and held & titles and not held & _LEADER_TITLES and "former" not in held}
+    homes: dict[str, set[str | None]] = {}
+    for text in texts:
+        named = {lexicon.person_names.get(m.surface, m.surface) for m in lexicon.find(text)
+                 if m.kind == "person" and m.surface in untied}
+        if named:
+            home = _outlet_country(lexicon, text, countries)
+            for person in named:
+                homes.setdefault(person, set()).add(home)
+    for alias in untied:
+        home = homes.get(lexicon.person_names.get(alias, alias), {None})
+        if len(home) == 1 and None not in home:
+            lexicon.persons[alias] = (next(iter(home)), lexicon.persons[alias][1])
 
 
 def _officials_from_context(lexicon: PartyLexicon, documents: Sequence[list[Sentence]], countries: set[str]) -> None:

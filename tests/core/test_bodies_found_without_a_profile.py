@@ -171,3 +171,31 @@ def test_a_committee_a_named_body_owns_is_that_body():
                    "to members. The Norwegian Ferry Workers Association rejected the deal."])
     assert not any("’s" in name for name in found)
     assert any("Harbour Pilots Committee" in alias for alias in found.get("Norwegian Ferry Workers Association", ()))
+
+
+def _persons(texts):
+    lexicon, _ = discover_lexicon(texts, [split_sentences(f"d{k}", t) for k, t in enumerate(texts)])
+    return lexicon.persons
+
+
+def test_a_minister_of_no_named_country_belongs_to_the_country_whose_officials_his_paper_titles_alone():
+    texts = ["Chile and Peru signed a truce after talks in Quito.\n\n"
+             "A Chilean delegation led by Defence Minister Ana Soto travelled to Quito on Monday. "
+             "Foreign Minister Luis Vega welcomed the deal, calling it a first step.\n\n"
+             "Peruvian Foreign Minister Rosa Diaz said Peru would honour the truce.",
+             "The Peruvian government said it wanted a lasting peace."]
+    assert _persons(texts)["Luis Vega"][0] == "Chile"
+
+
+def test_a_paper_that_titles_officials_of_both_countries_alone_places_no_one():
+    texts = ["Chile and Peru signed a truce after talks in Quito.\n\n"
+             "Defence Minister Ana Soto of Chile and Peru's Interior Minister Rosa Diaz met on Monday. "
+             "Foreign Minister Luis Vega welcomed the deal. Interior Minister Rosa Diaz said it would hold.",
+             "Chile's Defence Minister Ana Soto spoke first. Peru's Interior Minister Rosa Diaz agreed."]
+    assert _persons(texts)["Luis Vega"][0] is None
+
+
+def test_a_head_of_state_titled_alone_does_not_make_the_paper_s_country():
+    texts = ["Chile and Peru signed a truce after talks in Quito.\n\n"
+             "Peruvian President Rosa Diaz hailed the deal.\n\nSecretary of State Luis Vega welcomed it too."]
+    assert _persons(texts)["Luis Vega"][0] != "Peru"
