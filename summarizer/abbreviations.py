@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import re
 
-CAP = r"(?:[A-Z](?:[A-Za-z]{0,3}\.)+|[A-Z][\w&'’-]*|al-[A-Z][\w'’-]*)"  # 'Corp.', 'U.S.', not 'Monday.'
-LINK = r"(?:of|for|and|on|de|du|des|la|the|&)"
+# 'Corp.', 'U.S.', not 'Monday.'; Arabic names with their article: 'Nusrat al-Islam wal-Muslimin'
+CAP = r"(?:[A-Z](?:[A-Za-z]{0,3}\.)+|[A-Z][\w&'’-]*|(?:al|el|ul|wal|bin|ibn)-[A-Z][\w'’-]*)"
+LINK = r"(?:of|for|and|on|de|du|des|la|the|wa|&)"
 _DAY = r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"  # 'the Court on Thursday said'
 # (words of one name stand on one line: a headline's last word and the next paragraph's first are two names)
 NAME_SPAN = re.compile(rf"{CAP}(?:(?:[^\S\n]+{LINK})*[^\S\n]+{_DAY}{CAP})*"

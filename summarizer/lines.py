@@ -110,6 +110,10 @@ _GAP_END = re.compile(r"(?:\b(?:won['’]t|will not|would not|wouldn['’]t|cann
                       r"(?!off\b|for\b|on\b|up\b|out\b|in\b|it\b|them\b|him\b|her\b)[a-z]+)\W*$")
 _FINDING = frozenset("concluded found reported wrote announced noted argued".split())  # verbs that report too
 _DOCUMENTS = frozenset("report statement letter post communique declaration interview message video".split())
+# 'The statement was made by Russia's deputy envoy during a meeting': who spoke, not what was said
+_WHO_MADE_IT = re.compile(r"^(?:the|this|that|these|those|his|her|their|its)\s+(?:statements?|remarks?|comments?"
+                          r"|announcements?)\s+(?:was|were|had\s+been|has\s+been|have\s+been)\s+"
+                          r"(?:made|issued|delivered|released|published)\s+(?:by|on|at|during|in)\b", re.IGNORECASE)
 _BARE_ATTRIBUTION = re.compile(r"\b(?:said|says|added|stated|wrote)\W*$")
 _REPORTED_TAIL = re.compile(r"^(?P<content>[^,]+),\s+(?:[A-Z][\w.'’-]*\s+){1,4}(?:said|says|reported|reports|added)$")
 _CONDITIONS = frozenset("if unless once should".split())
@@ -461,7 +465,7 @@ def is_stance(text: str) -> bool:
     if not text or _FRAGMENT_START.match(text) or _RELATIVE_ONLY.match(text) or _PARTICIPLE_ONLY.match(text) \
             or "…" in text or "..." in text \
             or _SAYING_ENDS.search(text) or _AS_SAYING_ALONE.search(text) or text.startswith("[") \
-            or _BARE_QUOTATION.fullmatch(text) \
+            or _BARE_QUOTATION.fullmatch(text) or _WHO_MADE_IT.match(text) \
             or _TWO_SENTENCES.search(re.sub(r"“[^”]*”", "", text)):  # '[the party] have tried ... lost. The ...'
         return False
     if "?" in re.sub(r"[“\"][^“”\"]*[”\"]", "", text):
@@ -490,8 +494,11 @@ def is_stance(text: str) -> bool:
         return False
     named = [w[:1].isupper() for w in original]
     # (a capitalised word is part of a name, not a verb: 'United States')
-    verb = next((i for i in range(1, len(lower)) if not named[i] and _finite(lower, i, _plural_name(lower, named, i))),
-                None)
+    # (a verb of the source comes after it: 'According to media reports, several tankers, escorted by ...')
+    source = re.match(r"(?i)according\s+to\s[^,]*,", text)
+    after = len(re.findall(r"[A-Za-z’'-]+", source.group(0))) + 1 if source else 1
+    verb = next((i for i in range(after, len(lower))
+                 if not named[i] and _finite(lower, i, _plural_name(lower, named, i))), None)
     if verb is None:
         return _name_then_verb(text)
     return _says_something(lower, named, verb, text)

@@ -63,7 +63,7 @@ def holder_nouns() -> dict[str, tuple[frozenset[str], bool]]:
     """Common noun -> (kinds it may stand for, may hold stances alone)."""
     out: dict[str, tuple[set[str], bool]] = {}
     for kind, items in word_table("holder_nouns").items():
-        if kind == "named-only":
+        if kind in ("named-only", "ruling"):
             continue
         for item in items:
             kinds, alone = out.get(item.rstrip("*"), (set(), False))
@@ -158,7 +158,10 @@ def text_candidates(texts: list[str], country_of: Callable[[str], str | None],
             if not (known(name) or name in ignore):
                 _add_body(by_name, name, kind, country_of, owner, name.rsplit(" ", 1)[0] if suffix else "", alone)
         for name, abbreviation in abbreviations(text):
-            if name not in ignore:
+            spelled = next((c for c in by_name.values() if abbreviation in c.aliases), None)
+            if spelled is not None and name not in by_name:  # one body spelled two ways, one abbreviation
+                spelled.add(name)
+            elif name not in ignore:
                 _add_body(by_name, name, by_name[name].kind if name in by_name else "org", country_of, "",
                           abbreviation, alone)
     names = {n for c in by_name.values() for n in (c.name, *c.aliases)}
@@ -390,13 +393,27 @@ def link_nouns(candidates: list[Candidate], texts: list[str]) -> list[Candidate]
         pool = _pool(noun, kinds, candidates)
         # else the one body of a kind the text did not tell, if the texts name it more than in passing ('the
         # junta' is not the monetary union named once)
-        owner = _unique([by_name[n] for n in apposed.get(noun, ()) if n in by_name]) or _unique(pool) or (
+        owner = _ruled(noun, candidates, texts) or _unique(
+            [by_name[n] for n in apposed.get(noun, ()) if n in by_name]) or _unique(pool) or (
             None if pool else _unique([c for c in candidates if c.kind == "org" and _named_often(c, texts)]))
         if owner is not None:
             owner.add(noun)
         elif alone and not pool:
             new.append(Candidate(noun[:1].upper() + noun[1:], sorted(kinds)[0], [noun]))
     return new
+
+
+def _ruled(noun: str, candidates: list[Candidate], texts: list[str]) -> Candidate | None:
+    """The one country whose rulers the noun names in the texts ("Mali's military junta", 'the Malian junta')."""
+    if noun not in word_table("holder_nouns")["ruling"]:
+        return None
+    owners = []
+    for country in (c for c in candidates if c.kind == "country"):
+        names = "|".join(re.escape(n) for n in (country.name, *country.aliases) if n[:1].isupper())
+        if re.search(rf"(?<![\w-])(?:{names})(?:['’]s)?\s+(?:military\s+|ruling\s+)?(?i:{noun})\b",
+                     "\n".join(texts)):
+            owners.append(country)
+    return _unique(owners)
 
 
 def _named_often(candidate: Candidate, texts: list[str]) -> bool:

@@ -81,6 +81,8 @@ class PartyLexicon:
             if out and m.start < out[-1].end:
                 continue
             out.append(m)
+        # 'JNIM militants said': the named group's fighters, not the noun of the story's other armed group
+        out = [m for k, m in enumerate(out) if not (k and m.surface.islower() and _names_its_members(out[k - 1], m, text))]
         return [m for m in out if m.surface not in self._blockers]
 
     def _mention(self, surface: str, start: int, end: int, possessive: bool) -> Mention:
@@ -99,6 +101,12 @@ class PartyLexicon:
 
 # the Arabic article a name takes in news copy, attached by a hyphen ('al-Burhan', 'Al-Burhan', 'el-Sisi')
 _NAME_ARTICLE = re.compile(r"(?<![\w-])(?:[Aa]l|[Ee]l|[Aa][dnrstz])-$")
+
+
+def _names_its_members(name: Mention, noun: Mention, text: str) -> bool:
+    """Is the common noun the head of a name set right before it ('JNIM militants', not 'Kabul militants')?"""
+    return (name.kind == "name" and not name.possessive and name.party != noun.party and not name.surface.islower()
+            and text[name.end:noun.start] == " " and name.surface not in place_names())
 
 
 def _alternation(aliases: list[str], flags: int) -> re.Pattern | None:

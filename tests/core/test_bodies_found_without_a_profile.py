@@ -199,3 +199,29 @@ def test_a_head_of_state_titled_alone_does_not_make_the_paper_s_country():
     texts = ["Chile and Peru signed a truce after talks in Quito.\n\n"
              "Peruvian President Rosa Diaz hailed the deal.\n\nSecretary of State Luis Vega welcomed it too."]
     assert _persons(texts)["Luis Vega"][0] != "Peru"
+
+
+def test_a_junta_written_as_a_country_s_rulers_is_that_country_not_the_one_armed_group():
+    texts = ["Chile's military junta said on Monday that Islamic State fighters had attacked a convoy.\n\n"
+             "The junta said the attack had failed. Islamic State said it had seized the trucks."]
+    found = names(texts)
+    assert "junta" in found["Chile"]
+    assert "junta" not in found["Islamic State"]
+
+
+def test_an_arabic_name_with_its_articles_is_named_by_its_initials_and_two_spellings_are_one_body():
+    found = names(["Harakat Nasr al-Watan wal-Shaab (HNWS) said it would block the roads to Tarn.\n"
+                   "The group, spelled Harakat Nasr ul-Watan wa al-Shaab (HNWS) by other papers, warned drivers."])
+    bodies = [aliases for aliases in found.values() if "HNWS" in aliases]
+    assert len(bodies) == 1
+    assert {"Harakat Nasr al-Watan wal-Shaab", "Harakat Nasr ul-Watan wa al-Shaab"} <= bodies[0]
+
+
+def test_a_named_group_s_fighters_are_that_group_not_the_other_armed_group_of_the_story():
+    texts = ["Islamic State fighters attacked a convoy near Tarn. Islamic State said the attack had succeeded.\n\n"
+             "The Harakat Nasr al-Watan wal-Shaab (HNWS) said it would block the roads to Tarn. "
+             "The militants said the blockade would last. HNWS militants announced a fuel embargo on Chile."]
+    lexicon, _ = discover_lexicon(texts, [split_sentences(f"d{k}", t) for k, t in enumerate(texts)])
+    sentence = "HNWS militants announced a fuel embargo on Chile."
+    holders = [m.party for m in lexicon.find(sentence)]
+    assert holders[0] == lexicon.alias_party["HNWS"] and "Islamic State" not in holders

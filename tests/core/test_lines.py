@@ -170,3 +170,15 @@ def test_a_saying_verb_followed_only_by_when_it_was_said_is_no_stance():
     assert not is_stance("Tarvian President Ilse Roos indicated at the weekend")
     assert not is_stance("Mirenian officials denied on Monday")
     assert is_stance("Mirenia rejected the offer last week")
+
+
+def test_a_source_named_with_according_to_lends_no_verb_to_a_fragment_after_it():
+    assert not is_stance("According to local radio reports and videos, a dozen grain barges, escorted by Norvian "
+                         "and Tarnish patrol boats")
+    assert is_stance("According to local radio reports, the Tarnish navy rejected the escort plan")
+
+
+def test_who_made_a_statement_is_no_stance():
+    assert not is_stance("The statement was made by Norvia's deputy envoy to the United Nations during a debate")
+    assert not is_stance("These remarks were delivered at a dinner for diplomats in Lisvik on Friday")
+    assert is_stance("The statement was issued after Norvia rejected the grain deal")
