@@ -73,6 +73,8 @@ _LEANS_BACK = re.compile(r"(?:such|they|he|she|his|her|its|their|them|(?:this|th
                          r"were|will|would|has|have)\b)\b", re.IGNORECASE)
 _POINTS_BACK = re.compile(r"\b(?:this|that|these|those)\s+(?:is|was|are|were|will|would|has|have)\b", re.IGNORECASE)
 _OPENING_ADVERBS = frozenset("later earlier also then again still now once further".split())
+_OPENING_PHRASE = re.compile(r"(?i)(?:at\s+times|at\s+the\s+same\s+time|in\s+turn|on\s+occasion|in\s+the\s+past"
+                             r"|for\s+now|for\s+years|once\s+again|at\s+first|in\s+recent\s+(?:days|weeks|months))\s+")
 _PRONOUN_CONTRACTIONS = frozenset("it he she that there what who".split())  # "it's planned": it is
 _BASE_SUBJECTS = frozenset("i we they you both also still now not jointly all".split())
 # '..., said', '..., declaring' or '... adding that' at the end: what was said is not in the line
@@ -486,7 +488,10 @@ def is_stance(text: str) -> bool:
                                          and "," not in text):  # 'Indian officials denied': denied what?
         return False
     original = re.findall(r"[A-Za-z’'-]+", text)  # the same tokens as `lower`
-    first = next((w.lower() for k, w in enumerate(original) if w.lower() not in _OPENING_ADVERBS
+    # ('At times asked their leaders to ...': an adverbial phrase, then a predicate without its subject)
+    phrase = _OPENING_PHRASE.match(text)
+    opening = original[len(phrase.group(0).split()):] if phrase else original
+    first = next((w.lower() for k, w in enumerate(opening) if w.lower() not in _OPENING_ADVERBS
                   and not (k and w.islower() and w.endswith("ly"))), "")
     if first in STANCE_VERBS or first in _AUXILIARIES or first in _ACTION_PAST:
         return False  # 'Later told journalists ...', 'Came after comments by ...': a predicate without its subject

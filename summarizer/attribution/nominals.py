@@ -283,6 +283,8 @@ def _named_body(view: SentenceView, start: int, end: int, objects: set[int], spe
         if word in ORG_HEADS and tok[:1].isupper() and k > 0 and view.toks[k - 1][0][:1].isupper() \
                 and view.lower[k - 1] not in DETERMINERS:
             continue  # a word inside another body's proper name ('the Malawi Electoral Commission')
+        if k > 0 and view.lower[k - 1] in word_set("observer_modifiers") and not view.toks[k - 1][0][:1].isupper():
+            continue  # 'the monitoring group said': a body reporting on the story, not its one group
         bodies = view.state.nominal.bodies
         party = _company_just_before(view, word, start) or (
             bodies[word] if word in bodies else heads.get(word) if (word in ORG_HEADS or word in heads) else None)

@@ -182,3 +182,9 @@ def test_who_made_a_statement_is_no_stance():
     assert not is_stance("The statement was made by Norvia's deputy envoy to the United Nations during a debate")
     assert not is_stance("These remarks were delivered at a dinner for diplomats in Lisvik on Friday")
     assert is_stance("The statement was issued after Norvia rejected the grain deal")
+
+
+def test_an_adverbial_phrase_then_a_predicate_without_its_subject_is_no_stance():
+    assert not is_stance("At times asked their leaders to help free them")
+    assert not is_stance("In turn rejected the offer of new talks on the lake")
+    assert is_stance("At times the union asked its members to stay calm")

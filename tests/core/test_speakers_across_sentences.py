@@ -172,3 +172,13 @@ def test_a_noun_in_ing_with_a_verb_of_its_own_gets_no_is():
     text = "The Tarvian warning gained attention as Olsk signed a pact on the lake level with Mirenia."
     found = lines(text, "water", "Tarvia")
     assert not any(" is warning" in line for line in found)
+
+
+def test_a_monitoring_group_is_not_the_story_s_one_group():
+    armed = {"Lake Shore Group": ["LSG"], "Tarvia": ["Tarvian"]}
+    text = ("The Lake Shore Group said it would close the sluices.\n"
+            "The fishers had at times asked Tarvian leaders to free them, the monitoring group said.\n"
+            "The group said the sluices would stay closed.")
+    found = [(st.holder, st.sentence.text[:12]) for st in statements(text, armed)]
+    assert ("Lake Shore Group", "The fishers ") not in found
+    assert ("Lake Shore Group", "The group sa") in found
