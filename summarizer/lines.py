@@ -81,7 +81,8 @@ _BASE_SUBJECTS = frozenset("i we they you both also still now not jointly all".s
 _SAYING_ENDS = re.compile(r"(?:,\s+(?:said|says|added|adds|stated|told|adding|saying|noting|stating|arguing|declaring|"
                           r"insisting|warning|vowing|announcing)|\b(?:adding|saying|noting|stating|arguing|"
                           r"insisting|said|says|added)\s+that|\b(?:said|says|added|told)\s*,\s+(?:speaking|asking|"
-                          r"requesting|declining)\b[^,“\"]*)\W*$")  # ', speaking on condition of anonymity
+                          r"requesting|declining)\b[^,“\"]*|\b(?:said|says|added|stated|told\s+\w+)\s+(?:only|simply|merely"
+                          r"|briefly|just))\W*$")  # ', speaking on condition of anonymity'; '... he said only: “...”'
 # 'An Ethiopian official as saying ...': a line cut from '... quoted an Ethiopian official as saying', its verb lost
 _AS_SAYING_ALONE = re.compile(r"^(?:(?!\b(?:quoted|quotes|quoting|cited|cites|citing)\b)[^“\"])*\bas saying\b")
 _MAYBE_VERBS = STANCE_VERBS | STANCE_ADJECTIVES | _ACTION_PAST

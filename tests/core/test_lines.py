@@ -188,3 +188,8 @@ def test_an_adverbial_phrase_then_a_predicate_without_its_subject_is_no_stance()
     assert not is_stance("At times asked their leaders to help free them")
     assert not is_stance("In turn rejected the offer of new talks on the lake")
     assert is_stance("At times the union asked its members to stay calm")
+
+
+def test_a_line_cut_before_the_quotation_of_said_only_is_no_stance():
+    assert not is_stance("On the water level of the lake the minister said only")
+    assert is_stance("Norvia said only that it would reply to the offer later")
