@@ -195,6 +195,26 @@ def drop_others_in_speech(cues: list[Cue], lower: list[str], continued: str | No
             cue.holders = ()  # (and 'He continued, "... Only Belgrade wants this ..."': whoever he is, not Belgrade)
 
 
+_CLAUSE_OPENERS = frozenset("while whereas but and as although though since because when after before who which".split())
+
+
+def drop_others_in_reported_speech(cues: list[Cue], lower: list[str]) -> None:
+    """'Ethiopia was seeking to legitimize its policies ..., it said': a clause reported before its speaker is the
+    speaker's account, not a stance of the party it is about."""
+    last = cues[-1] if cues else None
+    if last is None or last.kind != "verb" or not last.reporting or not last.holders or last.holder_token < 0 \
+            or inside_quote(last.index, lower) or _OPENING_QUOTES & set(lower):
+        return
+    comma = next((k for k in range(last.holder_token - 1, max(-1, last.holder_token - 4), -1) if lower[k] == ","), None)
+    # (a tail 'X said', 'it said in a statement': not 'while India argues that ...', a clause of its own)
+    if comma is None or len(lower) - last.index > 10 or set(lower[comma + 1:last.index]) & _CLAUSE_OPENERS \
+            or "that" in lower[last.index:]:
+        return
+    for cue in cues[:-1]:
+        if cue.index < comma and cue.holders and not set(cue.holders) & set(last.holders) and cue.kind != "according":
+            cue.holders = ()
+
+
 def inside_quote(k: int, lower: list[str]) -> bool:
     """Token k stands between an opening quote mark and its closing one. A straight mark opens or closes, so a
     quotation opened with one kind and closed with the other ('"We want talks,” he said') is still closed."""

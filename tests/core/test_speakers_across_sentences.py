@@ -182,3 +182,18 @@ def test_a_monitoring_group_is_not_the_story_s_one_group():
     found = [(st.holder, st.sentence.text[:12]) for st in statements(text, armed)]
     assert ("Lake Shore Group", "The fishers ") not in found
     assert ("Lake Shore Group", "The group sa") in found
+
+
+def test_a_clause_reported_before_its_speaker_is_the_speaker_s_account_not_a_stance_of_its_subject():
+    text = ("Tarvia sent a letter to the council on Monday.\n"
+            "Mirenia was seeking to legitimise its closure of the sluices under the guise of unfounded claims, "
+            "Tarvia said.")
+    found = {(st.holder, st.sentence.text[:7]) for st in statements(text, LAKE)}
+    assert ("Tarvia", "Mirenia") in found
+    assert ("Mirenia", "Mirenia") not in found
+
+
+def test_a_clause_of_its_own_after_a_comma_is_no_tail_attribution():
+    text = ("Mirenia is pushing for a shared lake level before the summit, while Tarvia argues that the sluices "
+            "must stay closed.")
+    assert {"Mirenia", "Tarvia"} <= {st.holder for st in statements(text, LAKE)}
