@@ -73,7 +73,9 @@ _OCCASION = re.compile(
     r",?\s+(?:in|during) (?:an?|the|his|her|their|its) (?:[a-z-]+ ){0,2}"
     r"(?:statement|interview|address|speech|post|briefing|broadcast|appearance|remarks|video|message|letter|report)"
     r"(?: (?:released|posted|published|broadcast|aired|shared|issued))?"
-    r"(?: (?:on|to|with) [A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3})?(?=[\s,.;]|$)"
+    # ('issued by its foreign ministry': the subject's own office; another agent stays, with its statement)
+    r"(?: by (?:its|his|her|their)(?: (?!(?:on|in|at|to|with|for|after|over)\b)[\w-]+){1,3}(?=[\s,.;]|$)(?! by))?"
+    r"(?: (?:on|to|with) [A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3})?(?=[\s,.;]|$)(?!\s+(?:\w+\s+)?by\b)"
     # 'on Facebook', 'on his Truth Social network': where it was posted, not what
     r"|\s+on (?:(?:his|her|their|its) (?:[A-Z][\w-]* ){0,3}(?:social media )?(?:network|account|platform|page|"
     r"channel|website|feed)|Facebook|Telegram|Twitter|Instagram|social media)(?=[\s,.;]|$)")

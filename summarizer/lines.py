@@ -676,6 +676,8 @@ def _finite(lower: list[str], i: int, after_name: bool = False) -> bool:
         return False  # "the Vice President’s planned visit": an adjective after a possessor
     if w.endswith("ed") and lower[i + 1:i + 2] == ["by"] and prev not in _AUXILIARIES and prev != "been":
         return False  # 'The agreement, drafted by France and supported by the US': a participle
+    if w.endswith("s") and prev.endswith("ed") and prev not in _ACTION_PAST and prev not in STANCE_VERBS:
+        return False  # 'under the guise of unfounded claims': a noun after an adjective in -ed
     if w.endswith(("ed", "s")) or w in _ACTION_PAST:
         return True
     # a base form is a verb after its subject ('they want', 'the two sides state', 'Britain and Norway want'),

@@ -42,7 +42,7 @@ def sentence_statements(view: SentenceView) -> list[Statement]:
     for cue in view.cues:
         resolve(cue, view)
     drop_unowned_reports(view.cues, view.lower)
-    drop_others_in_reported_speech(view.cues, view.lower)
+    drop_others_in_reported_speech(view.cues, view)
     quoted = view.state.quoted
     drop_others_in_speech(view.cues, view.lower, quoted[1].holder if quoted and quoted[0] == view.index - 1 else None)
     # a person of no party who says something bounds the clause of the party after him, and holds no stance

@@ -6,7 +6,7 @@ from itertools import compress, count
 
 from summarizer.lexicon import (
     CLAUSE_BREAKS, COPULAS, DETERMINERS, MODALS, PASSIVE_BY, REPORTING_VERBS, STANCE_ADJECTIVES, STANCE_NOUNS,
-    STANCE_VERBS,
+    STANCE_VERBS, TITLE_WORDS,
 )
 from summarizer.attribution.discourse import Attribution
 from summarizer.attribution.view import SentenceView
@@ -195,20 +195,20 @@ def drop_others_in_speech(cues: list[Cue], lower: list[str], continued: str | No
             cue.holders = ()  # (and 'He continued, "... Only Belgrade wants this ..."': whoever he is, not Belgrade)
 
 
-_CLAUSE_OPENERS = frozenset("while whereas but and as although though since because when after before who which".split())
-
-
-def drop_others_in_reported_speech(cues: list[Cue], lower: list[str]) -> None:
+def drop_others_in_reported_speech(cues: list[Cue], view: SentenceView) -> None:
     """'Ethiopia was seeking to legitimize its policies ..., it said': a clause reported before its speaker is the
     speaker's account, not a stance of the party it is about."""
+    lower = view.lower
     last = cues[-1] if cues else None
     if last is None or last.kind != "verb" or not last.reporting or not last.holders or last.holder_token < 0 \
             or inside_quote(last.index, lower) or _OPENING_QUOTES & set(lower):
         return
     comma = next((k for k in range(last.holder_token - 1, max(-1, last.holder_token - 4), -1) if lower[k] == ","), None)
-    # (a tail 'X said', 'it said in a statement': not 'while India argues that ...', a clause of its own)
-    if comma is None or len(lower) - last.index > 10 or set(lower[comma + 1:last.index]) & _CLAUSE_OPENERS \
-            or "that" in lower[last.index:]:
+    # (a tail 'X said', 'it said in a statement', 'a senior Taliban official told AFP': not '..., while India argues
+    # that ...', '..., demanding that Moscow admit guilt' or '..., something Boeing has said it won't consider')
+    if comma is None or len(lower) - last.index > 10 or "that" in lower[last.index:] or not all(
+            lower[k] in DETERMINERS or lower[k] in TITLE_WORDS or view.toks[k][0][:1].isupper()
+            for k in range(comma + 1, last.holder_token)):
         return
     for cue in cues[:-1]:
         if cue.index < comma and cue.holders and not set(cue.holders) & set(last.holders) and cue.kind != "according":

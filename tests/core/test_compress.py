@@ -147,3 +147,10 @@ def test_as_after_a_verb_of_describing_is_its_complement_not_an_occasion():
     assert drop_trailing_event("Togo described the meeting as poor, unpleasant and added that Ghana stalled") \
         == "Togo described the meeting as poor, unpleasant and added that Ghana stalled"
     assert drop_trailing_event("Ghana rejected the plan as the talks resumed") == "Ghana rejected the plan"
+
+
+def test_a_statement_issued_by_the_subject_s_own_office_goes_with_the_occasion_and_another_agent_keeps_it():
+    assert drop_time("Norvia welcomed the lake accord in a statement issued by its foreign ministry today.") \
+        == "Norvia welcomed the lake accord."
+    kept = drop_time("The accord was welcomed in a statement issued by Tarvia on Monday.")
+    assert "in a statement issued by Tarvia" in kept

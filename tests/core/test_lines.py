@@ -193,3 +193,8 @@ def test_an_adverbial_phrase_then_a_predicate_without_its_subject_is_no_stance()
 def test_a_line_cut_before_the_quotation_of_said_only_is_no_stance():
     assert not is_stance("On the water level of the lake the minister said only")
     assert is_stance("Norvia said only that it would reply to the offer later")
+
+
+def test_a_plural_noun_after_an_adjective_in_ed_is_no_verb():
+    assert not is_stance("Under the guise of unfounded claims about the lake level")
+    assert is_stance("The Lake Council renewed calls for a shared water plan")

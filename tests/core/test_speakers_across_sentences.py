@@ -197,3 +197,12 @@ def test_a_clause_of_its_own_after_a_comma_is_no_tail_attribution():
     text = ("Mirenia is pushing for a shared lake level before the summit, while Tarvia argues that the sluices "
             "must stay closed.")
     assert {"Mirenia", "Tarvia"} <= {st.holder for st in statements(text, LAKE)}
+
+
+def test_a_participle_or_a_relative_after_a_comma_is_no_tail_attribution():
+    demanding = ("Tarvian President Ilse Roos accused Mirenia of closing the sluices, demanding that Mirenia "
+                 "admit guilt.")
+    assert "Tarvia" in {st.holder for st in statements(demanding, LAKE)}
+    relative = ("Tarvia offered a new treaty, while the council is pushing for a shared lake level, something "
+                "Mirenia has said it won't consider.")
+    assert "Andean Council" in {st.holder for st in statements(relative, LAKE)}
