@@ -122,7 +122,7 @@ def _person_at(alias_party: dict[str, str], words: list[str], i: int) -> list | 
     while j + 1 < len(words) and words[j].rstrip(".").lower() in _HONORIFICS:
         j += 1  # 'Committee chair Dr Jack Fletcher': the honorific is no part of the name
     name = []
-    while j < len(words) and len(name) < 4 and (_is_name(words[j].rstrip(".")) or (
+    while j < len(words) and _proper_count(name) < 4 and (_is_name(words[j].rstrip(".")) or (
             name and words[j] in NAME_PARTICLES and _name_follows(words, j + 1))) \
             and (not _is_title(words[j]) or name and words[j].lower() in _NAME_TITLES and _name_follows(words, j + 1)):
         token = words[j].rstrip(".,")
@@ -220,13 +220,18 @@ def _person_after_possessive_title(alias_party: dict[str, str], words: list[str]
     name, j = [], comma + 1
     while j < len(words) and _is_title(words[j]) and words[j][:1].isupper():
         j += 1  # "the commission's chairperson, Justice Grace Phiri,"
-    while j < len(words) and len(name) < 4 and (_is_name(words[j]) and not _is_title(words[j]) or (
+    while j < len(words) and _proper_count(name) < 4 and (_is_name(words[j]) and not _is_title(words[j]) or (
             name and words[j] in NAME_PARTICLES and _name_follows(words, j + 1))):
         name.append(words[j])
         j += 1
     if name and (j >= len(words) or words[j] == ","):
         return ["possessive", name, party, sorted(titles)]
     return None
+
+
+def _proper_count(name: list[str]) -> int:
+    """Words of a name other than its particles: 'Jose Luis Ramos da Costa' has four."""
+    return sum(1 for w in name if w not in NAME_PARTICLES)
 
 
 def _add_possessive(lexicon: Names, name: list[str], party: str | None, titles: frozenset[str]) -> None:

@@ -225,3 +225,11 @@ def test_a_named_group_s_fighters_are_that_group_not_the_other_armed_group_of_th
     sentence = "HNWS militants announced a fuel embargo on Chile."
     holders = [m.party for m in lexicon.find(sentence)]
     assert holders[0] == lexicon.alias_party["HNWS"] and "Islamic State" not in holders
+
+
+def test_a_name_with_a_particle_keeps_its_last_word_however_long():
+    texts = ["Chilean President Jose Luis Ramos da Costa said Chile would join the talks.\n\n"
+             "Costa warned Peru against new tariffs.\n\nPeru rejected the warning."]
+    lexicon, _ = discover_lexicon(texts, [split_sentences(f"d{k}", t) for k, t in enumerate(texts)])
+    assert lexicon.persons["Jose Luis Ramos da Costa"][0] == "Chile"
+    assert "da" not in lexicon.persons and lexicon.persons["Costa"][0] == "Chile"
