@@ -94,8 +94,8 @@ def _split_pairs(words: list[str], text: str = "") -> list[list[str]]:
     'Stellantis' alone ('Stellantis also agreed'), unlike the 'Harbour' of 'Harbour and Rail Workers Union'."""
     parts, current = [], []
     # (not 'Commission for Conciliation, Mediation and Arbitration': one name whose words are linked)
-    listed = any(w.endswith(",") for w in words[:-1]) and not any(re.fullmatch(_LINK, w) for w in words
-                                                                     if w != "and")
+    listed = any(w.endswith(",") for w in words[:-1]) and (not any(re.fullmatch(_LINK, w) for w in words
+                                                                      if w != "and") or _named_list(words))
     for k, w in enumerate(words):
         if listed and w.endswith(","):
             parts.append([*current, w.rstrip(",")])
@@ -108,6 +108,13 @@ def _split_pairs(words: list[str], text: str = "") -> list[list[str]]:
         else:
             current.append(w)
     return [*parts, current]
+
+
+def _named_list(words: list[str]) -> bool:
+    """'Coalition for Changes, United National Movement, and Strong Georgia': a part after a comma is a whole
+    name with its own head word (unlike the 'Mediation' of 'Commission for Conciliation, Mediation and ...')."""
+    parts = " ".join(words).split(", ")
+    return any(len(p.split()) >= 2 and p.split()[-1] in org_heads() for p in parts[1:-1])
 
 
 def _alone(word: str, text: str) -> bool:

@@ -31,6 +31,10 @@ def test_a_list_of_companies_is_several_names_and_a_name_joined_by_and_stays_one
                    "The Commission for Conciliation, Mediation and Arbitration said talks would resume."])
     assert "Harbour and Rail Workers Union" in found
     assert "Commission for Conciliation, Mediation and Arbitration" in found
+    found = names(["The opposition parties Alliance for Renewal, Free Citizens Movement, and Green Path said they "
+                   "would boycott the new parliament. The Free Citizens Movement rejected the results."])
+    assert "Alliance for Renewal" in found and "Free Citizens Movement" in found
+    assert not any("," in name for name in found)
 
 
 def test_the_junta_is_not_the_one_body_the_texts_name_only_in_passing():
