@@ -164,6 +164,8 @@ def holder_of(view: SentenceView, start: int, end: int, apposition: tuple[int, i
     else:
         found = None if of_another_place(view, start, end) else _pronoun_owner(view, start, speaker) \
             or _named_body(view, start, end, objects, speaker) or official_of_context(view, start, end, speaker)
+    if found is not None and found.via == "role" and apposition is not None:
+        found = _apposed_person(view, *apposition) or found  # 'The Health Secretary, Mr Streeting, called': his
     if found is not None and apposition is not None and is_name_block(view, *apposition):
         view.state.nominal.learn([view.toks[k][0] for k in range(apposition[0], apposition[1] + 1)], found.holders[0],
                                  frozenset(w for w in view.lower[start:end + 1] if w in TITLE_WORDS or w in ROLE_NOUNS))
@@ -263,6 +265,16 @@ def _pronoun_owner(view: SentenceView, start: int, speaker: str | None) -> Attri
         if found is None and opener is not None:
             found = Attribution((opener,), "pronoun")
     return Attribution(found.holders, "pronoun", speaker) if found is not None else None
+
+
+def _apposed_person(view: SentenceView, a: int, b: int) -> Attribution | None:
+    """The party of the one person of known party the apposition names (over the party a title would guess)."""
+    people = {view.tok_mention[k].party: view.tok_mention[k] for k in range(a, b + 1)
+              if k in view.tok_mention and view.tok_mention[k].kind == "person" and view.tok_mention[k].party}
+    if len(people) != 1:
+        return None
+    m = next(iter(people.values()))
+    return Attribution((m.party,), "person", m.person or m.surface)
 
 
 def _named_body(view: SentenceView, start: int, end: int, objects: set[int], speaker: str | None) -> Attribution | None:

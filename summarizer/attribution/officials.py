@@ -49,8 +49,8 @@ def official_of_context(view: SentenceView, start: int, end: int, speaker: str |
         return None
     for k in range(start, end + 1):  # a later bare surname is the same official ('Roe added')
         m = view.tok_mention.get(k)
-        if m is not None and m.kind == "person":
-            view.state.nominal.learn(m.surface.split(), party)
+        if m is not None and m.kind == "person" and m.party in (None, party):  # (not a person of another party
+            view.state.nominal.learn(m.surface.split(), party)  # the phrase names: 'Wes Streeting' stays his)
     return Attribution((party,), "role", speaker)
 
 

@@ -206,3 +206,12 @@ def test_a_participle_or_a_relative_after_a_comma_is_no_tail_attribution():
     relative = ("Tarvia offered a new treaty, while the council is pushing for a shared lake level, something "
                 "Mirenia has said it won't consider.")
     assert "Andean Council" in {st.holder for st in statements(relative, LAKE)}
+
+
+def test_a_title_with_a_named_person_in_apposition_is_that_person_s_not_the_party_of_the_sentence_before():
+    parties = {"Tarvia": ["Tarvian", "Ilse Roos"], "Lake Fishers Union": ["LFU", "the union"]}
+    text = ("The Lake Fishers Union announced a five-day strike on Monday.\n"
+            "The Fisheries Secretary, Ms Roos, called the move unreasonable and urged the union to return to talks.")
+    found = {(st.holder, st.sentence.text[:5]) for st in statements(text, parties)}
+    assert ("Tarvia", "The F") in found
+    assert ("Lake Fishers Union", "The F") not in found
