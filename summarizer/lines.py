@@ -77,12 +77,13 @@ _OPENING_PHRASE = re.compile(r"(?i)(?:at\s+times|at\s+the\s+same\s+time|in\s+tur
                              r"|for\s+now|for\s+years|once\s+again|at\s+first|in\s+recent\s+(?:days|weeks|months))\s+")
 _PRONOUN_CONTRACTIONS = frozenset("it he she that there what who".split())  # "it's planned": it is
 _BASE_SUBJECTS = frozenset("i we they you both also still now not jointly all".split())
-# '..., said', '..., declaring' or '... adding that' at the end: what was said is not in the line
+# '..., said', '..., declaring', '... adding that' or '... he said only' (cut before its quotation) at the end: what
+# was said is not in the line
 _SAYING_ENDS = re.compile(r"(?:,\s+(?:said|says|added|adds|stated|told|adding|saying|noting|stating|arguing|declaring|"
                           r"insisting|warning|vowing|announcing)|\b(?:adding|saying|noting|stating|arguing|"
                           r"insisting|said|says|added)\s+that|\b(?:said|says|added|told)\s*,\s+(?:speaking|asking|"
-                          r"requesting|declining)\b[^,“\"]*|\b(?:said|says|added|stated|told\s+\w+)\s+(?:only|simply|merely"
-                          r"|briefly|just))\W*$")  # ', speaking on condition of anonymity'; '... he said only: “...”'
+                          r"requesting|declining)\b[^,“\"]*"  # ', speaking on condition of anonymity'
+                          r"|\b(?:said|says|added|stated|told\s+\w+)\s+(?:only|simply|merely|briefly|just))\W*$")
 # 'An Ethiopian official as saying ...': a line cut from '... quoted an Ethiopian official as saying', its verb lost
 _AS_SAYING_ALONE = re.compile(r"^(?:(?!\b(?:quoted|quotes|quoting|cited|cites|citing)\b)[^“\"])*\bas saying\b")
 _MAYBE_VERBS = STANCE_VERBS | STANCE_ADJECTIVES | _ACTION_PAST

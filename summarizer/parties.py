@@ -82,7 +82,8 @@ class PartyLexicon:
                 continue
             out.append(m)
         # 'JNIM militants said': the named group's fighters, not the noun of the story's other armed group
-        out = [m for k, m in enumerate(out) if not (k and m.surface.islower() and _names_its_members(out[k - 1], m, text))]
+        out = [m for k, m in enumerate(out)
+               if not (k and m.surface.islower() and _names_its_members(out[k - 1], m, text))]
         return [m for m in out if m.surface not in self._blockers]
 
     def _mention(self, surface: str, start: int, end: int, possessive: bool) -> Mention:
