@@ -164,7 +164,7 @@ def holder_of(view: SentenceView, start: int, end: int, apposition: tuple[int, i
     else:
         found = None if of_another_place(view, start, end) else _pronoun_owner(view, start, speaker) \
             or _named_body(view, start, end, objects, speaker) or official_of_context(view, start, end, speaker)
-    if found is not None and found.via == "role" and apposition is not None:
+    if found is not None and found.via == "role" and apposition is not None and is_name_block(view, *apposition):
         found = _apposed_person(view, *apposition) or found  # 'The Health Secretary, Mr Streeting, called': his
     if found is not None and apposition is not None and is_name_block(view, *apposition):
         view.state.nominal.learn([view.toks[k][0] for k in range(apposition[0], apposition[1] + 1)], found.holders[0],

@@ -215,3 +215,11 @@ def test_a_title_with_a_named_person_in_apposition_is_that_person_s_not_the_part
     found = {(st.holder, st.sentence.text[:5]) for st in statements(text, parties)}
     assert ("Tarvia", "The F") in found
     assert ("Lake Fishers Union", "The F") not in found
+
+
+def test_a_person_named_inside_an_apposition_that_is_no_name_does_not_take_the_title():
+    parties = {"Tarvia": ["Tarvian", "Ilse Roos"], "Lake Fishers Union": ["LFU", "the union"]}
+    text = ("The Lake Fishers Union announced a five-day strike on Monday.\n"
+            "Vice President Jon Holt, the chief negotiator with Ms Roos, said the strike would go ahead.")
+    holders = {st.holder for st in statements(text, parties) if st.sentence.text.startswith("Vice")}
+    assert holders == {"Lake Fishers Union"}
