@@ -15,7 +15,7 @@ from summarizer.attribution.bodies import GENERIC, body_of_context, party_kinds
 from summarizer.attribution.cues import inside_quote
 from summarizer.attribution.discourse import Attribution
 from summarizer.attribution.officials import of_another_place, official_of_context, other_bodies, titled_apposition
-from summarizer.attribution.view import SentenceView
+from summarizer.attribution.view import SERVICE_NOUNS, SentenceView
 from summarizer.lexicon import (
     CLAUSE_BREAKS, COPULAS, DETERMINERS, MODALS, PREPOSITIONS, ROLE_NOUNS, STANCE_VERBS, STOPWORDS, TITLE_WORDS,
 )
@@ -214,8 +214,9 @@ def is_name_block(view: SentenceView, a: int, b: int) -> bool:
 def _objects(view: SentenceView, start: int, end: int) -> set[int]:
     """Tokens after 'to', 'in', 'at' inside the phrase: 'ambassador to the U.S.' is not the U.S."""
     for k in range(start, end + 1):
-        if view.lower[k] in PREPOSITIONS and view.lower[k] not in _HOLDER_PREPS:
-            return set(range(k, end + 1))
+        if view.lower[k] in PREPOSITIONS and view.lower[k] not in _HOLDER_PREPS \
+                and not (view.lower[k] == "to" and k > start and view.lower[k - 1] in SERVICE_NOUNS):
+            return set(range(k, end + 1))  # (not 'a top advisor to Iran's leader': whom he serves)
     return set()
 
 

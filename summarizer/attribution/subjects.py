@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from summarizer.attribution.agents import take
 from summarizer.attribution.cues import Cue
-from summarizer.attribution.nominals import relation_after
+from summarizer.attribution.nominals import PHRASE_REACH, relation_after, subject_phrase
 from summarizer.attribution.view import SentenceView
 from summarizer.parties import PEOPLE_NOUNS, Mention
 from summarizer.words import word_set
@@ -26,6 +26,9 @@ def opening_subject(cue: Cue, view: SentenceView) -> None:
     while view.word(k) in ("the", "a", "both"):  # 'Both Sudan and Egypt are downstream, and fear ...'
         k += 1
     m = view.tok_mention.get(k)
+    if m is None and k not in view.tok_mention:
+        _opening_phrase(cue, view, k)  # 'A top advisor to Iran's Supreme Leader has issued a threat, declaring'
+        return
     if m is None or not m.party or (m.possessive and relation_after(view, k, cue.index - 1)):
         return
     end = k
@@ -40,6 +43,19 @@ def opening_subject(cue: Cue, view: SentenceView) -> None:
         take(cue, view, m, k, "subject")
         if other is not None and other.party and other.kind != "adjective" and m.kind != "adjective":
             cue.holders = tuple(dict.fromkeys((*cue.holders, other.party)))  # 'X and Y issued statements urging'
+
+
+_AUXILIARIES = frozenset("has have had is was were are will would".split())
+
+
+def _opening_phrase(cue: Cue, view: SentenceView, k: int) -> None:
+    """The holder a noun phrase opening the clause names, up to its auxiliary ('A top advisor to X's leader has')."""
+    verb = next((j for j in range(k + 1, min(cue.index, k + PHRASE_REACH)) if view.lower[j] in _AUXILIARIES), None)
+    if verb is None or any(view.lower[j] == "," for j in range(k, verb)):
+        return
+    found = subject_phrase(view, verb - 1)
+    if found is not None and found[1] <= k:
+        cue.assign(*found)
 
 
 def _past_opening_adverbial(view: SentenceView, k: int) -> int:

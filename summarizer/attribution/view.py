@@ -23,6 +23,8 @@ _REPORTERS = frozenset({"media", "press", "newspapers", "newspaper", "broadcaste
 _STATUS = frozenset("former ousted deposed exiled jailed detained late acting".split())  # 'of ousted President X'
 _COMPASS = re.compile(r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?|central|"
                       r"eastern|western|northern|southern|rural|coastal")  # 'in northeastern Japan'
+SERVICE_NOUNS = frozenset("advisor advisors adviser advisers aide aides assistant assistants spokesman spokeswoman "
+                           "spokesperson counsellor counselor".split())
 _HOLDER_PREPOSITIONS = frozenset({"of", "for", "from", "in"})  # 'a spokesman for the Kremlin'
 # Nouns a 'that' clause states the content of ('the fact that', 'claims that'), unlike a thing a clause
 # describes ('the region that Venezuela claims'): a plan or an offer may be either, and is read as the thing.
@@ -85,6 +87,8 @@ class SentenceView:
             return self.object_of_preposition(k - 1)  # 'between India and Pakistan': both governed
         if k < 0 or lower[k] not in PREPOSITIONS:
             return False
+        if lower[k] == "to" and k > 0 and lower[k - 1] in SERVICE_NOUNS:
+            return False  # 'a top advisor to Iran's Supreme Leader' serves it (not 'ambassador to the U.S.')
         if lower[k] in _HOLDER_PREPOSITIONS and k > 0 and (
                 lower[k - 1] in PEOPLE_NOUNS or lower[k - 1] in ROLE_NOUNS or lower[k - 1] in TITLE_WORDS
                 or (k - 1) in self.tok_mention):

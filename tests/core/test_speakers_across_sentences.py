@@ -223,3 +223,18 @@ def test_a_person_named_inside_an_apposition_that_is_no_name_does_not_take_the_t
             "Vice President Jon Holt, the chief negotiator with Ms Roos, said the strike would go ahead.")
     holders = {st.holder for st in statements(text, parties) if st.sentence.text.startswith("Vice")}
     assert holders == {"Lake Fishers Union"}
+
+
+def test_an_advisor_to_a_party_s_leader_speaks_for_it_but_an_ambassador_to_it_does_not():
+    parties = {"Tarvia": ["Tarvian", "Olsk"], "Mirenia": ["Mirenian"]}
+    advisor = "A top advisor to Tarvia's president has warned that the lake treaty would fail."
+    assert {st.holder for st in statements(advisor, parties)} == {"Tarvia"}
+    ambassador = "The ambassador to Tarvia has warned that the lake treaty would fail."
+    assert "Tarvia" not in {st.holder for st in statements(ambassador, parties)}
+
+
+def test_a_participle_after_a_clause_whose_verb_is_no_cue_is_the_opening_phrase_s():
+    parties = {"Tarvia": ["Tarvian", "Olsk"], "Mirenia": ["Mirenian"]}
+    text = ("A top advisor to Tarvia's president has issued a stark threat against the lake treaty, declaring "
+            "that Olsk will block it.")
+    assert {st.holder for st in statements(text, parties)} == {"Tarvia"}
