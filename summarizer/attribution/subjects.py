@@ -7,6 +7,7 @@ from summarizer.attribution.agents import take
 from summarizer.attribution.cues import Cue
 from summarizer.attribution.nominals import PHRASE_REACH, relation_after, subject_phrase
 from summarizer.attribution.view import SentenceView
+from summarizer.lexicon import COPULAS, MODALS
 from summarizer.parties import PEOPLE_NOUNS, Mention
 from summarizer.words import word_set
 
@@ -45,7 +46,7 @@ def opening_subject(cue: Cue, view: SentenceView) -> None:
             cue.holders = tuple(dict.fromkeys((*cue.holders, other.party)))  # 'X and Y issued statements urging'
 
 
-_AUXILIARIES = frozenset("has have had is was were are will would".split())
+_AUXILIARIES = COPULAS | MODALS  # the verb after an opening phrase: "A top advisor to X's leader has issued ..."
 
 
 def _opening_phrase(cue: Cue, view: SentenceView, k: int) -> None:
