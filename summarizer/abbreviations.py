@@ -37,6 +37,9 @@ def abbreviations(text: str) -> list[tuple[str, str]]:
             continue
         name = re.sub(r"^(?:The|the)\s+", "", spans[-1].group(0))
         abbreviation = m.group(1).replace(".", "")
+        digits = re.sub(r"\D", "", abbreviation)
+        if digits and digits not in name:  # 'March 23 Movement (M23)': a number breaks the name's span
+            continue
         if _fits(abbreviation, name):
             out.append((name, m.group(1)))
     return out

@@ -193,7 +193,17 @@ def _step(cue: Cue, view: SentenceView, j: int) -> int | None:
     if w in _DASHES and w in view.lower[max(0, j - ASIDE_REACH):j]:  # 'Qatar — which mediated the talks — urged'
         return max(k for k in range(max(0, j - ASIDE_REACH), j) if view.lower[k] == w) - 1
     if w == ")" and "(" in view.lower[max(0, j - 6):j]:
-        return max(k for k in range(max(0, j - 6), j) if view.lower[k] == "(") - 1  # 'the Superintendency (SMA) ordered'
+        opening = max(k for k in range(max(0, j - 6), j) if view.lower[k] == "(")
+        if j - opening == 2 and opening + 1 in view.tok_mention and opening - 1 not in view.tok_mention \
+                and view.toks[opening - 1][0][:1].isupper():
+            _subject(cue, view, opening + 1)  # 'March 23 Movement (M23) has confirmed': the name it abbreviates
+            name = opening - 1
+            while name > 0 and (view.toks[name - 1][0][:1].isupper() or view.toks[name - 1][0].isdigit()):
+                name -= 1
+            if cue.holders:
+                cue.holder_token = name  # (the line opens with the whole name, not 'M23) has confirmed')
+            return None
+        return opening - 1  # 'the Superintendency (SMA) ordered'
 
     if view.toks[j][0][:1].isupper() and j > 0 and _unowned_last_conjunct(cue, view, j):
         return None

@@ -237,3 +237,9 @@ def test_a_name_with_a_particle_keeps_its_last_word_however_long():
     lexicon, _ = discover_lexicon(texts, [split_sentences(f"d{k}", t) for k, t in enumerate(texts)])
     assert lexicon.persons["Jose Luis Ramos da Costa"][0] == "Chile"
     assert "da" not in lexicon.persons and lexicon.persons["Costa"][0] == "Chile"
+
+
+def test_a_number_in_an_abbreviation_that_its_name_lacks_makes_no_name():
+    found = names(["The rebel group March 23 Movement (M23) said it had sent a delegation to Doha.\n"
+                   "The March 23 Movement (M23) rejected the offer."])
+    assert "Movement" not in found

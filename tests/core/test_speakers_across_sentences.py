@@ -238,3 +238,10 @@ def test_a_participle_after_a_clause_whose_verb_is_no_cue_is_the_opening_phrase_
     text = ("A top advisor to Tarvia's president has issued a stark threat against the lake treaty, declaring "
             "that Olsk will block it.")
     assert {st.holder for st in statements(text, parties)} == {"Tarvia"}
+
+
+def test_a_name_followed_by_its_abbreviation_holds_the_verb_after_it():
+    parties = {"Lake Shore Front": ["LSF"], "Tarvia": ["Tarvian"]}
+    text = "The rebel group Lake Shore 12 Front (LSF) has confirmed that it sent a delegation to the talks in Olsk."
+    found = [st for st in statements(text, parties)]
+    assert [st.holder for st in found] == ["Lake Shore Front"]
