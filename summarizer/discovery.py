@@ -213,6 +213,7 @@ def find_candidates(texts: list[str]) -> list[Candidate]:
             if owner.name not in by_name:
                 by_name[owner.name] = owner
                 out.append(owner)
+            owner = by_name[owner.name]  # (the entry found under its display name: 'DR Congo', not a copy of it)
             owner.add(cand.name, *cand.aliases)
         elif cand.name not in by_name:
             by_name[cand.name] = cand

@@ -145,6 +145,12 @@ def _named(words: list[str]) -> tuple[str, str, bool] | None:
     return " ".join(words).rstrip(","), kind, suffix and k == len(words) - 1
 
 
+def _respelled(name: str, entry: str) -> bool:
+    """Are the name's words, but for its link words, all words of the entry's name?"""
+    words = set(entry.split())
+    return all(w in words for w in name.split() if not re.fullmatch(_LINK, w))
+
+
 def text_candidates(texts: list[str], country_of: Callable[[str], str | None],
                     known: Callable[[str], bool]) -> list[Candidate]:
     """Organisations and abbreviations of the texts; an organ of a known entity ('Russian Foreign Ministry',
@@ -166,8 +172,13 @@ def text_candidates(texts: list[str], country_of: Callable[[str], str | None],
                 _add_body(by_name, name, kind, country_of, owner, name.rsplit(" ", 1)[0] if suffix else "", alone)
         for name, abbreviation in abbreviations(text):
             spelled = next((c for c in by_name.values() if abbreviation in c.aliases), None)
+            entry = (country_of(abbreviation) or "").rstrip("*")
             if spelled is not None and name not in by_name:  # one body spelled two ways, one abbreviation
                 spelled.add(name)
+            elif entry and _respelled(name, entry) and not known(name) and name not in by_name:
+                # 'Democratic Republic of Congo (DRC)': the known 'Democratic Republic of the Congo' respelled
+                # (not 'Reporters Without Borders (RSF)', whose letters another body's abbreviation shares)
+                by_name[name] = Candidate(name, "org", country=entry)
             elif name not in ignore:
                 _add_body(by_name, name, by_name[name].kind if name in by_name else "org", country_of, "",
                           abbreviation, alone)

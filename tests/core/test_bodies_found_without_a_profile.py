@@ -243,3 +243,16 @@ def test_a_number_in_an_abbreviation_that_its_name_lacks_makes_no_name():
     found = names(["The rebel group March 23 Movement (M23) said it had sent a delegation to Doha.\n"
                    "The March 23 Movement (M23) rejected the offer."])
     assert "Movement" not in found
+
+
+def test_a_country_spelled_out_before_its_known_abbreviation_is_that_country_not_a_new_body():
+    # the gazetteer knows 'DRC' and 'Democratic Republic of the Congo', not this spelling of it
+    found = names(["The Democratic Republic of Congo (DRC) turned down the rebels' demands at the talks.\n"
+                   "Rwanda denied arming the rebels. The DRC said it would sign no deal leaving them in the east."])
+    assert "Democratic Republic of Congo" in found["Democratic Republic of the Congo"]
+    assert "Democratic Republic of Congo" not in found
+    assert not any("rebels" in aliases for aliases in found.values() if "DRC" in aliases)
+    # another body whose abbreviation a known one shares is not that one
+    found = names(["The Palestinian Authority (PA) rejected the plan on Monday. The PA said it would not take part.\n"
+                   "The Pressmen Association (PA), a union of printers, said its members would strike."])
+    assert "Pressmen Association" not in found["Palestinian Authority"]
