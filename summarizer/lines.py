@@ -62,6 +62,8 @@ _NAME_PARTICIPLE = re.compile(r"^(?:[A-Z][\w.'’-]*\s+)+(?:(?:[a-z]+ly|earlier|
 # after a line's last word in its sentence: more items of the same list (', Iran and China', ', investments and
 # a'), or the condition that makes the stance (', but only if ...')
 _APPOSED_SUBJECT = r",\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)+,\s+(?:[a-z]+ed|said|says|told|has|have)\b"
+_APPOSED_NAME_END = re.compile(r",\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*$")  # '..., Massad Boulos'
+_COMPLEMENT_AFTER_NAME = re.compile(r",\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*,\s+(?:of|for|over)\s")
 _CLAUSE_GOES_ON = re.compile(r"^[\"”’']?,\s+(?:[\w’'.-]+\s+){1,3}?(?:and|or)\s+(?!that\b|which\b|who\b)\w"
                            r"|^[\"”’']?,\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*,\s+[A-Z]"
                            # '... and a member of parliament, Pipaluk Lynge, stated': a subject cut off its verb
@@ -595,6 +597,9 @@ def _cut_short(text: str, sentence: str) -> bool:
         return True  # '... slammed X and Y' of '... and Y — but especially Y — for failing to ...'
     if m and _LIST_END.match(m.group("rest")):
         return True  # '... sovereignty, territorial integrity' of '..., and jurisdiction.': the list's last item
+    if m and (_COMPLEMENT_AFTER_NAME.match(m.group("rest")) or _APPOSED_NAME_END.search(text)
+              and re.match(r",\s+(?:of|for|over)\s", m.group("rest"))):
+        return True  # '... accused the envoy(, Massad Boulos)' of '..., of acting as ...': the verb's complement cut
     if m and m.group("rest").lstrip()[:1] in ",(" and _clause_without_verb(text):
         return True  # '... insisted that the declaration's provisions' of '..., particularly ..., be implemented'
     return bool(m) and bool(_CLAUSE_GOES_ON.match(m.group("rest")))

@@ -43,7 +43,11 @@ def official_of_context(view: SentenceView, start: int, end: int, speaker: str |
     if start > 1 and view.lower[start - 1] in _CLAUSE_OPENERS and view.lower[start - 2] == ",":
         return None  # ', when President X refused ...': a background clause, often another time and place
     named = _named_before(view, start)
-    party = (named.pop() if len(named) == 1 else None) if named else view.state.previous_party(view.index)
+    # ('the ministry said' after "Egypt's Foreign Ministry said": the body the document named so, before the one
+    # party of the sentence before)
+    learned = {view.state.nominal.bodies.get(w) for w in words} - {None}
+    party = (named.pop() if len(named) == 1 else None) if named else (
+        learned.pop() if len(learned) == 1 else view.state.previous_party(view.index))
     if party is None or (not named and _nameless(view, start, end) and not _may_lead(view, words, party)) \
             or _of_another_country(view, start, end, party) or (not named and _object_after(view, end, party)):
         return None
@@ -114,10 +118,16 @@ def _may_lead(view: SentenceView, words: set[str], party: str) -> bool:
     return not holders or party in holders
 
 
+_CLOSING_QUOTES = frozenset({'"', "”", "’", "'"})
+
+
 def _named_before(view: SentenceView, start: int) -> set[str]:
     """Parties named before the official in his own sentence ("Venezuela's assembly approved the law, and
     President X said"), not in what he is reported to say ('The E3 have no standing, the spokesman said')."""
-    if start > 0 and view.lower[start - 1] == ",":
+    before = start - 1
+    while before > 0 and view.lower[before] in _CLOSING_QUOTES:  # '"We thank the Trump administration ...," the
+        before -= 1  # defense minister said': the administration is in what he says
+    if before >= 0 and view.lower[before] in (",", "?", "!"):
         return set()
     return {m.party for k, m in view.tok_mention.items() if k < start and m.party and m.kind != "person"}
 

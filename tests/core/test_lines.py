@@ -198,3 +198,13 @@ def test_a_line_cut_before_the_quotation_of_said_only_is_no_stance():
 def test_a_plural_noun_after_an_adjective_in_ed_is_no_verb():
     assert not is_stance("Under the guise of unfounded claims about the lake level")
     assert is_stance("The Lake Council renewed calls for a shared water plan")
+
+
+def test_a_line_ending_on_an_apposition_whose_verb_goes_on_after_it_was_cut():
+    lines = _lines("Gen Kofi Boateng of Ghana has accused Togo's river envoy, Yawo Mensah, of acting as an obstacle to "
+                   "a deal on the dam and said the joint river commission had become biased in favour of Togo's "
+                   "farmers and their water pumps.")
+    assert "Gen Kofi Boateng has accused Togo's river envoy, Yawo Mensah" not in lines.get("Ghana", [])
+    assert all(not line.endswith(("Yawo Mensah", "envoy")) for line in lines.get("Ghana", []))
+    # the second predicate ('and said ...', an irregular past) goes whole to make the line fit
+    assert any(line.endswith("of acting as an obstacle to a deal on the dam") for line in lines["Ghana"])

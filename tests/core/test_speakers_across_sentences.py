@@ -245,3 +245,30 @@ def test_a_name_followed_by_its_abbreviation_holds_the_verb_after_it():
     text = "The rebel group Lake Shore 12 Front (LSF) has confirmed that it sent a delegation to the talks in Olsk."
     found = [st for st in statements(text, parties)]
     assert [st.holder for st in found] == ["Lake Shore Front"]
+
+
+def test_an_official_after_a_quotation_is_not_of_a_party_his_words_name():
+    # the minister's country is no party of this profile: his words are nobody's, not Mirenia's
+    parties = {**LAKE, "Mirenia": ["Mirenian", "Port Brava", "Mirenian government"]}
+    text = ("However, Osteria's defence minister, Paul Dravin, said that the army would keep fighting on the shore.\n"
+            "\"We thank the Mirenian government for its efforts and proposals on the lake,\" the defence minister "
+            "said in a speech broadcast on state television.")
+    assert not [s.holder for s in statements(text, parties) if "We thank" in s.sentence.text]
+
+
+def test_a_bare_ministry_after_a_quotation_is_the_ministry_the_document_named():
+    text = ("The Tarvian Foreign Ministry said Olsk rejected the Mirenian plan for the sluices.\n"
+            "The council, represented by its chair, has hosted the talks for a year.\n"
+            "\"The talks failed because Mirenia insisted on closing the sluices,\" the ministry said on Sunday.\n"
+            "\"The council's experts know nothing of the lake.\"")
+    assert holders_of(text, "The talks failed") == {"Tarvia"}
+    assert holders_of(text, "experts know nothing") == {"Tarvia"}
+
+
+def test_a_party_s_one_word_name_after_the_is_the_body_not_a_person_he_may_stand_for():
+    parties = {**LAKE, "Quorum": ["Quorum group"]}
+    text = ("General Ivo Marek of Tarvia has accused the Quorum of bias and said the lake plan was unfair.\n"
+            "The Quorum, he added, had issued three proposals on the lake.\n"
+            "\"The first contradicts everything we stand for, so we wrote our own plan,\" he said.")
+    found = {s.holder for s in statements(text, parties) if "contradicts" in s.sentence.text}
+    assert found == {"Tarvia"}
