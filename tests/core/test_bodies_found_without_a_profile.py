@@ -256,3 +256,9 @@ def test_a_country_spelled_out_before_its_known_abbreviation_is_that_country_not
     found = names(["The Palestinian Authority (PA) rejected the plan on Monday. The PA said it would not take part.\n"
                    "The Pressmen Association (PA), a union of printers, said its members would strike."])
     assert "Pressmen Association" not in found["Palestinian Authority"]
+
+
+def test_the_alliance_written_as_british_outlets_write_it_is_nato():
+    found = names(["Nato said 25 of its peacekeepers were hurt in the clashes near the town hall.\n"
+                   "Tarvia rejected the claims. Nato urged both sides to step back from the border."])
+    assert "Nato" in found.get("NATO", set())
