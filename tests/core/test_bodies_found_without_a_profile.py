@@ -262,3 +262,9 @@ def test_the_alliance_written_as_british_outlets_write_it_is_nato():
     found = names(["Nato said 25 of its peacekeepers were hurt in the clashes near the town hall.\n"
                    "Tarvia rejected the claims. Nato urged both sides to step back from the border."])
     assert "Nato" in found.get("NATO", set())
+
+
+def test_a_company_that_petitions_a_court_and_pledges_something_states_things():
+    texts = ["Skyreach petitioned the court to unblock its frozen accounts.\n"
+             "The judge dismissed the request on Monday. Skyreach pledged free service to its customers."]
+    assert "Skyreach" in lone_subjects(texts)
