@@ -51,6 +51,9 @@ class PartyLexicon:
     _regex: re.Pattern | None = None
     _iregex: re.Pattern | None = None
     _blockers: frozenset[str] = frozenset()
+    # a profile's one-word names of no known place or body ('Orbis'): no person's, but what follows them may be
+    # another party's people ('Orbis machinists' are the union), as after a named group it is not ('JNIM militants')
+    plain_names: frozenset[str] = frozenset()
 
     def compile(self) -> "PartyLexicon":
         # a region no party answers to is matched, longest first, so that the party inside it is not ('Latin
@@ -84,7 +87,8 @@ class PartyLexicon:
             out.append(m)
         # 'JNIM militants said': the named group's fighters, not the noun of the story's other armed group
         out = [m for k, m in enumerate(out)
-               if not (k and m.surface.islower() and _names_its_members(out[k - 1], m, text))]
+               if not (k and m.surface.islower() and out[k - 1].surface not in self.plain_names
+                       and _names_its_members(out[k - 1], m, text))]
         return [m for m in out if m.surface not in self._blockers]
 
     def _mention(self, surface: str, start: int, end: int, possessive: bool, determined: bool = False) -> Mention:
@@ -176,10 +180,16 @@ def party_lexicon(parties: tuple[Party, ...], organisations: bool = False) -> Pa
     _add_metonyms(parties, alias_party)
     _add_short_forms(parties, alias_party)
     lexicon = PartyLexicon(parties=parties, alias_party=alias_party)
+    names = {party.name for party in parties}  # (a party's own name is never a person's: 'Hamas', 'Quad')
+    lexicon.plain_names = frozenset(n for n in names if not organisations and _looks_like_person(n))
     for alias, party in alias_party.items():
-        if not organisations and _looks_like_person(alias):
-            lexicon.persons[alias] = (party, frozenset())
-            lexicon.person_names[alias] = alias
+        if organisations or alias in names:
+            continue
+        words = alias.split()  # ('President Rob Garner': a titled person, 'Garner' to the pronouns after him)
+        titled = next((k for k, w in enumerate(words[:-1]) if w.lower() not in TITLE_WORDS), len(words) - 1)
+        if _looks_like_person(" ".join(words[titled:])):
+            lexicon.persons[alias] = (party, frozenset(w.lower() for w in words[:titled]))
+            lexicon.person_names[alias] = " ".join(words[titled:])
     _add_surnames(lexicon)
     return lexicon.compile()
 

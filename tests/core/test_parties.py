@@ -58,3 +58,11 @@ def test_sheikh_between_two_names_is_part_of_the_name_not_a_second_title():
     mention = lexicon.find("Farah rejected the plan.")[0]
     assert (mention.party, mention.kind) == ("Ukraine", "person")
     assert lexicon.persons["Omar Sheikh Farah"][0] == "Ukraine"
+
+
+def test_a_party_s_own_one_word_name_is_no_person_and_a_titled_alias_is_one():
+    quorum = Party("Quorum", ("Quorum group", "President Ana Velez", "Velez"))
+    lexicon = _lexicon("The Quorum met. Quorum said it would vote.", parties=(RUSSIA, quorum))
+    assert ("Quorum", "Quorum", "name") in _found(lexicon, "Quorum said it would vote.")
+    found = lexicon.find("President Ana Velez said the vote would go ahead.")
+    assert [(m.kind, m.person) for m in found] == [("person", "Ana Velez")]

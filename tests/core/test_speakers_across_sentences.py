@@ -272,3 +272,10 @@ def test_a_party_s_one_word_name_after_the_is_the_body_not_a_person_he_may_stand
             "\"The first contradicts everything we stand for, so we wrote our own plan,\" he said.")
     found = {s.holder for s in statements(text, parties) if "contradicts" in s.sentence.text}
     assert found == {"Tarvia"}
+
+
+def test_a_party_s_own_one_word_name_is_no_person_a_later_he_stands_for():
+    text = ("General Ivo Marek of Tarvia has accused the council of bias and said the lake plan was unfair.\n"
+            "Mirenia, he added, had issued three proposals on the lake.\n"
+            "\"The first contradicts everything we stand for, so we wrote our own plan,\" he said.")
+    assert holders_of(text, "contradicts") == {"Tarvia"}
