@@ -215,6 +215,40 @@ def drop_others_in_reported_speech(cues: list[Cue], view: SentenceView) -> None:
             cue.holders = ()
 
 
+_PRESCRIBING = frozenset({"must", "should", "ought"})  # what a party is told to do, not what it will do
+
+
+def drop_prescribed_in_reported_speech(cues: list[Cue], view: SentenceView) -> None:
+    """'Pristina and Belgrade must de-escalate ..., said the statement of X' (or '..., X said'): what parties
+    must do, in words reported after them, is the speaker's call on them, not their stance (known speaker or not)."""
+    lower = view.lower
+    tail = next((c for c in reversed(cues) if c.kind == "verb" and c.reporting and not inside_quote(c.index, lower)
+                 and _after_tail_comma(c.index, view)), None)
+    if tail is None:
+        return
+    # (a tail's holder only inherited from the clause is no speaker found, unless the words after the verb name
+    # the clause's party: '..., said Chinese Foreign Minister Wang Yi')
+    named = {m.party for k, m in view.tok_mention.items() if tail.index < k <= tail.index + 6 and m.party}
+    dropped = set()
+    for cue in cues:
+        if cue.kind == "modal" and lower[cue.index] in _PRESCRIBING and cue.index < tail.index and cue.holders \
+                and (tail.via == "inherit" and not set(cue.holders) & named
+                     or tail.via != "inherit" and not set(cue.holders) & set(tail.holders)):
+            dropped.add(cue.holders)
+            cue.holders = ()
+    if tail.via == "inherit" and tail.holders in dropped:
+        tail.holders = ()
+
+
+def _after_tail_comma(i: int, view: SentenceView) -> bool:
+    """Is the verb at i a tail attribution: right after a comma, or after a comma and a name or title?"""
+    k = i - 1
+    while k >= 0 and k >= i - 4 and view.lower[k] != "," and (
+            view.lower[k] in DETERMINERS or view.lower[k] in TITLE_WORDS or view.toks[k][0][:1].isupper()):
+        k -= 1
+    return k >= 0 and view.lower[k] == ","
+
+
 def inside_quote(k: int, lower: list[str]) -> bool:
     """Token k stands between an opening quote mark and its closing one. A straight mark opens or closes, so a
     quotation opened with one kind and closed with the other ('"We want talks,” he said') is still closed."""

@@ -279,3 +279,16 @@ def test_a_party_s_own_one_word_name_is_no_person_a_later_he_stands_for():
             "Mirenia, he added, had issued three proposals on the lake.\n"
             "\"The first contradicts everything we stand for, so we wrote our own plan,\" he said.")
     assert holders_of(text, "contradicts") == {"Tarvia"}
+
+
+def test_what_parties_must_do_in_words_reported_after_them_is_not_their_stance():
+    text = ("Tarvia and Mirenia must immediately stop closing the sluices and return to the talks, said the statement "
+            "of the envoy Ana Velez on the occasion of the clash at the lake.")
+    assert holders_of(text, "must immediately") == set()
+    text = "Mirenia must reopen the sluices before the fishing season, envoy Ana Velez said."
+    assert holders_of(text, "must reopen") == set()
+    # (its own call, said by its own minister, stays its stance)
+    text = "Mirenia must reopen the sluices before the fishing season, the Tarvian minister said."
+    assert holders_of(text, "must reopen") == {"Tarvia"}
+    text = "Mirenia must reopen the sluices before the fishing season, said Mirenian minister Ana Velez."
+    assert holders_of(text, "must reopen") == {"Mirenia"}
