@@ -197,13 +197,16 @@ def text_candidates(texts: list[str], country_of: Callable[[str], str | None],
     return named
 
 
+_BRANCHES = frozenset({"District", "Local", "Chapter", "Branch", "Lodge"})  # '... Workers District 751'
+
+
 def _joined_names(named: list[Candidate]) -> list[Candidate]:
     """'Screen Actors Guild-American Federation of Television and Radio Artists' is the 'Screen Actors Guild'
-    joined to another body by a hyphen: one party, under the shorter name."""
+    joined to another body by a hyphen: one party, under the shorter name; so is a union's district or local."""
     out = []
     for cand in named:
-        short = next((c for c in named if c is not cand and not c.country and cand.name.startswith(c.name + "-")),
-                     None)
+        short = next((c for c in named if c is not cand and not c.country and (cand.name.startswith(c.name + "-")
+                      or cand.name[len(c.name) + 1:] in _BRANCHES and cand.name.startswith(c.name + " "))), None)
         if short is None or cand.country:
             out.append(cand)
         else:
@@ -463,7 +466,8 @@ def _noun_uses(texts: list[str], nouns) -> tuple[set[str], dict[str, set[str]]]:
     'the carmaker Acme Corp', 'Acme Corp, the carmaker'."""
     alternation = "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True))
     use = re.compile(rf"\b[Tt]he\s+({alternation})\b|(?:^|[.!?\"“]\s+)({alternation})\b", re.MULTILINE | re.IGNORECASE)
-    after = re.compile(rf"\bthe ({alternation}),? ({_CAP}(?:\s+{_CAP})*)")
+    # ('The union, the International Association of Machinists and Aerospace Workers, said')
+    after = re.compile(rf"\b[Tt]he ({alternation}),? (?:the )?({_CAP}(?:\s+(?:(?:of|and|for)\s+)?{_CAP})*)")
     before = re.compile(rf"({_CAP}(?:\s+{_CAP})*), the ({alternation})\b")
     present: set[str] = set()
     apposed: dict[str, set[str]] = {}

@@ -268,3 +268,13 @@ def test_a_company_that_petitions_a_court_and_pledges_something_states_things():
     texts = ["Skyreach petitioned the court to unblock its frozen accounts.\n"
              "The judge dismissed the request on Monday. Skyreach pledged free service to its customers."]
     assert "Skyreach" in lone_subjects(texts)
+
+
+def test_the_union_set_beside_its_full_name_is_that_body_and_its_district_is_the_same_union():
+    found = names(["Members of the Federation of Rail and Harbour Workers voted to strike at Kestrel Motors.\n"
+                   "The union, the Federation of Rail and Harbour Workers, said Kestrel Motors refused to raise wages.\n"
+                   "Two-thirds of the members of the Federation of Rail and Harbour Workers District 12 rejected the "
+                   "offer, the union said. Kestrel Motors said the offer was fair."])
+    union = found["Federation of Rail and Harbour Workers"]
+    assert "union" in union
+    assert not any(name.startswith("Federation of Rail and Harbour Workers ") for name in found)
