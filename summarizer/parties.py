@@ -51,8 +51,9 @@ class PartyLexicon:
     _regex: re.Pattern | None = None
     _iregex: re.Pattern | None = None
     _blockers: frozenset[str] = frozenset()
-    # a profile's one-word names of no known place or body ('Orbis'): no person's, but what follows them may be
-    # another party's people ('Orbis machinists' are the union), as after a named group it is not ('JNIM militants')
+    # a profile's party names shaped like a person's ('Orbis', 'Caribbean Community'): the people named after them
+    # may be another party's ('Orbis machinists' are the union), as after a named group they are not ('JNIM
+    # militants')
     plain_names: frozenset[str] = frozenset()
 
     def compile(self) -> "PartyLexicon":
