@@ -251,15 +251,17 @@ def drop_trailing_condition(text: str) -> str:
 _SECOND_INFINITIVE = re.compile(r"\s+and\s+to\s+(?:[^\"“”;]|[\"“][^\"“”]*[\"”])*$")
 
 
-_IRREGULAR_PAST = "(?:" + "|".join(sorted(word_set("irregular_past"))) + ")"
+# a trailing second predicate: 'and will go ahead', 'and warned', 'and said the group had ...' (irregular past)
+_SECOND_PREDICATE = re.compile(
+    r"\s+and\s+(?:(?:has|have|had|will|would|is|are|was|were|must|could|should|can)\b|[a-z]+ed\b|"
+    r"(?:" + "|".join(sorted(word_set("irregular_past"))) + r")\b|"
+    r"[a-z]+s\b(?=\s+(?:that|the|a|to|it|for)\b))[^\"“”;]*$")
 
 
 def drop_trailing_coordination(text: str) -> str:
     """'Laos says the project is essential and will go ahead as scheduled' -> '... is essential': only to make a
     too long line fit, a trailing second predicate goes whole."""
-    m = re.search(r"\s+and\s+(?:(?:has|have|had|will|would|is|are|was|were|must|could|should|can)\b|[a-z]+ed\b|"
-                  rf"{_IRREGULAR_PAST}\b|"  # '... accused the envoy of bias and said the group had ...'
-                  r"[a-z]+s\b(?=\s+(?:that|the|a|to|it|for)\b))[^\"“”;]*$", text) \
+    m = _SECOND_PREDICATE.search(text) \
         or _SECOND_INFINITIVE.search(text)  # '... calling for a ceasefire and to "address the root causes"'
     return text[:m.start()] if m and words(text[:m.start()]) >= MIN_WORDS else text
 

@@ -78,8 +78,7 @@ class PartyLexicon:
             for m in regex.finditer(text):
                 article = _NAME_ARTICLE.search(text, max(0, m.start("a") - 4), m.start("a"))
                 start = article.start() if article else m.start("a")  # 'Al-Burhan' of the alias 'Burhan'
-                determined = bool(_DETERMINER_BEFORE.search(text, max(0, start - 4), start))
-                found.append(self._mention(m.group("a"), start, m.end("a"), bool(m.group("p")), determined))
+                found.append(self._mention(m.group("a"), start, m.end("a"), bool(m.group("p"))))
         found.sort(key=lambda m: (m.start, -(m.end - m.start)))
         out: list[Mention] = []
         for m in found:
@@ -92,11 +91,10 @@ class PartyLexicon:
                        and _names_its_members(out[k - 1], m, text))]
         return [m for m in out if m.surface not in self._blockers]
 
-    def _mention(self, surface: str, start: int, end: int, possessive: bool, determined: bool = False) -> Mention:
+    def _mention(self, surface: str, start: int, end: int, possessive: bool) -> Mention:
         key = surface if surface in self.alias_party or surface in self.persons else surface.lower()
         key = next((k for k in (surface, key) if k in self.persons), key)
-        # ('the Quad said': a party's one-word name after 'the' is the body, not a person of that name)
-        if key in self.persons and not (determined and key in self.alias_party):
+        if key in self.persons:
             party, _ = self.persons[key]
             return Mention(start, end, party, "person", surface, possessive, self.person_names.get(key, key))
         party = self.alias_party.get(key) or self.alias_party.get(casefold_key(self.alias_party, surface), None)
@@ -107,7 +105,6 @@ class PartyLexicon:
         return self.persons.get(person, (None, frozenset()))[1]
 
 
-_DETERMINER_BEFORE = re.compile(r"(?<![\w-])[Tt]he\s+$")
 # the Arabic article a name takes in news copy, attached by a hyphen ('al-Burhan', 'Al-Burhan', 'el-Sisi')
 _NAME_ARTICLE = re.compile(r"(?<![\w-])(?:[Aa]l|[Ee]l|[Aa][dnrstz])-$")
 
