@@ -73,6 +73,10 @@ _BOUNDARY = re.compile(English.SENTENCE_BOUNDARY_REGEX)
 _ALL_LETTERS = re.compile(r"[a-zA-Z]*")
 _ABBREVIATION_WORDS = frozenset(a.strip().lower() for a in _ABBREVIATIONS)
 _QUOTE_MARK = "&\u238b&"  # pysbd's stand-in for an apostrophe inside double quotes
+# pysbd pairs '"' with '"' and '\u201c' with '\u201d' only: copy that opens a quotation with one style and closes it
+# with the other ('"We feel we have not been heard,\u201d said X. A draft ...') hid every later sentence end of the
+# paragraph inside a quotation. Sentences are found on a copy with one style (same length) and cut from the text.
+_ONE_QUOTE_STYLE = str.maketrans("\u201c\u201d", '""')
 
 
 def _is_plain(paragraph: str) -> bool:
@@ -132,15 +136,16 @@ def pysbd_sentences(paragraph: str) -> list[str]:
         return []
     found: list[str] = []
     end = 0
-    for sentence in segments(paragraph):
-        start = paragraph.find(sentence, end)
+    uniform = paragraph.translate(_ONE_QUOTE_STYLE)
+    for sentence in segments(uniform):
+        start = uniform.find(sentence, end)
         if start < 0:  # pysbd accepts a match that overlaps the previous sentence's span
-            start = paragraph.find(sentence, max(0, end - len(sentence)))
+            start = uniform.find(sentence, max(0, end - len(sentence)))
         if start < 0:
             continue  # pysbd drops a segment it cannot find in the original text
         end = start + len(sentence)
         if sentence.strip():
-            found.append(sentence.strip())
+            found.append(paragraph[start:end].strip())
     return found
 
 

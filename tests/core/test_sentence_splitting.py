@@ -78,3 +78,11 @@ def test_plain_paragraphs_skip_pysbd_rules_with_the_same_sentences():
             assert _plain_segments(paragraph) == _SEGMENTER.processor(paragraph).process(), paragraph
         assert segments(paragraph) == _SEGMENTER.processor(paragraph).process(), paragraph
     assert plain > 1000  # the comparison covers the fast path, not only pysbd against itself
+
+
+def test_a_quotation_opened_and_closed_in_two_styles_does_not_hide_the_sentence_ends_after_it():
+    paragraph = ('"We came for a fair deal. We feel we have not been heard,\u201d said Ana Ruiz, the chair of the '
+                 'island group. A draft seen by reporters raises the sum. The hosts want a vote on Saturday.')
+    assert list(paragraph_sentences(paragraph)) == [
+        '"We came for a fair deal. We feel we have not been heard,\u201d said Ana Ruiz, the chair of the island group.',
+        "A draft seen by reporters raises the sum.", "The hosts want a vote on Saturday."]
