@@ -78,6 +78,9 @@ def test_a_definite_noun_that_refers_back_is_anaphora():
     assert is_anaphoric("The regulator rejected that account")
     assert is_anaphoric("The union dismissed the offer")
     assert not is_anaphoric("The union said that wages must rise")
+    # a regulator's or a court's act, named again: what it was about was said before
+    assert is_anaphoric("The carmaker slammed the EU order, saying it would hurt drivers")
+    assert is_anaphoric("The ministry welcomed the ruling")
 
 
 _FRAMED = ("Lowland and Upland agree to a truce after border clashes\n"
