@@ -15,7 +15,7 @@ from summarizer.attribution.cues import (
 from summarizer.attribution.discourse import Discourse
 from summarizer.attribution.holders import learn_sexes, resolve
 from summarizer.attribution.learning import (
-    learn_bodies, learn_documents, learn_names, opening_party, unnamed_speaker, unnamed_speakers)
+    learn_bodies, learn_documents, learn_names, learn_spokespeople, opening_party, unnamed_speaker, unnamed_speakers)
 from summarizer.attribution.quotes import continued_quote, quoted_holder
 from summarizer.attribution.segments import NOBODY, group, segments
 from summarizer.attribution.statement import Statement
@@ -74,6 +74,7 @@ def sentence_statements(view: SentenceView) -> list[Statement]:
     view.state.silent = (view.index, tuple(speakers))
     learn_bodies(view)
     learn_documents(view, {st.holder for st in statements})
+    learn_spokespeople(view, {st.holder for st in statements})
     opener, plural = opening_party(view)
     if opener is not None:
         view.state.nominal.opened(view.index, opener, plural)

@@ -108,6 +108,23 @@ def _learn_government(view: SentenceView) -> None:
             view.state.nominal.bodies["government"] = m.party
 
 
+_SPOKES = ("spokesperson", "spokesman", "spokeswoman")
+
+
+def learn_spokespeople(view: SentenceView, holders: set[str]) -> None:
+    """'"...," an Apple spokesperson said': a later 'the spokesperson added' is Apple's, whichever of the three
+    words it uses. The party named right before the word ('a Commission spokesman', "Apple's spokeswoman") or
+    after 'for' ('a spokesperson for the ministry') and holding a stance in this sentence (`holders`)."""
+    for k, w in enumerate(view.lower):
+        if w not in _SPOKES:
+            continue
+        m = view.tok_mention.get(k - 1) or (view.tok_mention.get(k + 2 if view.word(k + 2) != "the" else k + 3)
+                                            if view.word(k + 1) == "for" else None)
+        if m is not None and m.party in holders:
+            for spokes in _SPOKES:
+                view.state.nominal.bodies[spokes] = m.party
+
+
 def learn_documents(view: SentenceView, holders: set[str]) -> None:
     """Who sent the letter a later 'the letter said' means: 'a statement from/issued by X', 'X sent a letter',
     or the one party holding a stance in the sentence that says 'in a statement'. `holders`: that sentence's."""

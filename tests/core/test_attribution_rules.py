@@ -168,3 +168,15 @@ def test_the_commission_is_the_latest_commission_named_not_a_party_with_the_word
     assert holders_of(text, "no irregularity", parties) == set()
     text = "A Commission spokesperson said the EU would answer within a week."
     assert holders_of(text, "answer within a week", parties) == {"European Union"}
+
+
+def test_the_spokesperson_named_again_speaks_for_the_party_the_first_mention_gave_him():
+    text = ('Cordillera Copper said it would appeal the fine.\n\n'
+            '"The ruling ignores years of work," a Cordillera Copper spokeswoman said in a statement.\n\n'
+            'Peru said the company had been warned twice.\n\n'
+            '"We complied with every request," the spokeswoman added. "The council keeps changing the rules."')
+    assert holders_of(text, "We complied") == {"Cordillera Copper"}
+    assert holders_of(text, "keeps changing the rules") == {"Cordillera Copper"}
+    # a spokesman first named as another party's keeps the latest party
+    assert holders_of('"No," a Peruvian spokesman said.\n\n"Yes," a Bolivian spokesman said.\n\n'
+                      '"We will see," the spokesman added.', "We will see") == {"Bolivia"}
