@@ -32,7 +32,9 @@ _IRREGULAR_PAST = frozenset("said told thought felt saw sought held stood wrote 
 _PARTICIPLE_LEFT = frozenset({",", "while", "and", "by", "before", "after"})
 _GERUND_LEFT = frozenset({"of", "for", "from", "about", "against", "without", "on"})  # 'accused X of backing'
 # Every word some branch of find_cues needs: no other word can be a cue
-_CUE_WORDS = (frozenset({"according", "rule", "rules", "ruled", "ruling"}) | _QUOTED | PASSIVE_BY | _NO_STANCE_NEGATED
+DOCUMENTS = frozenset("statement letter message post communique declaration report note".split())
+_READ = frozenset({"read", "reads"})  # '"...," the statement read': what a document says is its sender's
+_CUE_WORDS = (frozenset({"according", "rule", "rules", "ruled", "ruling"}) | _READ | _QUOTED | PASSIVE_BY | _NO_STANCE_NEGATED
               | _TAKE | _MAKE | STANCE_VERBS | STANCE_ADJECTIVES | STANCE_NOUNS | MODALS)
 NOUN_HOLDER_REACH = 3  # "Hegseth's (very recent) remarks": how far back a possessor may stand
 # How strongly each kind of cue states a stance (a modal after a name is a weak one).
@@ -83,6 +85,8 @@ def find_cues(view: SentenceView) -> list[Cue]:
             cues.append(Cue(i, "verb", reporting=True))  # 'X was quoted by state media as saying': X said it
         elif w in PASSIVE_BY and nxt == "by":
             cues.append(Cue(i, "passive"))
+        elif w in _READ and view.word(i - 1) in DOCUMENTS:
+            cues.append(Cue(i, "verb", reporting=True))
         elif w in ("rule", "rules", "ruled", "ruling") and nxt == "out":
             cues.append(Cue(i, "verb"))  # 'ruled out' (but 'NATO rules' is no stance)
         elif (w in _NO_STANCE_NEGATED or _taken_stance(lower, i)) and _NEGATORS & set(lower[max(0, i - 3):i]):

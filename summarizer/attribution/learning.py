@@ -6,7 +6,7 @@ names no one), and the party a sentence opens with (a later 'Their chief observe
 """
 from __future__ import annotations
 
-from summarizer.attribution.cues import Cue
+from summarizer.attribution.cues import DOCUMENTS, Cue
 from summarizer.attribution.nominals import (
     HEADS, HOLDER_HEADS, ORG_HEADS, head_of, holder_head, holder_of, is_name_block, phrase_start,
 )
@@ -16,7 +16,6 @@ from summarizer.lexicon import DETERMINERS, ROLE_NOUNS, STOPWORDS, TITLE_WORDS
 _PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you"})
 # plural heads of an armed or marching group ('The M23 rebels', 'Sudanese troops'): a later 'they' is theirs
 _FORCES = frozenset("rebels fighters militants insurgents troops soldiers forces militias protesters strikers".split())
-DOCUMENTS = frozenset("statement letter message post communique declaration report note".split())
 _ISSUING = frozenset("sent send sends issued issue issues released release releases published wrote writes "
                      "posted submitted delivered addressed".split())
 _PERSON_HEADS = frozenset(w for w in HOLDER_HEADS if not w.endswith("s") or w.endswith("ss"))

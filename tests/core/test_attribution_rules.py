@@ -180,3 +180,12 @@ def test_the_spokesperson_named_again_speaks_for_the_party_the_first_mention_gav
     # a spokesman first named as another party's keeps the latest party
     assert holders_of('"No," a Peruvian spokesman said.\n\n"Yes," a Bolivian spokesman said.\n\n'
                       '"We will see," the spokesman added.', "We will see") == {"Bolivia"}
+
+
+def test_what_a_statement_reads_is_its_senders():
+    text = ('In a statement, Cordillera Copper accused the water council of overreach.\n\n'
+            '"We believe the council went far beyond what the law requires," the statement read. '
+            '"Our appeal will show it."')
+    assert holders_of(text, "far beyond") == {"Cordillera Copper"}
+    assert holders_of(text, "Our appeal") == {"Cordillera Copper"}
+    assert holders_of("The minister read the report aloud to Peru's deputies.", "read the report") == set()
