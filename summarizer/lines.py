@@ -324,11 +324,15 @@ def _quotation_end(sentence: str) -> int:
 
 _NEXT_SUBJECT = re.compile(r"\s+and\s+(?:a|an|the)\s+[\w’'-]+(?:\s+[\w’'-]+){0,5}$")
 _ITS_VERB_AFTER = re.compile(f"^{_APPOSED_SUBJECT}")
+_TRAILING_CONJUNCTION = re.compile(r",?\s+(?:and|but|or|while|whereas)\s*$", re.IGNORECASE)
 
 
 def _without_next_subject(text: str, sentence: str) -> str:
     """'... protests against the visit and a member of parliament' of '..., and a member of parliament, Pipaluk
-    Lynge, stated ...': the next clause's subject, cut off from its verb, goes."""
+    Lynge, stated ...': the next clause's subject, cut off from its verb, goes; so does the conjunction a
+    statement split off the next clause ends on ('... strengthening Arctic defences and' of '... and Copenhagen
+    said ...')."""
+    text = _TRAILING_CONJUNCTION.sub("", text)
     m = _NEXT_SUBJECT.search(text)
     at = sentence.find(text)
     if m is None or at < 0 or not _ITS_VERB_AFTER.match(sentence[at + len(text):]):

@@ -208,3 +208,9 @@ def test_a_line_ending_on_an_apposition_whose_verb_goes_on_after_it_was_cut():
     assert all(not line.endswith(("Yawo Mensah", "envoy")) for line in lines.get("Ghana", []))
     # the second predicate ('and said ...', an irregular past) goes whole to make the line fit
     assert any(line.endswith("of acting as an obstacle to a deal on the dam") for line in lines["Ghana"])
+
+
+def test_a_statement_split_off_the_next_clause_does_not_end_on_its_conjunction():
+    lines = _lines("On Tuesday, Ghana agreed at a meeting to focus on protecting the river dam and "
+                   "Lome said it would build two water reservoirs by next year.")
+    assert lines["Ghana"] == ["Ghana agreed at a meeting to focus on protecting the river dam"]
