@@ -138,11 +138,20 @@ def _named(words: list[str]) -> tuple[str, str, bool] | None:
     if len(words) < 2 or not found:
         return None
     k, (kind, suffix) = found[-1]
+    if k == 0 and _name_after_head(words):
+        return " ".join(words).rstrip(","), kind, False
     if k + 1 < len(words) and words[k + 1] not in ("of", "for", "on"):
         words = words[:k + 1]  # 'European Union, Britain and Norway': the name ends at its head
     if k == 0 and not re.search(rf"\s{_LINK}\s", " ".join(words)):
         return None  # 'Union officials': a head word and no name
     return " ".join(words).rstrip(","), kind, suffix and k == len(words) - 1
+
+
+def _name_after_head(words: list[str]) -> bool:
+    """'Alliance Fleuve Congo', 'Union Nationale Africaine': a head word first, as French and Spanish names put
+    it, then two or more capitalised words that are no title ('Union Minister X' is an official)."""
+    rest = [w.rstrip(",") for w in words[1:]]
+    return len(rest) >= 2 and all(w[:1].isupper() and w.lower() not in TITLE_WORDS for w in rest)
 
 
 def _respelled(name: str, entry: str) -> bool:
@@ -393,8 +402,17 @@ def _short_names(texts: list[str], named: list[Candidate], known: Callable[[str]
                 or first in LEADING_WORDS:
             continue
         alone = re.compile(rf"\b{re.escape(first)}\s+([a-z]+)\b")
-        if any(m.group(1) in _subject_verbs() for text in texts for m in alone.finditer(text)):
+        if any(m.group(1) in _subject_verbs() for text in texts for m in alone.finditer(text)) \
+                and not _someones_surname(first, cand.name.split()[1], texts):
             cand.add(first)
+
+
+def _someones_surname(word: str, second: str, texts: list[str]) -> bool:
+    """'Donald Trump said' or 'President Trump' beside 'the Trump Route for International Peace': the word is a
+    person's name, and 'Trump said' is his, not the route's."""
+    named = re.compile(rf"\b([A-Z][a-z]+)\s+{re.escape(word)}\b(?!\s+{re.escape(second)}\b)")
+    return any(m.group(1) not in LEADING_WORDS and m.group(1).lower() not in STOPWORDS
+               for text in texts for m in named.finditer(text))
 
 
 @cache

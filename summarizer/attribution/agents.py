@@ -69,9 +69,16 @@ def _agent_reference(cue: Cue, view: SentenceView, k: int) -> None:
         cue.assign(found, k)
 
 
+_HEARSAY = frozenset("believed thought alleged suspected reputed rumoured rumored".split())
+HEARSAY_REACH = 5  # tokens between 'believed to' and the noun ('believed to have received military support')
+
+
 def possessor(cue: Cue, view: SentenceView) -> None:
     """"Hegseth's remarks", 'Russian demands', 'comments from the Kremlin'."""
     i = cue.index
+    before = view.lower[max(0, i - HEARSAY_REACH):i]
+    if any(w in _HEARSAY and after in ("to", "of") for w, after in zip(before, before[1:])):
+        return  # 'M23 fighters, widely believed to receive support from Rwanda,': what others believe, not Rwanda's
     for j in (i - 1, i - 2, i - 3):
         if j >= 0 and j in view.tok_mention:
             if not _in_object_position(view, view.mention_start(j)):

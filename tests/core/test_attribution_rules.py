@@ -189,3 +189,9 @@ def test_what_a_statement_reads_is_its_senders():
     assert holders_of(text, "far beyond") == {"Cordillera Copper"}
     assert holders_of(text, "Our appeal") == {"Cordillera Copper"}
     assert holders_of("The minister read the report aloud to Peru's deputies.", "read the report") == set()
+
+
+def test_support_that_others_believe_a_party_gives_is_not_its_stance():
+    text = ("The miners, widely believed to receive support from Bolivia, rejected the ceasefire "
+            "on Monday.")
+    assert holders_of(text, "rejected the ceasefire") == {"Miners' Union"}

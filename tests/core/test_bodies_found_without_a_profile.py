@@ -278,3 +278,16 @@ def test_the_union_set_beside_its_full_name_is_that_body_and_its_district_is_the
     union = found["Federation of Rail and Harbour Workers"]
     assert "union" in union
     assert not any(name.startswith("Federation of Rail and Harbour Workers ") for name in found)
+
+
+def test_a_name_that_puts_its_head_word_first_is_a_body_and_not_the_country_it_names():
+    found = names(["A coalition called the Alliance Fleuve Congo, of which the rebels are a member, said it would "
+                   "observe a truce. The Alliance Fleuve Congo rejected the talks."])
+    assert "Alliance Fleuve Congo" in found
+    assert not any(name == "Union" for name in names(["Union officials said the strike would go on."]))
+
+
+def test_a_body_whose_first_word_is_someones_surname_does_not_take_his_words():
+    found = names(["The corridor will be named the Lindqvist Route for Peace and Trade (LRPT), the ministry said.\n"
+                   "President Ola Lindqvist said the route would open next year. Lindqvist said it was historic."])
+    assert "Lindqvist" not in found.get("Lindqvist Route for Peace and Trade", set())
