@@ -228,7 +228,36 @@ def find_candidates(texts: list[str]) -> list[Candidate]:
         if members:  # 'Alliance of Small Island States': 'small island states' stands for it
             cand.add(members.group(1).lower())
     out.extend(link_nouns(out, texts))
+    for cand in out:
+        if cand.name not in entries and cand.kind != "country":
+            _most_used_name(cand, texts)
     return out
+
+
+_LEGAL_NAME = re.compile(r"\s(?:Inc|Corp|Corporation|Ltd|LLC|plc|PLC|SA|AG|GmbH|NV|Co|Holdings)\.?$")
+
+
+def _place_word(word: str) -> bool:
+    """A demonym or a name the gazetteer knows ('African' of 'African Group of Negotiators')."""
+    return word in demonyms() or word in entries_of_name()
+
+
+def _most_used_name(cand: Candidate, texts: list[str]) -> None:
+    """A body the texts name is shown under the capitalised name they use most on its own ('Meta', not 'Meta
+    Platforms Inc.'; 'Arab Group', not 'Arab Group of Nations' said once): what readers, and the articles, call it.
+    One word other than an abbreviation only names a company of a legal name ('Apple' of 'Apple Inc.'): another
+    body's first word is often a place ('the Mekong River Commission', not 'the Mekong'; 'African Group')."""
+    names = [n for n in (cand.name, *cand.aliases) if n[:1].isupper() and len(n) > 2 and (
+        " " in n or n.isupper() or n == cand.name or _LEGAL_NAME.search(cand.name) and not _place_word(n))]
+    if len(names) < 2:
+        return
+    found = re.compile("|".join(rf"(?<![\w-]){re.escape(n)}(?![\w-])" for n in sorted(names, key=len, reverse=True)))
+    uses = Counter(m.group() for text in texts for m in found.finditer(text))  # the longest name at each place
+    best = max(names, key=lambda n: (uses[n], n == cand.name, len(n)))
+    if len(best) < len(cand.name) and uses[best] > uses[cand.name]:  # (not 'U.S. Federal Shipping Board')
+        old = cand.name
+        cand.name = best
+        cand.aliases = [a for a in cand.aliases if a != best] + [old]
 
 
 # A body named after its members; the members' plural noun phrase stands for it in news copy.

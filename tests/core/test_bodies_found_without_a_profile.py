@@ -291,3 +291,12 @@ def test_a_body_whose_first_word_is_someones_surname_does_not_take_his_words():
     found = names(["The corridor will be named the Lindqvist Route for Peace and Trade (LRPT), the ministry said.\n"
                    "President Ola Lindqvist said the route would open next year. Lindqvist said it was historic."])
     assert "Lindqvist" not in found.get("Lindqvist Route for Peace and Trade", set())
+
+
+def test_a_company_is_shown_under_the_name_the_texts_use_most_and_a_place_never_names_a_body():
+    found = names(["Regulators fined Quillon Inc. on Monday. Quillon said it would appeal the fine.\n"
+                   "Quillon argued the rules were unfair, and Quillon will keep selling its phones."])
+    assert "Quillon" in found and "Quillon Inc." in found["Quillon"]
+    found = names(["The Tagus River Commission warned that the Tagus was running low. The Tagus fell again.\n"
+                   "The Tagus River Commission said both states must share the water."])
+    assert "Tagus River Commission" in found
