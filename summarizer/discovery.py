@@ -245,10 +245,11 @@ def _place_word(word: str) -> bool:
 def _most_used_name(cand: Candidate, texts: list[str]) -> None:
     """A body the texts name is shown under the capitalised name they use most on its own ('Meta', not 'Meta
     Platforms Inc.'; 'Arab Group', not 'Arab Group of Nations' said once): what readers, and the articles, call it.
-    One word other than an abbreviation only names a company of a legal name ('Apple' of 'Apple Inc.'): another
-    body's first word is often a place ('the Mekong River Commission', not 'the Mekong'; 'African Group')."""
+    An abbreviation never replaces the name it stands for ('Federal Trade Authority', not 'FTA'); one word only
+    names a company of a legal name ('Apple' of 'Apple Inc.'): another body's first word is often a place ('the
+    Mekong River Commission', not 'the Mekong'; 'African Group')."""
     names = [n for n in (cand.name, *cand.aliases) if n[:1].isupper() and len(n) > 2 and (
-        " " in n or n.isupper() or n == cand.name or _LEGAL_NAME.search(cand.name) and not _place_word(n))]
+        " " in n or n == cand.name or _LEGAL_NAME.search(cand.name) and not _place_word(n) and not n.isupper())]
     if len(names) < 2:
         return
     found = re.compile("|".join(rf"(?<![\w-]){re.escape(n)}(?![\w-])" for n in sorted(names, key=len, reverse=True)))

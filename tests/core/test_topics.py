@@ -66,6 +66,10 @@ def test_a_topic_named_by_its_words_alone_reaches_derived_words_and_a_wider_thes
     assert matcher.score(stems_of("the court may suspend the licence")) > 0
     assert TopicMatcher.build(find_topic((), "wages")).score(stems_of("a 9% pay rise")) > 0
     assert TopicMatcher.build(find_topic((), "kidnappings")).score(stems_of("the kidnappers fled")) > 0
+    # a territory's future, an alliance's ties, an economy: subjects of disputes beyond war and trade
+    assert TopicMatcher.build(find_topic((), "self-determination")).score(stems_of("we want our independence")) > 0
+    assert TopicMatcher.build(find_topic((), "alliance relations")).score(stems_of("he chided the allies")) > 0
+    assert TopicMatcher.build(find_topic((), "economy")).score(stems_of("it would be better economically")) > 0
 
 
 def test_a_topic_the_user_gave_keywords_for_stays_with_them():
