@@ -248,6 +248,14 @@ def drop_trailing_condition(text: str) -> str:
     return text[:m.start()]
 
 
+def drop_trailing_relative(text: str) -> str:
+    """'... were a "novel form of economic extortion" that the United States will not tolerate' -> '... were a
+    "novel form of economic extortion"': only to make a too long line fit, a relative clause after the quotation
+    it describes goes whole (a 'that' right after a quotation introduces no reported clause)."""
+    m = re.search(r"(?<=[\"”])\s+(?:that|which)\s[^\"“”;,]+$", text)
+    return text if m is None else text[:m.start()]
+
+
 _SECOND_INFINITIVE = re.compile(r"\s+and\s+to\s+(?:[^\"“”;]|[\"“][^\"“”]*[\"”])*$")
 
 

@@ -707,8 +707,9 @@ def _names_holder(text: str, st: Statement) -> bool:
 
 def _shorter(text: str) -> list[str]:
     """Whole trailing pieces that may go when a line is too long: examples, an occasion, a condition, a second
-    predicate, the last comma piece (outside quotes)."""
-    rules = (c.drop_trailing_examples, c.drop_trailing_event, c.drop_trailing_condition, c.drop_trailing_coordination)
+    predicate, a relative clause after a quotation, the last comma piece (outside quotes)."""
+    rules = (c.drop_trailing_examples, c.drop_trailing_event, c.drop_trailing_condition, c.drop_trailing_coordination,
+             c.drop_trailing_relative)
     out = [c.tidy(rule(text)) for rule in rules]
     depth, cut, quoted_cut = 0, -1, -1
     for k, ch in enumerate(text):

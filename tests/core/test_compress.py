@@ -154,3 +154,14 @@ def test_a_statement_issued_by_the_subject_s_own_office_goes_with_the_occasion_a
         == "Norvia welcomed the lake accord."
     kept = drop_time("The accord was welcomed in a statement issued by Tarvia on Monday.")
     assert "in a statement issued by Tarvia" in kept
+
+
+def test_a_relative_clause_after_a_quotation_goes_whole_to_make_a_long_line_fit():
+    from summarizer.compress import drop_trailing_relative
+    assert drop_trailing_relative('The ministry said the tariffs were a "form of economic blackmail" that the '
+                                  'country will not accept') == 'The ministry said the tariffs were a "form of ' \
+                                                                'economic blackmail"'
+    assert drop_trailing_relative("The ministry said that the tariffs were unfair") == \
+        "The ministry said that the tariffs were unfair"  # a reported clause is no relative one
+    assert drop_trailing_relative('It called the plan "dead", and that it would not return') == \
+        'It called the plan "dead", and that it would not return'
