@@ -39,6 +39,9 @@ _FRAGMENT_START = re.compile(
     r"|[A-Z][a-z]+ly\s+[a-z]+ing\b"  # 'Allegedly waiting for the mission': nor an adverb and a participle
     r"|[A-Z][a-z]+ing\s+(?:a|an|the|its|their|his|her)\b(?![^,]*\b(?:is|was|are|were|would|will|could|has|had)\b)"
     r"[^,]*$)")  # 'Referencing a letter from the leader ...': a participle phrase with no verb of its own
+# a quotation that is only its condition or time clause ('And as soon as this amendment is made')
+_CONDITION_ONLY = re.compile(r"(?i:as soon as|as long as|even if|even though|if|unless|until|when|whenever|because|"
+                             r"although|though|while|once|whereas)\s")
 _PRONOUN_START = re.compile(r"^[\"'“‘]?(?:he|she|they|it|his|her|its|their|them|this|that|these|those|we|our|us|"
                             r"i|my|me|you|your)\b", re.IGNORECASE)
 _SUBJECT_PARTICIPLE = re.compile(
@@ -484,7 +487,10 @@ def is_stance(text: str) -> bool:
     if opening and _FRAGMENT_START.match(opening.group(1)) and "," not in opening.group(1).rstrip(" ,"):
         return False  # '"Because of differences over the talks," the ministry said': the quotation's main clause
         # came before it
-    if re.match(r"^[^:“\"]{1,60}: “", text):
+    spoken = re.match(r"^[^:“\"]{1,60}: “(?:(?:And|But|So)\s+)?([^”]*)”$", text)
+    if spoken and _CONDITION_ONLY.match(spoken.group(1)) and "," not in spoken.group(1):
+        return False  # 'Aliyev: “And as soon as this constitutional amendment is made”': the main clause is cut off
+    if spoken or re.match(r"^[^:“\"]{1,60}: “", text):
         return True
     lower = re.findall(r"[a-z’'-]+", text.lower())
     last = lower[-1]

@@ -214,3 +214,10 @@ def test_a_statement_split_off_the_next_clause_does_not_end_on_its_conjunction()
     lines = _lines("On Tuesday, Ghana agreed at a meeting to focus on protecting the river dam and "
                    "Lome said it would build two water reservoirs by next year.")
     assert lines["Ghana"] == ["Ghana agreed at a meeting to focus on protecting the river dam"]
+
+
+def test_a_quotation_that_is_only_its_condition_is_no_stance():
+    assert not is_stance("Adedze: “And as soon as the river commission is formed”")
+    assert not is_stance("Adedze: “Once the dam is finished”")
+    assert is_stance("Adedze: “Once the dam is finished, we will share the water”")
+    assert is_stance("Adedze: “That is not acceptable”")
