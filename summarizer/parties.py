@@ -152,6 +152,7 @@ def build_lexicon(parties: tuple[Party, ...], texts: list[str], organisations: b
     with `organisations`, no alias of a party is taken for a person's name ('Southern Freight')."""
     lexicon = party_lexicon(parties, organisations)
     learn_people(lexicon, texts)
+    _join_respellings(lexicon)
     return lexicon.compile()
 
 
@@ -161,7 +162,40 @@ def lexicon_with_people(parties: tuple[Party, ...], people: Iterable[list[list]]
     lexicon = party_lexicon(parties, organisations)
     for found in people:
         apply_people(lexicon, found)
+    _join_respellings(lexicon)
     return lexicon.compile()
+
+
+def _join_respellings(lexicon: PartyLexicon) -> None:
+    """'Prime Minister Nikol Pashinian' of no named country is 'Armenian Prime Minister Nikol Pashinyan' of
+    another outlet: the same first name and a surname one letter apart (transliterations differ: -ian/-yan,
+    -sky/-skyy) make the same person, of the party the other spelling was given."""
+    known: dict[str, list[tuple[str, str]]] = {}
+    for name, (party, _) in lexicon.persons.items():
+        words = name.split()
+        if party is not None and len(words) >= 2:
+            known.setdefault(words[0], []).append((words[-1], party))
+    for name, (party, titles) in list(lexicon.persons.items()):
+        words = name.split()
+        if party is not None or len(words) < 2 or len(words[-1]) < 5:
+            continue
+        match = {p for surname, p in known.get(words[0], ()) if surname[:3] == words[-1][:3]
+                 and _one_letter_apart(surname, words[-1])}
+        if len(match) == 1:
+            party = match.pop()
+            for key in (name, words[-1]):
+                if lexicon.persons.get(key, (None,))[0] is None and key in lexicon.persons:
+                    lexicon.persons[key] = (party, lexicon.persons[key][1])
+
+
+def _one_letter_apart(a: str, b: str) -> bool:
+    """One letter replaced, added or dropped ('Pashinian'/'Pashinyan', 'Zelensky'/'Zelenskyy')."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    short, long = sorted((a, b), key=len)
+    return any(long[:k] + long[k + 1:] == short for k in range(len(long)))
 
 
 def people_key(lexicon: PartyLexicon) -> str:

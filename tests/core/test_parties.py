@@ -66,3 +66,15 @@ def test_a_party_s_own_one_word_name_is_no_person_and_a_titled_alias_is_one():
     assert ("Quorum", "Quorum", "name") in _found(lexicon, "Quorum said it would vote.")
     found = lexicon.find("President Ana Velez said the vote would go ahead.")
     assert [(m.kind, m.person) for m in found] == [("person", "Ana Velez")]
+
+
+def test_a_person_spelled_another_way_by_another_outlet_is_the_same_person():
+    lexicon = build_lexicon((Party("Norvia", ("Norvian",)), Party("Ostland", ("Ostlandic",))), [
+        "Norvian Prime Minister Arek Vardanyan met the envoy.",
+        "Prime Minister Arek Vardanian said the treaty was ready. Vardanian also thanked the mediators."])
+    assert lexicon.persons["Arek Vardanian"][0] == "Norvia"
+    assert lexicon.persons["Vardanian"][0] == "Norvia"
+    # another first name, or surnames further apart, are other people
+    lexicon = build_lexicon((Party("Norvia", ("Norvian",)),), [
+        "Norvian Prime Minister Arek Vardanyan met the envoy.", "Prime Minister Lev Vardanian said no."])
+    assert lexicon.persons["Lev Vardanian"][0] is None
