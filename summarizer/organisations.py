@@ -211,11 +211,13 @@ _BRANCHES = frozenset({"District", "Local", "Chapter", "Branch", "Lodge"})  # '.
 
 def _joined_names(named: list[Candidate]) -> list[Candidate]:
     """'Screen Actors Guild-American Federation of Television and Radio Artists' is the 'Screen Actors Guild'
-    joined to another body by a hyphen: one party, under the shorter name; so is a union's district or local."""
+    joined to another body by a hyphen: one party, under the shorter name; so is a union's district or local, and
+    a name the texts also give without its 'of ...' ('Arab Group of Nations', 'the Arab Group')."""
     out = []
     for cand in named:
         short = next((c for c in named if c is not cand and not c.country and (cand.name.startswith(c.name + "-")
-                      or cand.name[len(c.name) + 1:] in _BRANCHES and cand.name.startswith(c.name + " "))), None)
+                      or cand.name[len(c.name) + 1:] in _BRANCHES and cand.name.startswith(c.name + " ")
+                      or " " in c.name and cand.name.startswith(c.name + " of "))), None)
         if short is None or cand.country:
             out.append(cand)
         else:

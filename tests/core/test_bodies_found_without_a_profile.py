@@ -300,3 +300,10 @@ def test_a_company_is_shown_under_the_name_the_texts_use_most_and_a_place_never_
     found = names(["The Tagus River Commission warned that the Tagus was running low. The Tagus fell again.\n"
                    "The Tagus River Commission said both states must share the water."])
     assert "Tagus River Commission" in found
+
+
+def test_a_body_named_once_with_its_of_phrase_and_often_without_it_is_one_body_under_the_short_name():
+    found = names(["The Coastal Group of Nations has declared its opposition to any text on quotas.\n"
+                   "The Coastal Group will not accept any deal, its envoy said. The Coastal Group walked out."])
+    assert "Coastal Group" in found and "Coastal Group of Nations" in found["Coastal Group"]
+    assert "Coastal Group of Nations" not in found
