@@ -70,9 +70,10 @@ _LEADING_TIME = re.compile(
     r"(?=(?-i:[A-Z])|the\s))",
     re.IGNORECASE)
 _OCCASION = re.compile(
-    r",?\s+(?:in|during) (?:an?|the|his|her|their|its) (?:[a-z-]+ ){0,2}"
+    r",?\s+(?:in|during) (?:(?:an?|the|his|her|their|its) (?:[a-z-]+ ){0,2}"
     r"(?:statement|interview|address|speech|post|briefing|broadcast|appearance|remarks|video|message|letter|report)"
-    r"(?: (?:released|posted|published|broadcast|aired|shared|issued))?"
+    r"|(?:[a-z-]+ )?(?:remarks|comments|statements|interviews))"  # ('in televised remarks publicized on Wednesday')
+    r"(?: (?:released|posted|published|publici[sz]ed|broadcast|televised|aired|shared|issued|made))?"
     # ('issued by its foreign ministry': the subject's own office; another agent stays, with its statement)
     r"(?: by (?:its|his|her|their)(?: (?!(?:on|in|at|to|with|for|after|over)\b)[\w-]+){1,3}(?=[\s,.;]|$)(?! by))?"
     r"(?: (?:on|to|with) [A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3})?(?=[\s,.;]|$)(?!\s+(?:\w+\s+)?by\b)"

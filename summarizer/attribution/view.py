@@ -36,6 +36,9 @@ _VERBS = STANCE_VERBS | REPORTING_VERBS | MENTAL_VERBS | COPULAS
 NOUN_PHRASE_REACH = 5  # 'the oil-rich Essequibo region that': words from a determiner to 'that'
 
 
+_LIST_PREPOSITIONS = frozenset({"by", "between", "among", "with", "against", "including"})
+
+
 @dataclass
 class SentenceView:
     """A sentence's tokens and mentions, and the cues found in it so far."""
@@ -85,6 +88,8 @@ class SentenceView:
             k -= 1  # ('with Iranian President Masoud Pezeshkian': the person is governed too)
         if k > 0 and lower[k] in ("and", "or") and (k - 1) in self.tok_mention and m.kind != "adjective":
             return self.object_of_preposition(k - 1)  # 'between India and Pakistan': both governed
+        if k > 0 and lower[k] in (",", "and", "or") and m.kind != "adjective" and self._listed_after(k, j):
+            return True  # 'chaired by France, Russia, and the US': every name of the list is governed
         if k < 0 or lower[k] not in PREPOSITIONS:
             return False
         if lower[k] == "to" and k > 0 and lower[k - 1] in SERVICE_NOUNS:
@@ -94,6 +99,23 @@ class SentenceView:
                 or (k - 1) in self.tok_mention):
             return lower[k] == "in" and self._named_before(k - 1)
         return True
+
+    def _listed_after(self, k: int, j: int) -> bool:
+        """Is the mention at j, after the ',' or 'and' at k, a later name of a list of names that a preposition
+        governs ('by France, Russia, and the US')? A name after a comma is one only where the list goes on after it
+        too, and a last name after 'and' only where two or more came before ('In Washington, Russia said' and
+        'licensed by Guyana, and Caracas has warned' are no lists)."""
+        m, end = self.tok_mention[j], j
+        while self.tok_mention.get(end + 1) is m:
+            end += 1
+        if self.lower[k] == "," and self.word(end + 1) not in (",", "and", "or"):
+            return False
+        i = k
+        while i >= 0 and (self.lower[i] in (",", "and", "or", "the") or self.toks[i][0][:1].isupper()):
+            i -= 1
+        if self.lower[k] != "," and "," not in self.lower[i + 1:k - 1]:
+            return False  # 'licensed by Guyana, and Caracas has warned': a clause of its own, not a list's end
+        return 0 <= i < k - 1 and self.lower[i] in _LIST_PREPOSITIONS
 
     def relative_subject(self, start: int) -> bool:
         """Is the subject starting at token `start` that of a relative clause whose object is the noun before it

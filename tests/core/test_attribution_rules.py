@@ -195,3 +195,12 @@ def test_support_that_others_believe_a_party_gives_is_not_its_stance():
     text = ("The miners, widely believed to receive support from Bolivia, rejected the ceasefire "
             "on Monday.")
     assert holders_of(text, "rejected the ceasefire") == {"Miners' Union"}
+
+
+def test_a_name_inside_a_list_that_a_preposition_governs_is_no_subject():
+    text = ("Established in 1992, the mining forum, chaired by Chile, Peru, and Bolivia, aimed to settle "
+            "the water dispute.")
+    assert holders_of(text, "aimed to settle") == set()
+    # a clause after the list is its own: 'licensed by Peru, and Bolivia has warned'
+    text = "A consortium is pumping copper licensed by Peru, and Bolivia has warned the miners to halt work."
+    assert holders_of(text, "has warned") == {"Bolivia"}
