@@ -165,3 +165,9 @@ def test_a_relative_clause_after_a_quotation_goes_whole_to_make_a_long_line_fit(
         "The ministry said that the tariffs were unfair"  # a reported clause is no relative one
     assert drop_trailing_relative('It called the plan "dead", and that it would not return') == \
         'It called the plan "dead", and that it would not return'
+
+
+def test_remarks_without_an_article_are_the_occasion_of_saying_and_go_whole():
+    assert drop_time("Ilham Aliyev said in televised remarks publicized on Wednesday.").rstrip(".") == "Ilham Aliyev said"
+    assert drop_time("The minister said in comments aired Monday that the deal was near.") == \
+        "The minister said that the deal was near."
