@@ -60,6 +60,9 @@ _PARTICIPLE_ONLY = re.compile(r"^(?:[A-Z][\w'’.-]*|the|of|and)(?:\s+(?:[A-Z][\
 # (not 'to', 'for', 'that', 'with', 'about': 'if both parties asked it to', 'what they asked for')
 _DANGLING = frozenset("the a an and or but nor who whom whose which according of from into at by between among "
                       "toward towards without against than its their just".split())
+# a verb whose only object is a bare 'this' or 'that' (the line then names nothing it is about)
+_BARE_DEMONSTRATIVE_END = re.compile(r"\b[a-z]+(?:ed|s)\s+(?:this|that)(?:\s+(?:later|earlier|again|too|also|"
+                                     r"strongly|firmly|outright|immediately))?\W*$")
 _NAME_PARTICIPLE = re.compile(r"^(?:[A-Z][\w.'’-]*\s+)+(?:(?:[a-z]+ly|earlier|later|also|still|again|now|then|"
                               r"already)\s+)?(?P<verb>[a-z]+ing)\b")
 # after a line's last word in its sentence: more items of the same list (', Iran and China', ', investments and
@@ -492,6 +495,8 @@ def is_stance(text: str) -> bool:
         return False  # 'Aliyev: “And as soon as this constitutional amendment is made”': the main clause is cut off
     if spoken or re.match(r"^[^:“\"]{1,60}: “", text):
         return True
+    if _BARE_DEMONSTRATIVE_END.search(text):
+        return False  # 'Foreign Minister Ararat Mirzoyan denied that later': denied what?
     lower = re.findall(r"[a-z’'-]+", text.lower())
     last = lower[-1]
     if last in _DANGLING and not re.search(r"[\d%]$", text.rstrip(" .")):  # '... to Vucic who, according'

@@ -221,3 +221,10 @@ def test_a_quotation_that_is_only_its_condition_is_no_stance():
     assert not is_stance("Adedze: “Once the dam is finished”")
     assert is_stance("Adedze: “Once the dam is finished, we will share the water”")
     assert is_stance("Adedze: “That is not acceptable”")
+
+
+def test_a_verb_whose_only_object_is_a_bare_demonstrative_is_no_line():
+    assert not is_stance("Foreign Minister Kodjo Adedze denied that later")
+    assert not is_stance("Togo rejected this")
+    assert is_stance("Togo has rejected this move")  # a noun the standalone step can resolve
+    assert is_stance("Adedze said that the dam was legal")
