@@ -36,6 +36,7 @@ def discover_lexicon(texts: list[str], documents: Sequence[list[Sentence]]
     lexicon = build_lexicon(tuple(Party(c.name, tuple(c.aliases)) for c in candidates), texts, organisations=True)
     candidates = _people_named_alone(lexicon, candidates)
     if len(countries) > 1:
+        _officials_of_the_country(lexicon, documents, {c.name for c in countries})
         _officials_of_the_outlet(lexicon, texts, {c.name for c in countries})
     if home is not None:
         _adopt_officials(lexicon, home.name, leaders=len(countries) == 1)
@@ -150,6 +151,27 @@ def _outlet_country(lexicon: PartyLexicon, text: str, countries: set[str]) -> st
         if not before & countries:
             found.add(party)
     return next(iter(found)) if len(found) == 1 else None
+
+
+_THE_COUNTRYS = re.compile(r"\b[Tt]he (?:country|nation)['’]s\s+((?:[A-Z][\w.-]*\s+){1,8})")
+
+
+def _officials_of_the_country(lexicon: PartyLexicon, documents: Sequence[list[Sentence]], countries: set[str]) -> None:
+    """'Pakistan reported eight civilians killed. The country's Defence Minister Khawaja Asif told AFP ...': an
+    official of 'the country' belongs to the one country the sentence before names (whatever the outlet's)."""
+    titles = word_set("government_titles")
+    for sentences in documents:
+        for prev, sentence in zip(sentences, sentences[1:]):
+            m = _THE_COUNTRYS.search(sentence.text)
+            if m is None:
+                continue
+            people = [p for p in lexicon.find(m.group(1)) if p.kind == "person" and p.party is None
+                      and lexicon.persons.get(p.surface, (None, frozenset()))[1] & titles]
+            named = {p.party for p in lexicon.find(prev.text) if p.kind != "person"} & countries
+            if len(people) == 1 and len(named) == 1:
+                person = lexicon.person_names.get(people[0].surface, people[0].surface)
+                for alias in [a for a in lexicon.persons if lexicon.person_names.get(a, a) == person]:
+                    lexicon.persons[alias] = (next(iter(named)), lexicon.persons[alias][1])
 
 
 def _officials_of_the_outlet(lexicon: PartyLexicon, texts: list[str], countries: set[str]) -> None:

@@ -290,3 +290,13 @@ def test_parties_mentioned_equally_often_come_in_the_same_order_in_every_process
     orders = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                              env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout for seed in range(1, 7)}
     assert len(orders) == 1, orders
+
+
+def test_an_official_of_the_country_belongs_to_the_country_the_sentence_before_names():
+    from summarizer.discovery import discover_lexicon
+    from summarizer.text import split_sentences
+    texts = ["Peruvian Defence Minister Ana Ruiz said the strikes hit only camps.",
+             "Bolivia reported eight civilians killed in the strikes.\n\n"
+             "The country's Defence Minister Omar Haddad told reporters: \"The retaliation has started.\""]
+    lexicon, _ = discover_lexicon(texts, [split_sentences(f"d{k}", t) for k, t in enumerate(texts)])
+    assert lexicon.persons["Omar Haddad"][0] == "Bolivia"
