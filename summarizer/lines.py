@@ -112,7 +112,8 @@ _OBJECT_GAP = re.compile(r"\b(?:rejected|dismissed|described|denounced|condemned
                          r"viewed|regards|regarded)\s+as\b")
 _PREPOSITION_LIKE = frozenset("regarding concerning including following according excluding pending considering "
                               "respecting involving".split())
-_ANTECEDENT = re.compile(r"(?:[A-Z][\w’'.-]*\s+){1,5}(?P<rel>(?:which|who)\s+)")
+_ANTECEDENT = re.compile(r"(?:[A-Z][\w’'.-]*\s+){1,5}(?P<rel>(?:which|who)\s+)(?:(?:has|have|had|is|was|are|were|will|"
+                         r"would|could|can|may|might|did|does|do)\s+(?:not\s+|also\s+|already\s+|repeatedly\s+)?)?")
 # a transitive verb that ends the line after a modal or a negation, or 'called' and an adjective: its object
 # stood before the subject ('something Boeing has said it won't consider')
 _GAP_END = re.compile(r"(?:\b(?:won['’]t|will not|would not|wouldn['’]t|cannot|can['’]t|could not|did not|"
@@ -289,14 +290,18 @@ def _candidates(st: Statement) -> list[str]:
         out.extend(sentence[a:b] for k, (a, b) in enumerate(spans)
                    if not (k and _LAST_CONJUNCT.match(sentence[a:b])
                            and LISTED_NAME.match(sentence[slice(*spans[k - 1])].strip())))
-    if st.cue_at and st.start < st.holder_at:  # 'Maduro lashed out against the Carter Center which reported fraud':
-        # the holder only the object of another's clause and the antecedent of its own: its clause, made main
+    if st.cue_at and 0 < st.holder_at and st.start <= st.holder_at:  # 'Maduro lashed out against the Carter Center
+        # which reported fraud', 'tensions with U.S. President Donald Trump who has threatened tariffs': the holder
+        # only the object of another's clause and the antecedent of its own: its clause, made main, with its title
         rel = _ANTECEDENT.fullmatch(sentence[st.holder_at:min(st.cue_at)])  # the cue right after 'which'/'who'
         # (after a verb or a preposition, not 'of': 'members of the association who cast ballots' cast them, and
         # 'the opposition Democratic Party which holds a majority, urged' is a subject)
-        before = rel and re.search(r"([\w’'-]+)\s+(?:the\s+)?$", sentence[:st.holder_at].lower())
-        if before and before.group(1) != "of" and (before.group(1) in PREPOSITIONS or before.group(1) in STANCE_VERBS):
-            start = st.holder_at - (4 if sentence[:st.holder_at].endswith("the ") else 0)
+        before = rel and re.search(r"(?<![\w’'-])([A-Za-z][\w’'-]*)\s+(?:the\s+)?((?:[A-Z][\w’'.-]*\s+)*)$",
+                                   sentence[:st.holder_at])
+        word = before and before.group(1).lower()
+        if before and word != "of" and (word in PREPOSITIONS or word in STANCE_VERBS):
+            start = before.start(2) if before.group(2) else \
+                st.holder_at - (4 if sentence[:st.holder_at].endswith("the ") else 0)
             out = [sentence[start:st.holder_at + rel.start("rel")] + sentence[st.holder_at + rel.end("rel"):st.end]]
     own = sentence.find(f"that {st.holder} ", st.start, st.end)
     before = sentence[:own].split()[-1:] if own > 0 else []
@@ -539,8 +544,10 @@ def _says_something(lower: list[str], named: list[bool], verb: int, text: str) -
     rest = lower[verb + 1:]
     if re.search(r"\b(?:not|never|declined to|refused to)\s+(?:say|said|comment|elaborate)\W*$", text):
         return False  # '... but he did not say' (if the gunmen had left): the line stops before what was asked
-    if re.match(r"^[^“\"]*?\b(?:said|says|argued|stated|added)\s*,\s+(?:adding|saying|noting|stressing)\b", text):
-        return False  # 'Putin said, adding that ...': what he said first is not in the line
+    aside = re.match(r"^[^“\"]*?\b(?:said|says|argued|stated|added)\s*,\s+(?!according\b)[a-z]+ing\b", text)
+    if aside and not re.search(r",\s+that\b", text[aside.end():]):
+        return False  # 'Putin said, adding that ...', 'the commission said, threatening ...': what was said first
+        # is not in the line, only how it was said (not 'said, speaking on condition of anonymity, that ...')
     if re.search(r"\b(?:do|does|did|doing|done)\s+so\W*$", text):
         return False  # 'Only Poland has said it would do so': do what, the line does not say
     if _GAP_END.search(text):

@@ -84,7 +84,8 @@ def find_cues(view: SentenceView) -> list[Cue]:
         elif w in _QUOTED and view.word(i - 1) in COPULAS and "as" in lower[i + 1:i + 8]:
             cues.append(Cue(i, "verb", reporting=True))  # 'X was quoted by state media as saying': X said it
         elif w in PASSIVE_BY and nxt == "by":
-            cues.append(Cue(i, "passive"))
+            if not _reduced_relative_after_a_verb(view, i, cues):
+                cues.append(Cue(i, "passive"))
         elif w in _READ and view.word(i - 1) in DOCUMENTS:
             cues.append(Cue(i, "verb", reporting=True))
         elif w in ("rule", "rules", "ruled", "ruling") and nxt == "out":
@@ -104,6 +105,22 @@ def find_cues(view: SentenceView) -> list[Cue]:
                 and not any(c.reporting for c in cues):
             cues.append(Cue(i, "modal"))  # 'Analysts said Beijing could ...' is the analysts' guess
     return cues
+
+
+_ADVERBS_BEFORE_PARTICIPLE = frozenset({"first", "also", "already", "long", "since", "recently", "previously"})
+
+
+def _reduced_relative_after_a_verb(view: SentenceView, i: int, earlier: list[Cue]) -> bool:
+    """'Both sides have agreed to talks within the framework endorsed by the AU': a passive participle right after
+    a noun qualifies that noun inside a clause some earlier verb holds; its agent holds no stance on that clause
+    (not 'The plan was endorsed by the AU', nor 'Concerns voiced by X grew', with no verb before it)."""
+    j = i - 1
+    while j >= 0 and (view.lower[j].endswith("ly") or view.lower[j] in _ADVERBS_BEFORE_PARTICIPLE):
+        j -= 1
+    prev = view.word(j)
+    noun = prev.isalpha() and prev not in COPULAS and prev not in _AUXILIARIES \
+        and prev not in ("been", "being", "get", "got", "and", "or", "but") and j not in view.tok_mention
+    return noun and any(c.kind == "verb" for c in earlier)
 
 
 def _verb_context(view: SentenceView, i: int) -> bool:

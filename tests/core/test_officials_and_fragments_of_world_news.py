@@ -299,6 +299,13 @@ def test_a_said_with_nothing_said_before_adding_is_no_line():
     assert is_stance("“The dam is ours,” Velm said, adding that he had only learned the details on Tuesday")
 
 
+def test_a_said_with_nothing_said_before_any_participle_is_no_line():
+    # what was said went with the clause before it; the participle is only how it was said
+    assert not is_stance("The council said, threatening the two ferry firms with daily penalty payments")
+    assert not is_stance("The union said, citing the cost of fuel and the long night shifts")
+    assert is_stance("The council said the fines could rise, threatening the two ferry firms with daily penalties")
+
+
 def test_a_place_in_apposition_is_no_subject_of_the_participle_after_it():
     parties = {"Qarth": ["Qarth City", "Qartheen"], "Norvia": ["Norvian"]}
     text = ("Leaders on Sunday welcomed the truce signed after talks in the Qartheen capital, Qarth City, stressing the "
@@ -346,3 +353,28 @@ def test_a_quotation_an_unnamed_source_gives_is_no_party_named_inside_it():
     # a named speaker's quotation is still the speaker's
     text = "“We welcome that Norvia and Sardon agreed to a ceasefire,” Dunmore said."
     assert holders(text, "We welcome") == {"Arkadia"}
+
+
+def test_a_named_object_with_a_relative_clause_after_an_auxiliary_gets_its_clause_made_main():
+    parties = {"European Union": ["EU", "Brussels"], "Sardon": ["Sardonian", "Velm", "Mara Velm"]}
+    topics = {"fines": ["fines", "tariffs", "penalty"]}
+    titled = all_lines("The EU fines totaling $90 million could stoke tensions with Sardonian President Mara Velm "
+                       "who has threatened to levy tariffs against countries that penalize Sardonian firms.",
+                       parties, topics)
+    assert titled["Sardon"] == {"Sardonian President Mara Velm has threatened to levy tariffs against countries "
+                                "that penalize Sardonian firms"}
+    bare = all_lines("The fines could stoke tensions with Velm who has threatened to levy tariffs against countries "
+                     "that penalize Sardonian firms.", parties, topics)
+    assert bare["Sardon"] == {"Velm has threatened to levy tariffs against countries that penalize Sardonian firms"}
+
+
+def test_the_agent_of_a_participle_qualifying_an_object_holds_no_stance_on_the_clause_before():
+    parties = {"African Union": ["AU"], "Arkadia": ["Arkadian"], "Norvia": ["Norvian"]}
+    text = ("According to the document, both sides have agreed to settle disputes through dialogue, within the "
+            "existing framework endorsed by the African Union.")
+    assert extracted(text, parties) == []
+    # a passive of its own clause, or one qualifying the subject before any verb, is still the agent's stance
+    assert {s.holder for s in extracted("The truce plan was endorsed by the African Union on Monday.", parties)} \
+        == {"African Union"}
+    assert {s.holder for s in extracted("Concerns voiced by Arkadia over the dam grew on Monday.", parties)} \
+        == {"Arkadia"}
