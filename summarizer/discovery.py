@@ -42,6 +42,8 @@ def discover_lexicon(texts: list[str], documents: Sequence[list[Sentence]]
         _adopt_officials(lexicon, home.name, leaders=len(countries) == 1)
     if home is None or len(countries) > 1:
         _officials_from_context(lexicon, documents, {c.name for c in countries})
+    if len(countries) > 1:  # last, the weaker sign: a leader of the outlet's country titled without its name
+        _officials_of_the_outlet(lexicon, texts, {c.name for c in countries}, leaders=True)
     _standings(lexicon, texts, {c.name for c in countries})
     found = [extract(sentences, lexicon) for sentences in documents]
     statements: Counter[str] = Counter(st.holder for sts in found for st in sts)
@@ -128,17 +130,19 @@ def _adopt_officials(lexicon: PartyLexicon, country: str, leaders: bool = True) 
             lexicon.persons[alias] = (country, held)
 
 
-_SENTENCE_END = re.compile(r"[.!?][\"”’]?\s+|\n")
+_SENTENCE_END = re.compile(r"(?<!\b[A-Z])[.!?][\"”’]?\s+|\n")  # (not the 'U.S.' of 'U.S. President X')
 
 
-def _outlet_country(lexicon: PartyLexicon, text: str, countries: set[str]) -> str | None:
+def _outlet_country(lexicon: PartyLexicon, text: str, countries: set[str], leaders: bool = False) -> str | None:
     """The country whose officials a text titles without naming it ('Defence Minister Khawaja Asif' in a paper
-    of his country, where other countries' are 'Afghan Foreign Minister ...'): the one such country, or None."""
+    of his country, where other countries' are 'Afghan Foreign Minister ...'): the one such country, or None.
+    Leaders count only when asked: many papers write 'President Donald Trump' whatever their country."""
     titles = word_set("government_titles")
     found = set()
     for mention in lexicon.find(text):
         party, held = lexicon.persons.get(mention.surface, (None, frozenset()))
-        if mention.kind != "person" or party not in countries or not held & titles or held & _LEADER_TITLES:
+        if mention.kind != "person" or party not in countries or not held & titles \
+                or (held & _LEADER_TITLES and not leaders):
             continue
         clause = _SENTENCE_END.split(text[max(0, mention.start - 120):mention.start])[-1]
         words = re.findall(r"[\w’'.-]+", clause)
@@ -174,7 +178,8 @@ def _officials_of_the_country(lexicon: PartyLexicon, documents: Sequence[list[Se
                     lexicon.persons[alias] = (next(iter(named)), lexicon.persons[alias][1])
 
 
-def _officials_of_the_outlet(lexicon: PartyLexicon, texts: list[str], countries: set[str]) -> None:
+def _officials_of_the_outlet(lexicon: PartyLexicon, texts: list[str], countries: set[str],
+                             leaders: bool = False) -> None:
     """A minister of no named country, in a story of several, belongs to the country whose officials his
     texts title without naming it: papers name the country of foreign officials, not of their own."""
     titles = word_set("government_titles")
@@ -185,7 +190,7 @@ def _officials_of_the_outlet(lexicon: PartyLexicon, texts: list[str], countries:
         named = {lexicon.person_names.get(m.surface, m.surface) for m in lexicon.find(text)
                  if m.kind == "person" and m.surface in untied}
         if named:
-            home = _outlet_country(lexicon, text, countries)
+            home = _outlet_country(lexicon, text, countries, leaders)
             for person in named:
                 homes.setdefault(person, set()).add(home)
     for alias in untied:
@@ -213,6 +218,9 @@ def _officials_from_context(lexicon: PartyLexicon, documents: Sequence[list[Sent
             # Prime Minister Narendra Modi monitored ...')
             named = {m.party for m in lexicon.find(prev.text) if m.kind != "person"
                      and not (leader and m.kind == "adjective")}
+            # (nor where the sentence before names a person of another country: 'Aliyev's comments were portrayed
+            # by Pashinian's critics as proof of Azerbaijani pressure. Foreign Minister Ararat Mirzoyan denied ...')
+            named |= {m.party for m in lexicon.find(prev.text) if m.kind == "person" and m.party in countries}
             if len(named) == 1 and named <= countries:
                 person = lexicon.person_names.get(people[0].surface, people[0].surface)
                 for alias in [a for a in untied if lexicon.person_names.get(a, a) == person]:

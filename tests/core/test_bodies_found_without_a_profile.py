@@ -307,3 +307,15 @@ def test_a_body_named_once_with_its_of_phrase_and_often_without_it_is_one_body_u
                    "The Coastal Group will not accept any deal, its envoy said. The Coastal Group walked out."])
     assert "Coastal Group" in found and "Coastal Group of Nations" in found["Coastal Group"]
     assert "Coastal Group of Nations" not in found
+
+
+def test_a_minister_of_no_named_country_belongs_to_the_country_whose_leader_his_paper_titles_without_naming_it():
+    # the sentence before names two countries' people, so it does not tell; a 'U.S.' before a title is no
+    # sentence end; last, the paper writes 'Prime Minister Pablo Ortega' but 'Chilean President Ana Ruiz'
+    texts = ["Chilean President Ana Ruiz said the treaty was close. Her talks with Prime Minister Pablo Ortega were "
+             "hosted by U.S. President Mark Hale in Washington.\n\n"
+             "Ruiz's remarks were read by Ortega's critics as proof of Chilean pressure. Foreign Minister Luis Bravo "
+             "denied that on Wednesday.",
+             "Peruvian Prime Minister Pablo Ortega said his government would not bow to pressure from Chile."]
+    lexicon, _ = discover_lexicon(texts, [split_sentences(f"d{k}", t) for k, t in enumerate(texts)])
+    assert lexicon.persons["Luis Bravo"][0] == "Peru"
