@@ -184,7 +184,7 @@ def _officials_of_the_outlet(lexicon: PartyLexicon, texts: list[str], countries:
     texts title without naming it: papers name the country of foreign officials, not of their own."""
     titles = word_set("government_titles")
     untied = {alias for alias, (party, held) in lexicon.persons.items()
-              if party is None and held & titles and not held & _LEADER_TITLES and "former" not in held}
+              if party is None and held & titles and (leaders or not held & _LEADER_TITLES) and "former" not in held}
     homes: dict[str, set[str | None]] = {}
     for text in texts:
         named = {lexicon.person_names.get(m.surface, m.surface) for m in lexicon.find(text)

@@ -319,3 +319,11 @@ def test_a_minister_of_no_named_country_belongs_to_the_country_whose_leader_his_
              "Peruvian Prime Minister Pablo Ortega said his government would not bow to pressure from Chile."]
     lexicon, _ = discover_lexicon(texts, [split_sentences(f"d{k}", t) for k, t in enumerate(texts)])
     assert lexicon.persons["Luis Bravo"][0] == "Peru"
+
+
+def test_a_vice_president_of_no_named_country_belongs_to_the_country_whose_president_his_paper_titles_so():
+    texts = ["Danish Prime Minister Anna Holm rejected the tone of the remarks. President Tom Reed wants the island, "
+             "and Vice President Mark Hale chided Denmark during a tour of the base on Friday.",
+             "U.S. President Tom Reed said the island was vital to American security."]
+    lexicon, _ = discover_lexicon(texts, [split_sentences(f"d{k}", t) for k, t in enumerate(texts)])
+    assert lexicon.persons["Mark Hale"][0] == "United States"
