@@ -116,6 +116,7 @@ def _package_countries() -> dict[str, Entry]:
         if names[0].endswith(" Islands"):  # 'the Faroes', 'the Falklands'
             aliases.append(names[0][:-len(" Islands")] + "s")
         aliases += [_ascii(a) for a in (*names, *aliases) if _ascii(a) != a]  # wire copy drops accents: Bogota
+        aliases += [n.replace(" of the ", " of ") for n in names if " of the " in n]  # 'Republic of Congo
         small += [_ascii(c) for c in small if _ascii(c) != c]
         if code in out:
             old = out[code]

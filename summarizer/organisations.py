@@ -182,6 +182,8 @@ def text_candidates(texts: list[str], country_of: Callable[[str], str | None],
         for name, abbreviation in abbreviations(text):
             spelled = next((c for c in by_name.values() if abbreviation in c.aliases), None)
             entry = (country_of(abbreviation) or "").rstrip("*")
+            if known(name) and (country_of(name) or "").rstrip("*") == entry:
+                continue  # 'the Democratic Republic of the Congo (DRC)': the known entry itself, spelled out
             if spelled is not None and name not in by_name:  # one body spelled two ways, one abbreviation
                 spelled.add(name)
             elif entry and _respelled(name, entry) and not known(name) and name not in by_name:

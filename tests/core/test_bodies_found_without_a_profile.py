@@ -327,3 +327,14 @@ def test_a_vice_president_of_no_named_country_belongs_to_the_country_whose_presi
              "U.S. President Tom Reed said the island was vital to American security."]
     lexicon, _ = discover_lexicon(texts, [split_sentences(f"d{k}", t) for k, t in enumerate(texts)])
     assert lexicon.persons["Mark Hale"][0] == "United States"
+
+
+def test_a_country_s_long_name_without_its_article_and_spelled_out_before_its_abbreviation_is_that_country():
+    texts = ["Rwanda and the Democratic Republic of Congo signed a peace agreement on Friday.",
+             "Talks between the Democratic Republic of the Congo (DRC) and Rwanda resumed. The DR Congo army said "
+             "it would hold its positions, and DR Congo officials said the deal would stand."]
+    names = [c.name for c in find_candidates(texts)]
+    assert sum("Congo" in name for name in names) == 1  # the country, not also a body of its full name
+    lexicon, found = discover_lexicon(texts, [split_sentences(f"d{k}", t) for k, t in enumerate(texts)])
+    congo = next(name for name in names if "Congo" in name)
+    assert {st.holder for st in found[0]} == {"Rwanda", congo}
