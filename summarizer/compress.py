@@ -49,8 +49,9 @@ _BRACKETS = re.compile(r"\s*\([^()]{1,60}\)")
 WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _TIME = re.compile(  # a deadline ('by next year', 'before Friday') is content, not time of saying; nor is the
-    # object of 'of' or 'since' ('at the end of last week')
-    rf"(?<!\bby)(?<!\buntil)(?<!\bbefore)(?<!\bof)(?<!\bsince)\s*,?\s+(?:from {WEEKDAY} (?:to|until|through) {WEEKDAY}"
+    # object of 'of' or 'since' ('at the end of last week'), nor a time an adverb narrows ('killed just this year')
+    rf"(?<!\bby)(?<!\buntil)(?<!\bbefore)(?<!\bof)(?<!\bsince)(?<!\bjust)(?<!\bonly)(?<!\beven)"
+    rf"\s*,?\s+(?:from {WEEKDAY} (?:to|until|through) {WEEKDAY}"
     rf"|(?:on|late on|early on|from|this|last) {WEEKDAY}(?:,? {MONTH} \d{{1,2}}\b)?"  # 'on Thursday, July 24'
     r"(?: (?:morning|afternoon|evening|night))?"
     r"|(?:(?:for|in|from|over|during) )?(?:last|this|next|earlier this|later this) "

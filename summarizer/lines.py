@@ -203,7 +203,11 @@ def _quote_line(st: Statement) -> str | None:
     close = next((k for k in range(2, len(text)) if text[k] in "\"”" and text[k - 1] in ",.!?"),
                  max(text.rfind('"'), text.rfind("”")))
     said_at = min(st.cue_at) if st.cue_at else st.end  # a run-on quotation is said by the sentence before
-    if close <= 0 or st.start + close >= said_at or (0 <= st.holder_at <= st.start + close):
+    # (a holder named inside the quotation is not its speaker, unless a cue after it is the holder's too:
+    # '"The Islamic Republic will not ...," Ali Bagheri Kani ... told IRIB', both cues Iran's)
+    inside = 0 <= st.holder_at <= st.start + close
+    if close <= 0 or (inside and not any(at > st.start + close for at in st.cue_at)) \
+            or (not inside and st.start + close >= said_at):
         return None
     content = _one_quoted_sentence(text[1:close].rstrip(" ,"))
     if c.words(content) > c.LONG_WORDS and not first_person(content) or _LEANS_BACK.match(content):

@@ -82,6 +82,10 @@ def test_time_adverbials_and_occasions_go_but_dates_with_numbers_stay():
     assert drop_time("The court will rule on March 4.") == "The court will rule on March 4."
     assert drop_time("The mayor said Tuesday the bridge was safe.") == "The mayor said the bridge was safe."
     assert drop_time("The union must answer by next week.") == "The union must answer by next week."
+    # a time its adverb narrows is what the clause counts within, not when it was said
+    assert drop_time("Hundreds were displaced by the floods just this year.") == \
+        "Hundreds were displaced by the floods just this year."
+    assert drop_time("The mill cut 40 jobs only last month.") == "The mill cut 40 jobs only last month."
 
 
 def test_trailing_context_and_according_to_go():

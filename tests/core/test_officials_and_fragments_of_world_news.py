@@ -378,3 +378,10 @@ def test_the_agent_of_a_participle_qualifying_an_object_holds_no_stance_on_the_c
         == {"African Union"}
     assert {s.holder for s in extracted("Concerns voiced by Arkadia over the dam grew on Monday.", parties)} \
         == {"Arkadia"}
+
+
+def test_a_quotation_naming_its_own_party_is_the_speakers_words_when_the_speaker_after_it_is_of_that_party():
+    parties = {"Norvia": ["Norvian", "Crown Council", "Ivo Tarn"], "Sardon": ["Sardonian"]}
+    found = all_lines('"The Crown Council will not easily give up the pass," Ivo Tarn told state radio on Saturday.',
+                      parties, {"pass": ["pass", "corridor"]})
+    assert found["Norvia"] == {"Norvia: “The Crown Council will not easily give up the pass”"}  # not '"...," Ivo Tarn'
