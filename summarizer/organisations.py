@@ -180,6 +180,9 @@ def text_candidates(texts: list[str], country_of: Callable[[str], str | None],
             if not (known(name) or name in ignore):
                 _add_body(by_name, name, kind, country_of, owner, name.rsplit(" ", 1)[0] if suffix else "", alone)
         for name, abbreviation in abbreviations(text):
+            if name.split()[-1] in _DOCUMENT_HEADS:
+                ignore.add(abbreviation)  # the 'DMA' of 'Digital Markets Act (DMA)' is no body either
+                continue
             spelled = next((c for c in by_name.values() if abbreviation in c.aliases), None)
             entry = (country_of(abbreviation) or "").rstrip("*")
             if known(name) and (country_of(name) or "").rstrip("*") == entry:
@@ -232,6 +235,10 @@ _GENERIC_ARMED = frozenset("armed defence defense security special military nati
                            "presidential coast home royal state air naval ground army the of".split())
 
 
+_DOCUMENT_HEADS = frozenset("Act Law Bill Treaty Accord Accords Agreement Convention Charter Protocol Directive "
+                            "Regulation Resolution Declaration Plan".split())
+
+
 def _add_body(by_name: dict[str, Candidate], name: str, kind: str, country_of: Callable[[str], str | None],
               owner: str, alias: str, alone: Callable[[str], bool] = lambda rest: True) -> None:
     """A named body: an organ of a country ('Chinese Commerce Ministry'), or a body of its own, named without
@@ -239,6 +246,8 @@ def _add_body(by_name: dict[str, Candidate], name: str, kind: str, country_of: C
     opens the name stays in it when the rest is never used alone ('British Medical Association'; `alone` says
     whether the texts write the rest on its own: 'Venezuelan National Electoral Council' is the 'National
     Electoral Council' they also name)."""
+    if name.split()[-1] in _DOCUMENT_HEADS:
+        return  # 'Digital Markets Act (DMA)', 'the Paris Agreement': a text that binds parties, none itself
     possessor = re.match(r"(.+?)['’]s (.+)$", name)
     if possessor:  # an abbreviation's name may carry its owner: "Chile's Superintendency of the Environment"
         owner, name = possessor.group(0)[:possessor.start(2) - 1], possessor.group(2)

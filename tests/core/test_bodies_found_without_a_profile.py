@@ -338,3 +338,12 @@ def test_a_country_s_long_name_without_its_article_and_spelled_out_before_its_ab
     lexicon, found = discover_lexicon(texts, [split_sentences(f"d{k}", t) for k, t in enumerate(texts)])
     congo = next(name for name in names if "Congo" in name)
     assert {st.holder for st in found[0]} == {"Rwanda", congo}
+
+
+def test_a_law_or_a_treaty_named_with_its_abbreviation_is_no_body():
+    texts = ["Lumo appealed a fine for breaking the Digital Services Act (DSA) on Monday. The Digital Services Act, "
+             "which seeks to rein in large platforms, took effect last year, and the DSA requires audits. The "
+             "Harbour Workers Union (HWU) said the HWU would strike."]
+    names = {c.name for c in find_candidates(texts)}
+    assert not names & {"Digital Services Act", "DSA"}
+    assert "Harbour Workers Union" in names
