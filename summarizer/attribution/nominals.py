@@ -14,7 +14,9 @@ from functools import lru_cache
 from summarizer.attribution.bodies import GENERIC, body_of_context, party_kinds
 from summarizer.attribution.cues import inside_quote
 from summarizer.attribution.discourse import Attribution
-from summarizer.attribution.officials import of_another_place, official_of_context, other_bodies, titled_apposition
+from summarizer.attribution.officials import (
+    named_as_object, of_another_place, official_of_context, other_bodies, titled_apposition,
+)
 from summarizer.attribution.view import SERVICE_NOUNS, SentenceView
 from summarizer.lexicon import (
     CLAUSE_BREAKS, COPULAS, DETERMINERS, MODALS, PREPOSITIONS, ROLE_NOUNS, STANCE_VERBS, STOPWORDS, TITLE_WORDS,
@@ -301,6 +303,8 @@ def _named_body(view: SentenceView, start: int, end: int, objects: set[int], spe
         bodies = view.state.nominal.bodies
         party = _company_just_before(view, word, start) or (
             bodies[word] if word in bodies else heads.get(word) if (word in ORG_HEADS or word in heads) else None)
+        if party is not None and not tok[:1].isupper() and named_as_object(view, end, party):
+            return None  # 'the government ... hand over the islands to Mauritius' is not Mauritius's government
         party = party or (view.state.nominal.names.get(tok) if tok[:1].isupper() else None)
         if party is None and view.lower[start] == "the":  # 'The group also said', 'the bloc's envoy'
             party = body_of_context(view, word)

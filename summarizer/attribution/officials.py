@@ -72,6 +72,17 @@ def of_another_place(view: SentenceView, start: int, end: int) -> bool:
                and view.lower[k][:-2] not in _HOME_NOUNS | _BODY_NOUNS for k in range(start, end + 1))
 
 
+_TOWARD = frozenset({"to", "with", "against", "from"})
+
+
+def named_as_object(view: SentenceView, end: int, party: str) -> bool:
+    """'The government announced a deal to hand over the islands to Mauritius': a body of no named party is not
+    the party its own sentence names as what it acts on or toward."""
+    return any(m.party == party and k > end + 1 and view.mention_start(k) == k
+               and (view.lower[k - 1] in _TOWARD or view.lower[k - 1] in _AIMED)
+               for k, m in view.tok_mention.items())
+
+
 def _object_after(view: SentenceView, end: int, party: str) -> bool:
     """'Prime Minister X has condemned Cambodia' after a headline naming Cambodia: the party the sentence before
     named is what the official's stance is aimed at, not whom he speaks for ('said Cambodia would ...' is not)."""

@@ -385,3 +385,11 @@ def test_a_quotation_naming_its_own_party_is_the_speakers_words_when_the_speaker
     found = all_lines('"The Crown Council will not easily give up the pass," Ivo Tarn told state radio on Saturday.',
                       parties, {"pass": ["pass", "corridor"]})
     assert found["Norvia"] == {"Norvia: “The Crown Council will not easily give up the pass”"}  # not '"...," Ivo Tarn'
+
+
+def test_a_bare_government_is_not_the_party_its_own_sentence_hands_something_to():
+    parties = {"Norvian government": ["Norvia", "Norvian"], "Sardon": ["Sardonian"]}
+    text = ("The plan faces criticism, with the new Sardonian government demanding more money from Norvia. The "
+            "government announced a deal to hand over the islands to Sardon in October, which is meant to secure "
+            "the base.")
+    assert "Sardon" not in {s.holder for s in extracted(text, parties) if "hand over" in s.sentence.text}
