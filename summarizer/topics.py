@@ -88,13 +88,14 @@ class TopicMatcher:
                 weights[phrase] = max(weights.get(phrase, 0.0), weight)
 
         for keyword in topic.keywords:
-            add(keyword, KEYWORD_WEIGHT)
+            for text in (keyword, *_with_country(keyword)):  # 'Chinese control' is also 'China's control'
+                add(text, KEYWORD_WEIGHT)
             for full in _full_names(keyword):  # 'WTO' is also 'the World Trade Organization'
                 add(full, KEYWORD_WEIGHT)
         own_words = [w for w in re.split(r"[\s_\-/]+", f"{topic.key} {topic.title}".lower()) if w and w not in STOPWORDS]
         broad = topic.guessed or not topic.keywords  # no user keywords: derived words and the wider thesaurus
         for word in own_words:
-            for form in (word, *(derived_forms(word) if broad else ())):
+            for form in (word, *_with_country(word), *(derived_forms(word) if broad else ())):
                 add(form, KEYWORD_WEIGHT if not topic.keywords else NAME_WEIGHT)
         for word in list(weights) + own_words:
             head = stem(word.split()[-1]) if word else ""
@@ -213,6 +214,21 @@ def _firsts(stems: str, hits: list[dict[str, float]], missing: int) -> tuple[int
 _DERIVATIONS = (("nsions", ("nd",)), ("nsion", ("nd",)), ("ssions", ("t",)), ("ssion", ("t",)),
                 ("aments", ("",)), ("ament", ("",)), ("ments", ("",)), ("ment", ("",)),
                 ("ions", ("or", "ors")), ("ion", ("or", "ors")), ("ings", ("ers",)), ("ing", ("ers",)))
+
+
+@functools.cache
+def _demonym_countries() -> dict[str, str]:
+    """'chinese' -> 'China': each country's demonyms, lowercased, to its name."""
+    return {d.lower(): e.name for e in gazetteer() if e.kind == "country" for d in e.demonyms}
+
+
+def _with_country(text: str) -> tuple[str, ...]:
+    """A topic phrase with its demonym put as the country ('Chinese influence' -> 'China influence'), which
+    texts also write ("China's influence"; the possessive is stemmed away)."""
+    words = text.split()
+    countries = _demonym_countries()
+    return tuple(" ".join(countries[v.lower()] if k == i else v for k, v in enumerate(words))
+                 for i, w in enumerate(words) if w.lower() in countries)
 
 
 def derived_forms(word: str) -> tuple[str, ...]:

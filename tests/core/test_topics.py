@@ -135,3 +135,11 @@ def test_violence_and_its_escalation_are_about_the_fighting():
     matcher = TopicMatcher.build(Topic("fighting", ("offensive", "siege"), "Fighting and sieges"))
     assert matcher.score(stems_of("grave concern over the escalating violence")) > 0
     assert matcher.score(stems_of("grave concern over the price of bread")) == 0
+
+
+def test_a_topic_named_by_a_demonym_also_matches_the_country_s_name():
+    topic = Topic(key="norwegian_quotas", title="Norwegian quotas", keywords=("Norwegian quotas", "catch limits"))
+    matcher = TopicMatcher.build(topic)
+    assert matcher.score(stems_of("The ministers rejected Norway's quotas for the coming season.")) >= 1.0
+    assert matcher.score(stems_of("Norway said the talks would resume.")) > 0  # the topic's own word, as a name
+    assert matcher.score(stems_of("The ministers met in Paris.")) == 0
