@@ -187,6 +187,7 @@ def _block_line(st: Statement) -> str | None:
     content = st.segment.strip('"“” ').rstrip(" ,.")
     if not content or '"' in content or "“" in content or "”" in content:
         return None
+    content = _one_quoted_sentence(content)  # a paragraph of several sentences: the one that fits
     if c.words(content) > c.LONG_WORDS and not first_person(content) or _LEANS_BACK.match(content):
         return None
     return speaker_quote(holder_name(st.holder, st.speaker), content)

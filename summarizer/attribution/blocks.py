@@ -24,7 +24,9 @@ BLOCK_PARAGRAPHS = 8  # paragraphs a quotation may run on before one closes it
 
 def block_quotes(sentences: list[Sentence]) -> dict[int, int]:
     """Sentence index -> index of the sentence that opened the multi-paragraph quotation it lies in (the
-    opening sentence maps to itself), for each sentence after the opening one up to the one that closes it."""
+    opening sentence maps to itself), for each sentence after the opening one up to the one that closes it;
+    -1 - that index for a paragraph that is one quotation of its own, after a quotation said by someone named
+    ('“...,” reads the statement of the State Department.' then '“Both sides should ...”')."""
     paragraphs: list[list[Sentence]] = []
     for s in sentences:
         if paragraphs and paragraphs[-1][0].paragraph == s.paragraph:
@@ -50,19 +52,46 @@ def block_quotes(sentences: list[Sentence]) -> dict[int, int]:
         for s in inside:
             out[s.index] = opener.index
         p = last + 1
+    for p in range(1, len(paragraphs)):  # quoted paragraphs after a quotation its speaker was named for
+        if paragraphs[p][0].index in out or not _whole_quotation(paragraphs[p]):
+            continue
+        # (encoded -1 - opener: the speaker's only where the sentence holds no stance of its own)
+        before = paragraphs[p - 1]
+        opener = out.get(before[-1].index) if before[-1].index in out and _whole_quotation(before) else None
+        opener = -1 - opener if opener is not None and opener < 0 else opener
+        if opener is None and _said_after_quotation(" ".join(s.text for s in before)):
+            opener = before[-1].index
+        if opener is not None:
+            out.setdefault(opener, -1 - opener)
+            for s in paragraphs[p]:
+                out[s.index] = -1 - opener
     return out
+
+
+def _whole_quotation(paragraph: list[Sentence]) -> bool:
+    """'“Both sides should recommit to the talks.”': a paragraph that is one quotation and nothing else."""
+    text = " ".join(s.text for s in paragraph).strip()
+    marks = _marks(text, False)
+    return len(marks) == 2 and marks[0] == (0, True) and marks[1][0] >= len(text.rstrip(".")) - 1
+
+
+def _said_after_quotation(text: str) -> bool:
+    """'“We call on all parties to ...,” reads the statement of the State Department.': a quotation, then who."""
+    marks = _marks(text.strip(), False)
+    return len(marks) >= 2 and marks[0] == (0, True) and not marks[-1][1] \
+        and any(ch.isalpha() for ch in text.strip()[marks[-1][0]:])
 
 
 def _marks(text: str, inside: bool) -> list[tuple[int, bool]]:
     """(offset, opens) of each quotation mark, reading a straight mark by whether a quotation is open."""
-    out = []
+    out, low = [], False  # low: opened by '„', which '“' closes ('urged him to „lower the status“')
     for i, ch in enumerate(text):
-        if ch == "“" or (ch == '"' and not inside):
+        if ch == "„" or (ch == "“" and not low) or (ch == '"' and not inside):
             out.append((i, True))
-            inside = True
-        elif ch == "”" or (ch == '"' and inside):
+            inside, low = True, ch == "„"
+        elif ch == "”" or (ch == "“" and low) or (ch == '"' and inside):
             out.append((i, False))
-            inside = False
+            inside = low = False
     return out
 
 
@@ -118,6 +147,15 @@ def voiced(view: SentenceView, statements: list[Statement]) -> list[Statement]:
     opener = state.blocks.get(view.index)
     if opener is None:
         return statements
+    if opener < 0:  # a quoted paragraph after one whose speaker was named: that voice where none is found
+        opener = -1 - opener
+        if opener == view.index:  # the sentence that named the speaker: its quotation's holder, if it has one
+            last = quoted_holder(statements, view.text)
+            if last is not None:
+                state.voices[opener] = (last.holder, last.speaker, last.strength)
+            return statements
+        if statements:
+            return statements
     text = view.text.strip()
     at_start = text[:1] in OPENING_MARKS
     if opener == view.index:

@@ -292,3 +292,33 @@ def test_what_parties_must_do_in_words_reported_after_them_is_not_their_stance()
     assert holders_of(text, "must reopen") == {"Tarvia"}
     text = "Mirenia must reopen the sluices before the fishing season, said Mirenian minister Ana Velez."
     assert holders_of(text, "must reopen") == {"Mirenia"}
+
+
+# a statement quoted in closed paragraphs: the speaker is named after the first one only
+CLOSED = ("“We call on all parties to calm tensions on the shore. Tarvia condemns the attack on the fishing boats "
+          "yesterday,” reads the latest statement of the Tarvian foreign ministry on the clash at the sluices.\n"
+          "“The decision of the Mirenian government to send police to the sluices sharply and needlessly raised "
+          "tensions. Prime Minister Kesh and his government should withdraw the police from the sluices.”\n"
+          "“Both Mirenia and the council should return to the talks on the lake level without delay.”\n"
+          "Mirenia rejected the statement on Saturday.")
+
+
+def test_a_closed_quotation_paragraph_after_a_named_speaker_s_quotation_is_that_speaker_s():
+    parties = {**LAKE, "Mirenia": ["Mirenian", "Port Brava", "Kesh"]}
+    held = {s.holder: s for s in statements(CLOSED, parties) if "needlessly" in s.sentence.text}
+    assert set(held) == {"Tarvia"}
+    assert {s.holder for s in statements(CLOSED, parties) if "return to the talks" in s.sentence.text} == {"Tarvia"}
+    assert {s.holder for s in statements(CLOSED, parties) if "rejected the statement" in s.sentence.text} \
+        == {"Mirenia"}
+    # a paragraph of several quoted sentences gives its speaker the one that fits a line
+    found = [pos.text for topic in TOPICS for p in briefing(CLOSED, topic, parties, TOPICS).parties
+             if p.name == "Tarvia" for pos in p.positions]
+    assert "Tarvia: “The decision of the Mirenian government to send police to the sluices sharply and needlessly " \
+        "raised tensions”" in found
+
+
+def test_a_low_opening_mark_is_closed_by_a_high_one_and_opens_no_block():
+    text = ("The ministry urged Olsk to „lower the alert on the shore“ and halt the patrols.\n"
+            "“We will keep the sluices closed,” the Mirenian minister said.\n"
+            "Tarvia said the talks would resume.")
+    assert 0 not in block_quotes(split_sentences("doc", text))  # the first paragraph closes what it opens
