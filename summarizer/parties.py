@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
@@ -172,20 +173,26 @@ def _join_respellings(lexicon: PartyLexicon) -> None:
     -sky/-skyy) make the same person, of the party the other spelling was given."""
     known: dict[str, list[tuple[str, str]]] = {}
     for name, (party, _) in lexicon.persons.items():
-        words = name.split()
+        words = _ascii(name).split()  # (and 'Jose Raul Mulino' is 'José Raúl Mulino': copy drops accents)
         if party is not None and len(words) >= 2:
             known.setdefault(words[0], []).append((words[-1], party))
     for name, (party, titles) in list(lexicon.persons.items()):
         words = name.split()
+        folded = _ascii(name).split()
         if party is not None or len(words) < 2 or len(words[-1]) < 5:
             continue
-        match = {p for surname, p in known.get(words[0], ()) if surname[:3] == words[-1][:3]
-                 and _one_letter_apart(surname, words[-1])}
+        match = {p for surname, p in known.get(folded[0], ()) if surname[:3] == folded[-1][:3]
+                 and (surname == folded[-1] or _one_letter_apart(surname, folded[-1]))}
         if len(match) == 1:
             party = match.pop()
             for key in (name, words[-1]):
                 if lexicon.persons.get(key, (None,))[0] is None and key in lexicon.persons:
                     lexicon.persons[key] = (party, lexicon.persons[key][1])
+
+
+def _ascii(name: str) -> str:
+    """A name without its accents ('José Raúl' -> 'Jose Raul')."""
+    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
 
 
 def _one_letter_apart(a: str, b: str) -> bool:

@@ -16,7 +16,8 @@ NAME_PARTICLES = frozenset({"von", "der", "van", "de", "da", "di", "du", "bin", 
 # (a quotation mark is a token: a quotation's last words are no name with the words after it)
 _WORD = re.compile(r"[\w'’.-]+|[,;:\"“”]")
 _SENT_TO = frozenset({"envoy", "ambassador", "representative"})
-_NAME_TOKEN = re.compile(r"(?:[A-Z]|(?:al|el|bin|ibn)-[A-Z])[a-zA-Z'’-]+$")
+# (letters with accents too: 'José Raúl Mulino', 'Núñez', 'Šefčovič')
+_NAME_TOKEN = re.compile(r"(?:[A-ZÀ-ÖØ-ÞĀ-Ž]|(?:al|el|bin|ibn)-[A-Z])(?:[^\W\d_]|['’-])+$")
 
 
 class Names(Protocol):

@@ -347,3 +347,13 @@ def test_a_law_or_a_treaty_named_with_its_abbreviation_is_no_body():
     names = {c.name for c in find_candidates(texts)}
     assert not names & {"Digital Services Act", "DSA"}
     assert "Harbour Workers Union" in names
+
+
+def test_a_name_with_accents_is_a_person_and_the_same_name_written_without_them_is_that_person():
+    texts = ["Chilean President Ramón Núñez rejected the plan on Sunday. Núñez said the border talks would go on.",
+             "The deal will be signed soon, President Ramon Nunez said on Thursday, after meeting Peru's foreign "
+             "minister. Peruvian President Ana Soto welcomed it."]
+    lexicon, found = discover_lexicon(texts, [split_sentences(f"d{k}", t) for k, t in enumerate(texts)])
+    assert lexicon.persons["Ramón Núñez"][0] == "Chile"
+    assert lexicon.persons["Ramon Nunez"][0] == "Chile"
+    assert {st.holder for st in found[0] if st.sentence.text.startswith("Núñez said")} == {"Chile"}
