@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from summarizer.attribution.blocks import block_quotes, voiced
 from summarizer.attribution.cues import (
-    drop_others_in_reported_speech, drop_others_in_speech, drop_prescribed_in_reported_speech, drop_unowned_reports,
-    find_cues)
+    drop_denied_clauses, drop_others_in_reported_speech, drop_others_in_speech, drop_prescribed_in_reported_speech,
+    drop_unowned_reports, find_cues)
 from summarizer.attribution.discourse import Discourse
 from summarizer.attribution.holders import learn_sexes, resolve
 from summarizer.attribution.learning import (
@@ -43,6 +43,7 @@ def sentence_statements(view: SentenceView) -> list[Statement]:
     for cue in view.cues:
         resolve(cue, view)
     drop_unowned_reports(view.cues, view.lower)
+    drop_denied_clauses(view.cues, view)
     drop_others_in_reported_speech(view.cues, view)
     drop_prescribed_in_reported_speech(view.cues, view)
     quoted = view.state.quoted

@@ -236,6 +236,27 @@ def drop_others_in_reported_speech(cues: list[Cue], view: SentenceView) -> None:
             cue.holders = ()
 
 
+_DENYING = frozenset({"denied", "denies", "deny", "denying", "dismissed", "dismisses", "rejected", "rejects"})
+_CLAIM_NOUNS = frozenset({"claim", "claims", "report", "reports", "suggestion", "suggestions", "allegation",
+                          "allegations", "accusation", "accusations", "speculation", "rumours", "rumors"})
+
+
+def drop_denied_clauses(cues: list[Cue], view: SentenceView) -> None:
+    """'Mulino ... denied that the United States had sought the move': the subject of a clause someone denies
+    holds no stance by it (the clause says what is denied, not what it did or wants)."""
+    lower = view.lower
+    for cue in cues:
+        k = cue.holder_token
+        if not cue.holders or k < 2 or cue.index <= k:
+            continue
+        j = k - 1 - (lower[k - 1] == "the")
+        if j < 1 or lower[j] != "that":
+            continue
+        verb = j - 1 - (lower[j - 1] in _CLAIM_NOUNS)
+        if verb >= 0 and lower[verb] in _DENYING:
+            cue.holders = ()
+
+
 _PRESCRIBING = frozenset({"must", "should", "ought"})  # what a party is told to do, not what it will do
 
 

@@ -393,3 +393,12 @@ def test_a_bare_government_is_not_the_party_its_own_sentence_hands_something_to(
             "government announced a deal to hand over the islands to Sardon in October, which is meant to secure "
             "the base.")
     assert "Sardon" not in {s.holder for s in extracted(text, parties) if "hand over" in s.sentence.text}
+
+
+def test_the_subject_of_a_denied_clause_holds_no_stance_by_it():
+    parties = {"Norvian government": ["Norvia", "Norvian", "Velm"], "Sardon": ["Sardonian"]}
+    text = "Norvia will leave the pact, Velm said on Thursday, but denied that Sardon had sought the move."
+    assert {s.holder for s in extracted(text, parties)} == {"Norvian government"}
+    assert {s.holder for s in extracted("Velm rejected claims that Sardon had pressed for the exit.", parties)} \
+        == {"Norvian government"}
+    assert {s.holder for s in extracted("Sardon denied that it had sought the move.", parties)} == {"Sardon"}
