@@ -115,9 +115,9 @@ def _package_countries() -> dict[str, Entry]:
             (aliases if (data.get("population") or 0) >= _CAPITAL_MIN_POPULATION else small).append(capital)
         if names[0].endswith(" Islands"):  # 'the Faroes', 'the Falklands'
             aliases.append(names[0][:-len(" Islands")] + "s")
-        aliases += [_ascii(a) for a in (*names, *aliases) if _ascii(a) != a]  # wire copy drops accents: Bogota
+        aliases += [ascii_name(a) for a in (*names, *aliases) if ascii_name(a) != a]  # wire copy drops accents: Bogota
         aliases += [n.replace(" of the ", " of ") for n in names if " of the " in n]  # 'Republic of Congo
-        small += [_ascii(c) for c in small if _ascii(c) != c]
+        small += [ascii_name(c) for c in small if ascii_name(c) != c]
         if code in out:
             old = out[code]
             aliases = [old.name, *old.aliases, *names]
@@ -127,7 +127,7 @@ def _package_countries() -> dict[str, Entry]:
     return out
 
 
-def _ascii(name: str) -> str:
+def ascii_name(name: str) -> str:
     """A name without its accents ('Bogotá' -> 'Bogota'); names whose letters do not all fold stay as they are."""
     folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     return folded if len(folded) == len(name) else name

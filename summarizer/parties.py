@@ -3,12 +3,11 @@ from __future__ import annotations
 
 import hashlib
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 
-from summarizer.gazetteer import demonyms, gazetteer, place_names
+from summarizer.gazetteer import ascii_name, demonyms, gazetteer, place_names
 from summarizer.lexicon import ORG_WORDS, TITLE_WORDS
 from summarizer.model import Party
 from summarizer.people import NAME_PARTICLES, apply_people, bare_surname, casefold_key, learn_people
@@ -173,12 +172,12 @@ def _join_respellings(lexicon: PartyLexicon) -> None:
     -sky/-skyy) make the same person, of the party the other spelling was given."""
     known: dict[str, list[tuple[str, str]]] = {}
     for name, (party, _) in lexicon.persons.items():
-        words = _ascii(name).split()  # (and 'Jose Raul Mulino' is 'José Raúl Mulino': copy drops accents)
+        words = ascii_name(name).split()  # (and 'Jose Raul Mulino' is 'José Raúl Mulino': copy drops accents)
         if party is not None and len(words) >= 2:
             known.setdefault(words[0], []).append((words[-1], party))
     for name, (party, titles) in list(lexicon.persons.items()):
         words = name.split()
-        folded = _ascii(name).split()
+        folded = ascii_name(name).split()
         if party is not None or len(words) < 2 or len(words[-1]) < 5:
             continue
         match = {p for surname, p in known.get(folded[0], ()) if surname[:3] == folded[-1][:3]
@@ -188,11 +187,6 @@ def _join_respellings(lexicon: PartyLexicon) -> None:
             for key in (name, words[-1]):
                 if lexicon.persons.get(key, (None,))[0] is None and key in lexicon.persons:
                     lexicon.persons[key] = (party, lexicon.persons[key][1])
-
-
-def _ascii(name: str) -> str:
-    """A name without its accents ('José Raúl' -> 'Jose Raul')."""
-    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
 
 
 def _one_letter_apart(a: str, b: str) -> bool:

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from summarizer.gazetteer import gazetteer
+from summarizer.gazetteer import country_names, demonyms, gazetteer
 from summarizer.keys import normalize, slug, straight
 from summarizer.lexicon import RELATED_TERMS, STOPWORDS
 from summarizer.model import Topic
@@ -216,19 +216,12 @@ _DERIVATIONS = (("nsions", ("nd",)), ("nsion", ("nd",)), ("ssions", ("t",)), ("s
                 ("ions", ("or", "ors")), ("ion", ("or", "ors")), ("ings", ("ers",)), ("ing", ("ers",)))
 
 
-@functools.cache
-def _demonym_countries() -> dict[str, str]:
-    """'chinese' -> 'China': each country's demonyms, lowercased, to its name."""
-    return {d.lower(): e.name for e in gazetteer() if e.kind == "country" for d in e.demonyms}
-
-
 def _with_country(text: str) -> tuple[str, ...]:
     """A topic phrase with its demonym put as the country ('Chinese influence' -> 'China influence'), which
     texts also write ("China's influence"; the possessive is stemmed away)."""
     words = text.split()
-    countries = _demonym_countries()
-    return tuple(" ".join(countries[v.lower()] if k == i else v for k, v in enumerate(words))
-                 for i, w in enumerate(words) if w.lower() in countries)
+    return tuple(" ".join(country_names()[w.title()] if k == i else v for k, v in enumerate(words))
+                 for i, w in enumerate(words) if w.title() in demonyms())
 
 
 def derived_forms(word: str) -> tuple[str, ...]:

@@ -9,6 +9,11 @@ def names(texts: list[str]) -> dict[str, set[str]]:
     return {c.name: {c.name, *c.aliases} for c in find_candidates(texts)}
 
 
+def discovered(texts: list[str]):
+    """The lexicon auto mode builds from the texts, and each text's statements."""
+    return discover_lexicon(texts, [split_sentences(f"d{k}", t) for k, t in enumerate(texts)])
+
+
 def test_a_one_word_company_is_found_though_a_possessor_a_stop_or_if_stands_before_it():
     texts = ["Tom Brack's Skylane said it would not obey the order.\n"
              "The judge froze its accounts on Friday. Skylane refused to pay the fines.\n"
@@ -96,7 +101,7 @@ def test_a_president_of_no_named_country_is_not_the_president_of_the_country_who
              "Peru's foreign minister rejected any new talks on the maritime line.",
              "The Chilean government welcomed the deal. Transport Minister Ana Soto said the border crossing would "
              "reopen next week."]
-    lexicon, _ = discover_lexicon(texts, [split_sentences(f"d{k}", t) for k, t in enumerate(texts)])
+    lexicon, _ = discovered(texts)
     assert lexicon.persons["Lena Voss"][0] is None  # her country is not named: not Chile's president
     assert lexicon.persons["Ana Soto"][0] == "Chile"  # a minister of no named country is still the government's
 
@@ -105,7 +110,7 @@ def test_a_head_of_government_is_not_the_country_an_adjective_in_the_sentence_be
     texts = ["India and Pakistan traded strikes on the border.\n\n"
              "The defence ministry said no Pakistani military sites were hit. Prime Minister Ravi Menon watched "
              "the operation closely.\n\nPakistan's foreign ministry warned of a response."]
-    lexicon, _ = discover_lexicon(texts, [split_sentences(f"d{k}", t) for k, t in enumerate(texts)])
+    lexicon, _ = discovered(texts)
     assert lexicon.persons["Ravi Menon"][0] != "Pakistan"
 
 
@@ -178,7 +183,7 @@ def test_a_committee_a_named_body_owns_is_that_body():
 
 
 def _persons(texts):
-    lexicon, _ = discover_lexicon(texts, [split_sentences(f"d{k}", t) for k, t in enumerate(texts)])
+    lexicon, _ = discovered(texts)
     return lexicon.persons
 
 
@@ -225,7 +230,7 @@ def test_a_named_group_s_fighters_are_that_group_not_the_other_armed_group_of_th
     texts = ["Islamic State fighters attacked a convoy near Tarn. Islamic State said the attack had succeeded.\n\n"
              "The Harakat Nasr al-Watan wal-Shaab (HNWS) said it would block the roads to Tarn. "
              "The militants said the blockade would last. HNWS militants announced a fuel embargo on Chile."]
-    lexicon, _ = discover_lexicon(texts, [split_sentences(f"d{k}", t) for k, t in enumerate(texts)])
+    lexicon, _ = discovered(texts)
     sentence = "HNWS militants announced a fuel embargo on Chile."
     holders = [m.party for m in lexicon.find(sentence)]
     assert holders[0] == lexicon.alias_party["HNWS"] and "Islamic State" not in holders
@@ -234,7 +239,7 @@ def test_a_named_group_s_fighters_are_that_group_not_the_other_armed_group_of_th
 def test_a_name_with_a_particle_keeps_its_last_word_however_long():
     texts = ["Chilean President Jose Luis Ramos da Costa said Chile would join the talks.\n\n"
              "Costa warned Peru against new tariffs.\n\nPeru rejected the warning."]
-    lexicon, _ = discover_lexicon(texts, [split_sentences(f"d{k}", t) for k, t in enumerate(texts)])
+    lexicon, _ = discovered(texts)
     assert lexicon.persons["Jose Luis Ramos da Costa"][0] == "Chile"
     assert "da" not in lexicon.persons and lexicon.persons["Costa"][0] == "Chile"
 
@@ -317,7 +322,7 @@ def test_a_minister_of_no_named_country_belongs_to_the_country_whose_leader_his_
              "Ruiz's remarks were read by Ortega's critics as proof of Chilean pressure. Foreign Minister Luis Bravo "
              "denied that on Wednesday.",
              "Peruvian Prime Minister Pablo Ortega said his government would not bow to pressure from Chile."]
-    lexicon, _ = discover_lexicon(texts, [split_sentences(f"d{k}", t) for k, t in enumerate(texts)])
+    lexicon, _ = discovered(texts)
     assert lexicon.persons["Luis Bravo"][0] == "Peru"
 
 
@@ -325,7 +330,7 @@ def test_a_vice_president_of_no_named_country_belongs_to_the_country_whose_presi
     texts = ["Danish Prime Minister Anna Holm rejected the tone of the remarks. President Tom Reed wants the island, "
              "and Vice President Mark Hale chided Denmark during a tour of the base on Friday.",
              "U.S. President Tom Reed said the island was vital to American security."]
-    lexicon, _ = discover_lexicon(texts, [split_sentences(f"d{k}", t) for k, t in enumerate(texts)])
+    lexicon, _ = discovered(texts)
     assert lexicon.persons["Mark Hale"][0] == "United States"
 
 
@@ -335,7 +340,7 @@ def test_a_country_s_long_name_without_its_article_and_spelled_out_before_its_ab
              "it would hold its positions, and DR Congo officials said the deal would stand."]
     names = [c.name for c in find_candidates(texts)]
     assert sum("Congo" in name for name in names) == 1  # the country, not also a body of its full name
-    lexicon, found = discover_lexicon(texts, [split_sentences(f"d{k}", t) for k, t in enumerate(texts)])
+    lexicon, found = discovered(texts)
     congo = next(name for name in names if "Congo" in name)
     assert {st.holder for st in found[0]} == {"Rwanda", congo}
 
@@ -353,7 +358,7 @@ def test_a_name_with_accents_is_a_person_and_the_same_name_written_without_them_
     texts = ["Chilean President Ramón Núñez rejected the plan on Sunday. Núñez said the border talks would go on.",
              "The deal will be signed soon, President Ramon Nunez said on Thursday, after meeting Peru's foreign "
              "minister. Peruvian President Ana Soto welcomed it."]
-    lexicon, found = discover_lexicon(texts, [split_sentences(f"d{k}", t) for k, t in enumerate(texts)])
+    lexicon, found = discovered(texts)
     assert lexicon.persons["Ramón Núñez"][0] == "Chile"
     assert lexicon.persons["Ramon Nunez"][0] == "Chile"
     assert {st.holder for st in found[0] if st.sentence.text.startswith("Núñez said")} == {"Chile"}
