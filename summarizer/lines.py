@@ -15,7 +15,7 @@ from summarizer.attribution import Statement
 from summarizer.attribution.cues import inside_quote
 from summarizer.attribution.blocks import BLOCK
 from summarizer.attribution.quotes import CONTINUED
-from summarizer.attribution.statement import LISTED_NAME, tail_context_cut
+from summarizer.attribution.statement import LISTED_NAME, same_subject, tail_context_cut
 from summarizer.lexicon import (
     COPULAS, DETERMINERS, MODALS, PASSIVE_BY, PREPOSITIONS, REPORTING_VERBS, STANCE_ADJECTIVES, STANCE_NOUNS,
     STANCE_VERBS,
@@ -30,11 +30,12 @@ from summarizer.words import word_set
 
 _AUXILIARIES = COPULAS | MODALS | frozenset("has have had did does do will would could can may might shall must "
                                             "cannot won't can't didn't doesn't isn't aren't".split())
+# ('A claim Ghanaian officials denied': a noun and its relative clause; not 'A senior Ghanaian official said')
 _FRAGMENT_START = re.compile(
     rf"^(?:(?i:{'|'.join(c.SUBORDINATORS)}|if|unless|because|despite|to|that|which|who|where|given that|now that"
     r"|according to(?![^,]*,)"
     r"|(?:in|at|on|by|for|from|with|under|through|during)\s+(?:which|whom))\b|"
-    r"(?i:an?\s+\w+\s+(?:that|which|who))\b|(?i:an?)\s+[a-z]+\s+[A-Z]"
+    r"(?i:an?\s+\w+\s+(?:that|which|who))\b|(?i:an?)\s+(?!(?:senior|top|former|acting|deputy|chief)\s)[a-z]+\s+[A-Z]"
     r"|[A-Z][a-z]+ed\s+by\b"  # 'Issued by the council, ...': a passive participle with no subject
     r"|[A-Z][a-z]+ly\s+[a-z]+ing\b"  # 'Allegedly waiting for the mission': nor an adverb and a participle
     r"|[A-Z][a-z]+ing\s+(?:a|an|the|its|their|his|her)\b(?![^,]*\b(?:is|was|are|were|would|will|could|has|had)\b)"
@@ -295,6 +296,14 @@ def _candidates(st: Statement) -> list[str]:
         out.extend(sentence[a:b] for k, (a, b) in enumerate(spans)
                    if not (k and _LAST_CONJUNCT.match(sentence[a:b])
                            and LISTED_NAME.match(sentence[slice(*spans[k - 1])].strip())))
+    if (from_holder or st.holder_at == st.start >= 0) and spans and st.cue_at:  # 'Serbia is ready to ... but will keep its red lines on X': the
+        # second predicate with its subject ('Serbia will keep ...'), a line of its own
+        subject = sentence[holder_at:min(st.cue_at)]
+        verb = re.search(rf"\s(?:{'|'.join(map(re.escape, sorted(_AUXILIARIES)))}|not)\b", subject)
+        subject = subject[:verb.start()].strip() if verb else subject.strip()
+        if 0 < len(subject.split()) <= SUBJECT_WORDS and not re.search(r"[,;:“”\"]", subject):
+            out.extend(f"{subject} {sentence[a:b].strip()[4:]}" for a, b in spans[1:]
+                       if a > min(st.cue_at) and same_subject(sentence[a:b].strip().lower()))
     if st.cue_at and 0 < st.holder_at and st.start <= st.holder_at:  # 'Maduro lashed out against the Carter Center
         # which reported fraud', 'tensions with U.S. President Donald Trump who has threatened tariffs': the holder
         # only the object of another's clause and the antecedent of its own: its clause, made main, with its title
@@ -324,6 +333,9 @@ def _candidates(st: Statement) -> list[str]:
     # not 'insisting that ...', whose reported clause may stand alone)
     return [t for t in dict.fromkeys(_without_next_subject(t, sentence) for t in out)
             if t.strip() and not _act_participle(t.strip())]
+
+
+SUBJECT_WORDS = 5  # a longer subject is no short line's opening
 
 
 def _act_participle(text: str) -> bool:

@@ -8,6 +8,7 @@ from functools import partial
 
 from summarizer.analysis import Claim
 from summarizer.extraction import name_shadow
+from summarizer.attribution.statement import SAYING, tail_context_cut
 from summarizer.model import Topic
 from summarizer.parties import PartyLexicon
 from summarizer.lexicon import COPULAS, MODALS, PREPOSITIONS, REPORTING_VERBS, STANCE_VERBS
@@ -23,6 +24,9 @@ SUBORDINATE = 0.5  # share a term counts for in a condition, time or cause claus
 _OPENING_QUOTATION = re.compile(r'^\s*[“"]([^“”"]+)[”"]')
 REACTION_WORDS = 12  # a sentence this short that names no topic reacts to the story's main event
 HEADLINE_LEAD = 2.0  # a headline is about one topic when it weighs this many times the next one
+# a clause with at most this many words on each side of its saying verb before the occasion it names ('...,
+# President Ana Vidal said on live TV a day after talks on X') only says who spoke
+FRAME_WORDS = 6
 QUERIES_KEPT = 16  # free-text queries whose claim topics an assigner keeps
 # if, in case, in the wake of, unless, until, after, as long as, ahead of, amid(st), before, because, since,
 # following, when(ever), without, once, provided: by first letter (at most one can match at a place, so the match
@@ -234,7 +238,7 @@ class TopicAssigner:
                 text = text[:start] + " " * (mention.end - start) + text[mention.end:]
         if text.count(",") > 1:  # an aside lies between two commas
             text = _RELATIVE_ASIDE.sub(lambda m: " " * len(m.group(0)), text)
-        return [part for a, b in st.stance_spans for piece in _COMPLEMENTS.split(text[a:b])
+        return [_frame_cut(part) for a, b in st.stance_spans for piece in _COMPLEMENTS.split(text[a:b])
                 for part in self._demands(piece)]
 
     def _demands(self, clause: str) -> list[str]:
@@ -258,6 +262,16 @@ class TopicAssigner:
         help' under a headline on fishing quotas is about sanctions, not quotas."""
         assigner = self.for_query(topic)
         return topic.key in assigner.topics_of(claim) or (assigner.query is not None and not assigner.stated(claim))
+
+
+def _frame_cut(clause: str) -> str:
+    """A clause that only says who spoke, without the occasion it names ('Vucic said on live TV a day after
+    another round of talks', 'said that during the meeting'): where one speaks is no stance on it."""
+    cut = tail_context_cut(clause)
+    verb = SAYING.search(cut)
+    if cut == clause or not verb:
+        return clause
+    return cut if max(len(cut[:verb.start()].split()), len(cut[verb.end():].split())) <= FRAME_WORDS else clause
 
 
 def _title_start(text: str, start: int) -> int:

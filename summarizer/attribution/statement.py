@@ -6,11 +6,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from summarizer.compress import clauses
+from summarizer.lexicon import COPULAS, FINITE_STANCE_VERBS, MODALS, REPORTING_VERBS
 from summarizer.text import Sentence
 
 # A last clause of at most this many words that holds the holder and every cue is an attribution tail.
 ATTRIBUTION_TAIL_WORDS = 10
 _COMPLEMENT_STARTS = ("that ", "to ", "including ", "which ", "and ")
+# 'but will keep its red lines': a second predicate of the same subject, no subject of its own
+_PREDICATE_STARTS = MODALS | COPULAS | FINITE_STANCE_VERBS | REPORTING_VERBS | frozenset({"has", "have", "had", "did", "does"})
 _CONNECTORS = ("but ", "while ", "whereas ", "although ", "though ", "however, ", "yet ", "and ")
 
 
@@ -87,7 +90,7 @@ _SUBORDINATE_TAIL = re.compile(r"\s*(?:as|while|after|when|because|since|before|
 # '..., Zakharova said in the wake of the talks between the leaders in Washington': the occasion after the verb
 _TAIL_CONTEXT = re.compile(r"\s(?:in the wake of|after|following|during|amid|amidst|ahead of|before|while|when|as)\s",
                            re.IGNORECASE)
-_SAYING = re.compile(r"\b(?:said|says|told|added|stated|noted|wrote|declared|insisted|warned|argued)\b")
+SAYING = re.compile(r"\b(?:said|says|told|added|stated|noted|wrote|declared|insisted|warned|argued)\b")
 LISTED_NAME = re.compile(r"(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}$")
 
 
@@ -100,13 +103,19 @@ def _stance_spans(st: Statement) -> tuple[tuple[int, int], ...]:
         # a name of a list the holder opens ('Poland, Hungary, and Slovakia will ...') is part of the subject
         own = a <= st.holder_at < b or any(a <= c < b for c in st.cue_at) or (
             previous and bool(LISTED_NAME.match(st.sentence.text[a:b].strip())))
-        if own or (previous and piece.startswith(_COMPLEMENT_STARTS)):
+        if own or (previous and (piece.startswith(_COMPLEMENT_STARTS) or same_subject(piece))):
             keep.append((a, b))
         previous = own
     if keep and keep[-1] == spans[-1] and len(keep) == 1 and len(spans) > 1 and (
             st.attribution_last or st._quote_then_speaker):
         return tuple(spans)  # 'Aid has slowed sharply, the United Nations said.': the content comes first
     return tuple(keep or spans)
+
+
+def same_subject(piece: str) -> bool:
+    """'but will maintain its red lines ...', 'but rejected the plan': the holder's own second predicate."""
+    words = piece.split(None, 2)
+    return len(words) > 1 and words[0] == "but" and words[1] in _PREDICATE_STARTS
 
 
 def strip_connectors(text: str) -> str:
@@ -121,6 +130,6 @@ def strip_connectors(text: str) -> str:
 def tail_context_cut(tail: str) -> str:
     """An attribution tail without the occasion after its saying verb ('Zakharova said in the wake of the talks
     in Washington' -> 'Zakharova said')."""
-    verb = _SAYING.search(tail)
+    verb = SAYING.search(tail)
     cut = _TAIL_CONTEXT.search(tail, verb.end()) if verb else None
     return tail[:cut.start()] if cut else tail

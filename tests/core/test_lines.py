@@ -228,3 +228,10 @@ def test_a_verb_whose_only_object_is_a_bare_demonstrative_is_no_line():
     assert not is_stance("Togo rejected this")
     assert is_stance("Togo has rejected this move")  # a noun the standalone step can resolve
     assert is_stance("Adedze said that the dam was legal")
+
+
+def test_a_second_predicate_after_but_is_a_line_with_its_subject():
+    lines = _lines("Togo is willing to discuss \"some technical points of the joint survey with its neighbours\" but "
+                   "will keep its veto over the dam on the river, Foreign Minister Kodjo Adedze said on state radio "
+                   "after another round of talks.")
+    assert lines["Togo"] == ["Togo will keep its veto over the dam on the river"]

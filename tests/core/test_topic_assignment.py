@@ -139,3 +139,15 @@ def test_a_statement_without_a_clean_line_is_skipped_for_the_next():
     ranked = [(2.0, claims[0]), (1.0, claims[1])]
     picks = select(ranked, 1, lambda claim: None if claim is claims[0] else "a line")
     assert [p.claims[0] for p in picks] == [claims[1]] and picks[0].text == "a line"
+
+
+def test_the_occasion_after_who_spoke_is_no_stance_on_its_topic():
+    text = ("Sudria is ready to share data but will keep its veto over the river flow, President Lena Amar said on "
+            "radio a day after another round of talks on electricity and power exports.")
+    assert _lines(_under(text, "water"), "Sudria") and not _lines(_under(text, "power"), "Sudria")
+
+
+def test_said_that_with_only_an_occasion_is_no_clause_of_its_own():
+    text = ("Norland's premier said that during the hydropower meeting, he insisted on a guaranteed flow for the "
+            "river.")
+    assert _lines(_under(text, "water"), "Norland") and not _lines(_under(text, "power"), "Norland")
