@@ -53,11 +53,21 @@ def groups(text: str) -> list[tuple[str, str]]:
 
 
 def _fits(abbreviation: str, name: str) -> bool:
-    """The abbreviation's letters are the name's initials, or a run of its capitals ('FTA', 'HRWU', 'IAEA')."""
+    """The abbreviation's letters are the name's initials, a run of its capitals ('FTA', 'HRWU', 'IAEA'), or the
+    start of each of its words ('CARICOM')."""
     letters = re.sub(r"[^A-Z]", "", abbreviation.upper())
     capitals = re.sub(r"[^A-Z]", "", name)
-    return bool(letters) and (letters == initials(name).upper() or _subsequence(letters, capitals)) \
-        and letters[0] == name[:1].upper()
+    words = [w.upper() for w in re.split(r"[\s-]+", name) if w[:1].isupper()]
+    return bool(letters) and (letters == initials(name).upper() or _subsequence(letters, capitals)
+                              or _word_starts(letters, words)) and letters[0] == name[:1].upper()
+
+
+def _word_starts(letters: str, words: list[str]) -> bool:
+    """'CARICOM' of 'Caribbean Community', 'MERCOSUR' of 'Mercado Comun del Sur': the start of each word."""
+    if not words:
+        return not letters
+    return any(letters[:n] == words[0][:n] and _word_starts(letters[n:], words[1:])
+               for n in range(1, min(len(letters), len(words[0])) + 1))
 
 
 def _subsequence(short: str, long: str) -> bool:

@@ -41,6 +41,8 @@ _NOT_NOMINAL = CLAUSE_BREAKS | COPULAS | MODALS | _VERB_MODIFIERS | frozenset(
 _AFFILIATION_VERBS = frozenset("led leads heads headed chairs chaired runs ran represents represented".split())
 HEADS = ROLE_NOUNS | TITLE_WORDS | PEOPLE_NOUNS | ORG_HEADS | HOLDER_HEADS
 PHRASE_REACH = 12  # tokens one subject phrase may span
+# 'an official involved in the talks', 'a diplomat based in Geneva': a head's participle before its phrase
+_POSTMODIFIERS = frozenset({"involved", "based", "stationed", "posted", "familiar", "engaged"})
 APPOSITION_REACH = 14  # tokens of ', Arvind Rao,' or ', who led the AU mission,'
 RELATION_REACH = 3  # adjectives between a possessor and a relation noun
 SPEAKER_TAIL = 16  # tokens after an inverted 'said' that may name the speaker
@@ -124,7 +126,7 @@ def head_of(view: SentenceView, start: int, end: int) -> int:
     """The head of a phrase: its last word before any 'of', 'to', 'in' ('minister of natural resources')."""
     for k in range(start + 1, end + 1):
         if view.lower[k] in PREPOSITIONS and k not in view.tok_mention:
-            return k - 1
+            return k - 2 if view.lower[k - 1] in _POSTMODIFIERS and k - 2 >= start else k - 1
     return end
 
 
@@ -137,10 +139,13 @@ def phrase_start(view: SentenceView, end: int) -> int:
             start = k
         elif w in DETERMINERS or w in _POSSESSIVE_PRONOUNS:
             start = k
-            if not (k > 0 and lower[k - 1] in PREPOSITIONS and k - 1 > 0 and lower[k - 2] in HEADS):
+            if not (k > 1 and lower[k - 1] in PREPOSITIONS and (lower[k - 2] in HEADS or (
+                    k > 2 and lower[k - 2] in _POSTMODIFIERS and lower[k - 3] in HEADS))):
                 break
         elif w in PREPOSITIONS and k > 0 and lower[k - 1] in HEADS:
             start = k  # 'minister of natural resources', 'ambassador to the U.S.'
+        elif w in PREPOSITIONS and k > 1 and lower[k - 1] in _POSTMODIFIERS and lower[k - 2] in HEADS:
+            start, k = k - 1, k - 1
         else:
             break
         k -= 1

@@ -27,6 +27,7 @@ _LEADERS = (frozenset({"prime", "minister"}), frozenset({"president"}), frozense
 _TITLE_WORDS = TITLE_WORDS | _HEAD_TITLES | _GOVERNMENT | frozenset({"the", "a", "an"})
 _DEPUTIES = frozenset({"vice", "deputy", "former", "ex", "vice-president"})
 NAME_WORDS = 4  # a person's name before a title apposition
+SIDE_WORDS = 6  # most words of an opening 'On the Thai side,'
 
 
 _CLAUSE_OPENERS = word_set("subordinators") | {"until", "where"}
@@ -139,8 +140,16 @@ def _named_before(view: SentenceView, start: int) -> set[str]:
     while before > 0 and view.lower[before] in _CLOSING_QUOTES:  # '"We thank the Trump administration ...," the
         before -= 1  # defense minister said': the administration is in what he says
     if before >= 0 and view.lower[before] in (",", "?", "!"):
-        return set()
+        return _side_opening(view, before)
     return {m.party for k, m in view.tok_mention.items() if k < start and m.party and m.kind != "person"}
+
+
+def _side_opening(view: SentenceView, comma: int) -> set[str]:
+    """'On the Thai side, the finance minister said', 'For Ghana's part, ...': the side the sentence opens with."""
+    if view.lower[comma] != "," or "," in view.lower[:comma] or comma > SIDE_WORDS \
+            or view.lower[0] not in ("on", "for", "from") or view.lower[comma - 1] not in ("side", "part"):
+        return set()
+    return {m.party for k, m in view.tok_mention.items() if k < comma and m.party}
 
 
 def titled_apposition(view: SentenceView, start: int, end: int, apposition: tuple[int, int]) -> Attribution | None:

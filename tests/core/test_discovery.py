@@ -119,6 +119,14 @@ def test_an_abbreviation_in_brackets_names_the_body_before_it():
     assert abbreviations("prices rose (EUR) sharply") == []
 
 
+def test_an_abbreviation_of_the_start_of_each_word_names_the_body_before_it():
+    assert abbreviations("the Andean Monetary Union (ANMOU) said") == [("Andean Monetary Union", "ANMOU")]
+    assert abbreviations("the Andean Monetary Union (AMX) said") == []
+    analysis = _auto("The Andean Monetary Union (ANMOU) has rejected the plan to print a new currency. ANMOU said "
+                     "the plan would hurt trade. ANMOU also warned against new tariffs.")
+    assert [p.name for p in analysis.parties] == ["Andean Monetary Union"]
+
+
 def test_a_regulator_and_a_company_with_abbreviation_and_short_name():
     analysis = _auto("The Federal Trade Authority (FTA) warned on Tuesday that Norwind Corp had abused its market "
                      "power. Norwind said it would appeal the decision. The FTA said the fine was justified.")

@@ -1,0 +1,38 @@
+"""Rules found on two more stories of real news (a border war between neighbours and its truce, a territorial
+claim before a world court), each checked on sentences written for the test: an official described by where he
+works, the side a sentence opens with, and 'revealed that' as a verb of saying."""
+from summarizer.lines import is_stance
+from tests.builders import lines_by_party, statements
+
+PARTIES = {"Ghana": ["Ghana", "Ghanaian", "Accra"], "Togo": ["Togo", "Togolese", "Lome"]}
+TOPICS = {"trade": ["tariff", "trade", "exports"], "border": ["border", "troops", "ceasefire"]}
+
+
+def _holders(text: str) -> list[str]:
+    return [st.holder for st in statements(text, PARTIES)]
+
+
+def test_an_official_described_by_the_talks_he_is_involved_in_speaks_for_his_country():
+    text = ("An anonymous senior Ghanaian official involved in the talks said that Ghana would welcome a lower "
+            "tariff rate than its neighbours.")
+    assert _holders(text) == ["Ghana"]
+    assert lines_by_party(text, "trade", PARTIES, TOPICS)["Ghana"] == [
+        "Ghana would welcome a lower tariff rate than its neighbours"]
+
+
+def test_a_diplomat_based_in_another_capital_speaks_for_his_own_country():
+    assert _holders("A Togolese diplomat based in Accra said that the border should reopen next week.") == ["Togo"]
+
+
+def test_an_untitled_minister_after_an_opening_side_speaks_for_that_side():
+    text = ("Togo said its troops would stay on the border.\n\n"
+            "On the Ghanaian side, Finance Minister Kofi Arhin reiterated that the negotiators had offered terms on "
+            "exports that were acceptable to the government.")
+    assert lines_by_party(text, "trade", PARTIES, TOPICS) == {
+        "Ghana": ["Finance Minister Kofi Arhin reiterated that the negotiators had offered terms on exports that were "
+                  "acceptable to the government"]}
+
+
+def test_revealed_that_is_a_verb_of_saying():
+    assert is_stance("A senior Togolese official revealed that Togo would welcome a lower tariff rate")
+    assert _holders("A senior Togolese official revealed that the troops would leave the border.") == ["Togo"]
