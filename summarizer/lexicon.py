@@ -52,7 +52,8 @@ RELATED_TERMS = word_table("related_terms")
 ORG_WORDS = frozenset("""ministry department council agency office commission union organization organisation forces
 party authority administration house group bank fund court nations assembly army guard government parliament
 congress senate committee alliance front movement coalition league state states republic kingdom federation
-street palace electric energy petroleum telecom airlines motors media company corporation holdings""".split())
+street palace electric energy petroleum telecom airlines motors media company corporation holdings community
+tribunal association""".split())
 
 PLURAL_HOLDERS = re.compile(
     r"\b(?:the|both) (?:two )?(?:leaders|presidents|sides|countries|men|governments|delegations|parties|nations)\b",

@@ -18,6 +18,7 @@ from summarizer.attribution.officials import (
     named_as_object, of_another_place, official_of_context, other_bodies, titled_apposition,
 )
 from summarizer.attribution.view import SERVICE_NOUNS, SentenceView
+from summarizer.gazetteer import country_names
 from summarizer.lexicon import (
     CLAUSE_BREAKS, COPULAS, DETERMINERS, MODALS, PREPOSITIONS, ROLE_NOUNS, STANCE_VERBS, STOPWORDS, TITLE_WORDS,
 )
@@ -34,6 +35,8 @@ _VERB_MODIFIERS = word_set("verb_modifiers")
 _GOVERNMENT_TITLES = frozenset({"minister", "ministry", "cabinet"})
 _FORMER = re.compile(r"(?:former|ex)$|ex-")  # 'former president', 'ex-minister'
 _HOLDER_PREPS = frozenset({"of", "for", "from"})
+_STAFF = frozenset("judges judge officials official diplomats diplomat lawyers negotiators staff aides "
+                   "spokesperson spokesman spokeswoman sources source economists researchers".split())
 _POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her"})
 _WORKFORCE = frozenset("workers employees staff machinists pilots engineers drivers miners nurses".split())
 _NOT_NOMINAL = CLAUSE_BREAKS | COPULAS | MODALS | _VERB_MODIFIERS | frozenset(
@@ -222,9 +225,19 @@ def _objects(view: SentenceView, start: int, end: int) -> set[int]:
     """Tokens after 'to', 'in', 'at' inside the phrase: 'ambassador to the U.S.' is not the U.S."""
     for k in range(start, end + 1):
         if view.lower[k] in PREPOSITIONS and view.lower[k] not in _HOLDER_PREPS \
-                and not (view.lower[k] == "to" and k > start and view.lower[k - 1] in SERVICE_NOUNS):
+                and not (view.lower[k] == "to" and k > start and view.lower[k - 1] in SERVICE_NOUNS) \
+                and not _works_at(view, k):
             return set(range(k, end + 1))  # (not 'a top advisor to Iran's leader': whom he serves)
     return set()
+
+
+def _works_at(view: SentenceView, k: int) -> bool:
+    """'judges at the World Court', 'officials at the State Department': people of the body named after 'at' (not
+    of a country: 'diplomats at Ghana's border' are only there)."""
+    if view.lower[k] != "at" or view.lower[k - 1] not in _STAFF:
+        return False
+    m = view.tok_mention.get(k + 1 + (view.word(k + 1) == "the"))
+    return m is not None and m.kind == "name" and m.surface not in country_names()
 
 
 def relation_after(view: SentenceView, k: int, end: int) -> bool:

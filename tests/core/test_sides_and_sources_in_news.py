@@ -2,6 +2,8 @@
 claim before a world court), each checked on sentences written for the test: an official described by where he
 works, the side a sentence opens with, and 'revealed that' as a verb of saying."""
 from summarizer.lines import is_stance
+from summarizer.model import Party
+from summarizer.parties import build_lexicon
 from tests.builders import lines_by_party, statements
 
 PARTIES = {"Ghana": ["Ghana", "Ghanaian", "Accra"], "Togo": ["Togo", "Togolese", "Lome"]}
@@ -36,3 +38,22 @@ def test_an_untitled_minister_after_an_opening_side_speaks_for_that_side():
 def test_revealed_that_is_a_verb_of_saying():
     assert is_stance("A senior Togolese official revealed that Togo would welcome a lower tariff rate")
     assert _holders("A senior Togolese official revealed that the troops would leave the border.") == ["Togo"]
+
+
+COURT = {"Ghana": ["Ghana", "Ghanaian", "Accra"], "West African Court": ["West African Court", "WAC"],
+         "COSAC": ["COSAC", "Coastal Community"]}
+
+
+def test_judges_or_officials_at_a_body_speak_for_the_body():
+    assert [st.holder for st in statements("Judges at the West African Court on Friday ordered Ghana to halt work "
+                                           "on the dam.", COURT)] == ["West African Court"]
+    assert [st.holder for st in statements("Officials at the West African Court said the hearing would resume.",
+                                           COURT)] == ["West African Court"]
+    assert statements("Diplomats at the Ghana border said the crossing was closed.", COURT) == []
+
+
+def test_a_body_named_like_a_person_lends_no_surname_to_a_common_noun():
+    lexicon = build_lexicon(tuple(Party(n, tuple(a)) for n, a in COURT.items()), [])
+    found = lexicon.find("the acting chair of the Community of Sahel and Savanna States, Ami Tene, will mediate")
+    assert [m.party for m in found] == []
+    assert [m.party for m in lexicon.find("the Coastal Community said")] == ["COSAC"]
