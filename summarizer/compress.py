@@ -258,6 +258,18 @@ def drop_trailing_relative(text: str) -> str:
     return text if m is None else text[:m.start()]
 
 
+# '... alter the situation on the ground in a potentially oil-rich territory that is the subject of a dispute':
+# a place brought in by an indefinite article and described by its own relative clause
+_TRAILING_SETTING = re.compile(r"\s+(?:in|on|at|near|across|along)\s+an?\s+[^,;\"“”]{1,60}?\s(?:that|which|where)\s"
+                               r"[^,;\"“”]+$")
+
+
+def drop_trailing_setting(text: str) -> str:
+    """Only to make a too long line fit: a trailing place and the relative clause describing it go whole."""
+    m = _TRAILING_SETTING.search(text)
+    return text if m is None else text[:m.start()]
+
+
 _SECOND_INFINITIVE = re.compile(r"\s+and\s+to\s+(?:[^\"“”;]|[\"“][^\"“”]*[\"”])*$")
 
 

@@ -742,9 +742,10 @@ def _names_holder(text: str, st: Statement) -> bool:
 
 def _shorter(text: str) -> list[str]:
     """Whole trailing pieces that may go when a line is too long: examples, an occasion, a condition, a second
-    predicate, a relative clause after a quotation, the last comma piece (outside quotes)."""
+    predicate, a relative clause after a quotation, a place described by a relative clause, the last comma piece
+    (outside quotes)."""
     rules = (c.drop_trailing_examples, c.drop_trailing_event, c.drop_trailing_condition, c.drop_trailing_coordination,
-             c.drop_trailing_relative)
+             c.drop_trailing_relative, c.drop_trailing_setting)
     out = [c.tidy(rule(text)) for rule in rules]
     depth, cut, quoted_cut = 0, -1, -1
     for k, ch in enumerate(text):

@@ -31,7 +31,10 @@ _COMPANY = re.compile(
     # 'Boeing, the aerospace giant,' / 'the planemaker Boeing': the kind of firm named beside the name
     # (the firm noun ends its phrase: 'Holden, a company spokesman,' and 'the company's chief' name a person)
     rf"((?:{_CAP}\s+){{0,3}}{_CAP}),\s+(?:the|a)\s+(?:[a-z-]+\s+){{0,2}}{_FIRM}(?=\s*[,.;:)—–])|"
-    rf"\b[Tt]he\s+(?:[a-z-]+\s+){{0,2}}{_FIRM}\s+((?:{_CAP}\s+){{0,3}}{_CAP})(?=\s*[,.;:)—–]|\s+[a-z])")
+    rf"\b[Tt]he\s+(?:[a-z-]+\s+){{0,2}}{_FIRM}\s+((?:{_CAP}\s+){{0,3}}{_CAP})(?=\s*[,.;:)—–]|\s+[a-z])|"
+    # 'Brightline is one of the largest oil companies', 'Brightline is a shipping firm'
+    rf"((?:{_CAP}\s+){{0,3}}{_CAP})\s+is\s+(?:one\s+of\s+the\s+(?:[a-z-]+\s+){{0,3}}(?:companies|firms|"
+    rf"manufacturers|operators|lenders|insurers|retailers|airlines)|an?\s+(?:[a-z-]+\s+){{0,2}}{_FIRM})\b")
 LEADING_WORDS = frozenset("The A An In On At By For From With As But And Of To After While When Although Though If "
                            "Unless Because Since Once Until Whether However Meanwhile".split())
 

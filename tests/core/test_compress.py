@@ -175,3 +175,12 @@ def test_remarks_without_an_article_are_the_occasion_of_saying_and_go_whole():
     assert drop_time("Ilham Aliyev said in televised remarks publicized on Wednesday.").rstrip(".") == "Ilham Aliyev said"
     assert drop_time("The minister said in comments aired Monday that the deal was near.") == \
         "The minister said that the deal was near."
+
+
+def test_a_place_described_by_its_own_relative_clause_goes_whole_to_make_a_long_line_fit():
+    from summarizer.compress import drop_trailing_setting
+    assert drop_trailing_setting("The court ordered Tarvia to refrain from any action that would alter the situation "
+                                 "on the ground in a potentially oil-rich region that is the subject of a dispute") == \
+        "The court ordered Tarvia to refrain from any action that would alter the situation on the ground"
+    assert drop_trailing_setting("The court ordered Tarvia to halt work in the region") == \
+        "The court ordered Tarvia to halt work in the region"

@@ -255,6 +255,12 @@ def test_a_firm_named_beside_its_kind_is_a_company_but_a_spokesman_of_one_is_a_p
     assert company_signals("The company Chief Executive Ines Moro said so.") == []
 
 
+def test_a_name_said_to_be_a_company_is_one_but_a_country_that_produces_is_not():
+    assert company_signals("Norvale is one of the largest oil companies drilling off the coast.") == ["Norvale"]
+    assert company_signals("Velto is a shipping firm based in the port.") == ["Velto"]
+    assert company_signals("Ghana is one of the largest producers of cocoa.") == []
+
+
 def test_a_body_news_names_by_one_word_is_found_from_what_it_says():
     analysis = _auto("Talvik said the new contract offer was its last. The dockers' union voted against it.",
                      "Talvik maintains that the workers' demands would ruin the yard.")
