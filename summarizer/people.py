@@ -54,7 +54,9 @@ def people_in(alias_party: dict[str, str], text: str) -> list[list]:
     return found + _name_parts(found, text)
 
 
-_LONE_USE = r"(?:\b(?:Mr|Ms|Mrs|Dr)\.?\s+{0}\b|\b{0}\s+(?:[a-z]+ly\s+)?(?:said|told|wrote|spoke|[a-z]+(?:s|ed))\b)"
+# (and 'Anwar, who spoke to both leaders, had said': the part alone before a relative clause about him)
+_LONE_USE = r"(?:\b(?:Mr|Ms|Mrs|Dr)\.?\s+{0}\b|\b{0}\s+(?:[a-z]+ly\s+)?(?:said|told|wrote|spoke|had|was|will|would|" \
+            r"[a-z]+(?:s|ed))\b|\b{0},\s+who\s)"
 
 
 def bare_surname(word: str) -> str:

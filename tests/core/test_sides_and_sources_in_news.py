@@ -57,3 +57,20 @@ def test_a_body_named_like_a_person_lends_no_surname_to_a_common_noun():
     found = lexicon.find("the acting chair of the Community of Sahel and Savanna States, Ami Tene, will mediate")
     assert [m.party for m in found] == []
     assert [m.party for m in lexicon.find("the Coastal Community said")] == ["COSAC"]
+
+
+def test_a_leader_named_again_by_his_given_name_before_a_relative_clause_is_the_same_person():
+    from summarizer import Profile
+    from summarizer.analysis import analyze
+    from tests.builders import document
+    text = ("Togo agreed in principle with Ghanaian prime minister Kofi Mensah’s offer to mediate in the conflict.\n\n"
+            "Kofi, who spoke to both prime ministers on Thursday evening, had said the two leaders had agreed to a "
+            "ceasefire.")
+    analysis = analyze([document(text)], Profile())
+    assert [c.statement.holder for c in analysis.claims if c.statement.sentence.text.startswith("Kofi")] == ["Ghana"]
+
+
+def test_wanting_the_conflict_to_end_is_about_a_ceasefire():
+    text = '"We want the conflict to end as soon as possible," Togolese Foreign Minister Ama Dede said in a statement.'
+    assert lines_by_party(text, "border", PARTIES, {"border": ["ceasefire", "truce"], "trade": ["tariff"]}) == {
+        "Togo": ["Dede: “We want the conflict to end as soon as possible”"]}
