@@ -171,7 +171,7 @@ class Line:
 def write_line(st: Statement, antecedent: str, matcher: TopicMatcher) -> Line | None:
     """The best standalone line for a statement on a topic, or None when it has none."""
     if st.via == BLOCK:
-        quoted = _block_line(st)
+        quoted = _block_line(st, matcher)
         return _judge(quoted, st, matcher, named=True) if quoted else None
     quoted = _quote_line(st) or _quote_after_cue(st)
     if quoted is not None:
@@ -182,13 +182,13 @@ def write_line(st: Statement, antecedent: str, matcher: TopicMatcher) -> Line | 
     return max(lines, key=lambda line: line.rank, default=None)
 
 
-def _block_line(st: Statement) -> str | None:
+def _block_line(st: Statement, matcher: TopicMatcher) -> str | None:
     """A sentence of a multi-paragraph quotation, as its speaker's words: 'United States: “We call on all sides
     to ensure protests remain peaceful”'. Not one that quotes inside the quotation, nor one too long to read."""
     content = st.segment.strip('"“” ').rstrip(" ,.")
     if not content or '"' in content or "“" in content or "”" in content:
         return None
-    content = _one_quoted_sentence(content)  # a paragraph of several sentences: the one that fits
+    content = _one_quoted_sentence(content, matcher)  # a paragraph of several sentences: the one that fits
     if c.words(content) > c.LONG_WORDS and not first_person(content) or _LEANS_BACK.match(content):
         return None
     return speaker_quote(holder_name(st.holder, st.speaker), content)
@@ -237,10 +237,11 @@ def _quote_after_cue(st: Statement) -> str | None:
     return speaker_quote(holder_name(st.holder, st.speaker), content)
 
 
-def _one_quoted_sentence(content: str) -> str:
-    """A quotation of several sentences too long for a line gives its first whole sentence of 8 to 20 words that
-    speaks in the first person ('We have made tremendous gains ...'), else the first that fits; else all of it,
-    without a trailing phrase that adds to its clause ('..., to be accompanied by ...')."""
+def _one_quoted_sentence(content: str, matcher: TopicMatcher | None = None) -> str:
+    """A quotation of several sentences too long for a line gives its first whole sentence of 8 to 20 words on
+    the briefing's topic (when a `matcher` is given and one is) that speaks in the first person ('We have made
+    tremendous gains ...'), else the first that fits; else all of it, without a trailing phrase that adds to its
+    clause ('..., to be accompanied by ...')."""
     if c.words(content) <= c.MAX_WORDS:
         return content
     kept = content
@@ -257,6 +258,8 @@ def _one_quoted_sentence(content: str) -> str:
         return content
     # 'I know this is true because I can prove it' says nothing without the sentence 'this' points back to
     plain = [p for p in fitting if not _POINTS_BACK.search(p)] or fitting
+    if matcher is not None:  # each sentence of a paragraph may state a stance on another topic
+        plain = [p for p in plain if matcher.score(stems_of(p)) > 0] or plain
     return next((p for p in plain if first_person(p)), plain[0])
 
 

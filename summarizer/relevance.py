@@ -8,6 +8,7 @@ from functools import partial
 
 from summarizer.analysis import Claim
 from summarizer.extraction import name_shadow
+from summarizer.attribution.blocks import BLOCK
 from summarizer.attribution.statement import SAYING, tail_context_cut
 from summarizer.model import Topic
 from summarizer.parties import PartyLexicon
@@ -27,6 +28,7 @@ HEADLINE_LEAD = 2.0  # a headline is about one topic when it weighs this many ti
 # a clause with at most this many words on each side of its saying verb before the occasion it names ('...,
 # President Ana Vidal said on live TV a day after talks on X') only says who spoke
 FRAME_WORDS = 6
+SUBJECT_WORDS = 6  # most words between a holder's name and its verb that still describe the holder
 QUERIES_KEPT = 16  # free-text queries whose claim topics an assigner keeps
 # if, in case, in the wake of, unless, until, after, as long as, ahead of, amid(st), before, because, since,
 # following, when(ever), without, once, provided: by first letter (at most one can match at a place, so the match
@@ -41,6 +43,7 @@ _NEGATION = re.compile(r"\b(?:not|never|cannot|no)\b|n['’]t\b", re.IGNORECASE)
 _RELATIVE_ASIDE = re.compile(r"(?<=,)\s*(?:which|who)\s[^,;\"“”]*(?=,)", re.IGNORECASE)
 # 'said the count was checked and that no irregularity changed the outcome': two things said, each its own clause
 _COMPLEMENTS = re.compile(r",?\s+(?:and|but)\s+that\s+", re.IGNORECASE)
+_SENTENCE_BREAK = re.compile(r"(?<=[a-z0-9][.!?])\s+(?=[A-Z“\"])")
 _CONDITION = re.compile(r"\s(?:if|unless|provided|as long as)\s", re.IGNORECASE)
 _WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")  # the words stems_of reads
 # Words that can only be a clause's verb: between two topic terms they set the terms apart
@@ -232,14 +235,26 @@ class TopicAssigner:
         st = claim.statement
         text = st.sentence.text
         if st.holder_at >= 0:
-            mention = next((m for m in self._lexicon.find(text) if m.start == st.holder_at), None)
+            found = self._lexicon.find(text)
+            mention = next((m for m in found if m.start == st.holder_at), None)
             if mention is not None:
                 start = _title_start(text, mention.start)
-                text = text[:start] + " " * (mention.end - start) + text[mention.end:]
+                end = _subject_end(text, mention.end, st.cue_at)
+                text = text[:start] + " " * (end - start) + text[end:]
+            elif st.cue_at:  # 'An anonymous senior Cambodian official involved in the talks revealed': what
+                # describes the official after his party's name (the words before it are kept: 'judges at the
+                # World Court ordered' is about the court)
+                inner = next((m for m in found if st.holder_at < m.start < min(st.cue_at) and m.party == st.holder),
+                             None)
+                if inner is not None:
+                    end = _subject_end(text, inner.end, st.cue_at)
+                    text = text[:inner.end] + " " * (end - inner.end) + text[end:]
         if text.count(",") > 1:  # an aside lies between two commas
             text = _RELATIVE_ASIDE.sub(lambda m: " " * len(m.group(0)), text)
-        return [_frame_cut(part) for a, b in st.stance_spans for piece in _COMPLEMENTS.split(text[a:b])
-                for part in self._demands(piece)]
+        # (a paragraph of a quoted statement states a stance in each of its sentences: each is a clause of its own)
+        split = _SENTENCE_BREAK.split if st.via == BLOCK else lambda text: [text]
+        return [_frame_cut(part) for a, b in st.stance_spans for said in split(text[a:b])
+                for piece in _COMPLEMENTS.split(said) for part in self._demands(piece)]
 
     def _demands(self, clause: str) -> list[str]:
         """A condition put to a party states what the holder demands of it ('will cut gas supplies unless
@@ -272,6 +287,17 @@ def _frame_cut(clause: str) -> str:
     if cut == clause or not verb:
         return clause
     return cut if max(len(cut[:verb.start()].split()), len(cut[verb.end():].split())) <= FRAME_WORDS else clause
+
+
+def _subject_end(text: str, end: int, cues: tuple[int, ...]) -> int:
+    """Where the holder's subject phrase ends: at its verb when only a few words of no clause of their own lie
+    between ('a Cambodian official involved in the talks revealed': who he is says nothing of the topic)."""
+    verb = min((c for c in cues if c >= end), default=-1)
+    between = text[end:verb]
+    if verb < 0 or len(between.split()) > SUBJECT_WORDS or between[:1] in "'’" \
+            or re.search(r"[,;:“”\"()]|\b(?:who|which|that)\b", between):
+        return end  # (not "Venezuela's election plan": the words of a possessed noun cue say what it is)
+    return verb
 
 
 def _title_start(text: str, start: int) -> int:

@@ -322,3 +322,18 @@ def test_a_low_opening_mark_is_closed_by_a_high_one_and_opens_no_block():
             "“We will keep the sluices closed,” the Mirenian minister said.\n"
             "Tarvia said the talks would resume.")
     assert 0 not in block_quotes(split_sentences("doc", text))  # the first paragraph closes what it opens
+
+
+def test_each_sentence_of_a_quoted_paragraph_states_a_stance_on_its_own_topic():
+    text = ("“We call on all parties to calm tensions on the shore,” reads the latest statement of the Tarvian "
+            "foreign ministry.\n"
+            "“Prime Minister Kesh should open the sluices and raise the lake level for the fishing boats. Both Mirenia "
+            "and the council should return to the negotiations without delay.”\n")
+    parties = {**LAKE, "Mirenia": ["Mirenian", "Port Brava", "Kesh"]}
+
+    def lines(topic):
+        return [pos.text for p in briefing(text, topic, parties, TOPICS).parties if p.name == "Tarvia"
+                for pos in p.positions]
+    assert "Tarvia: “Both Mirenia and the council should return to the negotiations without delay”" in lines("talks")
+    assert "Tarvia: “Prime Minister Kesh should open the sluices and raise the lake level for the fishing boats”" \
+        in lines("water")

@@ -151,3 +151,9 @@ def test_said_that_with_only_an_occasion_is_no_clause_of_its_own():
     text = ("Norland's premier said that during the hydropower meeting, he insisted on a guaranteed flow for the "
             "river.")
     assert _lines(_under(text, "water"), "Norland") and not _lines(_under(text, "power"), "Norland")
+
+
+def test_what_the_holder_s_subject_phrase_says_of_him_is_no_topic():
+    text = ("An anonymous senior Norlandic official involved in the hydropower talks revealed that "
+            "Norland would accept a lower flow in the dry season.")
+    assert _lines(_under(text, "water"), "Norland") and not _lines(_under(text, "power"), "Norland")
