@@ -63,7 +63,7 @@ _TIME = re.compile(  # a deadline ('by next year', 'before Friday') is content, 
 _DASH_RELATIVE = re.compile(r"\s+[—–]\s+(?:who|which|whose)\b[^—–;“”\"]*\s[—–]\s+")
 _LEADING_TIME = re.compile(
     rf"^(?:(?:on|late on|early on) {WEEKDAY}\s+(?=the\s|(?-i:[A-Z]))"  # 'On Tuesday the rebels ...'
-    rf"|(?:(?:in|on|late on|early on|earlier in|late in|late|early) )?(?:{WEEKDAY}"
+    rf"|(?:(?:in|on|late on|early on|earlier in|late in|late|early|last|this) )?(?:{WEEKDAY}"
     r"(?: (?:morning|afternoon|evening|night))?"  # 'Late Monday night, ...'
     rf"|{MONTH}(?: \d{{1,2}})?(?:,? \d{{4}})?"
     r"|yesterday|today)\s*,\s+(?=(?-i:[A-Z]))"  # not 'May, the minister said, is too late'

@@ -57,6 +57,7 @@ _RELATIVE_ONLY = re.compile(r"^[^,;:“\"]{1,80},\s+(?:who|which)\b[^,;]*$")
 # clause's own verb left out
 _PARTICIPLE_ONLY = re.compile(r"^(?:[A-Z][\w'’.-]*|the|of|and)(?:\s+(?:[A-Z][\w'’.-]*|the|of|and))*,\s+"
                               r"[a-z]+(?:ed|en|ing)\b[^,;]*$")
+SUBJECT_WORDS = 5  # a longer subject is no short line's opening
 # Words no whole sentence ends on: a line ending on one was cut at a clause boundary inside it
 # (not 'to', 'for', 'that', 'with', 'about': 'if both parties asked it to', 'what they asked for')
 _DANGLING = frozenset("the a an and or but nor who whom whose which according of from into at by between among "
@@ -299,8 +300,9 @@ def _candidates(st: Statement) -> list[str]:
         out.extend(sentence[a:b] for k, (a, b) in enumerate(spans)
                    if not (k and _LAST_CONJUNCT.match(sentence[a:b])
                            and LISTED_NAME.match(sentence[slice(*spans[k - 1])].strip())))
-    if (from_holder or st.holder_at == st.start >= 0) and spans and st.cue_at:  # 'Serbia is ready to ... but will keep its red lines on X': the
-        # second predicate with its subject ('Serbia will keep ...'), a line of its own
+    # 'Serbia is ready to ... but will keep its red lines on X': the second predicate with its subject ('Serbia
+    # will keep ...'), a line of its own
+    if (from_holder or st.holder_at == st.start >= 0) and spans and st.cue_at:
         subject = sentence[holder_at:min(st.cue_at)]
         verb = re.search(rf"\s(?:{'|'.join(map(re.escape, sorted(_AUXILIARIES)))}|not)\b", subject)
         subject = subject[:verb.start()].strip() if verb else subject.strip()
@@ -336,9 +338,6 @@ def _candidates(st: Statement) -> list[str]:
     # not 'insisting that ...', whose reported clause may stand alone)
     return [t for t in dict.fromkeys(_without_next_subject(t, sentence) for t in out)
             if t.strip() and not _act_participle(t.strip())]
-
-
-SUBJECT_WORDS = 5  # a longer subject is no short line's opening
 
 
 def _act_participle(text: str) -> bool:

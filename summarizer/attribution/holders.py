@@ -119,8 +119,10 @@ def _participle_after_subject(cue: Cue, view: SentenceView) -> bool:
     i = cue.index
     if cue.kind != "participle" or i < 2 or view.lower[i - 1] != "," or (i - 2) not in view.tok_mention \
             or view.object_of_preposition(i - 2) or _object_of_verb(view, view.mention_start(i - 2)) \
-            or view.word(view.mention_start(i - 2) - 1) == ",":  # ('talks in the capital, Doha, stressing')
-        return False
+            or view.word(view.mention_start(i - 2) - 1) == "," \
+            or _example(view, _before_article(view, view.mention_start(i - 2) - 1)):
+        return False  # ('talks in the capital, Doha, stressing'; '... the islands, including Diego Garcia,
+        # emphasising that ...': an example in the object is no subject)
     take(cue, view, view.tok_mention[i - 2], view.apposition_head(i - 2), "subject")
     return True
 

@@ -13,7 +13,8 @@ from summarizer.text import Sentence
 ATTRIBUTION_TAIL_WORDS = 10
 _COMPLEMENT_STARTS = ("that ", "to ", "including ", "which ", "and ")
 # 'but will keep its red lines': a second predicate of the same subject, no subject of its own
-_PREDICATE_STARTS = MODALS | COPULAS | FINITE_STANCE_VERBS | REPORTING_VERBS | frozenset({"has", "have", "had", "did", "does"})
+_PREDICATE_STARTS = MODALS | COPULAS | FINITE_STANCE_VERBS | REPORTING_VERBS | frozenset(
+    {"has", "have", "had", "did", "does"})
 _CONNECTORS = ("but ", "while ", "whereas ", "although ", "though ", "however, ", "yet ", "and ")
 
 

@@ -184,3 +184,9 @@ def test_a_place_described_by_its_own_relative_clause_goes_whole_to_make_a_long_
         "The court ordered Tarvia to refrain from any action that would alter the situation on the ground"
     assert drop_trailing_setting("The court ordered Tarvia to halt work in the region") == \
         "The court ordered Tarvia to halt work in the region"
+
+
+def test_last_or_this_and_a_weekday_opening_the_line_go():
+    assert drop_time("Last Sunday, President Ana Vidal reiterated her threat to close the port") == \
+        "President Ana Vidal reiterated her threat to close the port"
+    assert drop_time("This Monday, Vidal said no") == "Vidal said no"

@@ -55,3 +55,12 @@ def test_a_headline_lends_its_topic_to_a_reaction_but_not_to_a_line_on_another_t
     quotes = _quotes(text, "subsidies")
     assert "Norland rejected the plan outright." in quotes
     assert not any("electricity exports" in q for q in quotes)
+
+
+def test_a_free_text_query_on_a_deal_finds_an_agreement_and_on_sovereignty_a_threat_to_take_back():
+    from tests.builders import briefing
+    text = ["Island news\n\nTarvia welcomed the historic agreement on the fishing grounds.",
+            "More island news\n\nMirenia threatened to take back the islands by force."]
+    parties = {"Tarvia": ["Tarvia"], "Mirenia": ["Mirenia"]}
+    assert [p.name for p in briefing(text, "deal", parties, None).parties] == ["Tarvia"]
+    assert [p.name for p in briefing(text, "sovereignty", parties, None).parties] == ["Mirenia"]

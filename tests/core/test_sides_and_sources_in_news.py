@@ -74,3 +74,10 @@ def test_wanting_the_conflict_to_end_is_about_a_ceasefire():
     text = '"We want the conflict to end as soon as possible," Togolese Foreign Minister Ama Dede said in a statement.'
     assert lines_by_party(text, "border", PARTIES, {"border": ["ceasefire", "truce"], "trade": ["tariff"]}) == {
         "Togo": ["Dede: “We want the conflict to end as soon as possible”"]}
+
+
+def test_a_place_given_as_an_example_in_the_object_does_not_take_the_participle_after_it():
+    parties = {"Togo": ["Togo"], "Ghana": ["Ghana"], "Amar Isles": ["Port Amar"]}
+    text = ("Last October, Togo had welcomed the agreement between Ghana and its neighbour on the return of the "
+            "islands, including Port Amar, emphasising that the treaty ends the dispute.")
+    assert {st.holder for st in statements(text, parties)} == {"Togo"}
