@@ -58,6 +58,7 @@ _RELATIVE_ONLY = re.compile(r"^[^,;:“\"]{1,80},\s+(?:who|which)\b[^,;]*$")
 _PARTICIPLE_ONLY = re.compile(r"^(?:[A-Z][\w'’.-]*|the|of|and)(?:\s+(?:[A-Z][\w'’.-]*|the|of|and))*,\s+"
                               r"[a-z]+(?:ed|en|ing)\b[^,;]*$")
 SUBJECT_WORDS = 5  # a longer subject is no short line's opening
+_SUBJECT_AUXILIARY = re.compile(rf"\s(?:{'|'.join(map(re.escape, sorted(_AUXILIARIES)))}|not)\b")  # 'Serbia is'
 # Words no whole sentence ends on: a line ending on one was cut at a clause boundary inside it
 # (not 'to', 'for', 'that', 'with', 'about': 'if both parties asked it to', 'what they asked for')
 _DANGLING = frozenset("the a an and or but nor who whom whose which according of from into at by between among "
@@ -304,7 +305,7 @@ def _candidates(st: Statement) -> list[str]:
     # will keep ...'), a line of its own
     if (from_holder or st.holder_at == st.start >= 0) and spans and st.cue_at:
         subject = sentence[holder_at:min(st.cue_at)]
-        verb = re.search(rf"\s(?:{'|'.join(map(re.escape, sorted(_AUXILIARIES)))}|not)\b", subject)
+        verb = _SUBJECT_AUXILIARY.search(subject)
         subject = subject[:verb.start()].strip() if verb else subject.strip()
         if 0 < len(subject.split()) <= SUBJECT_WORDS and not re.search(r"[,;:“”\"]", subject):
             out.extend(f"{subject} {sentence[a:b].strip()[4:]}" for a, b in spans[1:]

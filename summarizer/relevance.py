@@ -252,7 +252,7 @@ class TopicAssigner:
         if text.count(",") > 1:  # an aside lies between two commas
             text = _RELATIVE_ASIDE.sub(lambda m: " " * len(m.group(0)), text)
         # (a paragraph of a quoted statement states a stance in each of its sentences: each is a clause of its own)
-        split = _SENTENCE_BREAK.split if st.via == BLOCK else lambda text: [text]
+        split = _SENTENCE_BREAK.split if st.via == BLOCK else lambda clause: [clause]
         return [_frame_cut(part) for a, b in st.stance_spans for said in split(text[a:b])
                 for piece in _COMPLEMENTS.split(said) for part in self._demands(piece)]
 
@@ -294,7 +294,7 @@ def _subject_end(text: str, end: int, cues: tuple[int, ...]) -> int:
     between ('a Cambodian official involved in the talks revealed': who he is says nothing of the topic)."""
     verb = min((c for c in cues if c >= end), default=-1)
     between = text[end:verb]
-    if verb < 0 or len(between.split()) > SUBJECT_WORDS or between[:1] in "'’" \
+    if verb < 0 or len(between.split()) > SUBJECT_WORDS or between.startswith(("'", "’")) \
             or re.search(r"[,;:“”\"()]|\b(?:who|which|that)\b", between):
         return end  # (not "Venezuela's election plan": the words of a possessed noun cue say what it is)
     return verb
